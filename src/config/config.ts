@@ -1,0 +1,170 @@
+import { ConfigError } from './config-error';
+
+/** Where durable data lives. */
+export type StorageConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'memory' }
+  | { kind: 'azure-blob'; connectionString: string; container: string };
+
+export interface AppConfig {
+  port: number;
+  /** The bot's identity, as botbuilder names it. Empty id: inbound auth is off (local use only). */
+  bot: {
+    appId: string;
+    appPassword: string;
+    appType: string;
+    appTenantId: string;
+    openIdMetadataUrl?: string;
+    tokenIssuer?: string;
+  };
+  /** sandbox: no MMD_API_BASE_URL, the built-in emulator serves the API. */
+  mode: 'sandbox' | 'live';
+  mmd: {
+    /** Unset in sandbox mode until the emulator has started. Always ends with '/'. */
+    baseUrl?: string;
+    tenantId: string;
+    clientId: string;
+    clientSecret: string;
+    scope: string;
+    authorityHost: string;
+    tokenEndpoint?: string;
+    graphBaseUrl: string;
+    timeoutMs: number;
+  };
+  storage: StorageConfig;
+  logLevel: string;
+  elevation: {
+    /** Entra object ids and/or UPNs (lower-cased) allowed to see elevation details. */
+    admins: string[];
+    adminGroupId?: string;
+    /** How long a revealed password stays on screen before the card is redacted. */
+    revealSeconds: number;
+  };
+}
+
+/** The tenant and app the sandbox emulator accepts. */
+export const SANDBOX_TENANT_ID = '00000000-0000-0000-0000-0000000000a1';
+export const SANDBOX_CLIENT_ID = 'sandbox-client';
+export const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
+export const DEFAULT_SCOPE = 'https://mwaas-services-customerapi-prod.azurewebsites.net/.default';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback = ''): string {
+  const value = env[name];
+  return value === undefined ? fallback : value.trim();
+}
+
+function url(env: Env, name: string, fallback?: string): string | undefined {
+  const value = str(env, name);
+  if (!value) return fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new ConfigError(name, 'must be an http(s) URL');
+  }
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = str(env, name);
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value)) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
+  const n = Number(value);
+  if (n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function storage(env: Env): StorageConfig {
+  const value = str(env, 'STORAGE', 'sqlite:./data/mmd-assist.sqlite');
+  if (value === 'memory') return { kind: 'memory' };
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length);
+    if (!path) throw new ConfigError('STORAGE', 'needs a path after sqlite:');
+    return { kind: 'sqlite', path };
+  }
+  if (value === 'azure-blob') {
+    const connectionString = str(env, 'AZURE_STORAGE_CONNECTION_STRING');
+    if (!connectionString) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when STORAGE=azure-blob');
+    const container = str(env, 'AZURE_STORAGE_CONTAINER', 'mmd-assist');
+    if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container)) {
+      throw new ConfigError('AZURE_STORAGE_CONTAINER', 'is not a valid container name (3-63 lower-case letters, digits, dashes)');
+    }
+    return { kind: 'azure-blob', connectionString, container };
+  }
+  throw new ConfigError('STORAGE', 'must be sqlite:<path>, memory or azure-blob');
+}
+
+function list(env: Env, name: string): string[] {
+  return str(env, name)
+    .split(/[,;\s]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * Reads the environment once into a typed, validated object. Throws ConfigError naming the
+ * first bad variable; never echoes a value (it may be a secret).
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const appId = str(env, 'MicrosoftAppId');
+  const appPassword = str(env, 'MicrosoftAppPassword');
+  const appType = str(env, 'MicrosoftAppType', 'MultiTenant');
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
+    throw new ConfigError('MicrosoftAppType', 'must be MultiTenant, SingleTenant or UserAssignedMSI');
+  }
+  const appTenantId = str(env, 'MicrosoftAppTenantId');
+  if (appType === 'SingleTenant' && appId && !appTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType=SingleTenant');
+  }
+  const baseUrl = url(env, 'MMD_API_BASE_URL');
+  const mode = baseUrl ? 'live' : 'sandbox';
+  const clientId = str(env, 'MMD_CLIENT_ID', appId);
+  const clientSecret = str(env, 'MMD_CLIENT_SECRET', appPassword);
+  if (mode === 'live') {
+    if (!str(env, 'MMD_TENANT_ID')) throw new ConfigError('MMD_TENANT_ID', 'is required when MMD_API_BASE_URL is set');
+    if (!clientId) throw new ConfigError('MMD_CLIENT_ID', 'is required when MMD_API_BASE_URL is set (or set MicrosoftAppId)');
+    if (!clientSecret) {
+      throw new ConfigError('MMD_CLIENT_SECRET', 'is required when MMD_API_BASE_URL is set (or set MicrosoftAppPassword)');
+    }
+  }
+  const logLevel = str(env, 'LOG_LEVEL', 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+
+  return {
+    port: int(env, 'PORT', 3978, 0, 65535),
+    bot: {
+      appId,
+      appPassword,
+      appType,
+      appTenantId,
+      openIdMetadataUrl: url(env, 'ToBotFromChannelOpenIdMetadataUrl'),
+      tokenIssuer: str(env, 'ToBotFromChannelTokenIssuer') || undefined,
+    },
+    mode,
+    mmd: {
+      baseUrl: baseUrl ? (baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) : undefined,
+      tenantId: str(env, 'MMD_TENANT_ID', mode === 'sandbox' ? SANDBOX_TENANT_ID : ''),
+      clientId: clientId || (mode === 'sandbox' ? SANDBOX_CLIENT_ID : ''),
+      clientSecret: mode === 'sandbox' && !clientSecret ? SANDBOX_CLIENT_SECRET : clientSecret,
+      scope: str(env, 'MMD_SCOPE', DEFAULT_SCOPE),
+      authorityHost: url(env, 'AAD_AUTHORITY_HOST', 'https://login.microsoftonline.com')!.replace(/\/+$/, ''),
+      tokenEndpoint: url(env, 'AAD_TOKEN_ENDPOINT'),
+      graphBaseUrl: url(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com')!.replace(/\/+$/, ''),
+      timeoutMs: int(env, 'MMD_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
+    storage: storage(env),
+    logLevel,
+    elevation: {
+      admins: list(env, 'ELEVATION_ADMINS'),
+      adminGroupId: str(env, 'ELEVATION_ADMIN_GROUP_ID') || undefined,
+      revealSeconds: int(env, 'ELEVATION_REVEAL_SECONDS', 300, 5, 3600),
+    },
+  };
+}

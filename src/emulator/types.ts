@@ -1,0 +1,67 @@
+/** Contract of the built-in MMD / Graph / token emulator (see src/emulator/emulator.ts). */
+
+/** One injected fault. Matching is on method (optional) and a path regular expression. */
+export interface FaultRule {
+  /** HTTP method to match (GET, POST, ...); any when absent. */
+  method?: string;
+  /** Regular expression source matched against the request path (without query). */
+  path: string;
+  /** Delay before answering (or before the fault below). */
+  latencyMs?: number;
+  /** Answer with this status instead of the real handler (e.g. 429, 500, 503). */
+  status?: number;
+  /** With status 429/503: the Retry-After header, in seconds. */
+  retryAfterSeconds?: number;
+  /** Body to send with `status` (default: the documented error shape). */
+  body?: unknown;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** Apply this many times, then the rule is spent (default: forever). */
+  times?: number;
+}
+
+export interface FaultController {
+  add(rule: FaultRule): void;
+  clear(): void;
+  list(): FaultRule[];
+}
+
+export interface EmulatorOptions {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  host?: string;
+  /** Seed of the deterministic generated data (default 1). */
+  seed?: number;
+  /** Sizes of the generated data (defaults 60 / 25 / 40). */
+  devices?: number;
+  users?: number;
+  tickets?: number;
+  /** The tenant and app registration the token endpoint accepts. */
+  tenantId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Faults active from the start. */
+  faults?: FaultRule[];
+  /** Lifetime of issued tokens in seconds (default 3599). */
+  tokenLifetimeSeconds?: number;
+}
+
+export interface RunningEmulator {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** MMD API root, ending with a slash: `${url}/support/odata/v1/`. */
+  mmdBaseUrl: string;
+  /** Graph root (later issues): `${url}/graph`. */
+  graphBaseUrl: string;
+  /** Client-credentials token endpoint: `${url}/${tenantId}/oauth2/v2.0/token`. */
+  tokenEndpoint: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  faults: FaultController;
+  /** How many tokens the token endpoint has issued (tests of the token cache). */
+  tokenRequestCount(): number;
+  /** Requests the API routes have received, newest last (method, path with query, status). */
+  requestLog(): { method: string; url: string; status: number }[];
+  close(): Promise<void>;
+}
