@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Every card verb the bot accepts, with the schema of its data. Card data comes back from the
+ * client and is untrusted: the bot parses it with these schemas before any handler sees it.
+ * Cards send `Action.Execute` with `verb` and `data`; their `Action.Submit` fallback sends
+ * `{ verb, ...data }` as the message value. Both arrive at the same handler.
+ */
+const text = (max: number) => z.string().trim().max(max);
+const skip = z.coerce.number().int().min(0).max(100_000).default(0);
+const deviceName = text(64).min(1);
+const ticketId = text(64).min(1);
+
+export const VERBS = {
+  /** Run a chat command, as if typed (help and welcome buttons). */
+  command: z.object({ text: text(200).min(1) }),
+  'devices.page': z.object({ search: text(200).optional(), skip }),
+  'device.open': z.object({ name: deviceName }),
+  'users.page': z.object({ search: text(200).optional(), skip }),
+  'user.open': z.object({ upn: text(256).min(1) }),
+  'tickets.page': z.object({
+    states: z.array(text(32)).max(8).default([]),
+    severities: z.array(z.coerce.number().int().min(1).max(4)).max(4).default([]),
+    text: text(200).optional(),
+    skip,
+  }),
+  /** Filter choice sets on the ticket list: comma-separated values from Input.ChoiceSet. */
+  'tickets.filter': z.object({
+    state: text(100).optional(),
+    severity: text(20).optional(),
+    text: text(200).optional(),
+  }),
+  'ticket.open': z.object({ id: ticketId }),
+  'ticket.notes': z.object({ id: ticketId }),
+  'ticket.subscribe': z.object({ id: ticketId }),
+  'elevations.page': z.object({ deviceName: text(64).optional(), skip }),
+  // Forms (issue: card forms) add their verbs here: ticket.newForm, ticket.create,
+  // ticket.addNoteForm, ticket.addNote, elevation.requestForm, elevation.create,
+  // elevation.closeForm, elevation.close, elevation.reveal.
+} as const;
+
+export type Verb = keyof typeof VERBS;
+export type VerbData<V extends Verb> = z.output<(typeof VERBS)[V]>;
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(VERBS, value);
+}
