@@ -1,19 +1,14 @@
 import * as ACData from 'adaptivecards-templating';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** An Adaptive Card as sent to Teams: plain JSON. */
 export type AdaptiveCard = Record<string, unknown>;
 
 // cards/ sits at the project root; from src/cards (ts-jest/swc) or dist/src/cards (compiled).
-const CARDS_DIR = [join(__dirname, '..', '..', 'cards'), join(__dirname, '..', '..', '..', 'cards')].find((dir) => {
-  try {
-    readFileSync(join(dir, 'help.json'));
-    return true;
-  } catch {
-    return false;
-  }
-});
+const CARDS_DIR = [join(__dirname, '..', '..', 'cards'), join(__dirname, '..', '..', '..', 'cards')].find((dir) =>
+  existsSync(join(dir, '..', 'package.json')),
+);
 
 const templates = new Map<string, ACData.Template>();
 
