@@ -34,6 +34,13 @@ export const VERBS = {
   'ticket.notes': z.object({ id: ticketId }),
   'ticket.subscribe': z.object({ id: ticketId }),
   'elevations.page': z.object({ deviceName: text(64).optional(), skip }),
+  // Buttons on the display cards that open a form. The forms issue owns these verbs and may
+  // tighten their schemas; the display cards only send the data shown here.
+  'ticket.newForm': z.object({ deviceName: text(64).optional() }),
+  'ticket.addNoteForm': z.object({ id: ticketId }),
+  'elevation.requestForm': z.object({ deviceName: text(64).optional() }),
+  'elevation.closeForm': z.object({ id: text(64).min(1) }),
+  'elevation.reveal': z.object({ deviceName }),
   // Forms (issue: card forms) add their verbs here: ticket.newForm, ticket.create,
   // ticket.addNoteForm, ticket.addNote, elevation.requestForm, elevation.create,
   // elevation.closeForm, elevation.close, elevation.reveal.
