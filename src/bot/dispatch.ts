@@ -1,0 +1,62 @@
+import { errorCard } from '../cards/error-card';
+import type { IntentKind, IntentOf } from '../intents/intent';
+import { MmdApiError } from '../mmd/mmd-api-error';
+import type { BotDeps } from './deps';
+import { card, type Reply } from './reply';
+import type { IntentRoutes, VerbRoutes } from './route';
+import type { Turn } from './turn';
+import { VERBS, type Verb } from './verbs';
+
+/**
+ * Runs a handler and turns failures into answers: an API error becomes the error card (what
+ * failed, whether retrying may help, the correlation id); anything else is logged and answered
+ * with the same card without internals. Nothing a handler throws reaches the user raw.
+ */
+async function guarded(turn: Turn, what: string, run: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof MmdApiError) {
+      turn.log.warn({ err: err.toJSON() }, `${what} failed`);
+      return card(
+        errorCard({ what, message: err.serviceMessage, retryable: err.retryable, correlationId: turn.correlationId }),
+      );
+    }
+    turn.log.error({ err }, `${what} failed unexpectedly`);
+    return card(errorCard({ what, retryable: true, correlationId: turn.correlationId }));
+  }
+}
+
+export function runIntent<K extends Exclude<IntentKind, 'unknown'>>(
+  routes: IntentRoutes,
+  turn: Turn,
+  kind: K,
+  intent: IntentOf<K>,
+  deps: BotDeps,
+): Promise<Reply> {
+  const route = routes[kind];
+  return guarded(turn, route.what(intent), () => route.run(turn, intent, deps));
+}
+
+export type VerbOutcome = { ok: true; reply: Reply } | { ok: false; problem: string };
+
+/**
+ * Validates untrusted card data against the verb's schema before any handler sees it. A
+ * tampered or unknown submit changes nothing and gets a clear answer.
+ */
+export async function runVerb<V extends Verb>(
+  routes: VerbRoutes,
+  turn: Turn,
+  verb: V,
+  data: unknown,
+  deps: BotDeps,
+): Promise<VerbOutcome> {
+  const parsed = VERBS[verb].safeParse(data ?? {});
+  if (!parsed.success) {
+    turn.log.warn({ verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
+    return { ok: false, problem: 'That card action carried data I cannot accept, so nothing was changed.' };
+  }
+  const route = routes[verb];
+  const value = parsed.data as Parameters<typeof route.run>[1];
+  return { ok: true, reply: await guarded(turn, route.what(value), () => route.run(turn, value, deps)) };
+}

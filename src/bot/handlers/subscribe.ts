@@ -1,0 +1,26 @@
+import { TurnContext } from 'botbuilder';
+import { md } from '../../cards/escape';
+import type { BotDeps } from '../deps';
+import { text, type Reply } from '../reply';
+import type { Turn } from '../turn';
+
+/**
+ * Records that this conversation wants updates of a ticket, with the conversation reference a
+ * proactive message needs. The notifier (a later issue) reads `subscriptions/<ticket>/`.
+ */
+export async function subscribeToTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const ticket = await deps.mmd.tickets.get(query.id);
+  if (!ticket) return text(`I could not find ticket **${md(query.id)}**.`);
+  const reference = TurnContext.getConversationReference(turn.context.activity);
+  const conversationId = reference.conversation?.id ?? 'unknown';
+  await deps.storage.set(`subscriptions/${ticket.id}/${encodeURIComponent(conversationId)}`, {
+    ticketId: ticket.id,
+    reference,
+    subscribedBy: turn.user.aadObjectId ?? turn.user.id,
+    at: deps.now().toISOString(),
+    lastState: ticket.state,
+  });
+  return text(
+    `This conversation is subscribed to ticket **${md(ticket.id)}**. Proactive updates are delivered once notifications are enabled for this bot.`,
+  );
+}

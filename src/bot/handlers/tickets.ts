@@ -1,0 +1,63 @@
+import { md } from '../../cards/escape';
+import { notesCard } from '../../cards/notes-card';
+import { ticketDetailCard } from '../../cards/ticket-detail-card';
+import { ticketListCard } from '../../cards/ticket-list-card';
+import type { BotDeps } from '../deps';
+import { card, text, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import { PAGE_SIZE } from './paging';
+
+export interface TicketFilters {
+  states: string[];
+  severities: number[];
+  text?: string;
+}
+
+export async function listTickets(
+  _turn: Turn,
+  query: TicketFilters & { skip?: number },
+  deps: BotDeps,
+): Promise<Reply> {
+  const filters: TicketFilters = {
+    states: [...new Set(query.states.map((s) => s.trim().toLowerCase()).filter(Boolean))],
+    severities: [...new Set(query.severities)].sort(),
+    text: query.text?.trim() || undefined,
+  };
+  const page = await deps.mmd.tickets.list({
+    states: filters.states,
+    severities: filters.severities,
+    titleContains: filters.text,
+    orderBy: { field: 'createdDateTime', direction: 'desc' },
+    top: PAGE_SIZE,
+    skip: query.skip ?? 0,
+  });
+  return card(ticketListCard({ page, filters, now: deps.now() }));
+}
+
+/** The filter choice sets on the ticket list send comma-separated values. */
+export function filtersFromChoices(choice: { state?: string; severity?: string; text?: string }): TicketFilters {
+  const split = (v?: string) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    states: split(choice.state).filter((s) => /^[a-z ]{1,32}$/i.test(s)),
+    severities: split(choice.severity).map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 4),
+    text: choice.text,
+  };
+}
+
+function ticketNotFound(id: string): Reply {
+  return text(`I could not find ticket **${md(id)}**. Type \`tickets\` to see recent tickets.`);
+}
+
+export async function showTicket(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const ticket = await deps.mmd.tickets.get(query.id);
+  if (!ticket) return ticketNotFound(query.id);
+  const notes = await deps.mmd.tickets.notes(ticket.id);
+  return card(ticketDetailCard({ ticket, notes, now: deps.now() }));
+}
+
+export async function showNotes(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const ticket = await deps.mmd.tickets.get(query.id);
+  if (!ticket) return ticketNotFound(query.id);
+  const notes = await deps.mmd.tickets.notes(ticket.id);
+  return card(notesCard({ ticketId: ticket.id, notes, now: deps.now() }));
+}

@@ -1,0 +1,19 @@
+import { md } from '../../cards/escape';
+import { userDetailCard } from '../../cards/user-detail-card';
+import { userListCard } from '../../cards/user-list-card';
+import type { BotDeps } from '../deps';
+import { card, text, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import { PAGE_SIZE } from './paging';
+
+export async function listUsers(_turn: Turn, query: { search?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
+  const search = query.search?.trim() || undefined;
+  const page = await deps.mmd.users.list({ search, top: PAGE_SIZE, skip: query.skip ?? 0 });
+  return card(userListCard({ page, search, now: deps.now() }));
+}
+
+export async function showUser(_turn: Turn, query: { upn: string }, deps: BotDeps): Promise<Reply> {
+  const user = await deps.mmd.users.get(query.upn);
+  if (!user) return text(`I could not find a user **${md(query.upn)}** with managed devices.`);
+  return card(userDetailCard({ user, now: deps.now() }));
+}

@@ -1,0 +1,14 @@
+import type { AdaptiveCard } from '../cards/render';
+
+/**
+ * What a handler answers. The bot turns it into a sent message (message turns) or an invoke
+ * response that replaces the card in place (Action.Execute).
+ */
+export type Reply =
+  | { kind: 'card'; card: AdaptiveCard; text?: string }
+  | { kind: 'text'; text: string }
+  /** The handler already did what was needed (e.g. sent privately). */
+  | { kind: 'done'; text?: string };
+
+export const card = (c: AdaptiveCard, text?: string): Reply => ({ kind: 'card', card: c, text });
+export const text = (t: string): Reply => ({ kind: 'text', text: t });

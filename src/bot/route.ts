@@ -1,0 +1,20 @@
+import type { IntentKind, IntentOf } from '../intents/intent';
+import type { BotDeps } from './deps';
+import type { Reply } from './reply';
+import type { Turn } from './turn';
+import type { Verb, VerbData } from './verbs';
+
+/** A chat command's handler and, for error messages, what it was doing in plain words. */
+export interface IntentRoute<K extends IntentKind> {
+  what: (intent: IntentOf<K>) => string;
+  run: (turn: Turn, intent: IntentOf<K>, deps: BotDeps) => Promise<Reply>;
+}
+
+/** A card verb's handler; `data` is already validated against the verb's schema. */
+export interface VerbRoute<V extends Verb> {
+  what: (data: VerbData<V>) => string;
+  run: (turn: Turn, data: VerbData<V>, deps: BotDeps) => Promise<Reply>;
+}
+
+export type IntentRoutes = { [K in Exclude<IntentKind, 'unknown'>]: IntentRoute<K> };
+export type VerbRoutes = { [V in Verb]: VerbRoute<V> };

@@ -1,0 +1,65 @@
+import { parseIntent } from '../intents/parse-intent';
+import { listDevices, showDevice } from './handlers/devices';
+import { listElevations } from './handlers/elevations';
+import { showHelp } from './handlers/help';
+import { subscribeToTicket } from './handlers/subscribe';
+import { filtersFromChoices, listTickets, showNotes, showTicket } from './handlers/tickets';
+import { listUsers, showUser } from './handlers/users';
+import { text } from './reply';
+import type { IntentRoutes, VerbRoutes } from './route';
+import { runIntent } from './dispatch';
+import type { Routes } from './mmd-bot';
+
+/*
+ * The whole bot on one screen: every chat command (intent) and every card verb, each mapped to
+ * a small handler and to the plain words used when it fails ("Listing devices failed").
+ */
+
+const notYet = async () => text('This part of MMD Assist is not available yet.');
+
+const intents: IntentRoutes = {
+  help: { what: () => 'Showing help', run: showHelp },
+  devices: { what: () => 'Listing devices', run: (t, i, d) => listDevices(t, { search: i.search }, d) },
+  device: { what: (i) => `Looking up device ${i.name}`, run: (t, i, d) => showDevice(t, { name: i.name }, d) },
+  users: { what: () => 'Listing users', run: (t, i, d) => listUsers(t, { search: i.search }, d) },
+  user: { what: (i) => `Looking up user ${i.upn}`, run: (t, i, d) => showUser(t, { upn: i.upn }, d) },
+  tickets: { what: () => 'Listing tickets', run: (t, i, d) => listTickets(t, i, d) },
+  ticket: { what: (i) => `Opening ticket ${i.id}`, run: (t, i, d) => showTicket(t, { id: i.id }, d) },
+  notes: { what: (i) => `Reading the notes of ticket ${i.id}`, run: (t, i, d) => showNotes(t, { id: i.id }, d) },
+  elevations: {
+    what: () => 'Listing elevation requests',
+    run: (t, i, d) => listElevations(t, { deviceName: i.deviceName }, d),
+  },
+  elevation: { what: (i) => `Getting the elevation details of ${i.deviceName}`, run: notYet },
+  newTicket: { what: () => 'Opening the new ticket form', run: notYet },
+  requestElevation: { what: () => 'Opening the elevation request form', run: notYet },
+  audit: { what: () => 'Reading the audit log', run: notYet },
+};
+
+const verbs: VerbRoutes = {
+  command: {
+    what: (v) => `Running "${v.text}"`,
+    run: async (t, v, d) => {
+      const intent = parseIntent(v.text);
+      if (intent.kind === 'unknown') return text('That button asked for something I do not know.');
+      return runIntent(intents, t, intent.kind, intent, d);
+    },
+  },
+  'devices.page': { what: () => 'Listing devices', run: listDevices },
+  'device.open': { what: (v) => `Looking up device ${v.name}`, run: showDevice },
+  'users.page': { what: () => 'Listing users', run: listUsers },
+  'user.open': { what: (v) => `Looking up user ${v.upn}`, run: showUser },
+  'tickets.page': { what: () => 'Listing tickets', run: listTickets },
+  'tickets.filter': { what: () => 'Filtering tickets', run: (t, v, d) => listTickets(t, filtersFromChoices(v), d) },
+  'ticket.open': { what: (v) => `Opening ticket ${v.id}`, run: showTicket },
+  'ticket.notes': { what: (v) => `Reading the notes of ticket ${v.id}`, run: showNotes },
+  'ticket.subscribe': { what: (v) => `Subscribing to ticket ${v.id}`, run: subscribeToTicket },
+  'elevations.page': { what: () => 'Listing elevation requests', run: listElevations },
+  'ticket.newForm': { what: () => 'Opening the new ticket form', run: notYet },
+  'ticket.addNoteForm': { what: () => 'Opening the add note form', run: notYet },
+  'elevation.requestForm': { what: () => 'Opening the elevation request form', run: notYet },
+  'elevation.closeForm': { what: () => 'Opening the close elevation form', run: notYet },
+  'elevation.reveal': { what: () => 'Revealing elevation details', run: notYet },
+};
+
+export const routes: Routes = { intents, verbs };
