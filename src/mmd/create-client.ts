@@ -1,0 +1,51 @@
+import type { Logger } from '../log/logger';
+import type { MmdClient } from './mmd-client';
+import { devicesResource } from './resources/devices';
+import { elevationsResource } from './resources/elevations';
+import type { ResourceContext } from './resources/resource-context';
+import { ticketsResource } from './resources/tickets';
+import { usersResource } from './resources/users';
+import { createSend } from './send';
+import type { TokenProvider } from './token-provider';
+
+export interface MmdClientOptions {
+  /** MMD root ending in '/', e.g. https://mmdls.microsoft.com/support/odata/v1/ */
+  baseUrl: string;
+  tenantId: string;
+  tokenProvider: TokenProvider;
+  /** Per attempt (default 10000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number;
+  logger?: Logger;
+  fetch?: typeof fetch;
+  /** Back-off waits (tests record them instead of sleeping). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The MMD API client: resources over one layered `send` (auth, timeout, retry). */
+export function createMmdClient(options: MmdClientOptions): MmdClient {
+  if (!options.baseUrl.endsWith('/')) throw new TypeError('MMD baseUrl must end with "/"');
+  if (!options.tenantId.trim()) throw new TypeError('MMD tenantId is required');
+  const send = createSend({
+    baseUrl: options.baseUrl,
+    tokenProvider: options.tokenProvider,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxRetries: options.maxRetries ?? 3,
+    fetch: options.fetch ?? fetch,
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    logger: options.logger,
+  });
+  const context: ResourceContext = { send, tenantPath: `tenants/${encodeURIComponent(options.tenantId)}/`, logger: options.logger };
+  return {
+    devices: devicesResource(context),
+    users: usersResource(context),
+    tickets: ticketsResource(context),
+    elevations: elevationsResource(context),
+  };
+}

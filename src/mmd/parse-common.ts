@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { MmdApiError } from './mmd-api-error';
+
+/*
+ * Field schemas that never fail: the real service sends nulls, drops fields and drifts in
+ * spelling, and one odd field must not cost the user the whole record. A wrong type becomes
+ * null (or [] for collections); extra fields are ignored (zod strips unknown keys).
+ */
+
+/** string, else null (missing, null, a number where a string belongs). */
+export const text = z.string().nullable().catch(null);
+
+/** string, or '' when missing: for names the types declare as always present ("" happens). */
+export const name = z.string().nullable().catch(null).transform((v) => v ?? '');
+
+/** A number, or a numeric string ("2"), else null. */
+export const num = z
+  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .nullable()
+  .catch(null);
+
+/** A boolean, or "true"/"false", else null. */
+export const bool = z
+  .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+  .nullable()
+  .catch(null);
+
+/** An identifier that must be present: a non-empty string (numbers accepted and stringified). */
+export const id = z
+  .union([z.string(), z.number().transform(String)])
+  .refine((value) => value.trim() !== '', 'empty identifier');
+
+/** Strings of an array; other items and a non-array give what can be kept. */
+export const strings = z
+  .array(z.unknown())
+  .catch([])
+  .transform((items) => items.filter((item): item is string => typeof item === 'string'));
+
+/** An array of T keeping every item that parses and dropping the rest. */
+export function listOf<T>(item: z.ZodType<T>) {
+  return z
+    .array(z.unknown())
+    .catch([])
+    .transform((items) => keep(item, items).items);
+}
+
+export function keep<T>(item: z.ZodType<T>, items: unknown[]): { items: T[]; dropped: number } {
+  const kept: T[] = [];
+  for (const raw of items) {
+    const parsed = item.safeParse(raw);
+    if (parsed.success) kept.push(parsed.data);
+  }
+  return { items: kept, dropped: items.length - kept.length };
+}
+
+/** Where a body came from, for the invalid_response error. */
+export interface ParseContext {
+  method: string;
+  path: string;
+}
+
+export function invalidResponse(context: ParseContext, why: string): MmdApiError {
+  return new MmdApiError({
+    status: 200,
+    code: 'invalid_response',
+    serviceMessage: null,
+    method: context.method,
+    path: context.path,
+    retryable: false,
+    message: `MMD ${context.method} ${context.path} returned an unexpected response: ${why}`,
+  });
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One entity; throws invalid_response when the body is not an object or lacks its key fields. */
+export function parseEntity<T>(schema: z.ZodType<T>, body: unknown, context: ParseContext): T {
+  if (!isRecord(body)) throw invalidResponse(context, 'not a JSON object');
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalidResponse(context, 'required fields are missing');
+  return parsed.data;
+}
+
+export interface ParsedCollection<T> {
+  items: T[];
+  /** Items that could not be read at all (not an object, no key): left out, counted. */
+  dropped: number;
+  nextLink: string | null;
+}
+
+/** `{ value: [...] }`; throws invalid_response without a `value` array. */
+export function parseCollection<T>(schema: z.ZodType<T>, body: unknown, context: ParseContext): ParsedCollection<T> {
+  if (!isRecord(body) || !Array.isArray(body.value)) throw invalidResponse(context, 'no "value" array');
+  const next = body['@odata.nextLink'];
+  return { ...keep(schema, body.value), nextLink: typeof next === 'string' && next !== '' ? next : null };
+}

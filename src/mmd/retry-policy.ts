@@ -1,0 +1,106 @@
+import { MmdApiError } from './mmd-api-error';
+
+export interface RetryPolicyOptions {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** First back-off ceiling; doubles each retry (full jitter picks 0..ceiling). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for: we give up and say "try later". */
+  maxRetryAfterMs: number;
+  random: () => number;
+}
+
+export const DEFAULT_RETRY_POLICY: Omit<RetryPolicyOptions, 'maxRetries' | 'random'> = {
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
+
+/** Statuses where the same request may succeed a moment later. */
+const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
+
+export interface RetryCall {
+  idempotent: boolean;
+  /** What may have happened, for the outcome_unknown message ("the ticket may or may not have been created"). */
+  unknownOutcome?: string;
+}
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; error: MmdApiError };
+
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110). null when absent or
+ * unreadable; never negative.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
+  if (value === null || value === undefined) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (!/[a-z]/i.test(text)) return null;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - now);
+}
+
+function isTransient(error: MmdApiError): boolean {
+  if (error.code === 'timeout' || error.code === 'network') return true;
+  return TRANSIENT_STATUSES.has(error.status);
+}
+
+/**
+ * True only when the service provably did not act on the request: it throttled us (429 is
+ * answered before processing), it said "unavailable, come back in N s" (503 with Retry-After),
+ * or the connection was refused before a byte was sent.
+ */
+export function provablyNotProcessed(error: MmdApiError): boolean {
+  if (error.notSent) return true;
+  if (error.status === 429) return true;
+  return error.status === 503 && error.retryAfterMs !== null;
+}
+
+/** Failures after which a non-idempotent call may or may not have taken effect. */
+function ambiguous(error: MmdApiError): boolean {
+  if (provablyNotProcessed(error)) return false;
+  return error.code === 'timeout' || error.code === 'network' || error.status >= 500;
+}
+
+/**
+ * What to do after attempt number `retriesDone` (0 for the first attempt) failed.
+ *
+ * Non-idempotent calls (create ticket, create elevation request, add note) are retried only
+ * when the service provably did not process them; after an ambiguous failure (timeout, reset
+ * after sending, 502/504/500) a retry could create a second ticket, so we stop and report
+ * `outcome_unknown` instead: the user checks before trying again. Close elevation (PATCH) is
+ * idempotent in effect (a second close answers 400 "already closed", a confusing message after
+ * a first close that did succeed), so it follows the same cautious rule.
+ */
+export function decideRetry(
+  error: MmdApiError,
+  retriesDone: number,
+  call: RetryCall,
+  options: RetryPolicyOptions,
+): RetryDecision {
+  const stop = (): RetryDecision => ({ retry: false, error: finalError(error, call) });
+  if (!isTransient(error)) return stop();
+  if (!call.idempotent && !provablyNotProcessed(error)) return stop();
+  if (retriesDone >= options.maxRetries) return stop();
+  if (error.retryAfterMs !== null) {
+    if (error.retryAfterMs > options.maxRetryAfterMs) return { retry: false, error };
+    return { retry: true, delayMs: error.retryAfterMs };
+  }
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retriesDone);
+  return { retry: true, delayMs: Math.floor(options.random() * ceiling) };
+}
+
+/** The error the caller sees once we stop. */
+function finalError(error: MmdApiError, call: RetryCall): MmdApiError {
+  if (call.idempotent || !ambiguous(error)) return error;
+  return error.with({
+    code: 'outcome_unknown',
+    retryable: false,
+    message:
+      `MMD ${error.method} ${error.path}: the service did not confirm the request ` +
+      `(${error.code === 'timeout' ? 'timeout' : error.status === 0 ? 'connection lost' : `HTTP ${error.status}`}); ` +
+      `${call.unknownOutcome ?? 'it may or may not have taken effect'}. Check before trying again.`,
+  });
+}

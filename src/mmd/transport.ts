@@ -1,0 +1,131 @@
+import { MmdApiError } from './mmd-api-error';
+import { parseRetryAfter } from './retry-policy';
+import type { Send, SendRequest, SendResponse } from './send';
+import { buildUrl, displayPath, resolveNextLink } from './url';
+
+export interface TransportOptions {
+  baseUrl: string;
+  fetch: typeof fetch;
+}
+
+/** errno codes meaning the connection was never made, so the request never left us. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+const CORRELATION_HEADERS = ['request-id', 'x-ms-request-id', 'client-request-id'];
+
+/** The innermost layer: one HTTP exchange with fetch, failures as MmdApiError. */
+export function createTransport(options: TransportOptions): Send {
+  return async (request: SendRequest): Promise<SendResponse> => {
+    const url = request.url ? resolveNextLink(options.baseUrl, request.url) : buildUrl(options.baseUrl, request.path, request.query);
+    const path = displayPath(options.baseUrl, url);
+    const ownId = request.headers?.['client-request-id'];
+    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await options.fetch(url, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: request.signal,
+      });
+      // Reading the body can fail too (connection cut mid-answer): same handling as above.
+      text = await response.text();
+    } catch (cause) {
+      throw networkError(cause, request, path, ownId);
+    }
+
+    const correlationId = correlationOf(response.headers) ?? ownId;
+    if (!response.ok) throw httpError(response, text, request, path, correlationId);
+    if (text.trim() === '') return { status: response.status, body: null, headers: response.headers };
+    try {
+      return { status: response.status, body: JSON.parse(text) as unknown, headers: response.headers };
+    } catch {
+      throw new MmdApiError({
+        status: response.status,
+        code: 'invalid_response',
+        serviceMessage: text,
+        method: request.method,
+        path,
+        retryable: false,
+        correlationId,
+        message: `MMD ${request.method} ${path} answered ${response.status} with a body that is not JSON`,
+      });
+    }
+  };
+}
+
+function correlationOf(headers: Headers): string | undefined {
+  for (const name of CORRELATION_HEADERS) {
+    const value = headers.get(name);
+    if (value) return value.slice(0, 100);
+  }
+  return undefined;
+}
+
+/** `{"error":{"code":"404","message":"..."}}` as documented, else the raw text. */
+function serviceError(text: string): { code: string | null; message: string | null } {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body && typeof body === 'object' && 'error' in body) {
+      const error = (body as { error: unknown }).error;
+      if (error && typeof error === 'object') {
+        const { code, message } = error as { code?: unknown; message?: unknown };
+        return {
+          code: typeof code === 'string' || typeof code === 'number' ? String(code) : null,
+          message: typeof message === 'string' ? message : null,
+        };
+      }
+    }
+  } catch {
+    // Not JSON: keep the raw text below.
+  }
+  return { code: null, message: text.trim() === '' ? null : text };
+}
+
+function httpError(response: Response, text: string, request: SendRequest, path: string, correlationId: string | undefined): MmdApiError {
+  const { code, message } = serviceError(text);
+  const status = response.status;
+  return new MmdApiError({
+    status,
+    code: code ?? String(status),
+    serviceMessage: message,
+    method: request.method,
+    path,
+    retryable: status === 408 || status === 429 || status >= 500,
+    correlationId,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+  });
+}
+
+function errno(cause: unknown): string | undefined {
+  let current: unknown = cause;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function networkError(cause: unknown, request: SendRequest, path: string, correlationId: string | undefined): MmdApiError {
+  const name = cause instanceof Error ? cause.name : '';
+  const timedOut = name === 'TimeoutError' || (name === 'AbortError' && request.signal?.reason instanceof Error && request.signal.reason.name === 'TimeoutError');
+  if (timedOut) {
+    return new MmdApiError({ status: 0, code: 'timeout', serviceMessage: null, method: request.method, path, retryable: true, correlationId });
+  }
+  const code = errno(cause);
+  return new MmdApiError({
+    status: 0,
+    code: 'network',
+    serviceMessage: null,
+    method: request.method,
+    path,
+    retryable: true,
+    correlationId,
+    notSent: code !== undefined && NOT_SENT_CODES.has(code),
+    detail: code ?? (cause instanceof Error ? cause.message.slice(0, 100) : undefined),
+  });
+}
