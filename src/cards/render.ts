@@ -29,5 +29,18 @@ function template(name: string): ACData.Template {
  * text is safe to pass here once escaped for markdown with `md()`.
  */
 export function renderCard(name: string, data: object): AdaptiveCard {
-  return template(name).expand({ $root: data }) as AdaptiveCard;
+  return withoutNulls(template(name).expand({ $root: data })) as AdaptiveCard;
+}
+
+/**
+ * Drops properties whose value is null. No Adaptive Card property takes null, so a template can
+ * write `"selectAction": "${open}"` and the data says "none here" with `open: null`
+ * (an undefined value would be left in the card as the literal text "${open}").
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (v !== null) out[key] = withoutNulls(v);
+  return out;
 }

@@ -1,0 +1,45 @@
+import type { Verb, VerbData } from '../bot/verbs';
+
+type Data = Record<string, unknown>;
+
+/** Action.Submit for clients without Universal Actions: the verb travels inside the data. */
+export interface SubmitFallback {
+  type: 'Action.Submit';
+  title: string;
+  style?: ActionStyle;
+  data: Data & { verb: Verb };
+}
+
+export type ActionStyle = 'positive' | 'destructive';
+
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: Verb;
+  style?: ActionStyle;
+  data: Data;
+  fallback: SubmitFallback;
+}
+
+// Template data must not hold undefined (adaptivecards-templating leaves "${x}" for it) and
+// Teams sends back what we put in: drop absent optional fields.
+function defined(data: object): Data {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * An `Action.Execute` for `verb`, typed against the verb's schema in src/bot/verbs.ts, with the
+ * `Action.Submit` fallback (`{ verb, ...data }`) that older clients send as a message instead.
+ */
+export function execute<V extends Verb>(title: string, verb: V, data: VerbData<V>, style?: ActionStyle): ExecuteAction {
+  const clean = defined(data);
+  const styled = style ? { style } : {};
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    ...styled,
+    data: clean,
+    fallback: { type: 'Action.Submit', title, ...styled, data: { verb, ...clean } },
+  };
+}

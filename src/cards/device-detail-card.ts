@@ -1,0 +1,76 @@
+import type { Device } from '../mmd/types';
+import { execute, type ExecuteAction } from './card-action';
+import { capped, facts } from './card-parts';
+import { md, mdJoin, mdShort } from './escape';
+import { dateTime, months, parseDate, relativeTime, statusRank, statusView } from './format';
+import { renderCard, type AdaptiveCard } from './render';
+
+/** Long lists are cut so the card stays small (Teams: under 28 KB keeps every surface happy). */
+const MAX_GROUPS = 15;
+const MAX_CONFIGURATIONS = 15;
+
+export interface DeviceDetailInput {
+  device: Device;
+  now: Date;
+}
+
+/** One device: its properties, groups and configurations, and what an admin can do next. */
+export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCard {
+  const name = device.name.trim();
+  const groups = capped(device.groups, MAX_GROUPS, 'groups');
+  // Problems first, so a cut list never hides a failed deployment.
+  const sorted = [...device.configurations].sort((a, b) => statusRank(a.deploymentStatus) - statusRank(b.deploymentStatus));
+  const configurations = capped(sorted, MAX_CONFIGURATIONS, 'configurations');
+  return renderCard('device-detail', {
+    name: mdShort(name, 80, '(no name)'),
+    subtitle: mdJoin([device.manufacturer, device.model], 80),
+    compliance: statusView(device.complianceState),
+    facts: facts([
+      ['Serial number', md(device.serialNumber)],
+      ['Intune ID', md(device.intuneId)],
+      ['Manufacturer / model', mdJoin([device.manufacturer, device.model], 80, '—', ' / ')],
+      ['OS', mdJoin([device.osVersion, device.operatingSystemEdition], 60)],
+      ['Persona', md(device.persona)],
+      ['Plan', md(device.planType)],
+      ['Update ring', md(device.primaryUpdateRing)],
+      ['Enrolled', dateTime(device.enrolledIntoIntuneDateTimeUtc, now)],
+      ['Age', months(device.ageInMonths)],
+      ['Profile assignment', md(device.profileAssignmentStatus)],
+      ['Management agent', md(device.managementAgent)],
+      ['Assigned user', mdJoin([device.assignedUser, device.userUpn ?? device.userEmail], 100)],
+      ['Azure AD device ID', md(device.aadDeviceId)],
+      ['Last sync', dateTime(device.lastIntuneSyncDateTimeUtc, now)],
+    ]),
+    groupsHeading: `Groups (${device.groups.length})`,
+    groups: groups.shown.map((g) => ({ name: mdShort(g.displayName, 120, '(unnamed group)'), description: g.description?.trim() ? mdShort(g.description, 200) : '' })),
+    groupsMore: groups.more,
+    configurationsHeading: `Configurations (${device.configurations.length})`,
+    configurations: configurations.shown.map((c) => ({
+      name: mdShort(c.name, 120, '(unnamed configuration)'),
+      detail: [
+        c.type?.trim() ? mdShort(c.type, 30) : '',
+        c.version?.trim() ? `version ${mdShort(c.version, 20)}` : '',
+        parseDate(c.lastReportedStatusUtc) ? `reported ${relativeTime(c.lastReportedStatusUtc, now)}` : 'not reported yet',
+      ]
+        .filter((part) => part !== '')
+        .join(' · '),
+      status: statusView(c.deploymentStatus),
+    })),
+    configurationsMore: configurations.more,
+    actions: actions(device, name),
+  });
+}
+
+function actions(device: Device, name: string): ExecuteAction[] {
+  const list: ExecuteAction[] = [];
+  const upn = device.userUpn?.trim();
+  if (upn) list.push(execute('Assigned user', 'user.open', { upn }));
+  if (!name) return list;
+  list.push(
+    execute('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
+    execute('Request elevation', 'elevation.requestForm', { deviceName: name }),
+    execute('New ticket', 'ticket.newForm', { deviceName: name }),
+    execute('Refresh', 'device.open', { name }),
+  );
+  return list;
+}

@@ -1,0 +1,49 @@
+import type { Device, Page } from '../mmd/types';
+import { execute } from './card-action';
+import { mdJoin, mdShort } from './escape';
+import { parseDate, relativeTime, statusView } from './format';
+import { pageRange, pagingActions } from './paging';
+import { renderCard, type AdaptiveCard } from './render';
+
+export interface DeviceListInput {
+  page: Page<Device>;
+  /** What the admin searched for, if anything. */
+  search?: string;
+  now: Date;
+}
+
+/** One page of devices; each row opens the device, Previous/Next keep the search. */
+export function deviceListCard({ page, search, now }: DeviceListInput): AdaptiveCard {
+  const query = search?.trim() || undefined;
+  const quoted = query ? `“${mdShort(query, 100)}”` : '';
+  const rows = page.items.map((device) => {
+    const name = device.name.trim();
+    return {
+      name: mdShort(name, 80, '(no name)'),
+      // A device without a name cannot be looked up again: show it, but not as a link.
+      open: name ? execute('Open', 'device.open', { name }) : null,
+      nameColor: name ? 'Accent' : 'Default',
+      detail: mdJoin([device.model, device.assignedUser ?? device.userUpn, ring(device.primaryUpdateRing)], 60),
+      compliance: statusView(device.complianceState),
+      sync: parseDate(device.lastIntuneSyncDateTimeUtc) ? `synced ${relativeTime(device.lastIntuneSyncDateTimeUtc, now)}` : 'last sync —',
+    };
+  });
+  return renderCard('device-list', {
+    heading: query ? `Devices matching ${quoted}` : 'Devices',
+    showing: pageRange(page),
+    emptyText: emptyText(page.skip, quoted),
+    rows,
+    actions: pagingActions(page, (title, skip) => execute(title, 'devices.page', { search: query, skip })),
+  });
+}
+
+function ring(value: string | null): string | null {
+  return value?.trim() ? `${value.trim()} ring` : null;
+}
+
+function emptyText(skip: number, quoted: string): string {
+  if (skip > 0) return 'No more devices.';
+  return quoted
+    ? `No devices match ${quoted}. Try part of a device name, a serial number or a user's name or email.`
+    : 'No devices found.';
+}

@@ -1,0 +1,190 @@
+import { md } from './escape';
+
+/**
+ * Display formatting shared by the cards: dates, severities, ticket types and statuses. Pure
+ * functions; "now" is always passed in so cards (and their tests) are deterministic. Results are
+ * plain display strings: escape them with md() where they may carry API text (ticketTypeLabel,
+ * ticketStateLabel); statusView's text is already escaped.
+ */
+
+export const DASH = '—';
+
+/** Parses an API date. Invalid dates and .NET's "no date" (0001-01-01) are null. */
+export function parseDate(value: string | null | undefined): Date | null {
+  if (!value || !value.trim()) return null;
+  const date = new Date(value.trim());
+  const time = date.getTime();
+  // Year 1 (the service's DateTime.MinValue) and anything before 1970 mean "never".
+  if (Number.isNaN(time) || time <= 0) return null;
+  return date;
+}
+
+const UNITS: Array<[limitSeconds: number, seconds: number, unit: string]> = [
+  [45 * 60, 60, 'minute'],
+  [22 * 3600, 3600, 'hour'],
+  [26 * 86400, 86400, 'day'],
+  [320 * 86400, 30.44 * 86400, 'month'],
+  [Number.POSITIVE_INFINITY, 365.25 * 86400, 'year'],
+];
+
+/** "3 days ago", "in 2 hours", "just now"; a dash for no date. */
+export function relativeTime(value: string | null | undefined, now: Date): string {
+  const date = parseDate(value);
+  if (!date) return DASH;
+  const diff = (now.getTime() - date.getTime()) / 1000;
+  const abs = Math.abs(diff);
+  if (abs < 45) return 'just now';
+  const [, seconds, unit] = UNITS.find(([limit]) => abs < limit) ?? UNITS[UNITS.length - 1]!;
+  const n = Math.max(1, Math.round(abs / seconds));
+  const amount = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return diff > 0 ? `${amount} ago` : `in ${amount}`;
+}
+
+/** "2026-11-19 14:02 UTC"; a dash for no date. */
+export function exactTime(value: string | null | undefined): string {
+  const date = parseDate(value);
+  if (!date) return DASH;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** "3 days ago (2026-11-19 14:02 UTC)"; a dash for no date. */
+export function dateTime(value: string | null | undefined, now: Date): string {
+  const date = parseDate(value);
+  if (!date) return DASH;
+  return `${relativeTime(value, now)} (${exactTime(value)})`;
+}
+
+const SEVERITIES: Record<number, string> = { 1: 'Critical', 2: 'High', 3: 'Moderate', 4: 'Low' };
+
+/** 1 Critical, 2 High, 3 Moderate, 4 Low; an unknown number shows as the number. */
+export function severityName(severity: number | null | undefined): string {
+  if (severity === null || severity === undefined || Number.isNaN(severity)) return DASH;
+  return SEVERITIES[severity] ?? String(severity);
+}
+
+export type TicketTypeKey = 'RequestForInformation' | 'ChangeRequest' | 'Incident';
+
+const TICKET_TYPES: Record<string, { key: TicketTypeKey; label: string }> = {
+  requestforinformation: { key: 'RequestForInformation', label: 'Request for information' },
+  changerequest: { key: 'ChangeRequest', label: 'Change request' },
+  incident: { key: 'Incident', label: 'Incident' },
+};
+
+/** "Change Request", "changerequest", " ChangeRequest" -> ChangeRequest; unknown -> null. */
+export function normalizeTicketType(type: string | null | undefined): TicketTypeKey | null {
+  if (!type) return null;
+  return TICKET_TYPES[type.replace(/[\s_-]+/g, '').toLowerCase()]?.key ?? null;
+}
+
+/** A readable ticket type; unknown values are shown trimmed, as given (escape them: API text). */
+export function ticketTypeLabel(type: string | null | undefined): string {
+  if (!type || !type.trim()) return DASH;
+  return TICKET_TYPES[type.replace(/[\s_-]+/g, '').toLowerCase()]?.label ?? type.trim();
+}
+
+/** Adaptive Card text colours we use. */
+export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+
+/** How a status is shown: its own words plus an icon and a colour, so states differ at a glance. */
+export interface StatusView {
+  /** Icon and label, markdown-escaped, ready for a TextBlock: "✅ Compliant". */
+  text: string;
+  color: TextColor;
+  subtle: boolean;
+}
+
+type Tone = 'good' | 'attention' | 'warning' | 'pending' | 'neutral';
+
+const TONES: Record<string, Tone> = {
+  compliant: 'good',
+  success: 'good',
+  succeeded: 'good',
+  successful: 'good',
+  installed: 'good',
+  noncompliant: 'attention',
+  failed: 'attention',
+  failure: 'attention',
+  error: 'attention',
+  conflict: 'warning',
+  ingraceperiod: 'warning',
+  pending: 'pending',
+  inprogress: 'pending',
+  notapplicable: 'neutral',
+  unknown: 'neutral',
+};
+
+const LABELS: Record<string, string> = {
+  noncompliant: 'Non-compliant',
+  notapplicable: 'Not applicable',
+  ingraceperiod: 'In grace period',
+  inprogress: 'In progress',
+};
+
+const TONE_VIEW: Record<Tone, { icon: string; color: TextColor; subtle: boolean }> = {
+  good: { icon: '✅', color: 'Good', subtle: false },
+  attention: { icon: '❌', color: 'Attention', subtle: false },
+  warning: { icon: '⚠️', color: 'Warning', subtle: false },
+  pending: { icon: '⏳', color: 'Default', subtle: false },
+  neutral: { icon: '', color: 'Default', subtle: true },
+};
+
+/**
+ * Compliance and deployment statuses: Compliant/Success green with ✅, Failed/Error/NonCompliant
+ * red with ❌, Pending with ⏳, NotApplicable/Unknown subtle; unknown words subtle, as given.
+ */
+export function statusView(status: string | null | undefined): StatusView {
+  const trimmed = status?.trim() ?? '';
+  if (!trimmed) return { text: DASH, color: 'Default', subtle: true };
+  const key = trimmed.replace(/[\s_-]+/g, '').toLowerCase();
+  const { icon, color, subtle } = TONE_VIEW[TONES[key] ?? 'neutral'];
+  const label = md(LABELS[key] ?? trimmed);
+  return { text: icon ? `${icon} ${label}` : label, color, subtle };
+}
+
+/** Severity colour: critical red, high orange, others default. */
+export function severityColor(severity: number | null | undefined): TextColor {
+  if (severity === 1) return 'Attention';
+  if (severity === 2) return 'Warning';
+  return 'Default';
+}
+
+/** Ticket state ("active", "resolved", ...) capitalised, unknown as given. */
+export function ticketStateLabel(state: string | null | undefined): string {
+  const trimmed = state?.trim() ?? '';
+  if (!trimmed) return DASH;
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+}
+
+export function ticketStateColor(state: string | null | undefined): TextColor {
+  const key = state?.trim().toLowerCase();
+  if (key === 'active') return 'Accent';
+  if (key === 'resolved' || key === 'closed') return 'Good';
+  return 'Default';
+}
+
+/** true Yes, false No, null dash. */
+export function yesNo(value: boolean | null | undefined): string {
+  if (value === true) return 'Yes';
+  if (value === false) return 'No';
+  return DASH;
+}
+
+/** Device age: "9.3 months" (one decimal). */
+export function months(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded.toFixed(1)} ${rounded === 1 ? 'month' : 'months'}`;
+}
+
+/** "Showing 11–20" for a page starting at `skip` with `count` items; empty for none. */
+export function showingRange(skip: number, count: number): string {
+  if (count <= 0) return '';
+  return `Showing ${skip + 1}–${skip + count}`;
+}
+
+/** Sort key that puts problems first: failed, then warnings, pending, good, the rest. */
+export function statusRank(status: string | null | undefined): number {
+  const key = status?.replace(/[\s_-]+/g, '').toLowerCase() ?? '';
+  const order: Record<Tone, number> = { attention: 0, warning: 1, pending: 2, good: 3, neutral: 4 };
+  return order[TONES[key] ?? 'neutral'];
+}

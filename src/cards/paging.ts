@@ -1,0 +1,20 @@
+import type { Page } from '../mmd/types';
+import type { ExecuteAction } from './card-action';
+import { showingRange } from './format';
+
+/**
+ * Previous/Next buttons for a page. `open(title, skip)` builds the verb's action (each list has
+ * its own verb and carries its own query). Next is offered only when the service says more may
+ * follow; it starts after the items actually received, which may be fewer than `top`.
+ */
+export function pagingActions(page: Page<unknown>, open: (title: string, skip: number) => ExecuteAction): ExecuteAction[] {
+  const actions: ExecuteAction[] = [];
+  if (page.skip > 0) actions.push(open('◀ Previous', Math.max(0, page.skip - Math.max(page.top, 1))));
+  if (page.hasMore && page.items.length > 0) actions.push(open('Next ▶', page.skip + page.items.length));
+  return actions;
+}
+
+/** "Showing 11–20" for the page, empty when it has no items. */
+export function pageRange(page: Page<unknown>): string {
+  return showingRange(page.skip, page.items.length);
+}
