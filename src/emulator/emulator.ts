@@ -1,0 +1,223 @@
+/**
+ * The built-in emulator of the MMD API and of the identity platform's client-credentials flow:
+ * a restify server on 127.0.0.1 with seeded, stateful data and fault injection.
+ * Routes are declared in routes.ts; this file only wires the server.
+ */
+import restify, { type Next, type Request, type Response } from 'restify';
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT_ID } from '../config/config';
+import { readBody } from './body';
+import { EmulatorError, errorBody } from './errors';
+import { FaultStore } from './faults';
+import type { ApiResponse, Route, RouteContext } from './http';
+import { normalizePath, rewriteTicketKey } from './paths';
+import { ROUTES } from './routes';
+import { EmulatorStore } from './store';
+import { TokenIssuer } from './token';
+import type { EmulatorOptions, FaultRule, RunningEmulator } from './types';
+
+/** Optional header naming the person behind an app-token call (requestingAgentUpn, viewedBy). */
+export const CALLER_HEADER = 'x-emulator-upn';
+
+const DEFAULT_FAULT_MESSAGES: Record<number, string> = {
+  429: 'Too many requests. Retry later.',
+  500: 'An internal server error occurred.',
+  503: 'The service is temporarily unavailable. Retry later.',
+};
+
+interface LogEntry {
+  method: string;
+  url: string;
+  status: number;
+}
+
+function sendJson(res: Response, response: ApiResponse): void {
+  for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
+  if (response.body === undefined) {
+    res.writeHead(response.status);
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+function toResponse(error: unknown): ApiResponse {
+  if (error instanceof EmulatorError) return { status: error.status, body: error.body(), headers: error.headers };
+  return { status: 500, body: errorBody(500, 'An unexpected error occurred in the emulator.') };
+}
+
+function stringParams(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  const params: unknown = req.params;
+  if (params && typeof params === 'object') {
+    for (const [key, value] of Object.entries(params)) if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+async function handle(route: Route, ctx: RouteContext, req: Request): Promise<ApiResponse> {
+  try {
+    const params = stringParams(req);
+    let caller = '';
+    if (route.auth === 'bearer') {
+      const clientId = ctx.tokens.verify(req.headers.authorization);
+      if (params.tenantId !== undefined && params.tenantId.toLowerCase() !== ctx.settings.tenantId.toLowerCase()) {
+        throw new EmulatorError(403, 'The caller is not authorized for this tenant.');
+      }
+      const named = req.headers[CALLER_HEADER];
+      caller = typeof named === 'string' && named.trim() ? named.trim() : clientId;
+    }
+    const body = await readBody(req);
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    return await route.handler(
+      {
+        params,
+        query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
+        body,
+        caller,
+        selfUrl: `${ctx.url()}${q < 0 ? url : url.slice(0, q)}`,
+      },
+      ctx,
+    );
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+function faultResponse(rule: FaultRule): ApiResponse {
+  const status = rule.status ?? 500;
+  const headers: Record<string, string> = {};
+  if (rule.retryAfterSeconds !== undefined) headers['Retry-After'] = String(rule.retryAfterSeconds);
+  const body = rule.body ?? errorBody(status, DEFAULT_FAULT_MESSAGES[status] ?? 'Injected fault.');
+  return { status, body, headers };
+}
+
+/** API traffic is what requestLog() reports; identity and admin calls are not. */
+function isApiPath(url: string): boolean {
+  return url.startsWith('/support/') || url.startsWith('/graph/');
+}
+
+/** Starts the emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const settings = {
+    tenantId: options.tenantId ?? SANDBOX_TENANT_ID,
+    clientId: options.clientId ?? SANDBOX_CLIENT_ID,
+    clientSecret: options.clientSecret ?? SANDBOX_CLIENT_SECRET,
+  };
+  const store = new EmulatorStore({
+    seed: options.seed ?? 1,
+    devices: options.devices ?? 60,
+    users: options.users ?? 25,
+    tickets: options.tickets ?? 40,
+    tenantId: settings.tenantId,
+  });
+  const tokens = new TokenIssuer(options.tokenLifetimeSeconds ?? 3599);
+  const faults = new FaultStore(options.faults ?? []);
+  const log: LogEntry[] = [];
+  let baseUrl = '';
+  const ctx: RouteContext = { store, tokens, faults, settings, url: () => baseUrl };
+
+  const server = restify.createServer({
+    name: 'mmd-emulator',
+    handleUncaughtExceptions: false,
+    ignoreTrailingSlash: true,
+  });
+
+  server.pre((req: Request, res: Response, next: Next) => {
+    const original = req.url ?? '/';
+    req.url = normalizePath(original);
+    if (isApiPath(req.url)) {
+      let logged = false;
+      const record = (status: number): void => {
+        if (logged) return;
+        logged = true;
+        log.push({ method: req.method ?? 'GET', url: original, status });
+      };
+      res.once('finish', () => record(res.statusCode));
+      res.once('close', () => record(0));
+    }
+    const proceed = (): void => {
+      try {
+        req.url = rewriteTicketKey(req.url ?? '/');
+      } catch (error) {
+        sendJson(res, toResponse(error));
+        next(false);
+        return;
+      }
+      next();
+    };
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const rule = path.startsWith('/_emulator/') ? undefined : faults.take(req.method ?? 'GET', path);
+    if (!rule) return proceed();
+    const act = (): void => {
+      if (rule.drop) {
+        req.socket.destroy();
+        next(false);
+      } else if (rule.status !== undefined) {
+        sendJson(res, faultResponse(rule));
+        next(false);
+      } else {
+        proceed();
+      }
+    };
+    if (rule.latencyMs) setTimeout(act, rule.latencyMs);
+    else act();
+  });
+
+  for (const route of ROUTES) {
+    const handler = (req: Request, res: Response, next: Next): void => {
+      void handle(route, ctx, req).then((response) => {
+        sendJson(res, response);
+        next();
+      });
+    };
+    if (route.method === 'GET') server.get(route.path, handler);
+    else if (route.method === 'POST') server.post(route.path, handler);
+    else if (route.method === 'PATCH') server.patch(route.path, handler);
+    else server.del(route.path, handler);
+  }
+
+  // restify's own answers (no such route, method not allowed) in the documented error shape.
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const message = status === 404 ? 'No HTTP resource was found that matches the request URI.' : err.message;
+    err.toJSON = () => errorBody(status, message);
+    callback();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('The emulator is not listening on a TCP port.');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    mmdBaseUrl: `${baseUrl}/support/odata/v1/`,
+    graphBaseUrl: `${baseUrl}/graph`,
+    tokenEndpoint: `${baseUrl}/${settings.tenantId}/oauth2/v2.0/token`,
+    tenantId: settings.tenantId,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    faults,
+    tokenRequestCount: () => tokens.count(),
+    requestLog: () => log.map((entry) => ({ ...entry })),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would hold close() open until they time out.
+        server.server.closeAllConnections();
+      }),
+  };
+}

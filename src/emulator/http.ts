@@ -1,0 +1,58 @@
+/** The emulator's own request/response model: route handlers are plain functions over these. */
+import type { FaultStore } from './faults';
+import type { EmulatorStore } from './store';
+import type { TokenIssuer } from './token';
+
+export interface ApiRequest {
+  /** Path parameters, already URL-decoded. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Parsed JSON or form body; undefined when there was none. */
+  body: unknown;
+  /** Who calls: the X-Emulator-Upn header, else the client id of the bearer token. */
+  caller: string;
+  /** Absolute URL of the request path, without query (base of @odata.nextLink). */
+  selfUrl: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface EmulatorSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface RouteContext {
+  store: EmulatorStore;
+  tokens: TokenIssuer;
+  faults: FaultStore;
+  settings: EmulatorSettings;
+  /** http://127.0.0.1:PORT */
+  url(): string;
+}
+
+export type RouteHandler = (req: ApiRequest, ctx: RouteContext) => ApiResponse | Promise<ApiResponse>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  /** `bearer`: the MMD API (token required, tenant checked); `none`: identity and admin routes. */
+  auth: 'bearer' | 'none';
+  handler: RouteHandler;
+}
+
+/** `${url}/support/odata/v1/` — the @odata.context base of the emulated service. */
+export function serviceRoot(ctx: RouteContext): string {
+  return `${ctx.url()}/support/odata/v1/`;
+}
+
+export function ok(body: unknown, status = 200): ApiResponse {
+  return { status, body };
+}
+
+export const noContent: ApiResponse = { status: 204 };
