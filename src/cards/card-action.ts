@@ -1,4 +1,4 @@
-import type { Verb, VerbData } from '../bot/verbs';
+import { VERBS, type Verb, type VerbData } from '../bot/verbs';
 
 type Data = Record<string, unknown>;
 
@@ -42,4 +42,12 @@ export function execute<V extends Verb>(title: string, verb: V, data: VerbData<V
     data: clean,
     fallback: { type: 'Action.Submit', title, ...styled, data: { verb, ...clean } },
   };
+}
+
+/**
+ * The action, or null when the bot would reject its data (a key from the API that is empty or
+ * longer than the verb allows): such a row is shown without a button rather than a broken one.
+ */
+export function executeIfValid<V extends Verb>(title: string, verb: V, data: VerbData<V>, style?: ActionStyle): ExecuteAction | null {
+  return VERBS[verb].safeParse(data).success ? execute(title, verb, data, style) : null;
 }

@@ -1,12 +1,12 @@
 import type { Device } from '../mmd/types';
-import { execute, type ExecuteAction } from './card-action';
+import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
 import { md, mdJoin, mdShort } from './escape';
+import { groupRows } from './group-rows';
 import { dateTime, months, parseDate, relativeTime, statusRank, statusView } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 
 /** Long lists are cut so the card stays small (Teams: under 28 KB keeps every surface happy). */
-const MAX_GROUPS = 15;
 const MAX_CONFIGURATIONS = 15;
 
 export interface DeviceDetailInput {
@@ -17,7 +17,6 @@ export interface DeviceDetailInput {
 /** One device: its properties, groups and configurations, and what an admin can do next. */
 export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCard {
   const name = device.name.trim();
-  const groups = capped(device.groups, MAX_GROUPS, 'groups');
   // Problems first, so a cut list never hides a failed deployment.
   const sorted = [...device.configurations].sort((a, b) => statusRank(a.deploymentStatus) - statusRank(b.deploymentStatus));
   const configurations = capped(sorted, MAX_CONFIGURATIONS, 'configurations');
@@ -41,9 +40,7 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
       ['Azure AD device ID', md(device.aadDeviceId)],
       ['Last sync', dateTime(device.lastIntuneSyncDateTimeUtc, now)],
     ]),
-    groupsHeading: `Groups (${device.groups.length})`,
-    groups: groups.shown.map((g) => ({ name: mdShort(g.displayName, 120, '(unnamed group)'), description: g.description?.trim() ? mdShort(g.description, 200) : '' })),
-    groupsMore: groups.more,
+    ...groupRows(device.groups),
     configurationsHeading: `Configurations (${device.configurations.length})`,
     configurations: configurations.shown.map((c) => ({
       name: mdShort(c.name, 120, '(unnamed configuration)'),
@@ -62,15 +59,15 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
 }
 
 function actions(device: Device, name: string): ExecuteAction[] {
-  const list: ExecuteAction[] = [];
-  const upn = device.userUpn?.trim();
-  if (upn) list.push(execute('Assigned user', 'user.open', { upn }));
-  if (!name) return list;
-  list.push(
-    execute('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
-    execute('Request elevation', 'elevation.requestForm', { deviceName: name }),
-    execute('New ticket', 'ticket.newForm', { deviceName: name }),
-    execute('Refresh', 'device.open', { name }),
-  );
-  return list;
+  const user = executeIfValid('Assigned user', 'user.open', { upn: device.userUpn?.trim() ?? '' });
+  // Without a name the device cannot be looked up, and an empty deviceName would mean "all".
+  const forDevice = name
+    ? [
+        executeIfValid('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
+        executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name }),
+        executeIfValid('New ticket', 'ticket.newForm', { deviceName: name }),
+        executeIfValid('Refresh', 'device.open', { name }),
+      ]
+    : [];
+  return [user, ...forDevice].filter((a): a is ExecuteAction => a !== null);
 }

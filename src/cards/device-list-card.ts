@@ -1,5 +1,5 @@
 import type { Device, Page } from '../mmd/types';
-import { execute } from './card-action';
+import { execute, executeIfValid } from './card-action';
 import { mdJoin, mdShort } from './escape';
 import { parseDate, relativeTime, statusView } from './format';
 import { pageRange, pagingActions } from './paging';
@@ -18,11 +18,12 @@ export function deviceListCard({ page, search, now }: DeviceListInput): Adaptive
   const quoted = query ? `“${mdShort(query, 100)}”` : '';
   const rows = page.items.map((device) => {
     const name = device.name.trim();
+    // A device without a usable name cannot be looked up again: show it, but not as a link.
+    const open = executeIfValid('Open', 'device.open', { name });
     return {
       name: mdShort(name, 80, '(no name)'),
-      // A device without a name cannot be looked up again: show it, but not as a link.
-      open: name ? execute('Open', 'device.open', { name }) : null,
-      nameColor: name ? 'Accent' : 'Default',
+      open,
+      nameColor: open ? 'Accent' : 'Default',
       detail: mdJoin([device.model, device.assignedUser ?? device.userUpn, ring(device.primaryUpdateRing)], 60),
       compliance: statusView(device.complianceState),
       sync: parseDate(device.lastIntuneSyncDateTimeUtc) ? `synced ${relativeTime(device.lastIntuneSyncDateTimeUtc, now)}` : 'last sync —',

@@ -1,0 +1,45 @@
+import { convert } from 'html-to-text';
+import type { TicketNote } from '../mmd/types';
+import { capped } from './card-parts';
+import { mdShort } from './escape';
+import { dateTime, parseDate } from './format';
+
+export interface NoteRow {
+  /** "Sender · 3 days ago (2026-11-19 14:02 UTC)", escaped. */
+  heading: string;
+  /** The note as plain text, escaped and cut. */
+  text: string;
+}
+
+// Notes have renderType "html": keep the words, drop tags, scripts, images and link targets.
+const HTML_OPTIONS = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
+    { selector: 'table', format: 'dataTable' },
+  ],
+};
+
+/** A note's text without HTML, whitespace tidied. Not escaped: pass through md(). */
+export function noteText(note: Pick<TicketNote, 'text' | 'renderType'>): string {
+  const raw = note.text ?? '';
+  // Plain notes may still hold tags (the service marks nearly everything "html"): convert both.
+  const text = note.renderType?.toLowerCase() === 'html' || /<[a-z!/]/i.test(raw) ? convert(raw, HTML_OPTIONS) : raw;
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Notes newest first, at most `max`, each cut to `maxChars`; `more` says how many older ones are left out. */
+export function noteRows(notes: readonly TicketNote[], now: Date, max: number, maxChars: number): { rows: NoteRow[]; hidden: number } {
+  const time = (n: TicketNote) => parseDate(n.createdDateTime)?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const sorted = [...notes].sort((a, b) => time(b) - time(a));
+  const { shown } = capped(sorted, max, 'notes');
+  return {
+    rows: shown.map((note) => ({
+      heading: `${mdShort(note.sender, 80, 'Unknown sender')} · ${dateTime(note.createdDateTime, now)}`,
+      text: mdShort(noteText(note), maxChars, '(empty note)'),
+    })),
+    hidden: Math.max(0, notes.length - max),
+  };
+}

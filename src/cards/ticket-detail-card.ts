@@ -1,0 +1,93 @@
+import type { Ticket, TicketContact, TicketNote } from '../mmd/types';
+import { executeIfValid, type ExecuteAction } from './card-action';
+import { facts, type Fact } from './card-parts';
+import { md, mdJoin, mdShort } from './escape';
+import { dateTime, severityColor, severityName, ticketStateColor, ticketStateLabel, ticketTypeLabel, yesNo } from './format';
+import { noteRows } from './note-rows';
+import { renderCard, type AdaptiveCard } from './render';
+
+/** Newest notes shown on the ticket; the notes command shows more. */
+const MAX_NOTES = 10;
+const MAX_NOTE_CHARS = 600;
+const MAX_SECTION_CHARS = 2000;
+
+export interface TicketDetailInput {
+  ticket: Ticket;
+  /** Notes fetched separately (GET tickets('id')/notes); defaults to the ticket's own. */
+  notes?: TicketNote[];
+  now: Date;
+}
+
+/** One support ticket: every field that is set, the contact, the newest notes, and actions. */
+export function ticketDetailCard({ ticket, notes, now }: TicketDetailInput): AdaptiveCard {
+  const id = ticket.id.trim();
+  const allNotes = notes ?? ticket.notes;
+  const { rows, hidden } = noteRows(allNotes, now, MAX_NOTES, MAX_NOTE_CHARS);
+  const readAll = hidden > 0 ? executeIfValid('Read all notes', 'ticket.notes', { id }) : null;
+  return renderCard('ticket-detail', {
+    title: mdShort(ticket.title, 200, '(no title)'),
+    severity: md(severityName(ticket.severity)),
+    severityColor: severityColor(ticket.severity),
+    state: md(ticketStateLabel(ticket.state)),
+    stateColor: ticketStateColor(ticket.state),
+    type: md(ticketTypeLabel(ticket.type)),
+    facts: ticketFacts(ticket, now),
+    sections: [
+      ['Description', ticket.description],
+      ['Business impact', ticket.businessImpact],
+      ['Troubleshooting steps', ticket.troubleshootingSteps],
+      ['Steps to reproduce', ticket.reproSteps],
+    ]
+      .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
+      .map(([heading, text]) => ({ heading, text: mdShort(text, MAX_SECTION_CHARS) })),
+    contact: contactFacts(ticket.contact),
+    notesHeading: `Notes (${allNotes.length})`,
+    notes: rows,
+    olderNotes: hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : '',
+    notesActions: readAll ? [readAll] : [],
+    actions: [
+      executeIfValid('Add note', 'ticket.addNoteForm', { id }),
+      executeIfValid('Subscribe to updates', 'ticket.subscribe', { id }),
+      executeIfValid('Refresh', 'ticket.open', { id }),
+    ].filter((a): a is ExecuteAction => a !== null),
+  });
+}
+
+function ticketFacts(ticket: Ticket, now: Date): Fact[] {
+  const nextAction = [ticket.nextActionOwner?.trim() ? mdShort(ticket.nextActionOwner, 60) : '', ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
+    .filter((part) => part !== '' && part !== '—')
+    .join(', ');
+  const impacted = ticket.usersOrDevicesImpacted;
+  return facts(
+    [
+      ['ID', md(ticket.id)],
+      ['Type', md(ticketTypeLabel(ticket.type))],
+      ['Category', mdJoin([ticket.category, ticket.subcategory], 80, '—', ' / ')],
+      ['Severity', md(severityName(ticket.severity))],
+      ['State', md(ticketStateLabel(ticket.state))],
+      ['Created', dateTime(ticket.createdDateTime, now)],
+      ['Resolved', dateTime(ticket.resolvedDateTime, now)],
+      ['Next action', nextAction],
+      ['Users/devices impacted', impacted === null || impacted === undefined ? '' : String(impacted)],
+      ['First noticed', dateTime(ticket.issueFirstNoticed, now)],
+      ['Reproduced on a non-managed device', yesNo(ticket.issueReproduced)],
+      ['End-user support engaged', yesNo(ticket.endUserSupportEngaged)],
+      ['Partner ticket', yesNo(ticket.isPartner)],
+      ['Compromise indicator', mdShort(ticket.compromiseIndicator, 200)],
+      ['Related alerts', mdShort(ticket.relatedAlerts, 200)],
+    ],
+    true,
+  );
+}
+
+function contactFacts(contact: TicketContact | null): Fact[] {
+  if (!contact) return [];
+  return facts(
+    [
+      ['Name', mdJoin([contact.givenName, contact.surname], 60, '—', ' ')],
+      ['Email', md(contact.email)],
+      ['Phone', md(contact.phoneNumber)],
+    ],
+    true,
+  );
+}

@@ -1,0 +1,81 @@
+import type { Page, Ticket } from '../mmd/types';
+import { execute, executeIfValid } from './card-action';
+import { md, mdShort } from './escape';
+import { relativeTime, severityColor, severityName, ticketStateColor, ticketStateLabel, ticketTypeLabel } from './format';
+import { pageRange, pagingActions } from './paging';
+import { renderCard, type AdaptiveCard } from './render';
+
+export interface TicketFilters {
+  /** Lower-case states: active, resolved, ... */
+  states: string[];
+  /** 1 critical .. 4 low. */
+  severities: number[];
+  /** Words to find in titles. */
+  text?: string;
+}
+
+export interface TicketListInput {
+  page: Page<Ticket>;
+  filters: TicketFilters;
+  now: Date;
+}
+
+const KNOWN_STATES = ['active', 'resolved'];
+const SEVERITIES = [1, 2, 3, 4];
+
+/**
+ * One page of tickets with the filters that produced it: state and severity pickers and a
+ * title search (Apply sends `tickets.filter`), rows that open the ticket, paging that keeps the
+ * filters, and a New ticket button.
+ */
+export function ticketListCard({ page, filters, now }: TicketListInput): AdaptiveCard {
+  const states = filters.states.map((s) => s.trim().toLowerCase()).filter(Boolean);
+  // States are words; anything odd (typed by hand) is kept for paging but not offered as a choice.
+  const choiceStates = states.filter((s) => /^[a-z][a-z -]{0,31}$/.test(s));
+  const text = filters.text?.trim() || undefined;
+  const rows = page.items.map((ticket) => {
+    const open = executeIfValid('Open', 'ticket.open', { id: ticket.id.trim() });
+    return {
+      title: mdShort(ticket.title, 120, '(no title)'),
+      titleColor: open ? 'Accent' : 'Default',
+      open,
+      detail: [
+        mdShort(ticket.id, 64, '(no id)'),
+        md(ticketTypeLabel(ticket.type)),
+        `created ${relativeTime(ticket.createdDateTime, now)}`,
+        ticket.nextActionOwner?.trim() ? `next: ${mdShort(ticket.nextActionOwner, 40)}` : '',
+      ]
+        .filter((part) => part !== '')
+        .join(' · '),
+      severity: md(severityName(ticket.severity)),
+      severityColor: severityColor(ticket.severity),
+      state: md(ticketStateLabel(ticket.state)),
+      stateColor: ticketStateColor(ticket.state),
+    };
+  });
+  const filtered = states.length > 0 || filters.severities.length > 0 || text !== undefined;
+  return renderCard('ticket-list', {
+    summary: summary(states, filters.severities, text, pageRange(page)),
+    stateValue: choiceStates.join(','),
+    stateChoices: [...new Set([...KNOWN_STATES, ...choiceStates])].map((s) => ({ title: ticketStateLabel(s), value: s })),
+    severityValue: filters.severities.join(','),
+    severityChoices: SEVERITIES.map((n) => ({ title: severityName(n), value: String(n) })),
+    textValue: text ?? '',
+    filterActions: [execute('Apply filters', 'tickets.filter', {}), execute('New ticket', 'ticket.newForm', {})],
+    emptyText: page.skip > 0 ? 'No more tickets.' : filtered ? 'No tickets match these filters.' : 'No support tickets yet.',
+    rows,
+    actions: pagingActions(page, (title, skip) =>
+      execute(title, 'tickets.page', { states, severities: filters.severities, text, skip }),
+    ),
+  });
+}
+
+function summary(states: string[], severities: number[], text: string | undefined, showing: string): string {
+  const parts = [
+    states.length ? states.map((s) => md(ticketStateLabel(s))).join(' or ') : 'Any state',
+    severities.length ? severities.map((n) => md(severityName(n))).join(' or ') : 'any severity',
+    text ? `title contains “${mdShort(text, 100)}”` : '',
+    showing,
+  ];
+  return parts.filter((p) => p !== '').join(' · ');
+}

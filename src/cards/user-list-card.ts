@@ -1,0 +1,45 @@
+import type { Page, User } from '../mmd/types';
+import { execute, executeIfValid } from './card-action';
+import { mdJoin, mdShort } from './escape';
+import { parseDate, relativeTime } from './format';
+import { pageRange, pagingActions } from './paging';
+import { renderCard, type AdaptiveCard } from './render';
+
+export interface UserListInput {
+  page: Page<User>;
+  search?: string;
+  now: Date;
+}
+
+/** One page of users; each row opens the user, Previous/Next keep the search. */
+export function userListCard({ page, search, now }: UserListInput): AdaptiveCard {
+  const query = search?.trim() || undefined;
+  const quoted = query ? `“${mdShort(query, 100)}”` : '';
+  const rows = page.items.map((user) => {
+    const open = executeIfValid('Open', 'user.open', { upn: user.upn.trim() });
+    return {
+      name: mdShort(user.name?.trim() || user.upn, 80, '(no name)'),
+      nameColor: open ? 'Accent' : 'Default',
+      detail: mdJoin([user.upn, user.email?.trim().toLowerCase() !== user.upn.trim().toLowerCase() ? user.email : null], 80),
+      open,
+      devices: `${user.devices.length} ${user.devices.length === 1 ? 'device' : 'devices'}`,
+      sync: lastSync(user, now),
+    };
+  });
+  return renderCard('user-list', {
+    heading: query ? `Users matching ${quoted}` : 'Users',
+    showing: pageRange(page),
+    emptyText: page.skip > 0 ? 'No more users.' : query ? `No users match ${quoted}. Try part of a name, a UPN or an email address.` : 'No users found.',
+    rows,
+    actions: pagingActions(page, (title, skip) => execute(title, 'users.page', { search: query, skip })),
+  });
+}
+
+/** The most recent sync among the user's devices. */
+function lastSync(user: User, now: Date): string {
+  const latest = user.devices
+    .map((d) => parseDate(d.lastIntuneSyncTime))
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  return latest ? `synced ${relativeTime(latest.toISOString(), now)}` : '';
+}
