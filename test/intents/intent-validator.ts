@@ -1,0 +1,77 @@
+/**
+ * Checks that a parsed Intent has the promised shape, with patterns written out here on their
+ * own (not imported from src) so a loosened pattern in src shows up as a failure.
+ */
+import { COMMANDS } from '../../src/intents/commands';
+import type { Intent } from '../../src/intents/intent';
+
+const TICKET_ID = /^[A-Z]{2,5}-\d{5,12}-[A-Z0-9]{4,10}$/;
+const DEVICE_NAME = /^(?:MMD-\d{3,20}|[A-Za-z0-9][A-Za-z0-9-]{0,14})$/i;
+const UPN = /^[^\s@]{1,64}@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+const STATES = ['new', 'active', 'resolved', 'closed'];
+const NAMES = new Set(COMMANDS.map((c) => c.name));
+
+const ALLOWED_KEYS: Record<Intent['kind'], string[]> = {
+  help: [],
+  devices: ['search'],
+  device: ['name'],
+  users: ['search'],
+  user: ['upn'],
+  tickets: ['states', 'severities', 'text'],
+  ticket: ['id'],
+  notes: ['id'],
+  elevations: ['deviceName'],
+  elevation: ['deviceName'],
+  newTicket: ['deviceName'],
+  requestElevation: ['deviceName'],
+  audit: [],
+  unknown: ['text', 'suggestions'],
+};
+
+const isSearch = (s: unknown): boolean => typeof s === 'string' && s.length > 0 && s.length <= 100 && s === s.trim();
+const isDevice = (s: unknown): boolean => typeof s === 'string' && DEVICE_NAME.test(s) && !s.startsWith('-') && !s.endsWith('-');
+const isSortedUnique = (xs: readonly (string | number)[], order: (x: string | number) => number): boolean =>
+  xs.every((x, i) => i === 0 || order(xs[i - 1]!) < order(x));
+
+/** Undefined when the intent is well formed, otherwise what is wrong with it. */
+export function intentProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'not an object';
+  const intent = value as Intent;
+  const allowed = ALLOWED_KEYS[intent.kind];
+  if (allowed === undefined) return `unknown kind ${String(intent.kind)}`;
+  const extra = Object.keys(intent).filter((k) => k !== 'kind' && !allowed.includes(k));
+  if (extra.length > 0) return `unexpected keys ${extra.join(',')}`;
+  if (Object.values(intent).some((v) => v === undefined)) return 'a key holds undefined';
+  switch (intent.kind) {
+    case 'help':
+    case 'audit':
+      return undefined;
+    case 'devices':
+    case 'users':
+      return intent.search === undefined || isSearch(intent.search) ? undefined : 'bad search';
+    case 'device':
+      return isDevice(intent.name) ? undefined : 'bad device name';
+    case 'user':
+      return UPN.test(intent.upn) ? undefined : 'bad upn';
+    case 'tickets':
+      if (!Array.isArray(intent.states) || !intent.states.every((s) => STATES.includes(s))) return 'bad states';
+      if (!isSortedUnique(intent.states, (s) => STATES.indexOf(String(s)))) return 'states not sorted';
+      if (!Array.isArray(intent.severities) || !intent.severities.every((n) => Number.isInteger(n) && n >= 1 && n <= 4)) return 'bad severities';
+      if (!isSortedUnique(intent.severities, Number)) return 'severities not sorted';
+      return intent.text === undefined || isSearch(intent.text) ? undefined : 'bad text';
+    case 'ticket':
+    case 'notes':
+      return TICKET_ID.test(intent.id) ? undefined : 'bad ticket id';
+    case 'elevation':
+      return isDevice(intent.deviceName) ? undefined : 'bad device name';
+    case 'elevations':
+    case 'newTicket':
+    case 'requestElevation':
+      return intent.deviceName === undefined || isDevice(intent.deviceName) ? undefined : 'bad device name';
+    case 'unknown':
+      if (typeof intent.text !== 'string' || intent.text.length > 2000) return 'bad text';
+      if (!Array.isArray(intent.suggestions) || intent.suggestions.length > 3) return 'bad suggestions';
+      if (new Set(intent.suggestions).size !== intent.suggestions.length) return 'repeated suggestions';
+      return intent.suggestions.every((s) => NAMES.has(s)) ? undefined : 'suggestion is not a command';
+  }
+}
