@@ -4,23 +4,19 @@
  * documentation: help, the two "make" requests, ticket ids, then the area a keyword names.
  */
 import { findDeviceName } from './device-mention';
-import { isDeviceName, isStrongDeviceName, isUpn, scanTicketFilters, toTicketId } from './entities';
+import { elevationIntent } from './elevation-intent';
+import { isStrongDeviceName, isUpn, scanTicketFilters, toTicketId } from './entities';
 import type { Intent } from './intent';
+import { devicesIntent, usersIntent, whoIntent } from './lookup-intents';
 import { normalizeText } from './normalize-text';
 import { isElevationRequest, isNewTicketRequest } from './request-phrases';
-import { clip } from './search-text';
 import { suggestCommands } from './suggest-commands';
 import { parseTicketFilters } from './ticket-filters';
 import { tokenize, type Token } from './tokens';
-import {
-  FAMILY_PRIORITY, FAMILY_WORDS, FILLERS, HELP_PHRASES, HELP_WORDS, SEARCH_CONNECTORS,
-  SINGULAR_DEVICE, WHO_WORDS, type Family,
-} from './vocabulary';
+import { FAMILY_PRIORITY, FAMILY_WORDS, FILLERS, HELP_PHRASES, HELP_WORDS, WHO_WORDS, type Family } from './vocabulary';
 
 const HELP: Intent = { kind: 'help' };
 const NOTES_WORDS: ReadonlySet<string> = new Set(['notes', 'note', 'comments', 'comment']);
-const DETAILS_WORDS: ReadonlySet<string> = new Set(['details', 'detail', 'info', 'information']);
-const REQUEST_WORDS: ReadonlySet<string> = new Set(['request', 'requests']);
 
 const isFiller = (t: Token): boolean => FILLERS.has(t.lower);
 const hasWord = (tokens: readonly Token[], words: ReadonlySet<string>): boolean => tokens.some((t) => words.has(t.lower));
@@ -32,78 +28,6 @@ function findFamily(tokens: readonly Token[]): { family: Family; at: number } | 
     if (at >= 0) return { family, at };
   }
   return undefined;
-}
-
-/** "of Adele please" -> "Adele": connectors in front and fillers behind are not the search. */
-function searchWords(tokens: readonly Token[]): Token[] {
-  let start = 0;
-  let end = tokens.length;
-  while (start < end && SEARCH_CONNECTORS.has((tokens[start] as Token).lower)) start += 1;
-  while (end > start && FILLERS.has((tokens[end - 1] as Token).lower)) end -= 1;
-  return tokens.slice(start, end);
-}
-
-/** "Adele's devices", "compliant devices": words in front of the keyword as the search. */
-function searchBefore(tokens: readonly Token[]): string | undefined {
-  const words = tokens.filter((t) => !isFiller(t) && !SEARCH_CONNECTORS.has(t.lower)).map((t) => t.raw.replace(/['\u2019]s$/i, ''));
-  const text = clip(words.join(' '));
-  return text !== '' ? text : undefined;
-}
-
-function joinSearch(tokens: readonly Token[]): string | undefined {
-  const text = clip(tokens.map((t) => t.raw).join(' '));
-  return text !== '' ? text : undefined;
-}
-
-function withSearch<K extends 'devices' | 'users'>(kind: K, search: string | undefined): { kind: K; search?: string } {
-  return search !== undefined ? { kind, search } : { kind };
-}
-
-function devicesIntent(tokens: readonly Token[], at: number): Intent {
-  const upn = tokens.find((t) => isUpn(t.raw));
-  if (upn) return { kind: 'devices', search: upn.lower };
-  const singular = SINGULAR_DEVICE.has((tokens[at] as Token).lower);
-  const rest = searchWords(tokens.slice(at + 1));
-  if (singular) {
-    if (rest.length === 1 && isDeviceName((rest[0] as Token).raw)) return { kind: 'device', name: (rest[0] as Token).raw };
-    const strong = rest.find((t) => isStrongDeviceName(t.raw));
-    if (strong) return { kind: 'device', name: strong.raw };
-  }
-  if (rest.length > 0) return withSearch('devices', joinSearch(rest));
-  // "MMD-1234 device details": the name came first.
-  const before = tokens.slice(0, at);
-  const named = before.find((t) => isStrongDeviceName(t.raw));
-  if (named) return { kind: 'device', name: named.raw };
-  return withSearch('devices', searchBefore(before));
-}
-
-function usersIntent(tokens: readonly Token[], at: number): Intent {
-  const upn = tokens.find((t) => isUpn(t.raw));
-  if (upn) return { kind: 'user', upn: upn.lower };
-  const rest = searchWords(tokens.slice(at + 1));
-  if (rest.length > 0) return withSearch('users', joinSearch(rest));
-  return withSearch('users', searchBefore(tokens.slice(0, at)));
-}
-
-/** "elevation MMD-1234" and "password for X" are the details (a secret); plurals are the list. */
-function elevationIntent(tokens: readonly Token[], family: Family, text: string): Intent {
-  const deviceName = findDeviceName(tokens);
-  const singular = tokens.some((t) => t.lower === 'elevation');
-  const wantsDetails =
-    family === 'secret' ||
-    (singular && hasWord(tokens, DETAILS_WORDS)) ||
-    (singular && !tokens.some((t) => t.lower === 'elevations') && !hasWord(tokens, REQUEST_WORDS) && deviceName !== undefined);
-  if (!wantsDetails) return deviceName !== undefined ? { kind: 'elevations', deviceName } : { kind: 'elevations' };
-  if (deviceName !== undefined) return { kind: 'elevation', deviceName };
-  return { kind: 'unknown', text, suggestions: ['elevation'] };
-}
-
-/** "who is jdoe@contoso.com", "who is Adele", "who has MMD-1234". */
-function whoIntent(tokens: readonly Token[]): Intent {
-  const device = tokens.find((t) => isStrongDeviceName(t.raw));
-  if (device) return { kind: 'device', name: device.raw };
-  const rest = searchWords(tokens.slice(1).filter((t) => !['is', 'are', 'was', 'the'].includes(t.lower)));
-  return withSearch('users', joinSearch(rest));
 }
 
 /** Only fillers and ticket filters ("open critical"): the tickets list is meant. */
