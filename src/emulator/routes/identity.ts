@@ -55,7 +55,8 @@ export const issueToken: RouteHandler = (req, ctx) => {
   const { token, expiresIn } = ctx.tokens.issue(params.client_id);
   return {
     status: 200,
-    body: { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token },
+    // Exactly the documented fields (no ext_expires_in), so the shape test holds the emulator to the documents.
+    body: { token_type: 'Bearer', expires_in: expiresIn, access_token: token },
     headers: { 'Cache-Control': 'no-store' },
   };
 };
