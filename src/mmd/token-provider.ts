@@ -61,26 +61,40 @@ export function createMsalTokenProvider(options: MsalTokenProviderOptions): Toke
     },
   });
 
+  async function acquire(forceRefresh: boolean): Promise<string> {
+    try {
+      const result = await app.acquireTokenByClientCredential({ scopes: [options.scope], skipCache: forceRefresh });
+      if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
+      return result.accessToken;
+    } catch (cause) {
+      throw tokenError(cause, options.clientSecret);
+    }
+  }
+
+  // MSAL's cache answers once a token is there; before that, concurrent first calls (a busy
+  // chat right after start) would each hit the token endpoint. They share one request instead.
+  let inflight: Promise<string> | null = null;
   return {
-    async getToken(request = {}) {
-      try {
-        const result = await app.acquireTokenByClientCredential({ scopes: [options.scope], skipCache: request.forceRefresh === true });
-        if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
-        return result.accessToken;
-      } catch (cause) {
-        throw tokenError(cause, options.clientSecret);
-      }
+    getToken(request = {}) {
+      if (inflight) return inflight;
+      const pending = acquire(request.forceRefresh === true).finally(() => {
+        if (inflight === pending) inflight = null;
+      });
+      inflight = pending;
+      return pending;
     },
   };
 }
 
 function tokenError(cause: unknown, clientSecret: string): MmdApiError {
   const errorCode = cause && typeof cause === 'object' && 'errorCode' in cause ? String(cause.errorCode) : '';
-  const raw = cause instanceof Error ? cause.message : String(cause);
+  // Read by shape: an error from fetch (DOMException) may come from another realm than Error.
+  const { name, message } = cause && typeof cause === 'object' ? (cause as { name?: unknown; message?: unknown }) : {};
+  const raw = typeof message === 'string' ? message : String(cause);
   // First line only (AAD appends trace ids and timestamps), and never the secret even if echoed.
   let firstLine = raw.split('\n')[0] ?? '';
   if (clientSecret.length >= 4) firstLine = firstLine.split(clientSecret).join('[redacted]');
-  const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || /timeout|timed out/i.test(raw));
+  const timedOut = name === 'TimeoutError' || /timeout|timed out/i.test(raw);
   return new MmdApiError({
     status: 401,
     code: 'token_error',

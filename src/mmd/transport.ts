@@ -110,9 +110,16 @@ function errno(cause: unknown): string | undefined {
   return undefined;
 }
 
+/** Name and message read by shape: fetch's DOMException may come from another realm than Error. */
+function describe(value: unknown): { name: string; message: string } {
+  if (typeof value !== 'object' || value === null) return { name: '', message: String(value) };
+  const { name, message } = value as { name?: unknown; message?: unknown };
+  return { name: typeof name === 'string' ? name : '', message: typeof message === 'string' ? message : '' };
+}
+
 function networkError(cause: unknown, request: SendRequest, path: string, correlationId: string | undefined): MmdApiError {
-  const name = cause instanceof Error ? cause.name : '';
-  const timedOut = name === 'TimeoutError' || (name === 'AbortError' && request.signal?.reason instanceof Error && request.signal.reason.name === 'TimeoutError');
+  const { name, message } = describe(cause);
+  const timedOut = name === 'TimeoutError' || (name === 'AbortError' && describe(request.signal?.reason).name === 'TimeoutError');
   if (timedOut) {
     return new MmdApiError({ status: 0, code: 'timeout', serviceMessage: null, method: request.method, path, retryable: true, correlationId });
   }
@@ -126,6 +133,6 @@ function networkError(cause: unknown, request: SendRequest, path: string, correl
     retryable: true,
     correlationId,
     notSent: code !== undefined && NOT_SENT_CODES.has(code),
-    detail: code ?? (cause instanceof Error ? cause.message.slice(0, 100) : undefined),
+    detail: code ?? (message ? message.slice(0, 100) : undefined),
   });
 }
