@@ -19,7 +19,7 @@ async function guarded(turn: Turn, what: string, run: () => Promise<Reply>): Pro
     if (err instanceof MmdApiError) {
       turn.log.warn({ err: err.toJSON() }, `${what} failed`);
       return card(
-        errorCard({ what, message: err.serviceMessage, retryable: err.retryable, correlationId: turn.correlationId }),
+        errorCard({ what, message: err.serviceMessage ?? undefined, retryable: err.retryable, correlationId: turn.correlationId }),
       );
     }
     turn.log.error({ err }, `${what} failed unexpectedly`);
