@@ -4,7 +4,7 @@ import { md } from '../../cards/escape';
 import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import { PAGE_SIZE } from './paging';
+import { fetchPage } from './paging';
 
 export async function listDevices(
   _turn: Turn,
@@ -12,7 +12,7 @@ export async function listDevices(
   deps: BotDeps,
 ): Promise<Reply> {
   const search = query.search?.trim() || undefined;
-  const page = await deps.mmd.devices.list({ search, top: PAGE_SIZE, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.mmd.devices.list(q), { search, skip: query.skip ?? 0 });
   return card(deviceListCard({ page, search, now: deps.now() }));
 }
 

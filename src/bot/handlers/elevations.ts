@@ -2,7 +2,7 @@ import { elevationListCard } from '../../cards/elevation-list-card';
 import type { BotDeps } from '../deps';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import { PAGE_SIZE } from './paging';
+import { fetchPage } from './paging';
 
 export async function listElevations(
   _turn: Turn,
@@ -10,6 +10,6 @@ export async function listElevations(
   deps: BotDeps,
 ): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
-  const page = await deps.mmd.elevations.list({ deviceName, top: PAGE_SIZE, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.mmd.elevations.list(q), { deviceName, skip: query.skip ?? 0 });
   return card(elevationListCard({ page, deviceName, now: deps.now() }));
 }

@@ -1,2 +1,17 @@
+import type { Page, PageQuery } from '../../mmd/types';
+
 /** Rows per page in every list card: keeps each card well under 28 KB. */
 export const PAGE_SIZE = 10;
+
+/**
+ * One page for a list card. Asks for one row more than it shows, so the card knows for sure
+ * whether a Next button leads anywhere (the service's own "more" signal is only a full page).
+ */
+export async function fetchPage<T, Q extends PageQuery>(
+  list: (query: Q) => Promise<Page<T>>,
+  query: Q,
+  size = PAGE_SIZE,
+): Promise<Page<T>> {
+  const page = await list({ ...query, top: size + 1 });
+  return { ...page, items: page.items.slice(0, size), top: size, hasMore: page.items.length > size };
+}

@@ -5,7 +5,7 @@ import { ticketListCard } from '../../cards/ticket-list-card';
 import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import { PAGE_SIZE } from './paging';
+import { fetchPage } from './paging';
 
 export interface TicketFilters {
   states: string[];
@@ -23,12 +23,11 @@ export async function listTickets(
     severities: [...new Set(query.severities)].sort(),
     text: query.text?.trim() || undefined,
   };
-  const page = await deps.mmd.tickets.list({
+  const page = await fetchPage((q) => deps.mmd.tickets.list(q), {
     states: filters.states,
     severities: filters.severities,
     titleContains: filters.text,
-    orderBy: { field: 'createdDateTime', direction: 'desc' },
-    top: PAGE_SIZE,
+    orderBy: { field: 'createdDateTime' as const, direction: 'desc' as const },
     skip: query.skip ?? 0,
   });
   return card(ticketListCard({ page, filters, now: deps.now() }));

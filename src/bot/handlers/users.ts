@@ -4,11 +4,11 @@ import { userListCard } from '../../cards/user-list-card';
 import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import { PAGE_SIZE } from './paging';
+import { fetchPage } from './paging';
 
 export async function listUsers(_turn: Turn, query: { search?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
   const search = query.search?.trim() || undefined;
-  const page = await deps.mmd.users.list({ search, top: PAGE_SIZE, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.mmd.users.list(q), { search, skip: query.skip ?? 0 });
   return card(userListCard({ page, search, now: deps.now() }));
 }
 
