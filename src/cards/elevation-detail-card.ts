@@ -1,0 +1,52 @@
+import type { ElevationRequest } from '../mmd/types';
+import { executeIfValid, type ExecuteAction } from './card-action';
+import { facts } from './card-parts';
+import { md, mdJoin, mdShort } from './escape';
+import { dateTime } from './format';
+import { elevationState } from './elevation-state';
+import { renderCard, type AdaptiveCard } from './render';
+
+const MAX_SECTION_CHARS = 2000;
+const MAX_VIEWERS = 10;
+
+export interface ElevationDetailInput {
+  request: ElevationRequest;
+  now: Date;
+}
+
+/** One elevation request; Close is offered only while it is open. */
+export function elevationDetailCard({ request, now }: ElevationDetailInput): AdaptiveCard {
+  const state = elevationState(request, now);
+  const viewers = request.viewerUpns.filter((v) => v.trim() !== '');
+  return renderCard('elevation-detail', {
+    title: mdShort(request.title, 200, '(no title)'),
+    state,
+    facts: facts(
+      [
+        ['Request ID', md(request.id)],
+        ['Device', md(request.deviceName)],
+        ['Requested by', md(request.requestingAgentUpn)],
+        ['Linked ticket', md(request.partnerTicketId)],
+        ['Category', mdJoin([request.category, request.subcategory], 80, '—', ' / ')],
+        ['Created', dateTime(request.requestCreationTime, now)],
+        ['Renewed', dateTime(request.requestRenewTime, now)],
+        ['Closed', dateTime(request.requestClosureTime, now)],
+        ['Closed by', md(request.closingAgentUpn)],
+        ['Password viewed by', viewers.length ? mdJoin(viewers.slice(0, MAX_VIEWERS), 80, '—', ', ') + (viewers.length > MAX_VIEWERS ? ` and ${viewers.length - MAX_VIEWERS} more` : '') : ''],
+        ['Password last rotated', dateTime(request.passwordLastUpdatedTime, now)],
+      ],
+      true,
+    ),
+    sections: [
+      ['Plan of action', request.planOfAction],
+      ['Actions taken', request.actionsTaken],
+    ]
+      .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
+      .map(([heading, text]) => ({ heading, text: mdShort(text, MAX_SECTION_CHARS) })),
+    actions: [
+      executeIfValid('Device', 'device.open', { name: request.deviceName?.trim() ?? '' }),
+      executeIfValid('Ticket', 'ticket.open', { id: request.partnerTicketId?.trim() ?? '' }),
+      state.open ? executeIfValid('Close request…', 'elevation.closeForm', { id: request.id.trim() }) : null,
+    ].filter((a): a is ExecuteAction => a !== null),
+  });
+}

@@ -1,0 +1,16 @@
+import type { ElevationRequest } from '../mmd/types';
+import { parseDate, relativeTime, type TextColor } from './format';
+
+export interface ElevationState {
+  open: boolean;
+  /** "Open" or "Closed 2 days ago". */
+  text: string;
+  color: TextColor;
+}
+
+/** Open until the service records a closure time; the API has no state field of its own. */
+export function elevationState(request: ElevationRequest, now: Date): ElevationState {
+  const closed = parseDate(request.requestClosureTime);
+  if (!closed) return { open: true, text: 'Open', color: 'Warning' };
+  return { open: false, text: `Closed ${relativeTime(request.requestClosureTime, now)}`, color: 'Good' };
+}

@@ -1,0 +1,31 @@
+import type { CommandSpec } from '../intents/commands';
+import { execute } from './card-action';
+import { md } from './escape';
+import { renderCard, type AdaptiveCard } from './render';
+import { SANDBOX_TEXT, type BotMode } from './sandbox-text';
+
+export interface HelpInput {
+  /** Pass COMMANDS from src/intents/commands.ts. */
+  commands: readonly CommandSpec[];
+  mode: BotMode;
+  /** Admin-only commands are listed only for admins. */
+  isAdmin?: boolean;
+}
+
+const GROUP_ORDER: ReadonlyArray<CommandSpec['group']> = ['Devices and users', 'Support tickets', 'Elevation requests', 'General'];
+
+/** Every command the user may run, grouped, each with a Try button that runs its example. */
+export function helpCard({ commands, mode, isAdmin = false }: HelpInput): AdaptiveCard {
+  const visible = commands.filter((c) => isAdmin || !c.adminOnly);
+  const groups = GROUP_ORDER.map((name) => ({
+    name,
+    commands: visible
+      .filter((c) => c.group === name)
+      .map((c) => ({
+        usage: md(c.usage),
+        description: md(c.adminOnly ? `${c.description} Admins only.` : c.description),
+        try: execute('Try', 'command', { text: c.example }),
+      })),
+  })).filter((g) => g.commands.length > 0);
+  return renderCard('help', { sandbox: mode === 'sandbox', sandboxText: SANDBOX_TEXT, groups });
+}

@@ -1,0 +1,8 @@
+import { md } from './escape';
+
+/** The sandbox notice on the help and welcome cards (escaped: MMD_API_BASE_URL has underscores). */
+export const SANDBOX_TEXT = md(
+  'Sandbox mode: you are talking to a built-in emulator with sample data; set MMD_API_BASE_URL and credentials to use your tenant.',
+);
+
+export type BotMode = 'sandbox' | 'live';

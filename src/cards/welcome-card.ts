@@ -1,0 +1,33 @@
+import { COMMANDS } from '../intents/commands';
+import { execute, type ExecuteAction } from './card-action';
+import { mdShort } from './escape';
+import { renderCard, type AdaptiveCard } from './render';
+import { SANDBOX_TEXT, type BotMode } from './sandbox-text';
+
+export interface WelcomeInput {
+  mode: BotMode;
+  /** The new member's display name, when Teams gave one. */
+  userName?: string;
+}
+
+// Buttons for the commands a newcomer most likely wants; their text comes from the one command list.
+const STARTERS: Array<[title: string, command: string]> = [
+  ['Show help', 'help'],
+  ['Devices', 'devices'],
+  ['Tickets', 'tickets'],
+  ['New ticket', 'new ticket'],
+];
+
+/** Sent when the bot is installed or a member joins: what it does, and sandbox or live. */
+export function welcomeCard({ mode, userName }: WelcomeInput): AdaptiveCard {
+  const name = userName?.trim();
+  return renderCard('welcome', {
+    greeting: name ? `Hi ${mdShort(name, 60)}, I'm MMD Assist.` : "Hi, I'm MMD Assist.",
+    sandbox: mode === 'sandbox',
+    sandboxText: SANDBOX_TEXT,
+    actions: STARTERS.flatMap(([title, command]): ExecuteAction[] => {
+      const spec = COMMANDS.find((c) => c.name === command);
+      return spec ? [execute(title, 'command', { text: spec.example })] : [];
+    }),
+  });
+}

@@ -1,0 +1,71 @@
+import { elevationListCard } from '../../src/cards/elevation-list-card';
+import { cardBytes, findElements } from '../helpers/card-validation';
+import { button, expectCleanCard, hasButton, textOf, verbs } from './card-checks';
+import { EVIL_LINK, INJECTION, LONG, NOW, elevation, elevations, page } from './sample-data';
+
+describe('elevationListCard', () => {
+  it('lists requests with state, device, ticket and Close only while open', () => {
+    const card = elevationListCard({ page: page(elevations(10)), now: NOW });
+    expectCleanCard(card);
+    const text = textOf(card);
+    expect(text).toContain('Elevation requests');
+    expect(text).toContain('Showing 1–10');
+    expect(text).toContain('Install line-of-business app 0');
+    expect(text).toContain('MMD-000000000 · requested by agent@contoso.com · created 1 day ago');
+    const states = findElements(card, 'TextBlock').filter((t) => /^(Open|Closed)/.test(String(t.text)));
+    expect(states.slice(0, 2).map((t) => [t.text, t.color])).toEqual([
+      ['Open', 'Warning'],
+      ['Closed 4 hours ago', 'Good'],
+    ]);
+    const rowVerbs = verbs(card).slice(0, 5);
+    expect(rowVerbs).toEqual([
+      ['device.open', { name: 'MMD-000000000' }],
+      ['ticket.open', { id: 'MMD-1465058-R5V8P' }],
+      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-000000000000' }],
+      ['device.open', { name: 'MMD-000000001' }],
+      ['ticket.open', { id: 'MMD-1465058-R5V8P' }],
+    ]);
+    expect(verbs(card).filter(([v]) => v === 'elevation.closeForm')).toHaveLength(5);
+    expect(button(card, 'Next ▶').data).toEqual({ skip: 10 });
+    expect(button(card, 'Request elevation').data).toEqual({});
+  });
+
+  it('lists one device’s requests and keeps the device on paging and the request button', () => {
+    const middle = elevationListCard({ page: page(elevations(10, 10), 10, 10, true), deviceName: 'MMD-1', now: NOW });
+    expectCleanCard(middle);
+    expect(textOf(middle)).toContain('Elevation requests for MMD-1');
+    expect(hasButton(middle, 'Device')).toBe(false); // every row is that device
+    expect(button(middle, '◀ Previous').data).toEqual({ deviceName: 'MMD-1', skip: 0 });
+    expect(button(middle, 'Next ▶').data).toEqual({ deviceName: 'MMD-1', skip: 20 });
+    expect(button(middle, 'Request elevation').data).toEqual({ deviceName: 'MMD-1' });
+    const last = elevationListCard({ page: page(elevations(1, 20), 20, 10, false), deviceName: 'MMD-1', now: NOW });
+    expect(button(last, '◀ Previous').data).toEqual({ deviceName: 'MMD-1', skip: 10 });
+    expect(hasButton(last, 'Next ▶')).toBe(false);
+  });
+
+  it('says when there are none', () => {
+    const card = elevationListCard({ page: page([], 0, 10, false), deviceName: 'MMD-1', now: NOW });
+    expectCleanCard(card);
+    expect(textOf(card)).toContain('No elevation requests for MMD-1.');
+  });
+
+  it('survives nasty data', () => {
+    const nasty = [
+      elevation({ title: `${EVIL_LINK} ${INJECTION}`, deviceName: null, partnerTicketId: null, requestingAgentUpn: null, requestCreationTime: '0001-01-01T00:00:00Z', requestClosureTime: '0001-01-01T00:00:00Z' }),
+      elevation({ id: '', title: null, deviceName: LONG, partnerTicketId: '', requestClosureTime: 'garbage' }),
+    ];
+    const card = elevationListCard({ page: page(nasty, 0, 10, false), now: NOW });
+    expectCleanCard(card);
+    const text = textOf(card);
+    expect(text).toContain('no device · requested by — · created —');
+    expect(text).toContain('(no title)');
+    // The first is open (0001 closure = never closed) and can be closed; the second has no id.
+    expect(verbs(card)).toEqual([['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e' }], ['elevation.requestForm', {}]]);
+  });
+
+  it('stays under 28 KB with 25 requests', () => {
+    const card = elevationListCard({ page: page(elevations(25), 0, 25, true), now: NOW });
+    expectCleanCard(card);
+    console.log(`elevation list: 10 rows ${cardBytes(elevationListCard({ page: page(elevations(10)), now: NOW }))} B, 25 rows ${cardBytes(card)} B`);
+  });
+});
