@@ -119,6 +119,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const tokens = new TokenIssuer(options.tokenLifetimeSeconds ?? 3599);
   const faults = new FaultStore(options.faults ?? []);
   const log: LogEntry[] = [];
+  // Requests whose socket a fault destroyed: logged with status 0, whatever restify sets after.
+  const dropped = new WeakSet<Request>();
   let baseUrl = '';
   const ctx: RouteContext = { store, tokens, faults, settings, url: () => baseUrl };
 
@@ -136,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const record = (status: number): void => {
         if (logged) return;
         logged = true;
-        log.push({ method: req.method ?? 'GET', url: original, status });
+        log.push({ method: req.method ?? 'GET', url: original, status: dropped.has(req) ? 0 : status });
       };
       res.once('finish', () => record(res.statusCode));
       res.once('close', () => record(0));
@@ -156,6 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!rule) return proceed();
     const act = (): void => {
       if (rule.drop) {
+        dropped.add(req);
         req.socket.destroy();
         next(false);
       } else if (rule.status !== undefined) {
