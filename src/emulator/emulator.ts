@@ -11,6 +11,7 @@ import { FaultStore } from './faults';
 import type { ApiResponse, Route, RouteContext } from './http';
 import { normalizePath, rewriteTicketKey } from './paths';
 import { ROUTES } from './routes';
+import { GraphDirectory, graphRoutes } from './routes/graph-directory';
 import { EmulatorStore } from './store';
 import { TokenIssuer } from './token';
 import type { EmulatorOptions, FaultRule, RunningEmulator } from './types';
@@ -172,7 +173,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     else act();
   });
 
-  for (const route of ROUTES) {
+  // Graph (group membership for the elevation admin check) has its own state and routes.
+  const graph = new GraphDirectory();
+  for (const route of [...ROUTES, ...graphRoutes(graph)]) {
     const handler = (req: Request, res: Response, next: Next): void => {
       void handle(route, ctx, req).then((response) => {
         sendJson(res, response);
