@@ -7,16 +7,28 @@ export interface SubmitFallback {
   type: 'Action.Submit';
   title: string;
   style?: ActionStyle;
+  associatedInputs?: 'none';
   data: Data & { verb: Verb };
 }
 
 export type ActionStyle = 'positive' | 'destructive';
+
+export interface ActionOptions {
+  style?: ActionStyle;
+  /**
+   * Send only the action's own data, not the card's input values. For buttons on a card with
+   * inputs whose ids share a key with the data (the ticket list's "text" filter box and the
+   * paging data's "text"): the client would otherwise overwrite one with the other.
+   */
+  ignoreInputs?: boolean;
+}
 
 export interface ExecuteAction {
   type: 'Action.Execute';
   title: string;
   verb: Verb;
   style?: ActionStyle;
+  associatedInputs?: 'none';
   data: Data;
   fallback: SubmitFallback;
 }
@@ -31,16 +43,19 @@ function defined(data: object): Data {
  * An `Action.Execute` for `verb`, typed against the verb's schema in src/bot/verbs.ts, with the
  * `Action.Submit` fallback (`{ verb, ...data }`) that older clients send as a message instead.
  */
-export function execute<V extends Verb>(title: string, verb: V, data: VerbData<V>, style?: ActionStyle): ExecuteAction {
+export function execute<V extends Verb>(title: string, verb: V, data: VerbData<V>, options: ActionOptions = {}): ExecuteAction {
   const clean = defined(data);
-  const styled = style ? { style } : {};
+  const extra = {
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.ignoreInputs ? { associatedInputs: 'none' as const } : {}),
+  };
   return {
     type: 'Action.Execute',
     title,
     verb,
-    ...styled,
+    ...extra,
     data: clean,
-    fallback: { type: 'Action.Submit', title, ...styled, data: { verb, ...clean } },
+    fallback: { type: 'Action.Submit', title, ...extra, data: { verb, ...clean } },
   };
 }
 
@@ -48,6 +63,6 @@ export function execute<V extends Verb>(title: string, verb: V, data: VerbData<V
  * The action, or null when the bot would reject its data (a key from the API that is empty or
  * longer than the verb allows): such a row is shown without a button rather than a broken one.
  */
-export function executeIfValid<V extends Verb>(title: string, verb: V, data: VerbData<V>, style?: ActionStyle): ExecuteAction | null {
-  return VERBS[verb].safeParse(data).success ? execute(title, verb, data, style) : null;
+export function executeIfValid<V extends Verb>(title: string, verb: V, data: VerbData<V>, options: ActionOptions = {}): ExecuteAction | null {
+  return VERBS[verb].safeParse(data).success ? execute(title, verb, data, options) : null;
 }

@@ -21,6 +21,8 @@ export interface TicketListInput {
 }
 
 const KNOWN_STATES = ['active', 'resolved'];
+// Only Apply reads the filter inputs; paging keeps the filters the page was made with.
+const ONLY_DATA = { ignoreInputs: true };
 const SEVERITIES = [1, 2, 3, 4];
 
 /**
@@ -34,7 +36,7 @@ export function ticketListCard({ page, filters, now }: TicketListInput): Adaptiv
   const choiceStates = states.filter((s) => /^[a-z][a-z -]{0,31}$/.test(s));
   const text = filters.text?.trim() || undefined;
   const rows = page.items.map((ticket) => {
-    const open = executeIfValid('Open', 'ticket.open', { id: ticket.id.trim() });
+    const open = executeIfValid('Open', 'ticket.open', { id: ticket.id.trim() }, ONLY_DATA);
     return {
       title: mdShort(ticket.title, 120, '(no title)'),
       titleColor: open ? 'Accent' : 'Default',
@@ -61,11 +63,11 @@ export function ticketListCard({ page, filters, now }: TicketListInput): Adaptiv
     severityValue: filters.severities.join(','),
     severityChoices: SEVERITIES.map((n) => ({ title: severityName(n), value: String(n) })),
     textValue: text ?? '',
-    filterActions: [execute('Apply filters', 'tickets.filter', {}), execute('New ticket', 'ticket.newForm', {})],
+    filterActions: [execute('Apply filters', 'tickets.filter', {}), execute('New ticket', 'ticket.newForm', {}, ONLY_DATA)],
     emptyText: page.skip > 0 ? 'No more tickets.' : filtered ? 'No tickets match these filters.' : 'No support tickets yet.',
     rows,
     actions: pagingActions(page, (title, skip) =>
-      execute(title, 'tickets.page', { states, severities: filters.severities, text, skip }),
+      execute(title, 'tickets.page', { states, severities: filters.severities, text, skip }, ONLY_DATA),
     ),
   });
 }

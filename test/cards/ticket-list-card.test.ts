@@ -64,6 +64,9 @@ describe('ticketListCard', () => {
     expect(textOf(middle)).toContain('Showing 11–20');
     expect(button(middle, '◀ Previous').data).toEqual({ states: ['active'], severities: [2], text: 'printer', skip: 0 });
     expect(button(middle, 'Next ▶').data).toEqual({ states: ['active'], severities: [2], text: 'printer', skip: 20 });
+    // Paging must not pick up the filter boxes (the "text" input would overwrite data.text).
+    expect(button(middle, 'Next ▶')).toMatchObject({ associatedInputs: 'none', fallback: { associatedInputs: 'none' } });
+    expect(button(middle, 'Apply filters')).not.toHaveProperty('associatedInputs');
     const last = ticketListCard({ page: page(tickets(4, 20), 20, 10, false), filters: NO_FILTERS, now: NOW });
     expect(button(last, '◀ Previous').data).toEqual({ states: [], severities: [], skip: 10 });
     expect(hasButton(last, 'Next ▶')).toBe(false);
