@@ -1,3 +1,4 @@
+import { ticketTypeLabel as typeLabel } from '../mmd/enums';
 import { md } from './escape';
 
 /**
@@ -54,32 +55,27 @@ export function dateTime(value: string | null | undefined, now: Date): string {
   return `${relativeTime(value, now)} (${exactTime(value)})`;
 }
 
-const SEVERITIES: Record<number, string> = { 1: 'Critical', 2: 'High', 3: 'Moderate', 4: 'Low' };
+// Maps, not object literals: an API value like "constructor" must not find a prototype member.
+const SEVERITIES = new Map<number, string>([
+  [1, 'Critical'],
+  [2, 'High'],
+  [3, 'Moderate'],
+  [4, 'Low'],
+]);
 
-/** 1 Critical, 2 High, 3 Moderate, 4 Low; an unknown number shows as the number. */
+/**
+ * 1 Critical, 2 High, 3 Moderate, 4 Low; an unknown number shows as the number, none as the
+ * dash. (src/mmd/enums.ts severityName says "Unknown (n)": cards show the bare value instead.)
+ */
 export function severityName(severity: number | null | undefined): string {
   if (severity === null || severity === undefined || Number.isNaN(severity)) return DASH;
-  return SEVERITIES[severity] ?? String(severity);
+  return SEVERITIES.get(severity) ?? String(severity);
 }
 
-export type TicketTypeKey = 'RequestForInformation' | 'ChangeRequest' | 'Incident';
-
-const TICKET_TYPES: Record<string, { key: TicketTypeKey; label: string }> = {
-  requestforinformation: { key: 'RequestForInformation', label: 'Request for information' },
-  changerequest: { key: 'ChangeRequest', label: 'Change request' },
-  incident: { key: 'Incident', label: 'Incident' },
-};
-
-/** "Change Request", "changerequest", " ChangeRequest" -> ChangeRequest; unknown -> null. */
-export function normalizeTicketType(type: string | null | undefined): TicketTypeKey | null {
-  if (!type) return null;
-  return TICKET_TYPES[type.replace(/[\s_-]+/g, '').toLowerCase()]?.key ?? null;
-}
-
-/** A readable ticket type; unknown values are shown trimmed, as given (escape them: API text). */
+/** "Change request" for "Change Request"/"ChangeRequest"; unknown trimmed, as given (escape it); none the dash. */
 export function ticketTypeLabel(type: string | null | undefined): string {
-  if (!type || !type.trim()) return DASH;
-  return TICKET_TYPES[type.replace(/[\s_-]+/g, '').toLowerCase()]?.label ?? type.trim();
+  const label = type === null || type === undefined ? '' : typeLabel(type);
+  return label.trim() ? label : DASH;
 }
 
 /** Adaptive Card text colours we use. */
@@ -95,30 +91,30 @@ export interface StatusView {
 
 type Tone = 'good' | 'attention' | 'warning' | 'pending' | 'neutral';
 
-const TONES: Record<string, Tone> = {
-  compliant: 'good',
-  success: 'good',
-  succeeded: 'good',
-  successful: 'good',
-  installed: 'good',
-  noncompliant: 'attention',
-  failed: 'attention',
-  failure: 'attention',
-  error: 'attention',
-  conflict: 'warning',
-  ingraceperiod: 'warning',
-  pending: 'pending',
-  inprogress: 'pending',
-  notapplicable: 'neutral',
-  unknown: 'neutral',
-};
+const TONES = new Map<string, Tone>([
+  ['compliant', 'good'],
+  ['success', 'good'],
+  ['succeeded', 'good'],
+  ['successful', 'good'],
+  ['installed', 'good'],
+  ['noncompliant', 'attention'],
+  ['failed', 'attention'],
+  ['failure', 'attention'],
+  ['error', 'attention'],
+  ['conflict', 'warning'],
+  ['ingraceperiod', 'warning'],
+  ['pending', 'pending'],
+  ['inprogress', 'pending'],
+  ['notapplicable', 'neutral'],
+  ['unknown', 'neutral'],
+]);
 
-const LABELS: Record<string, string> = {
-  noncompliant: 'Non-compliant',
-  notapplicable: 'Not applicable',
-  ingraceperiod: 'In grace period',
-  inprogress: 'In progress',
-};
+const LABELS = new Map<string, string>([
+  ['noncompliant', 'Non-compliant'],
+  ['notapplicable', 'Not applicable'],
+  ['ingraceperiod', 'In grace period'],
+  ['inprogress', 'In progress'],
+]);
 
 const TONE_VIEW: Record<Tone, { icon: string; color: TextColor; subtle: boolean }> = {
   good: { icon: '✅', color: 'Good', subtle: false },
@@ -136,8 +132,8 @@ export function statusView(status: string | null | undefined): StatusView {
   const trimmed = status?.trim() ?? '';
   if (!trimmed) return { text: DASH, color: 'Default', subtle: true };
   const key = trimmed.replace(/[\s_-]+/g, '').toLowerCase();
-  const { icon, color, subtle } = TONE_VIEW[TONES[key] ?? 'neutral'];
-  const label = md(LABELS[key] ?? trimmed);
+  const { icon, color, subtle } = TONE_VIEW[TONES.get(key) ?? 'neutral'];
+  const label = md(LABELS.get(key) ?? trimmed);
   return { text: icon ? `${icon} ${label}` : label, color, subtle };
 }
 
@@ -186,5 +182,5 @@ export function showingRange(skip: number, count: number): string {
 export function statusRank(status: string | null | undefined): number {
   const key = status?.replace(/[\s_-]+/g, '').toLowerCase() ?? '';
   const order: Record<Tone, number> = { attention: 0, warning: 1, pending: 2, good: 3, neutral: 4 };
-  return order[TONES[key] ?? 'neutral'];
+  return order[TONES.get(key) ?? 'neutral'];
 }

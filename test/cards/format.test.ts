@@ -2,7 +2,6 @@ import {
   dateTime,
   exactTime,
   months,
-  normalizeTicketType,
   parseDate,
   relativeTime,
   severityColor,
@@ -70,12 +69,11 @@ describe('severity and ticket enums', () => {
 
   it('normalises drifting ticket types', () => {
     for (const t of ['ChangeRequest', 'Change Request', ' change request ', 'change_request']) {
-      expect(normalizeTicketType(t)).toBe('ChangeRequest');
       expect(ticketTypeLabel(t)).toBe('Change request');
     }
     expect(ticketTypeLabel('RequestForInformation')).toBe('Request for information');
     expect(ticketTypeLabel('Incident')).toBe('Incident');
-    expect(normalizeTicketType('Other ')).toBeNull();
+    expect(ticketTypeLabel('constructor')).toBe('constructor');
     expect(ticketTypeLabel('Other ')).toBe('Other');
     expect(ticketTypeLabel(null)).toBe('—');
     expect(ticketTypeLabel('  ')).toBe('—');
@@ -107,6 +105,12 @@ describe('statusView', () => {
 
   it('shows unknown statuses as given, escaped', () => {
     expect(statusView(' [x](https://evil.example) ')).toEqual({ text: '\\[x\\]\\(https:\u200B//evil.example\\)', color: 'Default', subtle: true });
+  });
+
+  it('does not trip over prototype names from the API', () => {
+    expect(statusView('constructor')).toEqual({ text: 'constructor', color: 'Default', subtle: true });
+    expect(statusView('__proto__').color).toBe('Default');
+    expect(statusRank('toString')).toBe(4);
   });
 
   it('ranks problems first', () => {
