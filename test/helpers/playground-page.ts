@@ -32,6 +32,8 @@ function isLocal(url: string): boolean {
 export class PlaygroundPage {
   /** Browser console errors and failed local requests, for failure messages. */
   readonly problems: string[] = [];
+  /** More context for failure messages (the bot's own warnings, say). */
+  extraDiagnostics: () => string = () => '';
 
   private constructor(
     readonly page: Page,
@@ -143,9 +145,29 @@ export class PlaygroundPage {
     return message;
   }
 
-  /** Clicks the card button titled `title` (the newest card unless one is given). */
-  async clickCardButton(title: string, card: Locator = this.lastBotCard()): Promise<void> {
-    await card.getByRole('button', { name: title, exact: true }).click();
+  /**
+   * Clicks the card button titled `title` in the newest card (or `card`). `near` picks among
+   * buttons with the same title (the help card has a "Try" per command, list rows are all
+   * "Open"): a clickable row containing that text, else the button sharing the smallest card
+   * container with it.
+   */
+  async clickCardButton(title: string, options: { near?: string | RegExp; card?: Locator } = {}): Promise<void> {
+    const card = options.card ?? this.lastBotCard();
+    const buttons = card.getByRole('button', { name: title, exact: true });
+    if (!options.near) {
+      await buttons.click();
+      return;
+    }
+    // A container with a selectAction is itself the button and holds the row's text.
+    const row = buttons.filter({ hasText: options.near });
+    if ((await row.count()) > 0) {
+      await row.first().click();
+      return;
+    }
+    // Containers come in document order, ancestors first: the last match is the innermost.
+    const anyButton = this.page.getByRole('button', { name: title, exact: true }); // `has` is relative
+    const scope = card.locator('.ac-container').filter({ hasText: options.near }).filter({ has: anyButton }).last();
+    await scope.getByRole('button', { name: title, exact: true }).click();
   }
 
   /** Fills a card input by its label or placeholder (the newest card unless one is given). */
@@ -176,6 +198,9 @@ export class PlaygroundPage {
       `--- last bot message ---\n${last}`,
       `--- playground log panel ---\n${logPanel.slice(-4_000)}`,
       `--- page problems ---\n${this.problems.join('\n') || '(none)'}`,
-    ].join('\n');
+      this.extraDiagnostics(),
+    ]
+      .filter(Boolean)
+      .join('\n');
   }
 }

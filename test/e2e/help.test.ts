@@ -1,0 +1,78 @@
+import { describeE2e } from '../helpers/chromium';
+import { E2E_TEST_TIMEOUT_MS, startE2eSession, type E2eSession } from './mmd-session';
+
+jest.setTimeout(E2E_TEST_TIMEOUT_MS);
+
+// A Teams user's first minutes with the bot, in the Agents Playground: help, a help button,
+// the ticket list and one ticket. Screenshots land in test-artifacts/e2e/help-*.png.
+describeE2e('help, devices and tickets in the Agents Playground', (chromiumPath) => {
+  let session: E2eSession;
+
+  beforeAll(async () => {
+    session = await startE2eSession(chromiumPath, 'help');
+  });
+
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  test('the bot welcomes the user when the Playground installs it', async () => {
+    const welcome = await session.chat.waitForBotText('Type help at any time');
+    expect(await welcome.innerText()).toMatch(/Sandbox mode/);
+    await session.chat.screenshot('0-welcome');
+  });
+
+  test('"help" answers with the help card', async () => {
+    const { chat } = session;
+    const before = await chat.cardCount();
+    await chat.send('help');
+    const card = await chat.waitForNewCard(before);
+    await chat.waitForCardText('What MMD Assist can do');
+    const text = await card.innerText();
+    expect(text).toContain('devices [search]');
+    expect(text).toContain('tickets');
+    expect(text).toMatch(/Sandbox mode/);
+    await chat.screenshot('1-help-card');
+  });
+
+  test('the help card\'s Try button for devices replaces it with the device list', async () => {
+    const { chat } = session;
+    const before = await chat.cardCount();
+    await chat.clickCardButton('Try', { near: 'List or search managed devices' });
+    const card = await chat.waitForCardText(/Showing \d+–\d+/);
+    const text = await card.innerText();
+    expect(text).toContain('Devices');
+    expect(text).toMatch(/MMD-\d{5}/);
+    expect(text).not.toContain('What MMD Assist can do');
+    // Action.Execute: the answer replaced the card in place, no new message.
+    expect(await chat.cardCount()).toBe(before);
+    await chat.screenshot('2-device-list');
+  });
+
+  test('"tickets" lists tickets, and a row opens the ticket', async () => {
+    const { chat } = session;
+    const before = await chat.cardCount();
+    await chat.send('tickets');
+    const list = await chat.waitForNewCard(before);
+    await chat.waitForCardText('Apply filters');
+    await chat.screenshot('3-ticket-list');
+
+    // The first row: its title on the first line, the ticket id at the start of the second.
+    const firstRow = list.getByRole('button', { name: 'Open', exact: true }).first();
+    const rowText = await firstRow.innerText();
+    const [title, detail] = rowText
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const id = /^MMD-[\w-]+/.exec(detail ?? '')?.[0];
+    expect({ rowText, id }).toEqual({ rowText, id: expect.stringMatching(/^MMD-/) });
+
+    await chat.clickCardButton('Open', { near: title });
+    const ticket = await chat.waitForCardText('Category');
+    const text = await ticket.innerText();
+    expect(text).toContain(title);
+    expect(text).toContain(id!);
+    expect(text).not.toContain('Apply filters');
+    await chat.screenshot('4-ticket-detail');
+  });
+});

@@ -1,0 +1,63 @@
+import { Writable } from 'node:stream';
+import type { Browser } from 'playwright-core';
+import { startApp, type RunningApp } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/log/logger';
+import { launchBrowser } from '../helpers/chromium';
+import { startPlayground, type RunningPlayground } from '../helpers/playground';
+import { PlaygroundPage } from '../helpers/playground-page';
+
+/** Generous: a cold Chromium plus the Playground page on a busy 2-core machine. */
+export const E2E_TEST_TIMEOUT_MS = 60_000;
+
+export interface E2eSession {
+  app: RunningApp;
+  playground: RunningPlayground;
+  browser: Browser;
+  chat: PlaygroundPage;
+  /** The bot's log lines (JSON), for failure messages. */
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The real bot in this process (sandbox mode: the built-in MMD emulator, memory storage) on
+ * 127.0.0.1, the Agents Playground pointed at it, and a headless Chromium page on the
+ * Playground. `prefix` names the screenshots. Stops everything it started, even half-way.
+ */
+export async function startE2eSession(chromiumPath: string, prefix: string, env: Record<string, string> = {}): Promise<E2eSession> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const started: { app?: RunningApp; playground?: RunningPlayground; browser?: Browser; chat?: PlaygroundPage } = {};
+  const stop = async () => {
+    await started.chat?.close().catch(() => undefined);
+    await started.browser?.close().catch(() => undefined);
+    await started.playground?.stop();
+    await started.app?.stop();
+  };
+  try {
+    const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'debug', ...env });
+    started.app = await startApp(config, { host: '127.0.0.1', logger: createLogger({ level: 'debug', destination: sink }) });
+    started.playground = await startPlayground({ botUrl: `${started.app.url}/api/messages` });
+    started.browser = await launchBrowser(chromiumPath);
+    started.chat = await PlaygroundPage.open(started.browser, started.playground.url, prefix);
+    started.chat.extraDiagnostics = () => `--- bot warnings and errors ---\n${botProblems(logs) || '(none)'}`;
+    return { ...(started as Required<typeof started>), logs, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** The bot's last log lines at warn level or above, for a failing test's message. */
+export function botProblems(logs: string[]): string {
+  return logs
+    .filter((line) => /"level":(40|50|60)/.test(line))
+    .slice(-10)
+    .join('');
+}
