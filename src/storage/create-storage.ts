@@ -1,0 +1,23 @@
+import type { StorageConfig } from '../config/config';
+import type { Logger } from '../log/logger';
+import { BlobStorage } from './blob-storage';
+import { MemoryStorage } from './memory-storage';
+import { SqliteStorage } from './sqlite-storage';
+import type { Storage } from './storage';
+
+/** Opens the store the configuration names. Logs where data lives, never the connection string. */
+export async function createStorage(config: StorageConfig, logger: Logger): Promise<Storage> {
+  switch (config.kind) {
+    case 'memory':
+      logger.warn({ storage: 'memory' }, 'storage is in memory: state is lost on restart');
+      return new MemoryStorage();
+    case 'sqlite':
+      logger.info({ storage: 'sqlite', path: config.path }, 'storage opened');
+      return new SqliteStorage(config.path);
+    case 'azure-blob': {
+      const storage = await BlobStorage.connect({ connectionString: config.connectionString, container: config.container });
+      logger.info({ storage: 'azure-blob', container: config.container }, 'storage opened');
+      return storage;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { SetOptions, Storage, StorageConflictError, StoredItem } from './storage';
+
+interface Row {
+  value: string;
+  etag: string;
+}
+
+/**
+ * The smallest string greater than every string that starts with `prefix`, for a range scan
+ * that uses the primary key index (LIKE would need escaping and skips the index). Undefined
+ * when no such bound exists (empty prefix, or it ends in U+10FFFF).
+ */
+export function prefixUpperBound(prefix: string): string | undefined {
+  const chars = Array.from(prefix);
+  while (chars.length > 0) {
+    const last = chars.pop()!.codePointAt(0)!;
+    if (last < 0x10ffff) {
+      // Skip the surrogate range: those code points cannot be stored as UTF-8.
+      const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+      return chars.join('') + String.fromCodePoint(next);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The embedded default: one SQLite file, one table. better-sqlite3 is synchronous, so each
+ * call runs to completion before the next starts; conditional writes still run in an
+ * IMMEDIATE transaction so a second process on the same file cannot interleave.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly select: Database.Statement<[string], Row>;
+  private readonly upsert: Database.Statement<[string, string, string, number]>;
+  private readonly remove: Database.Statement<[string]>;
+  private readonly rangeAll: Database.Statement<[string], { key: string }>;
+  private readonly range: Database.Statement<[string, string], { key: string }>;
+  private readonly conditionalSet: (key: string, json: string, ifMatch: string | null | undefined) => string;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // Another process may hold the write lock briefly; wait instead of failing with SQLITE_BUSY.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER)',
+    );
+    this.select = this.db.prepare('SELECT value, etag FROM items WHERE key = ?');
+    this.upsert = this.db.prepare(
+      'INSERT INTO items (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
+    );
+    this.remove = this.db.prepare('DELETE FROM items WHERE key = ?');
+    this.rangeAll = this.db.prepare('SELECT key FROM items WHERE key >= ? ORDER BY key');
+    this.range = this.db.prepare('SELECT key FROM items WHERE key >= ? AND key < ? ORDER BY key');
+
+    const write = this.db.transaction((key: string, json: string, ifMatch: string | null | undefined): string => {
+      if (ifMatch !== undefined) {
+        const current = this.select.get(key);
+        if (ifMatch === null ? current !== undefined : current?.etag !== ifMatch) throw new StorageConflictError(key);
+      }
+      const eTag = randomUUID();
+      this.upsert.run(key, json, eTag, Date.now());
+      return eTag;
+    });
+    this.conditionalSet = (key, json, ifMatch) => write.immediate(key, json, ifMatch);
+  }
+
+  async get<T>(key: string): Promise<StoredItem<T> | undefined> {
+    const row = this.select.get(key);
+    return row ? { value: JSON.parse(row.value) as T, eTag: row.etag } : undefined;
+  }
+
+  async set<T>(key: string, value: T, options: SetOptions = {}): Promise<string> {
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new TypeError(`Storage value for ${key} is not JSON`);
+    return this.conditionalSet(key, json, options.ifMatch);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.remove.run(key);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const upper = prefixUpperBound(prefix);
+    const rows = upper === undefined ? this.rangeAll.all(prefix) : this.range.all(prefix, upper);
+    // The bound is exact for well-formed keys; the filter keeps a lone-surrogate prefix honest.
+    return rows.map((row) => row.key).filter((key) => key.startsWith(prefix));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,4 @@
+import { MemoryStorage } from '../../src/storage/memory-storage';
+import { describeStorageConformance } from './conformance';
+
+describeStorageConformance('MemoryStorage', async () => new MemoryStorage());
