@@ -10,6 +10,8 @@ import { startEmulator } from './emulator/emulator';
 import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
 import { createMsalTokenProvider } from './mmd/token-provider';
+import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
+import { createSecurityServices } from './bot/security/security-services';
 import type { MmdClient } from './mmd/mmd-client';
 import { MmdBot } from './bot/mmd-bot';
 import { createOnTurnError } from './bot/on-turn-error';
@@ -50,6 +52,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   let emulator: RunningEmulator | undefined;
   let mmdBaseUrl = config.mmd.baseUrl;
   let tokenEndpoint = config.mmd.tokenEndpoint;
+  let graphBaseUrl = config.mmd.graphBaseUrl;
   if (config.mode === 'sandbox') {
     const started = await startEmulator({
       tenantId: config.mmd.tenantId,
@@ -59,6 +62,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     emulator = started;
     mmdBaseUrl = started.mmdBaseUrl;
     tokenEndpoint = started.tokenEndpoint;
+    graphBaseUrl = started.graphBaseUrl;
     logger.info({ emulator: started.url }, 'sandbox mode: the MMD API is the built-in emulator with sample data');
   }
   if (!mmdBaseUrl) throw new Error('MMD API base URL missing');
@@ -100,7 +104,27 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createOnTurnError(logger);
 
-  const bot = new MmdBot({ config, mmd, storage, logger, now: overrides.now ?? (() => new Date()) }, routes);
+  const now = overrides.now ?? (() => new Date());
+  // Graph only answers the admin group check; without a group it is never called.
+  const graph = config.elevation.adminGroupId
+    ? createGraphClient({
+        baseUrl: graphBaseUrl,
+        tokenProvider: createMsalTokenProvider({
+          tenantId: config.mmd.tenantId,
+          clientId: config.mmd.clientId,
+          clientSecret: config.mmd.clientSecret,
+          scope: GRAPH_SCOPE,
+          authorityHost: config.mmd.authorityHost,
+          tokenEndpoint,
+          timeoutMs: config.mmd.timeoutMs,
+          logger,
+        }),
+        timeoutMs: config.mmd.timeoutMs,
+        logger,
+      })
+    : undefined;
+  const security = createSecurityServices({ config, storage, logger, now, adapter, graph });
+  const bot = new MmdBot({ config, mmd, storage, logger, now, security }, routes);
   const server = createServer({
     adapter,
     bot,
@@ -109,11 +133,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const port = await server.listen(config.port, overrides.host);
   logger.info({ port, mode: config.mode, version: VERSION }, `MMD Assist listening on port ${port}${config.mode === 'sandbox' ? ' (sandbox mode)' : ''}`);
+  // Revealed passwords left on screen by a stopped instance are hidden now; new ones when due.
+  security.redactions.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await server.close();
+      await security.redactions.stop();
       await storage.close();
       await emulator?.close();
       logger.info('stopped');

@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { MmdClient } from '../mmd/mmd-client';
 import type { Storage } from '../storage/storage';
+import type { SecurityServices } from './security/security-services';
 
 /** What every handler may use. Built once in src/app.ts. */
 export interface BotDeps {
@@ -11,4 +12,9 @@ export interface BotDeps {
   logger: Logger;
   /** The clock (tests pin it). */
   now: () => Date;
+  /**
+   * Admin check and password redaction for elevation details and the audit log. Optional so
+   * hand-built deps stay valid; without it those commands answer that they are unavailable.
+   */
+  security?: SecurityServices;
 }

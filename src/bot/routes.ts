@@ -1,6 +1,8 @@
 import { parseIntent } from '../intents/parse-intent';
 import { listDevices, showDevice } from './handlers/devices';
 import { listElevations } from './handlers/elevations';
+import { hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
+import { showAudit } from './handlers/audit';
 import { showHelp } from './handlers/help';
 import { subscribeToTicket } from './handlers/subscribe';
 import { filtersFromChoices, listTickets, showNotes, showTicket } from './handlers/tickets';
@@ -30,10 +32,13 @@ const intents: IntentRoutes = {
     what: () => 'Listing elevation requests',
     run: (t, i, d) => listElevations(t, { deviceName: i.deviceName }, d),
   },
-  elevation: { what: (i) => `Getting the elevation details of ${i.deviceName}`, run: notYet },
+  elevation: {
+    what: (i) => `Getting the elevation details of ${i.deviceName}`,
+    run: (t, i, d) => showElevationDetails(t, { deviceName: i.deviceName }, d),
+  },
   newTicket: { what: () => 'Opening the new ticket form', run: notYet },
   requestElevation: { what: () => 'Opening the elevation request form', run: notYet },
-  audit: { what: () => 'Reading the audit log', run: notYet },
+  audit: { what: () => 'Reading the audit log', run: showAudit },
 };
 
 const verbs: VerbRoutes = {
@@ -59,7 +64,8 @@ const verbs: VerbRoutes = {
   'ticket.addNoteForm': { what: () => 'Opening the add note form', run: notYet },
   'elevation.requestForm': { what: () => 'Opening the elevation request form', run: notYet },
   'elevation.closeForm': { what: () => 'Opening the close elevation form', run: notYet },
-  'elevation.reveal': { what: () => 'Revealing elevation details', run: notYet },
+  'elevation.reveal': { what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails },
+  'elevation.hide': { what: () => 'Hiding the elevation details', run: hideElevationDetails },
 };
 
 export const routes: Routes = { intents, verbs };

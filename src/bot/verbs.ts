@@ -41,6 +41,8 @@ export const VERBS = {
   'elevation.requestForm': z.object({ deviceName: text(64).optional() }),
   'elevation.closeForm': z.object({ id: text(64).min(1) }),
   'elevation.reveal': z.object({ deviceName }),
+  /** Hide now, and the refresh action of the revealed card: every viewer but the revealer gets the redacted view. */
+  'elevation.hide': z.object({ deviceName }),
   // Forms (issue: card forms) add their verbs here: ticket.newForm, ticket.create,
   // ticket.addNoteForm, ticket.addNote, elevation.requestForm, elevation.create,
   // elevation.closeForm, elevation.close, elevation.reveal.

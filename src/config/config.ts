@@ -164,7 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     elevation: {
       admins: list(env, 'ELEVATION_ADMINS'),
       adminGroupId: str(env, 'ELEVATION_ADMIN_GROUP_ID') || undefined,
-      revealSeconds: int(env, 'ELEVATION_REVEAL_SECONDS', 300, 5, 3600),
+      revealSeconds: int(env, 'ELEVATION_REVEAL_SECONDS', 300, 1, 3600),
     },
   };
 }

@@ -43,7 +43,7 @@ describe('loadConfig', () => {
     [{ MMD_API_BASE_URL: 'https://x', MMD_TENANT_ID: 't', MMD_CLIENT_ID: 'c' }, 'MMD_CLIENT_SECRET'],
     [{ MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'a' }, 'MicrosoftAppTenantId'],
-    [{ ELEVATION_REVEAL_SECONDS: '1' }, 'ELEVATION_REVEAL_SECONDS'],
+    [{ ELEVATION_REVEAL_SECONDS: '0' }, 'ELEVATION_REVEAL_SECONDS'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {

@@ -1,0 +1,144 @@
+import { CardFactory, TurnContext } from 'botbuilder';
+import {
+  elevationHiddenCard,
+  elevationNoneCard,
+  elevationRedactedCard,
+  elevationRevealedCard,
+} from '../../cards/elevation-details-card';
+import { md } from '../../cards/escape';
+import { notFoundCard } from '../../cards/not-found-card';
+import type { AdaptiveCard } from '../../cards/render';
+import type { BotDeps } from '../deps';
+import { card, text, type Reply } from '../reply';
+import type { AdminDecision } from '../security/admin-check';
+import { writeAudit, type AuditOutcome, type AuditRecord } from '../security/audit-log';
+import { storedReference } from '../security/redaction-store';
+import { SECURITY_UNAVAILABLE, answerPrivately, refusal } from '../security/security-replies';
+import type { Turn } from '../turn';
+
+/*
+ * A device's elevation details hold the local administrator password. The rules: admins only
+ * (checked before anything is fetched), shown only in a 1:1 chat, hidden until Reveal, hidden
+ * again after config.elevation.revealSeconds, every reveal audited, the password never logged,
+ * stored or sent anywhere but the one invoke response.
+ */
+
+/** `elevation <device>`: the hidden card, here in a 1:1 chat, else sent privately. */
+export async function showElevationDetails(turn: Turn, query: { deviceName: string }, deps: BotDeps): Promise<Reply> {
+  const security = deps.security;
+  if (!security) return text(SECURITY_UNAVAILABLE);
+  const decision = await security.admins.check(turn);
+  if (!decision.allowed) return refusal(decision, turn);
+  const deviceName = query.deviceName.trim();
+  const body = await firstCard(deviceName, deps);
+  if (turn.conversation === 'personal') return card(body);
+  return answerPrivately(turn, deps, body, 'the elevation details');
+}
+
+/** Reveal (Action.Execute in a 1:1 chat): the user-specific revealed card, redaction scheduled. */
+export async function revealElevationDetails(turn: Turn, query: { deviceName: string }, deps: BotDeps): Promise<Reply> {
+  const security = deps.security;
+  if (!security) return text(SECURITY_UNAVAILABLE);
+  const deviceName = query.deviceName.trim();
+  const decision = await security.admins.check(turn);
+  const audit = (outcome: AuditOutcome, elevationRequestId?: string) =>
+    writeAudit(deps.storage, auditRecord(turn, decision, deviceName, outcome, deps.now(), elevationRequestId));
+
+  if (!decision.allowed) {
+    await audit(decision.reason === 'check_failed' ? 'check_failed' : 'denied');
+    return refusal(decision, turn);
+  }
+  if (turn.conversation !== 'personal') {
+    await audit('not_personal');
+    return text(`For safety I only reveal passwords in our 1:1 chat. Send me \`elevation ${md(deviceName)}\` there.`);
+  }
+  // The card to hide later is the one the button was on; without it, nothing is revealed.
+  const activityId = turn.context.activity.replyToId;
+  const reference = storedReference(TurnContext.getConversationReference(turn.context.activity));
+  if (!activityId || !reference) {
+    await audit('failed');
+    turn.log.warn({ hasReplyToId: Boolean(activityId) }, 'reveal without a card to hide later');
+    return text(`I could not tell which card to hide again later, so I did not reveal anything. Send me \`elevation ${md(deviceName)}\` for a new card.`);
+  }
+
+  try {
+    const details = await deps.mmd.devices.elevationDetails(deviceName);
+    if (!details) {
+      const none = await noDetails(deviceName, deps);
+      await audit(none.outcome);
+      return replaceCard(turn, none.card);
+    }
+    // Persisted and audited before the password leaves: if either fails, nothing is shown.
+    const hideAt = await security.redactions.schedule({ reference, activityId, deviceName });
+    await audit('revealed', details.openedElevationRequestId ?? undefined);
+    turn.log.info({ deviceName, hideAt: hideAt.toISOString() }, 'elevation details revealed');
+    return replaceCard(
+      turn,
+      elevationRevealedCard({ deviceName, details, userId: turn.user.id, hideAt, now: deps.now() }),
+    );
+  } catch (err) {
+    await audit('failed').catch((auditErr: unknown) =>
+      turn.log.error({ err: { message: (auditErr as Error)?.message } }, 'audit write failed'),
+    );
+    throw err;
+  }
+}
+
+/** Hide now, and the refresh of every viewer but the revealer: the redacted card. No secret, no check. */
+export async function hideElevationDetails(turn: Turn, query: { deviceName: string }): Promise<Reply> {
+  return replaceCard(turn, elevationRedactedCard({ deviceName: query.deviceName.trim() }));
+}
+
+/** Hidden card when a request is open; otherwise why there are no details. */
+async function firstCard(deviceName: string, deps: BotDeps): Promise<AdaptiveCard> {
+  const page = await deps.mmd.elevations.list({ deviceName, open: true, top: 1 });
+  const request = page.items[0];
+  if (request) {
+    return elevationHiddenCard({ deviceName, request, revealSeconds: deps.config.elevation.revealSeconds, now: deps.now() });
+  }
+  return (await noDetails(deviceName, deps)).card;
+}
+
+/** The service answers 404 both for an unknown device and for one without an open request. */
+async function noDetails(deviceName: string, deps: BotDeps): Promise<{ outcome: AuditOutcome; card: AdaptiveCard }> {
+  const device = await deps.mmd.devices.get(deviceName);
+  return device
+    ? { outcome: 'no_open_elevation', card: elevationNoneCard({ deviceName }) }
+    : { outcome: 'device_not_found', card: notFoundCard({ what: 'device', key: deviceName }) };
+}
+
+/**
+ * Action.Execute: the card is the invoke response. Action.Submit (older clients) arrives as a
+ * message; the card it came from is updated in place instead of a new message being posted.
+ */
+async function replaceCard(turn: Turn, body: AdaptiveCard): Promise<Reply> {
+  const activity = turn.context.activity;
+  if (activity.type === 'invoke' || !activity.replyToId) return card(body);
+  await turn.context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [CardFactory.adaptiveCard(body)] });
+  return { kind: 'done' };
+}
+
+function auditRecord(
+  turn: Turn,
+  decision: AdminDecision,
+  deviceName: string,
+  outcome: AuditOutcome,
+  at: Date,
+  elevationRequestId?: string,
+): AuditRecord {
+  return {
+    at: at.toISOString(),
+    action: 'elevation.reveal',
+    outcome,
+    deviceName,
+    elevationRequestId,
+    user: {
+      id: turn.user.id,
+      aadObjectId: decision.aadObjectId ?? turn.user.aadObjectId,
+      upn: decision.upn,
+      name: turn.user.name,
+    },
+    conversation: { id: turn.context.activity.conversation?.id ?? 'unknown', kind: turn.conversation },
+    correlationId: turn.correlationId,
+  };
+}

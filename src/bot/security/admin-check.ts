@@ -1,0 +1,73 @@
+import type { GraphClient } from '../../graph/graph-client';
+import { GraphApiError } from '../../graph/graph-api-error';
+import type { Turn } from '../turn';
+import { memberIdentity } from './teams-member';
+
+export type AdminDecision =
+  | { allowed: true; via: 'objectId' | 'upn' | 'group'; upn?: string; aadObjectId?: string }
+  /** `check_failed`: Graph could not answer; the user may try again (never cached). */
+  | { allowed: false; reason: 'not_admin' | 'check_failed'; upn?: string; aadObjectId?: string };
+
+export interface AdminCheck {
+  /** May this turn's sender see elevation details? */
+  check(turn: Turn): Promise<AdminDecision>;
+}
+
+export interface AdminCheckOptions {
+  /** Object ids and/or UPNs, lower-cased (config.elevation.admins). */
+  admins: string[];
+  /** Members of this Entra group are admins too (checked through Graph). */
+  adminGroupId?: string;
+  graph?: GraphClient;
+  now: () => Date;
+  /** How long a decision is kept per user (default 5 minutes). */
+  ttlMs?: number;
+}
+
+const MAX_CACHED = 1000;
+
+/**
+ * The allow-list check behind elevation details and the audit log: the sender's object id
+ * (from the activity, else from Teams) or UPN (from Teams) in `admins`, else membership of
+ * `adminGroupId` through Graph. Decisions are cached briefly per user, so a busy admin does not
+ * cost a Graph call per click, and a removed admin loses access within the TTL. Fails closed.
+ */
+export function createAdminCheck(options: AdminCheckOptions): AdminCheck {
+  const admins = new Set(options.admins.map((a) => a.trim().toLowerCase()).filter(Boolean));
+  const ttlMs = options.ttlMs ?? 5 * 60_000;
+  const cache = new Map<string, { decision: AdminDecision; expiresAt: number }>();
+
+  async function decide(turn: Turn): Promise<AdminDecision> {
+    const { upn, aadObjectId } = await memberIdentity(turn);
+    const who = { upn, aadObjectId };
+    if (aadObjectId && admins.has(aadObjectId.toLowerCase())) return { allowed: true, via: 'objectId', ...who };
+    if (upn && admins.has(upn)) return { allowed: true, via: 'upn', ...who };
+    if (!options.adminGroupId || !options.graph || !aadObjectId) return { allowed: false, reason: 'not_admin', ...who };
+    try {
+      const groups = await options.graph.users.checkMemberGroups(aadObjectId, [options.adminGroupId]);
+      const member = groups.some((g) => g.toLowerCase() === options.adminGroupId!.toLowerCase());
+      return member ? { allowed: true, via: 'group', ...who } : { allowed: false, reason: 'not_admin', ...who };
+    } catch (err) {
+      // Graph does not know the user (a guest, a deleted account): a definite no.
+      if (err instanceof GraphApiError && err.status === 404) return { allowed: false, reason: 'not_admin', ...who };
+      turn.log.warn({ err: err instanceof GraphApiError ? err.toJSON() : { message: String(err) } }, 'admin group check failed');
+      return { allowed: false, reason: 'check_failed', ...who };
+    }
+  }
+
+  return {
+    async check(turn) {
+      const key = `${turn.user.id}\u0000${turn.user.aadObjectId ?? ''}`;
+      const now = options.now().getTime();
+      const cached = cache.get(key);
+      if (cached && cached.expiresAt > now) return cached.decision;
+      const decision = await decide(turn);
+      if (decision.allowed || decision.reason === 'not_admin') {
+        if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+        cache.set(key, { decision, expiresAt: now + ttlMs });
+      }
+      turn.log.info({ allowed: decision.allowed, via: decision.allowed ? decision.via : decision.reason }, 'elevation admin check');
+      return decision;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { AppConfig } from '../../config/config';
+import type { GraphClient } from '../../graph/graph-client';
+import type { Logger } from '../../log/logger';
+import type { Storage } from '../../storage/storage';
+import { createAdminCheck, type AdminCheck } from './admin-check';
+import { createCardRedactor } from './card-redactor';
+import { createRedactionScheduler, type RedactionScheduler } from './redaction-scheduler';
+
+/** What the elevation details and audit handlers need beyond the common deps. */
+export interface SecurityServices {
+  admins: AdminCheck;
+  redactions: RedactionScheduler;
+}
+
+export interface SecurityServicesOptions {
+  config: AppConfig;
+  storage: Storage;
+  logger: Logger;
+  now: () => Date;
+  adapter: CloudAdapter;
+  /** For the admin group check; unused when no group is configured. */
+  graph?: GraphClient;
+}
+
+/** Built once in src/app.ts; the caller starts and stops `redactions`. */
+export function createSecurityServices(options: SecurityServicesOptions): SecurityServices {
+  const { config } = options;
+  return {
+    admins: createAdminCheck({
+      admins: config.elevation.admins,
+      adminGroupId: config.elevation.adminGroupId,
+      graph: options.graph,
+      now: options.now,
+    }),
+    redactions: createRedactionScheduler({
+      storage: options.storage,
+      logger: options.logger,
+      // Timers run on the real clock, so due times do too (a pinned test clock would never reach them).
+      now: () => new Date(),
+      revealSeconds: config.elevation.revealSeconds,
+      redact: createCardRedactor(options.adapter, config.bot.appId),
+    }),
+  };
+}

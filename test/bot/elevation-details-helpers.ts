@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Storage } from '../../src/storage/storage';
+import type { BotHarness, InvokeResponse, SendOptions } from '../helpers/bot-harness';
+
+/** The env every elevation test starts with: Adele (by UPN) and aad-admin-2 (by object id) are admins. */
+export const ADMIN_ENV = {
+  ELEVATION_ADMINS: 'adele.vance@contoso.com, AAD-ADMIN-2',
+  ELEVATION_REVEAL_SECONDS: '1',
+};
+
+export const ADMIN_BY_ID = { id: 'user-2', name: 'Megan Bowen', aadObjectId: 'aad-admin-2' };
+export const OUTSIDER = { id: 'user-3', name: 'Mallory Evil', aadObjectId: 'aad-user-3' };
+
+/** Registers the outsider with Teams (the admin by id stays unknown to the roster on purpose). */
+export function addMembers(harness: BotHarness): void {
+  harness.connector.members.set(OUTSIDER.id, { ...OUTSIDER, userPrincipalName: 'mallory@contoso.com' });
+}
+
+/** Action.Execute as Teams sends it from a card: with the id of the message holding the card. */
+export async function executeOnCard(
+  harness: BotHarness,
+  verb: string,
+  data: Record<string, unknown>,
+  options: SendOptions & { replyToId?: string } = {},
+): Promise<InvokeResponse> {
+  const { status, body } = await harness.post(
+    harness.activity(
+      {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: options.replyToId ?? `card-${randomUUID()}`,
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      },
+      options,
+    ),
+  );
+  if (status !== 200) throw new Error(`invoke answered ${status}: ${JSON.stringify(body)}`);
+  return body as InvokeResponse;
+}
+
+/** Calls to the emulator's elevationDetails since `from` (index into requestLog()). */
+export function detailCalls(harness: BotHarness, from = 0): string[] {
+  return harness.app.emulator!.requestLog().slice(from).map((e) => e.url).filter((u) => u.includes('/elevationDetails'));
+}
+
+/** Every key and value of a storage, as one string, to search for what must never be stored. */
+export async function dumpStorage(storage: Storage): Promise<string> {
+  const out: string[] = [];
+  for (const key of await storage.list('')) out.push(key, JSON.stringify((await storage.get<unknown>(key))?.value));
+  return out.join('\n');
+}
+
+/** The password the emulator holds for a device (read straight from the emulator, not through the bot). */
+export async function emulatorPassword(harness: BotHarness, deviceName: string): Promise<string> {
+  const emulator = harness.app.emulator!;
+  const tokenRes = await fetch(emulator.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: emulator.clientId,
+      client_secret: emulator.clientSecret,
+      scope: 'https://x/.default',
+    }).toString(),
+  });
+  const { access_token: token } = (await tokenRes.json()) as { access_token: string };
+  const res = await fetch(`${emulator.mmdBaseUrl}tenants/${emulator.tenantId}/devices/${deviceName}/elevationDetails`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { password } = (await res.json()) as { password: string };
+  if (!password) throw new Error('the emulator has no password for this device');
+  return password;
+}

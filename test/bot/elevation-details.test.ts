@@ -1,0 +1,185 @@
+import { EXAMPLE_DEVICE, EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
+import type { Storage } from '../../src/storage/storage';
+import { BotHarness, DEFAULT_USER, cardOf, cardText, type InvokeResponse } from '../helpers/bot-harness';
+import { findActions, findElements, validateCard } from '../helpers/card-validation';
+import { ADMIN_BY_ID, ADMIN_ENV, OUTSIDER, addMembers, detailCalls, dumpStorage, emulatorPassword, executeOnCard } from './elevation-details-helpers';
+
+type Json = Record<string, unknown>;
+
+function invokeCard(res: InvokeResponse): Json {
+  expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
+  return res.value as Json;
+}
+
+function passwordRuns(card: unknown): string[] {
+  return findElements(card, 'TextRun').map((r) => String(r.text));
+}
+
+async function auditValues(storage: Storage): Promise<Json[]> {
+  const keys = await storage.list('audit/');
+  return Promise.all(keys.map(async (k) => (await storage.get<Json>(k))!.value));
+}
+
+describe('elevation details over /api/messages', () => {
+  let harness: BotHarness;
+  let password: string;
+
+  beforeAll(async () => {
+    harness = await BotHarness.start({ env: ADMIN_ENV });
+    addMembers(harness);
+    password = await emulatorPassword(harness, EXAMPLE_ELEVATED_DEVICE);
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  beforeEach(() => harness.connector.clear());
+
+  it('refuses a non-admin politely and calls the API not at all', async () => {
+    const before = harness.app.emulator!.requestLog().length;
+    const replies = await harness.say(`elevation ${EXAMPLE_ELEVATED_DEVICE}`, { user: OUTSIDER });
+    expect(replies).toHaveLength(1);
+    expect(String(replies[0]!.text)).toMatch(/only elevation administrators/i);
+    expect(replies[0]!.attachments).toBeUndefined();
+
+    const reveal = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { user: OUTSIDER });
+    expect(reveal.type).toBe('application/vnd.microsoft.activity.message');
+    expect(String(reveal.value)).toMatch(/only elevation administrators/i);
+    expect(harness.app.emulator!.requestLog().slice(before)).toEqual([]);
+  });
+
+  it('shows an admin (by UPN, from Teams) the hidden card: no password, a Reveal button', async () => {
+    const before = harness.app.emulator!.requestLog().length;
+    const replies = await harness.say(`elevation ${EXAMPLE_ELEVATED_DEVICE}`);
+    const card = cardOf(replies[0]);
+    expect(validateCard(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/password is hidden/i);
+    expect(JSON.stringify(card)).not.toContain(password);
+    expect(findActions(card).map((a) => [a.verb, a.data])).toEqual([['elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }]]);
+    expect(detailCalls(harness, before)).toEqual([]);
+  });
+
+  it('lets an admin by object id in, even when Teams does not know them', async () => {
+    const replies = await harness.say(`password for ${EXAMPLE_ELEVATED_DEVICE}`, { user: ADMIN_BY_ID, conversationId: 'personal-megan' });
+    expect(cardText(cardOf(replies[0]))).toMatch(/password is hidden/i);
+  });
+
+  it('reveals in a 1:1 chat as a user-specific invoke response, audits it, and redacts it when due', async () => {
+    const before = harness.app.emulator!.requestLog().length;
+    const res = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: 'card-42' });
+    const card = invokeCard(res);
+    expect(validateCard(card)).toEqual([]);
+    expect(passwordRuns(card)).toEqual([password]);
+    expect(findElements(card, 'TextRun')[0]).toMatchObject({ fontType: 'Monospace' });
+    // The password is only in a TextRun (no markdown), nowhere else in the card.
+    expect(JSON.stringify(card).split(password)).toHaveLength(2);
+    const refresh = card.refresh as { action: Json; userIds: string[] };
+    expect(refresh.userIds).toEqual([DEFAULT_USER.id]);
+    expect(refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'elevation.hide', data: { deviceName: EXAMPLE_ELEVATED_DEVICE } });
+    expect(cardText(card)).toMatch(/MMDLocalAdmin/);
+    expect(detailCalls(harness, before)).toHaveLength(1);
+
+    // Every other viewer's refresh gets the redacted card.
+    const other = invokeCard(await executeOnCard(harness, 'elevation.hide', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { user: OUTSIDER }));
+    expect(validateCard(other)).toEqual([]);
+    expect(JSON.stringify(other)).not.toContain(password);
+    expect(cardText(other)).toMatch(/hidden again/i);
+
+    // After ELEVATION_REVEAL_SECONDS (1 s here) the card is replaced for everyone.
+    await harness.connector.waitFor(() => harness.connector.updates('personal-conv-1').length > 0);
+    const [update] = harness.connector.updates('personal-conv-1');
+    expect(update!.activityId).toBe('card-42');
+    const redacted = cardOf(update!.activity);
+    expect(validateCard(redacted)).toEqual([]);
+    expect(cardText(redacted)).toMatch(/hidden again/i);
+    expect(JSON.stringify(update!.activity)).not.toContain(password);
+    expect(redacted.refresh).toBeUndefined();
+    expect(await harness.app.storage.list('redactions/')).toEqual([]);
+
+    const audit = (await auditValues(harness.app.storage)).filter((r) => r.outcome === 'revealed');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: 'elevation.reveal',
+      deviceName: EXAMPLE_ELEVATED_DEVICE,
+      user: { id: DEFAULT_USER.id, aadObjectId: DEFAULT_USER.aadObjectId, upn: 'adele.vance@contoso.com', name: DEFAULT_USER.name },
+      conversation: { id: 'personal-conv-1', kind: 'personal' },
+    });
+    expect(typeof audit[0]!.elevationRequestId).toBe('string');
+  });
+
+  it.each(['groupChat', 'channel'] as const)('in a %s: says "sent privately" there, sends the hidden card in a new 1:1 chat', async (conversationType) => {
+    const before = harness.app.emulator!.requestLog().length;
+    const createdBefore = harness.connector.created.length;
+    const conversationId = `${conversationType}-private-test`;
+    await harness.say(`elevation ${EXAMPLE_ELEVATED_DEVICE}`, { conversationType, conversationId });
+
+    const inGroup = harness.connector.sent(conversationId);
+    expect(inGroup).toHaveLength(1);
+    expect(String(inGroup[0]!.text)).toMatch(/sent the elevation details to you privately/i);
+    expect(inGroup[0]!.attachments).toBeUndefined();
+    expect(JSON.stringify(inGroup)).not.toMatch(/MMDLocalAdmin|Reveal/);
+
+    const created = harness.connector.created.slice(createdBefore);
+    expect(created).toHaveLength(1);
+    expect(created[0]!.members).toEqual([expect.objectContaining({ id: DEFAULT_USER.id })]);
+    expect(created[0]!.tenantId).toBe('tenant-0001');
+    const privately = harness.connector.sent(created[0]!.id);
+    expect(privately).toHaveLength(1);
+    const card = cardOf(privately[0]);
+    expect(validateCard(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/password is hidden/i);
+    expect(detailCalls(harness, before)).toEqual([]);
+  });
+
+  it.each(['groupChat', 'channel'] as const)('refuses Reveal pressed in a %s, fetching nothing', async (conversationType) => {
+    const before = harness.app.emulator!.requestLog().length;
+    const res = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { conversationType });
+    expect(res.type).toBe('application/vnd.microsoft.activity.message');
+    expect(String(res.value)).toMatch(/only reveal passwords in our 1:1 chat/i);
+    expect(detailCalls(harness, before)).toEqual([]);
+    const audit = await auditValues(harness.app.storage);
+    expect(audit.some((r) => r.outcome === 'not_personal' && (r.conversation as Json).kind === conversationType)).toBe(true);
+  });
+
+  it('says when a device has no open elevation request and offers to request one', async () => {
+    const replies = await harness.say(`elevation ${EXAMPLE_DEVICE}`);
+    const card = cardOf(replies[0]);
+    expect(validateCard(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/has no open elevation request/);
+    expect(findActions(card).map((a) => [a.verb, a.data])).toContainEqual(['elevation.requestForm', { deviceName: EXAMPLE_DEVICE }]);
+
+    const reveal = invokeCard(await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_DEVICE }));
+    expect(cardText(reveal)).toMatch(/has no open elevation request/);
+    const audit = await auditValues(harness.app.storage);
+    expect(audit.some((r) => r.outcome === 'no_open_elevation' && r.deviceName === EXAMPLE_DEVICE)).toBe(true);
+  });
+
+  it('says when the device does not exist', async () => {
+    const reveal = invokeCard(await executeOnCard(harness, 'elevation.reveal', { deviceName: 'MMD-99999' }));
+    expect(validateCard(reveal)).toEqual([]);
+    expect(cardText(reveal)).toMatch(/No device named/);
+    const replies = await harness.say('elevation MMD-99999');
+    expect(cardText(cardOf(replies[0]))).toMatch(/No device named/);
+  });
+
+  it('turns an API failure into a clear answer without secrets, and audits it', async () => {
+    harness.app.emulator!.faults.add({ path: '/elevationDetails$', status: 403, body: { error: { code: '403', message: 'Caller lacks MmdSupport.ReadWrite.' } }, times: 1 });
+    const res = invokeCard(await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }));
+    expect(validateCard(res)).toEqual([]);
+    expect(cardText(res)).toMatch(/revealing the elevation details of MMD-00002/i);
+    expect(cardText(res)).toMatch(/MmdSupport\.ReadWrite/);
+    expect(JSON.stringify(res)).not.toContain(password);
+    const audit = await auditValues(harness.app.storage);
+    expect(audit.some((r) => r.outcome === 'failed')).toBe(true);
+  });
+
+  it('never lets the password reach the logs, the storage, or any message the connector got', async () => {
+    // Make sure at least one reveal and one redaction happened in this harness.
+    await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: 'card-last' });
+    await harness.connector.waitFor(() => harness.connector.updates().some((u) => u.activityId === 'card-last'));
+    expect(harness.logs.length).toBeGreaterThan(0);
+    expect(harness.logs.join('\n')).not.toContain(password);
+    expect(await dumpStorage(harness.app.storage)).not.toContain(password);
+    // Every call the bot made to Teams: messages to groups, channels and 1:1 chats, updates.
+    expect(JSON.stringify(harness.connector.calls)).not.toContain(password);
+  });
+});
