@@ -1,0 +1,43 @@
+import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
+import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { findElements, validateCard } from '../helpers/card-validation';
+import { ADMIN_ENV, emulatorPassword } from './elevation-details-helpers';
+
+/** Older clients send Action.Submit (a message with a value) instead of Action.Execute. */
+describe('Reveal through the Action.Submit fallback', () => {
+  let harness: BotHarness;
+
+  beforeAll(async () => {
+    harness = await BotHarness.start({ env: ADMIN_ENV });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('updates the card it came from in the 1:1 chat (no new message), then redacts it', async () => {
+    const password = await emulatorPassword(harness, EXAMPLE_ELEVATED_DEVICE);
+    const { status } = await harness.post(
+      harness.activity({ type: 'message', replyToId: 'card-7', value: { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE } }),
+    );
+    expect(status).toBe(200);
+    expect(harness.connector.sent()).toEqual([]);
+    const [reveal] = harness.connector.updates('personal-conv-1');
+    expect(reveal).toMatchObject({ activityId: 'card-7' });
+    const revealed = cardOf(reveal!.activity);
+    expect(validateCard(revealed)).toEqual([]);
+    expect(findElements(revealed, 'TextRun').map((r) => r.text)).toEqual([password]);
+
+    await harness.connector.waitFor(() => harness.connector.updates('personal-conv-1').length > 1);
+    const redact = harness.connector.updates('personal-conv-1')[1]!;
+    expect(redact.activityId).toBe('card-7');
+    expect(cardText(cardOf(redact.activity))).toMatch(/hidden again/i);
+    expect(JSON.stringify(redact.activity)).not.toContain(password);
+  });
+
+  it('refuses the fallback in a group chat too', async () => {
+    harness.connector.clear();
+    const replies = await harness.submit({ verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE }, { conversationType: 'groupChat' });
+    expect(String(replies[0]!.text)).toMatch(/only reveal passwords in our 1:1 chat/);
+    expect(harness.connector.updates()).toEqual([]);
+  });
+});
