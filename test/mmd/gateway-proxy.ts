@@ -38,9 +38,11 @@ export async function startGateway(target: string, override: (method: string, ur
       if (change?.delayMs) await new Promise((resolve) => setTimeout(resolve, change.delayMs));
       if (res.destroyed) return;
       if (change) {
-        res.writeHead(change.status, { 'Content-Type': 'text/html' }).end(change.body ?? '');
+        res.writeHead(change.status, { 'Content-Type': 'text/html' });
+        res.end(change.body ?? '');
       } else {
-        res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' }).end(text);
+        res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
+        res.end(text);
       }
     })().catch(() => res.destroy());
   });
