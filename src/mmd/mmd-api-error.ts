@@ -7,7 +7,9 @@ import { inspect } from 'node:util';
  * - `outcome_unknown`: a non-idempotent call (create ticket, create elevation, add note) failed
  *   after it may have reached the service; it may or may not have taken effect.
  * - `token_error`: no access token could be obtained.
- * - `invalid_response`: the service answered something we cannot read.
+ * - `invalid_response`: the service answered something we cannot read (or a nextLink off the API root).
+ * - `invalid_request`: refused before sending (an empty or dot-only name in a path segment).
+ * HTTP failures carry the service's `error.code` ("404"), or the status as a string without one.
  */
 export type MmdErrorCode =
   | 'timeout'
@@ -15,7 +17,7 @@ export type MmdErrorCode =
   | 'outcome_unknown'
   | 'token_error'
   | 'invalid_response'
-  | 'http_error'
+  | 'invalid_request'
   | (string & Record<never, never>);
 
 export interface MmdApiErrorInit {
