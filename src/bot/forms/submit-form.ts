@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import type { FormNotice } from '../../cards/card-form-parts';
+import { MmdApiError } from '../../mmd/mmd-api-error';
+import type { BotDeps } from '../deps';
+import { text, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import type { FieldErrors } from './field-rules';
+import { runOnce } from './form-claim';
+import { earlierUnknown, formProblem, type FormSubject } from './form-problem';
+
+export interface SubmitSpec<R> {
+  turn: Turn;
+  deps: BotDeps;
+  formId: string;
+  verb: string;
+  subject: FormSubject;
+  /** Reads a recorded result back from storage. */
+  result: z.ZodType<R>;
+  /** The one API call that changes something; it runs at most once per formId. */
+  work: () => Promise<R>;
+  /** What replaces the form once done, for the first submit and for every replay. */
+  done: (result: R, replay: boolean) => Promise<Reply>;
+  /** The same form again, with messages and what the user typed. */
+  form: (errors: FieldErrors, notice?: FormNotice) => Promise<Reply>;
+}
+
+export const STILL_SENDING =
+  'This form is still being sent. Wait a few seconds and press the button again: it will not be sent twice.';
+export const FOREIGN_FORM = 'That card action carried data I cannot accept, so nothing was changed.';
+
+/**
+ * A valid form, sent once: the claim (form-claim.ts), the API call, then the result card, or the
+ * form again with the failure in plain words. Errors other than the API's are bugs and go to
+ * the dispatcher's guard (error card).
+ */
+export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
+  const { turn, deps } = spec;
+  let outcome;
+  try {
+    outcome = await runOnce(
+      {
+        storage: deps.storage,
+        formId: spec.formId,
+        verb: spec.verb,
+        by: turn.user.aadObjectId ?? turn.user.id,
+        now: deps.now,
+        result: spec.result,
+        log: turn.log,
+      },
+      spec.work,
+    );
+  } catch (err) {
+    if (!(err instanceof MmdApiError)) throw err;
+    turn.log.warn({ err: err.toJSON(), verb: spec.verb }, 'form submit failed');
+    const problem = formProblem(err, spec.subject, turn.correlationId);
+    return spec.form(problem.field ? { [problem.field.id]: problem.field.message } : {}, problem.notice);
+  }
+  switch (outcome.kind) {
+    case 'done':
+      turn.log.info({ verb: spec.verb, replay: outcome.replay }, outcome.replay ? 'form already sent: answering with its result' : 'form sent');
+      return spec.done(outcome.result, outcome.replay);
+    case 'pending':
+      return text(STILL_SENDING);
+    case 'unknown':
+      return spec.form({}, earlierUnknown(spec.subject));
+    case 'otherForm':
+      turn.log.warn({ verb: spec.verb }, 'formId of another form');
+      return text(FOREIGN_FORM);
+  }
+}

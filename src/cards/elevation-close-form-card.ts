@@ -1,0 +1,43 @@
+import { CLOSE_FIELDS } from '../bot/forms/elevation-rules';
+import type { FieldErrors } from '../bot/forms/field-rules';
+import type { ElevationRequest } from '../mmd/types';
+import { execute } from './card-action';
+import { facts } from './card-parts';
+import { fieldItems, formValues, noticeView, type FormNotice } from './card-form-parts';
+import { md, mdShort } from './escape';
+import { renderCard, type AdaptiveCard } from './render';
+
+export interface CloseFormInput {
+  requestId: string;
+  /** The device, when the button that opened the form named it. */
+  deviceName?: string;
+  /** The request itself when it could be found (title, device, ticket shown). */
+  request?: ElevationRequest;
+  formId: string;
+  values?: { actionsTaken?: string };
+  errors?: FieldErrors;
+  notice?: FormNotice;
+  now: Date;
+}
+
+/** Close an elevation request: what was done with the rights. */
+export function closeElevationForm({ requestId, deviceName, request, formId, values, errors = {}, notice, now }: CloseFormInput): AdaptiveCard {
+  const device = request?.deviceName?.trim() || deviceName;
+  return renderCard('elevation-close-form', {
+    facts: facts(
+      [
+        ['Request', request?.title ? mdShort(request.title, 200) : ''],
+        ['Request ID', md(requestId)],
+        ['Device', device ? md(device) : ''],
+        ['Linked ticket', request?.partnerTicketId ? md(request.partnerTicketId) : ''],
+      ],
+      true,
+    ),
+    notice: noticeView(notice, errors),
+    fields: fieldItems(CLOSE_FIELDS, formValues(['actionsTaken'], values), errors, now),
+    actions: [
+      // The device only helps to show the request afterwards; one the verb would refuse is left out.
+      execute('Close request', 'elevation.close', { formId, requestId, ...(device && device.length <= 64 ? { deviceName: device } : {}) }, { style: 'destructive' }),
+    ],
+  });
+}

@@ -1,0 +1,53 @@
+import { ELEVATION_FIELDS, type ElevationField, type ElevationInput } from '../bot/forms/elevation-rules';
+import type { FieldErrors } from '../bot/forms/field-rules';
+import type { Ticket } from '../mmd/types';
+import { execute } from './card-action';
+import { fieldItems, formValues, noticeView, type FormNotice } from './card-form-parts';
+import { truncate } from './escape';
+import { renderCard, type AdaptiveCard } from './render';
+
+export interface ElevationFormInput {
+  prefill: Partial<ElevationInput>;
+  /** Open tickets to link to (the choice set); empty when there are none or they could not be read. */
+  openTickets: readonly Pick<Ticket, 'id' | 'title'>[];
+  formId: string;
+  errors?: FieldErrors;
+  notice?: FormNotice;
+  now: Date;
+}
+
+const FIELDS = Object.keys(ELEVATION_FIELDS) as ElevationField[];
+const TICKET_ID = new RegExp(ELEVATION_FIELDS.ticketChoice.regex);
+
+/** The elevation request form: device, linked ticket (a choice of open tickets or a typed id), title, category, plan. */
+export function requestElevationForm({ prefill, openTickets, formId, errors = {}, notice, now }: ElevationFormInput): AdaptiveCard {
+  const values = formValues(FIELDS, prefill);
+  const fields = fieldItems(ELEVATION_FIELDS, values, errors, now);
+  // Ids the server would refuse are not offered.
+  const choices = openTickets
+    .filter((t) => t.id.trim().length <= ELEVATION_FIELDS.ticketChoice.maxLength && TICKET_ID.test(t.id.trim()))
+    .map((t) => ({ title: truncate(`${t.id.trim()} · ${t.title?.trim() || '(no title)'}`, 90), value: t.id.trim() }));
+  const rule = ELEVATION_FIELDS.ticketChoice;
+  fields.ticketChoice = choices.length
+    ? [
+        {
+          type: 'Input.ChoiceSet',
+          id: 'ticketChoice',
+          label: rule.label,
+          isRequired: false,
+          errorMessage: rule.errorMessage,
+          style: 'compact',
+          placeholder: 'Choose an open ticket',
+          choices,
+          value: choices.some((c) => c.value === values.ticketChoice) ? values.ticketChoice : '',
+        },
+        ...fields.ticketChoice!.slice(1),
+      ]
+    : fields.ticketChoice!.slice(1);
+  return renderCard('elevation-form', {
+    notice: noticeView(notice, errors),
+    fields,
+    noOpenTickets: choices.length ? '' : 'No open tickets to choose from: type the id of the ticket this request belongs to.',
+    actions: [execute('Request elevation', 'elevation.create', { formId }, { style: 'positive' })],
+  });
+}

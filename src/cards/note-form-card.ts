@@ -1,0 +1,32 @@
+import type { FieldErrors } from '../bot/forms/field-rules';
+import { NOTE_FIELDS } from '../bot/forms/note-rules';
+import { execute, executeIfValid, type ExecuteAction } from './card-action';
+import { fieldItems, formValues, noticeView, type FormNotice } from './card-form-parts';
+import { md, mdShort } from './escape';
+import { renderCard, type AdaptiveCard } from './render';
+
+export interface NoteFormInput {
+  ticketId: string;
+  /** Shown under the heading when known. */
+  ticketTitle?: string | null;
+  formId: string;
+  values?: { text?: string };
+  errors?: FieldErrors;
+  notice?: FormNotice;
+  now: Date;
+}
+
+/** Add a note to a ticket; Cancel goes back to the ticket. */
+export function addNoteForm({ ticketId, ticketTitle, formId, values, errors = {}, notice, now }: NoteFormInput): AdaptiveCard {
+  return renderCard('note-form', {
+    heading: `Add a note to ticket ${md(ticketId)}`,
+    subtitle: ticketTitle?.trim() ? mdShort(ticketTitle, 200) : '',
+    notice: noticeView(notice, errors),
+    fields: fieldItems(NOTE_FIELDS, formValues(['text'], values), errors, now),
+    actions: [
+      execute('Add note', 'ticket.addNote', { formId, ticketId }, { style: 'positive' }),
+      // Cancel must not require the note (associatedInputs none skips the client's checks).
+      executeIfValid('Cancel', 'ticket.open', { id: ticketId }, { ignoreInputs: true }),
+    ].filter((a): a is ExecuteAction => a !== null),
+  });
+}

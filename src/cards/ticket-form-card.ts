@@ -1,0 +1,45 @@
+import type { FormContact } from '../bot/forms/contact-prefill';
+import type { FieldErrors } from '../bot/forms/field-rules';
+import { INCIDENT_FIELDS, NEW_TICKET_FIELDS, type NewTicketField, type NewTicketInput } from '../bot/forms/ticket-rules';
+import { execute } from './card-action';
+import { fieldItems, formValues, noticeView, type FormNotice } from './card-form-parts';
+import { renderCard, type AdaptiveCard } from './render';
+
+export interface NewTicketFormInput {
+  /** Values to start with (a device name in the description, a message's text, ...) or the user's last input. */
+  prefill: Partial<NewTicketInput>;
+  /** The contact from the user's profile; `prefill` wins where it sets a contact field. */
+  contact?: FormContact;
+  /** A random UUID: the idempotency key of this form (src/bot/forms/form-claim.ts). */
+  formId: string;
+  /** Messages per field from the server's check. */
+  errors?: FieldErrors;
+  notice?: FormNotice;
+  now: Date;
+}
+
+const FIELDS = Object.keys(NEW_TICKET_FIELDS) as NewTicketField[];
+
+/**
+ * The new ticket form. The incident fields sit in a section that starts open for incidents (or
+ * when it holds input or a message) and that the "Incident details" button shows and hides:
+ * Adaptive Cards 1.5 cannot react to the type choice itself, and a toggle needs no round trip,
+ * works on clients without Universal Actions, and keeps what was typed.
+ */
+export function newTicketForm({ prefill, contact, formId, errors = {}, notice, now }: NewTicketFormInput): AdaptiveCard {
+  const contactValues = contact
+    ? { givenName: contact.givenName, surname: contact.surname, email: contact.email, phone: contact.phone }
+    : undefined;
+  const values = formValues(FIELDS, contactValues, prefill);
+  const incidentKeys = Object.keys(INCIDENT_FIELDS) as Array<keyof typeof INCIDENT_FIELDS>;
+  const incident =
+    values.type === 'Incident' ||
+    incidentKeys.some((k) => errors[k] !== undefined || (values[k] !== '' && values[k] !== 'false'));
+  return renderCard('ticket-form', {
+    subtitle: 'Opens a ticket with Microsoft Managed Desktop support. Fields marked with * are required.',
+    notice: noticeView(notice, errors),
+    fields: fieldItems(NEW_TICKET_FIELDS, values, errors, now),
+    incident,
+    actions: [execute('Create ticket', 'ticket.create', { formId }, { style: 'positive' })],
+  });
+}

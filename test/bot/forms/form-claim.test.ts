@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { provesNothingDone, runOnce, type OnceRequest } from '../../../src/bot/forms/form-claim';
+import { MmdApiError } from '../../../src/mmd/mmd-api-error';
+import { MemoryStorage } from '../../../src/storage/memory-storage';
+
+const apiError = (status: number, code = String(status), extra: Partial<ConstructorParameters<typeof MmdApiError>[0]> = {}) =>
+  new MmdApiError({ status, code, serviceMessage: 'x', method: 'POST', path: 'tickets', retryable: false, ...extra });
+
+describe('runOnce', () => {
+  let storage: MemoryStorage;
+  let now: Date;
+  const request = (formId: string, overrides: Partial<OnceRequest<{ id: string }>> = {}): OnceRequest<{ id: string }> => ({
+    storage,
+    formId,
+    verb: 'ticket.create',
+    by: 'user-1',
+    now: () => now,
+    result: z.object({ id: z.string() }),
+    waitMs: 300,
+    pollMs: 10,
+    ...overrides,
+  });
+
+  beforeEach(() => {
+    storage = new MemoryStorage();
+    now = new Date('2026-11-22T14:00:00Z');
+  });
+
+  it('does the work once and replays its result', async () => {
+    const formId = randomUUID();
+    let calls = 0;
+    const work = async () => ({ id: `T-${++calls}` });
+    expect(await runOnce(request(formId), work)).toEqual({ kind: 'done', result: { id: 'T-1' }, replay: false });
+    expect(await runOnce(request(formId), work)).toEqual({ kind: 'done', result: { id: 'T-1' }, replay: true });
+    expect(calls).toBe(1);
+    expect((await storage.get<{ state: string }>(`forms/${formId}`))?.value.state).toBe('done');
+  });
+
+  it('lets concurrent submits share one call', async () => {
+    const formId = randomUUID();
+    let calls = 0;
+    const work = () => new Promise<{ id: string }>((resolve) => setTimeout(() => resolve({ id: `T-${++calls}` }), 50));
+    const outcomes = await Promise.all([runOnce(request(formId), work), runOnce(request(formId), work), runOnce(request(formId), work)]);
+    expect(calls).toBe(1);
+    expect(outcomes.map((o) => o.kind === 'done' && o.result.id)).toEqual(['T-1', 'T-1', 'T-1']);
+  });
+
+  it('answers "pending" when the first submit takes longer than the wait', async () => {
+    const formId = randomUUID();
+    let finish!: (v: { id: string }) => void;
+    const first = runOnce(request(formId), () => new Promise((resolve) => (finish = resolve)));
+    expect(await runOnce(request(formId, { waitMs: 50 }), async () => ({ id: 'never' }))).toEqual({ kind: 'pending' });
+    finish({ id: 'T-1' });
+    await first;
+  });
+
+  it('releases the claim when the service refused (4xx) so the form can be sent again', async () => {
+    const formId = randomUUID();
+    await expect(runOnce(request(formId), async () => Promise.reject(apiError(400)))).rejects.toThrow(MmdApiError);
+    expect(await storage.get(`forms/${formId}`)).toBeUndefined();
+    expect(await runOnce(request(formId), async () => ({ id: 'T-2' }))).toMatchObject({ kind: 'done', replay: false });
+  });
+
+  it('keeps the record when the outcome is unknown and never calls again', async () => {
+    const formId = randomUUID();
+    const unknown = apiError(500, 'outcome_unknown');
+    await expect(runOnce(request(formId), async () => Promise.reject(unknown))).rejects.toBe(unknown);
+    let called = false;
+    const again = await runOnce(request(formId), async () => {
+      called = true;
+      return { id: 'T-3' };
+    });
+    expect(again).toEqual({ kind: 'unknown', since: '2026-11-22T14:00:00.000Z' });
+    expect(called).toBe(false);
+  });
+
+  it('treats an abandoned claim (the process died mid-call) as unknown', async () => {
+    const formId = randomUUID();
+    await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'pending', by: 'u', claimedAt: '2026-11-22T13:00:00.000Z' });
+    expect(await runOnce(request(formId), async () => ({ id: 'T-4' }))).toEqual({ kind: 'unknown', since: '2026-11-22T13:00:00.000Z' });
+  });
+
+  it('refuses a formId claimed by another form, and unreadable records', async () => {
+    const formId = randomUUID();
+    await runOnce(request(formId, { verb: 'ticket.addNote' }), async () => ({ id: 'N' }));
+    expect(await runOnce(request(formId), async () => ({ id: 'T' }))).toEqual({ kind: 'otherForm' });
+    const broken = randomUUID();
+    await storage.set(`forms/${broken}`, 'garbage');
+    expect(await runOnce(request(broken), async () => ({ id: 'T' }))).toEqual({ kind: 'otherForm' });
+  });
+
+  it('says "unknown" for a stored result this version cannot read', async () => {
+    const formId = randomUUID();
+    await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'done', by: 'u', claimedAt: now.toISOString(), result: { nope: 1 } });
+    expect((await runOnce(request(formId), async () => ({ id: 'T' }))).kind).toBe('unknown');
+  });
+});
+
+describe('provesNothingDone', () => {
+  it.each([
+    [apiError(400), true],
+    [apiError(403), true],
+    [apiError(404), true],
+    [apiError(429), true],
+    [apiError(0, 'network', { notSent: true }), true],
+    [apiError(0, 'token_error'), true],
+    [apiError(503, '503', { retryAfterMs: 1000 }), true],
+    [apiError(500, 'outcome_unknown'), false],
+    [apiError(0, 'timeout'), false],
+    [apiError(502), false],
+    [apiError(200, 'invalid_response'), false],
+    [new Error('bug'), false],
+  ])('%s -> %s', (err, expected) => {
+    expect(provesNothingDone(err)).toBe(expected);
+  });
+});
