@@ -1,9 +1,12 @@
 import { parseIntent } from '../intents/parse-intent';
 import { listDevices, showDevice } from './handlers/devices';
 import { listElevations } from './handlers/elevations';
+import { closeElevation, createElevation, openCloseForm, openElevationForm } from './handlers/elevation-form';
 import { hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
 import { showAudit } from './handlers/audit';
 import { showHelp } from './handlers/help';
+import { addNote, openNoteForm } from './handlers/note-form';
+import { createTicket, openTicketForm } from './handlers/ticket-form';
 import { subscribeToTicket } from './handlers/subscribe';
 import { filtersFromChoices, listTickets, showNotes, showTicket } from './handlers/tickets';
 import { listUsers, showUser } from './handlers/users';
@@ -16,8 +19,6 @@ import type { Routes } from './mmd-bot';
  * The whole bot on one screen: every chat command (intent) and every card verb, each mapped to
  * a small handler and to the plain words used when it fails ("Listing devices failed").
  */
-
-const notYet = async () => text('This part of MMD Assist is not available yet.');
 
 const intents: IntentRoutes = {
   help: { what: () => 'Showing help', run: showHelp },
@@ -36,8 +37,11 @@ const intents: IntentRoutes = {
     what: (i) => `Getting the elevation details of ${i.deviceName}`,
     run: (t, i, d) => showElevationDetails(t, { deviceName: i.deviceName }, d),
   },
-  newTicket: { what: () => 'Opening the new ticket form', run: notYet },
-  requestElevation: { what: () => 'Opening the elevation request form', run: notYet },
+  newTicket: { what: () => 'Opening the new ticket form', run: (t, i, d) => openTicketForm(t, { deviceName: i.deviceName }, d) },
+  requestElevation: {
+    what: () => 'Opening the elevation request form',
+    run: (t, i, d) => openElevationForm(t, { deviceName: i.deviceName }, d),
+  },
   audit: { what: () => 'Reading the audit log', run: showAudit },
 };
 
@@ -60,10 +64,14 @@ const verbs: VerbRoutes = {
   'ticket.notes': { what: (v) => `Reading the notes of ticket ${v.id}`, run: showNotes },
   'ticket.subscribe': { what: (v) => `Subscribing to ticket ${v.id}`, run: subscribeToTicket },
   'elevations.page': { what: () => 'Listing elevation requests', run: listElevations },
-  'ticket.newForm': { what: () => 'Opening the new ticket form', run: notYet },
-  'ticket.addNoteForm': { what: () => 'Opening the add note form', run: notYet },
-  'elevation.requestForm': { what: () => 'Opening the elevation request form', run: notYet },
-  'elevation.closeForm': { what: () => 'Opening the close elevation form', run: notYet },
+  'ticket.newForm': { what: () => 'Opening the new ticket form', run: openTicketForm },
+  'ticket.create': { what: () => 'Creating the ticket', run: createTicket },
+  'ticket.addNoteForm': { what: (v) => `Opening the add note form of ticket ${v.id}`, run: openNoteForm },
+  'ticket.addNote': { what: (v) => `Adding a note to ticket ${v.ticketId}`, run: addNote },
+  'elevation.requestForm': { what: () => 'Opening the elevation request form', run: openElevationForm },
+  'elevation.create': { what: () => 'Requesting elevation', run: createElevation },
+  'elevation.closeForm': { what: () => 'Opening the close elevation form', run: openCloseForm },
+  'elevation.close': { what: () => 'Closing the elevation request', run: closeElevation },
   'elevation.reveal': { what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails },
   'elevation.hide': { what: () => 'Hiding the elevation details', run: hideElevationDetails },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_VERBS } from './forms/form-verbs';
 
 /**
  * Every card verb the bot accepts, with the schema of its data. Card data comes back from the
@@ -39,13 +40,13 @@ export const VERBS = {
   'ticket.newForm': z.object({ deviceName: text(64).optional() }),
   'ticket.addNoteForm': z.object({ id: ticketId }),
   'elevation.requestForm': z.object({ deviceName: text(64).optional() }),
-  'elevation.closeForm': z.object({ id: text(64).min(1) }),
+  // deviceName (optional) lets the form name the device and show the request after closing.
+  'elevation.closeForm': z.object({ id: text(64).min(1), deviceName: text(64).optional() }),
   'elevation.reveal': z.object({ deviceName }),
   /** Hide now, and the refresh action of the revealed card: every viewer but the revealer gets the redacted view. */
   'elevation.hide': z.object({ deviceName }),
-  // Forms (issue: card forms) add their verbs here: ticket.newForm, ticket.create,
-  // ticket.addNoteForm, ticket.addNote, elevation.requestForm, elevation.create,
-  // elevation.closeForm, elevation.close, elevation.reveal.
+  // Form submits: ticket.create, ticket.addNote, elevation.create, elevation.close.
+  ...FORM_VERBS,
 } as const;
 
 export type Verb = keyof typeof VERBS;

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { FormNotice } from '../../cards/card-form-parts';
+import { elevationDetailCard } from '../../cards/elevation-detail-card';
+import { closeElevationForm } from '../../cards/elevation-close-form-card';
+import { requestElevationForm } from '../../cards/elevation-form-card';
+import { md } from '../../cards/escape';
+import { MmdApiError } from '../../mmd/mmd-api-error';
+import { elevationSchema } from '../../mmd/parse-elevation';
+import type { ElevationRequest, Ticket } from '../../mmd/types';
+import type { BotDeps } from '../deps';
+import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../forms/elevation-rules';
+import { formText, type FieldErrors } from '../forms/field-rules';
+import { submitOnce } from '../forms/submit-form';
+import { card, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import type { VerbData } from '../verbs';
+
+/** Open tickets offered as the linked ticket; the form opens without them when they cannot be read. */
+async function openTickets(turn: Turn, deps: BotDeps): Promise<Array<Pick<Ticket, 'id' | 'title'>>> {
+  try {
+    const page = await deps.mmd.tickets.list({ states: ['active'], top: 20 });
+    return page.items;
+  } catch (err) {
+    if (!(err instanceof MmdApiError)) throw err;
+    turn.log.warn({ err: err.toJSON() }, 'open tickets not read for the elevation form');
+    return [];
+  }
+}
+
+/** `request elevation [device]`, or "Request elevation" on a device card. */
+export async function openElevationForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
+  const deviceName = query.deviceName?.trim() ?? '';
+  return card(
+    requestElevationForm({ prefill: { deviceName }, openTickets: await openTickets(turn, deps), formId: randomUUID(), now: deps.now() }),
+  );
+}
+
+/** The elevation form's submit: checked (the linked ticket must exist), then created once per form. */
+export async function createElevation(turn: Turn, data: VerbData<'elevation.create'>, deps: BotDeps): Promise<Reply> {
+  const now = deps.now();
+  const raw: Record<string, unknown> = data;
+  const form = async (errors: FieldErrors, notice?: FormNotice) =>
+    card(
+      requestElevationForm({
+        prefill: formText(ELEVATION_FIELDS, raw),
+        openTickets: await openTickets(turn, deps),
+        formId: data.formId,
+        errors,
+        notice,
+        now,
+      }),
+    );
+  const check = checkElevation(raw, now);
+  if (!check.ok) return form(check.errors);
+  const { request } = check;
+  try {
+    if (!(await deps.mmd.tickets.get(request.partnerTicketId))) {
+      const field = typeof raw.ticketId === 'string' && raw.ticketId.trim() ? 'ticketId' : 'ticketChoice';
+      return form({ [field]: `There is no ticket ${request.partnerTicketId}. Check the id.` });
+    }
+  } catch (err) {
+    if (!(err instanceof MmdApiError)) throw err;
+    turn.log.warn({ err: err.toJSON() }, 'linked ticket not checked');
+    return form({}, {
+      tone: 'attention',
+      text: `I could not check the linked ticket just now, so nothing was sent. Try again in a minute. Reference: ${turn.correlationId}.`,
+    });
+  }
+  return submitOnce({
+    turn,
+    deps,
+    formId: data.formId,
+    verb: 'elevation.create',
+    subject: 'elevation',
+    result: elevationSchema,
+    work: () => deps.mmd.elevations.create(request),
+    done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${md(created.deviceName)} created.`),
+    form,
+  });
+}
+
+/** The request with this id on its device, when both are known and it can be read. */
+async function findRequest(turn: Turn, id: string, deviceName: string | undefined, deps: BotDeps): Promise<ElevationRequest | undefined> {
+  if (!deviceName) return undefined;
+  try {
+    const page = await deps.mmd.elevations.list({ deviceName, top: 50 });
+    return page.items.find((r) => r.id.trim().toLowerCase() === id.trim().toLowerCase());
+  } catch (err) {
+    if (!(err instanceof MmdApiError)) throw err;
+    turn.log.warn({ err: err.toJSON() }, 'elevation request not read');
+    return undefined;
+  }
+}
+
+/** "Close request…" on an elevation card. */
+export async function openCloseForm(turn: Turn, query: { id: string; deviceName?: string }, deps: BotDeps): Promise<Reply> {
+  const now = deps.now();
+  const request = await findRequest(turn, query.id, query.deviceName, deps);
+  if (request?.requestClosureTime) return card(elevationDetailCard({ request, now }), 'This elevation request is already closed.');
+  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: randomUUID(), now }));
+}
+
+const closeResult = z.object({
+  requestId: z.string(),
+  deviceName: z.string().optional(),
+  actionsTaken: z.string(),
+  closedAt: z.string(),
+});
+
+/** The close form's submit: closed once per form, then the closed request is shown. */
+export async function closeElevation(turn: Turn, data: VerbData<'elevation.close'>, deps: BotDeps): Promise<Reply> {
+  const now = deps.now();
+  const raw: Record<string, unknown> = data;
+  const deviceName = data.deviceName?.trim() || undefined;
+  const form = async (errors: FieldErrors, notice?: FormNotice) =>
+    card(
+      closeElevationForm({ requestId: data.requestId, deviceName, formId: data.formId, values: formText(CLOSE_FIELDS, raw), errors, notice, now }),
+    );
+  const check = checkClose(raw, now);
+  if (!check.ok) return form(check.errors);
+  return submitOnce({
+    turn,
+    deps,
+    formId: data.formId,
+    verb: 'elevation.close',
+    subject: 'close',
+    result: closeResult,
+    work: async () => {
+      await deps.mmd.elevations.close(data.requestId, check.actionsTaken);
+      return { requestId: data.requestId, deviceName, actionsTaken: check.actionsTaken, closedAt: deps.now().toISOString() };
+    },
+    done: async (closed) => {
+      const found = await findRequest(turn, closed.requestId, closed.deviceName, deps);
+      // The service may list it a moment before it shows the closure: what we did is known.
+      const request = found
+        ? { ...found, requestClosureTime: found.requestClosureTime ?? closed.closedAt, actionsTaken: found.actionsTaken || closed.actionsTaken }
+        : closedView(closed);
+      return card(elevationDetailCard({ request, now }), 'The elevation request was closed.');
+    },
+    form,
+  });
+}
+
+/** What we know of a request we closed but cannot read back (the API has no get by id). */
+function closedView(closed: z.infer<typeof closeResult>): ElevationRequest {
+  return {
+    id: closed.requestId,
+    tenantId: null,
+    partnerId: null,
+    requestingAgentUpn: null,
+    partnerTicketId: null,
+    deviceName: closed.deviceName ?? null,
+    title: null,
+    category: null,
+    subcategory: null,
+    planOfAction: null,
+    actionsTaken: closed.actionsTaken,
+    closingAgentUpn: null,
+    requestCreationTime: null,
+    requestClosureTime: closed.closedAt,
+    requestRenewTime: null,
+    isSuccessfulRequest: null,
+    viewerUpns: [],
+    passwordLastUpdatedTime: null,
+    isDeleted: null,
+  };
+}

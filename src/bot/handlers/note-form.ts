@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { FormNotice } from '../../cards/card-form-parts';
+import { md } from '../../cards/escape';
+import { addNoteForm } from '../../cards/note-form-card';
+import { ticketDetailCard } from '../../cards/ticket-detail-card';
+import { MmdApiError } from '../../mmd/mmd-api-error';
+import type { BotDeps } from '../deps';
+import { formText, type FieldErrors } from '../forms/field-rules';
+import { checkNote, NOTE_FIELDS } from '../forms/note-rules';
+import { submitOnce } from '../forms/submit-form';
+import { card, text, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import type { VerbData } from '../verbs';
+
+/** "Add note" on a ticket card. */
+export async function openNoteForm(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const ticket = await deps.mmd.tickets.get(query.id);
+  if (!ticket) return text(`I could not find ticket **${md(query.id)}**. Type \`tickets\` to see recent tickets.`);
+  return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: randomUUID(), now: deps.now() }));
+}
+
+const noteResult = z.object({ ticketId: z.string() });
+
+/** The note form's submit: the note is added once per form, then the ticket is shown with it. */
+export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps: BotDeps): Promise<Reply> {
+  const now = deps.now();
+  const raw: Record<string, unknown> = data;
+  const form = async (errors: FieldErrors, notice?: FormNotice) =>
+    card(addNoteForm({ ticketId: data.ticketId, formId: data.formId, values: formText(NOTE_FIELDS, raw), errors, notice, now }));
+  const check = checkNote(raw, now);
+  if (!check.ok) return form(check.errors);
+  return submitOnce({
+    turn,
+    deps,
+    formId: data.formId,
+    verb: 'ticket.addNote',
+    subject: 'note',
+    result: noteResult,
+    work: async () => {
+      await deps.mmd.tickets.addNote(data.ticketId, check.text);
+      return { ticketId: data.ticketId };
+    },
+    done: (result) => ticketWithNotes(turn, result.ticketId, deps, now),
+    form,
+  });
+}
+
+/** The ticket with its notes; the note is in, so a failed read only loses the card, not the news. */
+async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps, now: Date): Promise<Reply> {
+  const added = `Your note was added to ticket ${md(id)}.`;
+  try {
+    const ticket = await deps.mmd.tickets.get(id);
+    if (!ticket) return text(`Your note was added to ticket **${md(id)}**.`);
+    const notes = await deps.mmd.tickets.notes(ticket.id);
+    return card(ticketDetailCard({ ticket, notes, now }), added);
+  } catch (err) {
+    if (!(err instanceof MmdApiError)) throw err;
+    turn.log.warn({ err: err.toJSON() }, 'note added, ticket not re-read');
+    return text(`Your note was added to ticket **${md(id)}**. I could not show the ticket just now; type \`ticket ${md(id)}\` to see it.`);
+  }
+}
