@@ -341,3 +341,27 @@ describe('new ticket form across a restart', () => {
     }
   });
 });
+
+describe('new ticket form when the service is slow', () => {
+  let harness: BotHarness;
+  beforeAll(async () => {
+    harness = await BotHarness.start({ env: { MMD_TIMEOUT_MS: '300' } });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('a timeout after sending is an unknown outcome: said plainly, never sent twice', async () => {
+    // The emulator still creates the ticket, late: exactly the case a blind retry would duplicate.
+    harness.app.emulator!.faults.add({ method: 'POST', path: '/tickets$', latencyMs: 900, times: 1 });
+    const form = invokeCard(await harness.execute('ticket.newForm', {}));
+    const failed = invokeCard(await press(harness, form, 'ticket.create', VALID));
+    expect(cardText(failed)).toMatch(/cannot tell whether the ticket was created/);
+    expect(inputs(failed).title).toBe(VALID.title);
+    const again = invokeCard(await press(harness, failed, 'ticket.create'));
+    expect(cardText(again)).toMatch(/I will not send this form again/);
+    // The late answer is logged once the emulator sends it; then there is exactly one POST.
+    await harness.connector.waitFor(() => apiCalls(harness, 'POST', TICKETS) > 0);
+    expect(apiCalls(harness, 'POST', TICKETS)).toBe(1);
+  });
+});
