@@ -71,8 +71,11 @@ export async function startEchoBot(): Promise<RunningEchoBot> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '' }));
   const bot = new EchoBot();
   const server: Server = createServer((req, res) => {
+    // No chaining on `res`: restify, loaded by other suites in the same process, patches
+    // http.ServerResponse.prototype and its writeHead returns undefined.
     if (req.method !== 'POST' || req.url !== '/api/messages') {
-      res.writeHead(404).end();
+      res.statusCode = 404;
+      res.end();
       return;
     }
     const chunks: Buffer[] = [];
@@ -94,7 +97,7 @@ export async function startEchoBot(): Promise<RunningEchoBot> {
         end: () => res.end(),
       };
       adapter.process(request as never, response as never, (context) => bot.run(context)).catch(() => {
-        if (!res.headersSent) res.writeHead(500);
+        if (!res.headersSent) res.statusCode = 500;
         res.end();
       });
     });

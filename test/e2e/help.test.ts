@@ -1,5 +1,5 @@
 import { describeE2e } from '../helpers/chromium';
-import { E2E_TEST_TIMEOUT_MS, startE2eSession, type E2eSession } from './mmd-session';
+import { E2E_TEST_TIMEOUT_MS, startE2eSession, WELCOME_TEXT, type E2eSession } from './mmd-session';
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 
@@ -17,7 +17,7 @@ describeE2e('help, devices and tickets in the Agents Playground', (chromiumPath)
   });
 
   test('the bot welcomes the user when the Playground installs it', async () => {
-    const welcome = await session.chat.waitForBotText('Type help at any time');
+    const welcome = await session.chat.waitForBotText(WELCOME_TEXT);
     expect(await welcome.innerText()).toMatch(/Sandbox mode/);
     await session.chat.screenshot('0-welcome');
   });

@@ -7,6 +7,9 @@ import { launchBrowser } from '../helpers/chromium';
 import { startPlayground, type RunningPlayground } from '../helpers/playground';
 import { PlaygroundPage } from '../helpers/playground-page';
 
+/** A line of the welcome card (cards/welcome.json). */
+export const WELCOME_TEXT = 'Type help at any time';
+
 /** Generous: a cold Chromium plus the Playground page on a busy 2-core machine. */
 export const E2E_TEST_TIMEOUT_MS = 60_000;
 
@@ -47,6 +50,9 @@ export async function startE2eSession(chromiumPath: string, prefix: string, env:
     started.browser = await launchBrowser(chromiumPath);
     started.chat = await PlaygroundPage.open(started.browser, started.playground.url, prefix);
     started.chat.extraDiagnostics = () => `--- bot warnings and errors ---\n${botProblems(logs) || '(none)'}`;
+    // The Playground installs the app on load and the bot answers with a welcome card; wait for
+    // it so a test's "cards before I sent" count cannot be overtaken by a late welcome.
+    await started.chat.waitForBotText(WELCOME_TEXT);
     return { ...(started as Required<typeof started>), logs, stop };
   } catch (err) {
     await stop();
