@@ -46,7 +46,7 @@ export function elevationDetailCard({ request, now }: ElevationDetailInput): Ada
     actions: [
       executeIfValid('Device', 'device.open', { name: request.deviceName?.trim() ?? '' }),
       executeIfValid('Ticket', 'ticket.open', { id: request.partnerTicketId?.trim() ?? '' }),
-      state.open ? executeIfValid('Close request…', 'elevation.closeForm', { id: request.id.trim() }) : null,
+      state.open ? executeIfValid('Close request…', 'elevation.closeForm', { id: request.id.trim(), deviceName: request.deviceName?.trim() || undefined }) : null,
     ].filter((a): a is ExecuteAction => a !== null),
   });
 }

@@ -29,7 +29,7 @@ export function elevationListCard({ page, deviceName, now }: ElevationListInput)
       buttons: [
         device ? null : executeIfValid('Device', 'device.open', { name: request.deviceName?.trim() ?? '' }),
         executeIfValid('Ticket', 'ticket.open', { id: request.partnerTicketId?.trim() ?? '' }),
-        state.open ? executeIfValid('Close…', 'elevation.closeForm', { id: request.id.trim() }) : null,
+        state.open ? executeIfValid('Close…', 'elevation.closeForm', { id: request.id.trim(), deviceName: request.deviceName?.trim() || undefined }) : null,
       ].filter((a): a is ExecuteAction => a !== null),
     };
   });

@@ -26,7 +26,7 @@ describe('elevationDetailCard', () => {
     expect(verbs(card)).toEqual([
       ['device.open', { name: 'MMD-123456789' }],
       ['ticket.open', { id: 'MMD-1465058-R5V8P' }],
-      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e' }],
+      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e', deviceName: 'MMD-123456789' }],
     ]);
   });
 
