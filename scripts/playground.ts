@@ -31,9 +31,11 @@ export function playgroundCliPath(): string {
 
 // The child runs in its own process group, so a Ctrl-C in the terminal reaches only us and we
 // stop it in order; and it exits when its stdin pipe closes, i.e. when this process dies for
-// any reason (SIGKILL, a crashed jest worker), so no Playground outlives its parent.
+// any reason (SIGKILL, a crashed jest worker), so no Playground outlives its parent; it then
+// removes its scratch directory (its cwd) itself.
 const EXIT_WITH_PARENT = [
-  "process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume();",
+  "const bye = () => { try { require('fs').rmSync(process.cwd(), { recursive: true, force: true }); } finally { process.exit(0); } };",
+  "process.stdin.on('end', bye).on('error', bye).resume();",
   'require(process.argv[1]);',
 ].join('');
 
