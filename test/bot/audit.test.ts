@@ -70,3 +70,16 @@ describe('the audit command', () => {
     expect(cardText(cardOf(harness.connector.sent(created.id)[0]))).toMatch(/Audit log/);
   });
 });
+
+describe('refusal in sandbox mode', () => {
+  it('tells a non-admin how to let themselves in, naming their own identity', async () => {
+    const { BotHarness } = await import('../helpers/bot-harness');
+    const harness = await BotHarness.start();
+    try {
+      const replies = await harness.say('audit');
+      expect(String(replies[0]!.text)).toMatch(/ELEVATION_ADMINS set to \*\*.+\*\*/);
+    } finally {
+      await harness.stop();
+    }
+  });
+});

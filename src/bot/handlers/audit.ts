@@ -13,7 +13,7 @@ export async function showAudit(turn: Turn, _query: unknown, deps: BotDeps): Pro
   const security = deps.security;
   if (!security) return text(SECURITY_UNAVAILABLE);
   const decision = await security.admins.check(turn);
-  if (!decision.allowed) return refusal(decision, turn);
+  if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const body = auditCard({ records: await recentAudit(deps.storage, AUDIT_LIMIT), now: deps.now() });
   if (turn.conversation === 'personal') return card(body);
   return answerPrivately(turn, deps, body, 'the audit log');

@@ -28,7 +28,7 @@ export async function showElevationDetails(turn: Turn, query: { deviceName: stri
   const security = deps.security;
   if (!security) return text(SECURITY_UNAVAILABLE);
   const decision = await security.admins.check(turn);
-  if (!decision.allowed) return refusal(decision, turn);
+  if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const deviceName = query.deviceName.trim();
   const body = await firstCard(deviceName, deps);
   if (turn.conversation === 'personal') return card(body);
@@ -46,7 +46,7 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
 
   if (!decision.allowed) {
     await audit(decision.reason === 'check_failed' ? 'check_failed' : 'denied');
-    return refusal(decision, turn);
+    return refusal(decision, turn, deps.config.mode);
   }
   if (turn.conversation !== 'personal') {
     await audit('not_personal');

@@ -1,4 +1,5 @@
 import { CardFactory } from 'botbuilder';
+import { md } from '../../cards/escape';
 import type { AdaptiveCard } from '../../cards/render';
 import type { BotDeps } from '../deps';
 import { text, type Reply } from '../reply';
@@ -10,15 +11,24 @@ import { sendPrivately } from './private-delivery';
 export const SECURITY_UNAVAILABLE = 'Elevation details are not available in this deployment.';
 
 /** The polite no. Nothing was fetched; the words do not say who else is an admin. */
-export function refusal(decision: Extract<AdminDecision, { allowed: false }>, turn: Turn): Reply {
+export function refusal(
+  decision: Extract<AdminDecision, { allowed: false }>,
+  turn: Turn,
+  mode: 'sandbox' | 'live' = 'live',
+): Reply {
   if (decision.reason === 'check_failed') {
     return text(
       `I could not check your elevation admin rights just now, so I did not show anything. Please try again in a minute (reference ${turn.correlationId}).`,
     );
   }
-  return text(
-    'Sorry, only elevation administrators can see elevation details and their audit log. If you need access, ask whoever runs MMD Assist to add you.',
-  );
+  const no =
+    'Sorry, only elevation administrators can see elevation details and their audit log. If you need access, ask whoever runs MMD Assist to add you.';
+  // In sandbox mode, say how to let yourself in: trying the reveal flow is the point there.
+  const identity = decision.upn ?? decision.aadObjectId;
+  if (mode === 'sandbox' && identity) {
+    return text(`${no}\n\nSandbox mode: to try it, start the bot with ELEVATION_ADMINS set to **${md(identity)}**.`);
+  }
+  return text(no);
 }
 
 /**
