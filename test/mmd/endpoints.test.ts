@@ -1,7 +1,7 @@
-import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import { paginate } from '../../src/mmd/paging';
 import type { Ticket } from '../../src/mmd/types';
 import { startClientHarness, type ClientHarness } from './emulator-client';
+import { failure } from './failure';
 
 /** Every endpoint of the client, over real HTTP against the emulator. */
 
@@ -17,15 +17,6 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-async function failure(promise: Promise<unknown>): Promise<MmdApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MmdApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an MmdApiError');
-}
 
 const lastRequest = () => h.emulator.requestLog().at(-1)!;
 

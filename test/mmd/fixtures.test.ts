@@ -1,9 +1,9 @@
 import { createMmdClient } from '../../src/mmd/create-client';
 import { normalizeTicketType, ticketTypeLabel } from '../../src/mmd/enums';
-import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import type { MmdClient } from '../../src/mmd/mmd-client';
 import type { NewTicket } from '../../src/mmd/types';
 import { fixture, startFixtureServer, type FixtureServer } from './fixture-server';
+import { failure } from './failure';
 
 /** The client reads every documented response example, quirks included, and sends the documented requests. */
 
@@ -17,15 +17,6 @@ afterAll(() => server.close());
 
 const last = () => server.requests.at(-1)!;
 
-async function failure(promise: Promise<unknown>): Promise<MmdApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MmdApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an MmdApiError');
-}
 
 describe('devices', () => {
   it.each(['list-devices-1', 'list-devices-2', 'list-devices-3'])('%s: every device kept, empty names included', async (name) => {

@@ -7,6 +7,7 @@ import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import type { NewTicket } from '../../src/mmd/types';
 import { startClientHarness, type ClientHarness } from './emulator-client';
 import { startGateway } from './gateway-proxy';
+import { failure } from './failure';
 
 /** The layers around send (retry, Retry-After, non-idempotent rule, timeout, 401 refresh) against emulator faults. */
 
@@ -33,15 +34,6 @@ const newTicket: NewTicket = {
   contact: { givenName: 'J', surname: 'D', email: 'jd@contoso.com', phoneNumber: '1' },
 };
 
-async function failure(promise: Promise<unknown>): Promise<MmdApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MmdApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an MmdApiError');
-}
 
 /** Requests the emulator logged while `action` ran. */
 async function logged(action: () => Promise<unknown>): Promise<{ method: string; url: string; status: number }[]> {

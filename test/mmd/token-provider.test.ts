@@ -2,8 +2,8 @@ import { inspect } from 'node:util';
 import { startEmulator } from '../../src/emulator/emulator';
 import type { RunningEmulator } from '../../src/emulator/types';
 import { createMmdClient } from '../../src/mmd/create-client';
-import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import { emulatorTokenProvider } from './emulator-client';
+import { failure } from './failure';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -21,15 +21,6 @@ function recordingFetch(calls: string[]): typeof fetch {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<MmdApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MmdApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an MmdApiError');
-}
 
 describe('MSAL token provider', () => {
   it('sends exactly one POST to the token endpoint and fetches nothing else; later calls come from the cache', async () => {

@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMmdClient } from '../../src/mmd/create-client';
-import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import type { MmdClient } from '../../src/mmd/mmd-client';
 import { paginate } from '../../src/mmd/paging';
+import { failure } from './failure';
 
 /** Transport details the emulator does not exercise, on a scripted loopback server. */
 
@@ -53,15 +53,6 @@ beforeEach(() => {
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Scripted => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-async function failure(promise: Promise<unknown>): Promise<MmdApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MmdApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an MmdApiError');
-}
 
 describe('transport', () => {
   it('sends the bearer token, Accept, and one client-request-id for all attempts of a call', async () => {
