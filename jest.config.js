@@ -1,6 +1,15 @@
 // Two projects: `unit` (everything that runs on loopback in seconds, including the bot's real
 // /api/messages against the emulator) and `e2e` (the Agents Playground in headless Chromium).
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] };
+// ts-jest only transpiles (isolated modules, no diagnostics): `npm run typecheck` is the type check.
+const transform = {
+  '^.+\\.ts$': [
+    'ts-jest',
+    {
+      tsconfig: { isolatedModules: true, target: 'ES2022', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true, sourceMap: true },
+      diagnostics: false,
+    },
+  ],
+};
 
 module.exports = {
   projects: [
