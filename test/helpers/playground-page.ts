@@ -175,11 +175,64 @@ export class PlaygroundPage {
     await card.getByLabel(label, { exact: true }).fill(value);
   }
 
+  /**
+   * A card input found by its label as the card declares it: the Playground shows required
+   * inputs as "Title *" and names choice sets after their placeholder, so `getByLabel` misses
+   * them. Works for text, multi-line (a textarea), number, date and time inputs and choice sets.
+   */
+  async cardInput(label: string, card: Locator = this.lastBotCard()): Promise<Locator> {
+    const labels = card.locator('label');
+    await labels.first().waitFor();
+    const ids = await labels.evaluateAll(
+      (els, wanted) =>
+        els.filter((el) => (el.textContent ?? '').replace(/\s*\*\s*$/, '').trim() === wanted).map((el) => el.getAttribute('for') ?? ''),
+      label,
+    );
+    if (ids.length !== 1 || !ids[0]) throw new Error(`Expected one card input labelled "${label}", found ${ids.length}.\n${await this.diagnostics()}`);
+    return card.locator(`[id="${ids[0]}"]`);
+  }
+
+  /** Replaces the text of a card input found by `cardInput` (multi-line ones too); '' clears it. */
+  async fillCardField(label: string, value: string, card: Locator = this.lastBotCard()): Promise<void> {
+    await (await this.cardInput(label, card)).fill(value);
+  }
+
+  /**
+   * Picks `option` (its title as shown) in a card's Input.ChoiceSet, which the Playground draws as
+   * a Fluent combobox with a pop-up list (options, or checkbox menu items when multi-select).
+   * `search` is typed first, as a user does in a filtered choice set. A multi-select list stays
+   * open after a pick (call again for another value), so it is closed with Escape.
+   */
+  async chooseCardOption(label: string, option: string, options: { card?: Locator; search?: string } = {}): Promise<void> {
+    const combobox = await this.cardInput(label, options.card);
+    await combobox.click();
+    if (options.search !== undefined) await combobox.fill(options.search);
+    const listId = await combobox.getAttribute('aria-controls');
+    if (!listId) throw new Error(`The choice set "${label}" did not open its list.\n${await this.diagnostics()}`);
+    const items = this.page.locator(`[id="${listId}"]`).locator('[role="option"], [role="menuitemcheckbox"], [role="menuitemradio"]');
+    const item = items.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*$`) });
+    const multiSelect = (await item.getAttribute('role')) === 'menuitemcheckbox';
+    await item.click();
+    // Only then: Escape on a closed single-select list is not needed, and no keys go astray.
+    if (multiSelect) await this.page.keyboard.press('Escape');
+  }
+
   /** Saves `test-artifacts/e2e/<prefix>-<name>.png` and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(ARTIFACT_DIR, { recursive: true });
     const path = join(ARTIFACT_DIR, `${this.prefix}-${name}.png`);
     await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+
+  /**
+   * Saves `test-artifacts/e2e/<prefix>-<name>.png` of one card (the newest unless given), all
+   * of it even when it is taller than the chat pane, and returns its path.
+   */
+  async screenshotCard(name: string, card: Locator = this.lastBotCard()): Promise<string> {
+    mkdirSync(ARTIFACT_DIR, { recursive: true });
+    const path = join(ARTIFACT_DIR, `${this.prefix}-${name}.png`);
+    await card.screenshot({ path });
     return path;
   }
 
@@ -203,4 +256,8 @@ export class PlaygroundPage {
       .filter(Boolean)
       .join('\n');
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
