@@ -1,7 +1,6 @@
 import 'dotenv/config';
 import { startApp, type RunningApp } from '../src/app';
-import { ConfigError } from '../src/config/config-error';
-import { loadConfig } from '../src/config/config';
+import { loadConfigOrExit } from '../src/config/load-or-exit';
 import { startPlayground, type RunningPlayground } from './playground';
 
 /** The Playground's usual port; it moves to a free one by itself when this one is taken. */
@@ -12,16 +11,7 @@ const DEFAULT_PLAYGROUND_PORT = 56150;
  * Agents Playground, a Teams look-alike chat in the browser, pointed at it. Ctrl-C stops both.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
   if (config.bot.appId) {
     console.warn(
       'MicrosoftAppId is set: the bot will demand Bot Framework tokens, which the Playground does not send. ' +

@@ -1,21 +1,10 @@
 import 'dotenv/config';
 import { startApp } from './app';
-import { ConfigError } from './config/config-error';
-import { loadConfig } from './config/config';
+import { loadConfigOrExit } from './config/load-or-exit';
 
 /** Production entry: read the configuration once, start, stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
-  const app = await startApp(config);
+  const app = await startApp(loadConfigOrExit(process.env));
   const shutdown = (signal: string) => {
     app.logger.info({ signal }, 'shutting down');
     app
