@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from '../../src/storage/storage';
 import type { BotHarness, InvokeResponse, SendOptions } from '../helpers/bot-harness';
+import { requestToken } from '../emulator/emulator-harness';
 
 /** The env every elevation test starts with: Adele (by UPN) and aad-admin-2 (by object id) are admins. */
 export const ADMIN_ENV = {
@@ -53,17 +54,7 @@ export async function dumpStorage(storage: Storage): Promise<string> {
 /** The password the emulator holds for a device (read straight from the emulator, not through the bot). */
 export async function emulatorPassword(harness: BotHarness, deviceName: string): Promise<string> {
   const emulator = harness.app.emulator!;
-  const tokenRes = await fetch(emulator.tokenEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: emulator.clientId,
-      client_secret: emulator.clientSecret,
-      scope: 'https://x/.default',
-    }).toString(),
-  });
-  const { access_token: token } = (await tokenRes.json()) as { access_token: string };
+  const token = String((await requestToken(emulator)).body.access_token);
   const res = await fetch(`${emulator.mmdBaseUrl}tenants/${emulator.tenantId}/devices/${deviceName}/elevationDetails`, {
     headers: { authorization: `Bearer ${token}` },
   });
