@@ -59,7 +59,7 @@ describe('redaction of a revealed password survives a restart', () => {
     expect(cardText(card)).toMatch(/hidden again/i);
     expect(JSON.stringify(update!.activity)).not.toContain(password);
 
-    await harness.connector.waitFor(() => logs.join('').includes('redacted'));
+    await harness.connector.waitFor(() => logs.join('').includes('elevation details redacted'));
     expect(await second.storage.list('redactions/')).toEqual([]);
     expect(await dumpStorage(second.storage)).not.toContain(password);
     expect([...harness.logs, ...logs].join('\n')).not.toContain(password);
