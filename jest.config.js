@@ -1,7 +1,15 @@
 // Two projects: `unit` (everything that runs on loopback in seconds, including the bot's real
 // /api/messages against the emulator) and `e2e` (the Agents Playground in headless Chromium).
 // ts-jest only transpiles (isolated modules, no diagnostics): `npm run typecheck` is the type check.
+// strip-bom 5 (a dependency of @microsoft/app-manifest, used by the app package tests) is ESM
+// only: node requires it natively, jest's module system needs it transpiled.
+const esmOnly = ['strip-bom'];
+const transformIgnorePatterns = [`/node_modules/(?!(?:@microsoft/app-manifest/node_modules/)?(?:${esmOnly.join('|')})/)`];
 const transform = {
+  [`/node_modules/(?:@microsoft/app-manifest/node_modules/)?(?:${esmOnly.join('|')})/.+\\.js$`]: [
+    'ts-jest',
+    { tsconfig: { allowJs: true, isolatedModules: true, target: 'ES2022', module: 'commonjs' }, diagnostics: false },
+  ],
   '^.+\\.ts$': [
     'ts-jest',
     {
@@ -18,6 +26,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      transformIgnorePatterns,
       testPathIgnorePatterns: ['<rootDir>/test/e2e/', '/node_modules/'],
     },
     {
