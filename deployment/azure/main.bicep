@@ -1,35 +1,64 @@
-// MMD Assist on Azure: App Service (Linux, Node 20), storage for scale-out state, Azure Bot
-// with the Teams channel. Parameters hold secrets as @secure() and land in app settings only.
+// MMD Assist on Azure: App Service (Linux, Node 20) running `npm start`, the Azure Bot with the
+// Teams channel, a Key Vault holding every secret (the app sees them through Key Vault
+// references), a storage account + container for STORAGE=azure-blob, Application Insights.
+// Every variable of README's configuration table is set in `appSettings` below, and nothing
+// else the app does not read (test/deployment checks both). Not deployed from the development
+// machine (no Azure there): review before first use, see deployment/README.md.
 
 @description('Base name for the resources.')
 param name string = 'mmd-assist-${uniqueString(resourceGroup().id)}'
 param location string = resourceGroup().location
 
-@description('Entra application (client) id of the bot.')
+@description('Application (client) id of the bot\'s Entra app registration (MicrosoftAppId).')
 param botAppId string
 @secure()
-@description('Client secret of the bot registration.')
+@description('A client secret of the bot\'s app registration (MicrosoftAppPassword). Stored in Key Vault.')
 param botAppPassword string
-@allowed(['MultiTenant', 'SingleTenant'])
+@allowed(['SingleTenant', 'MultiTenant'])
+@description('SingleTenant for new bots (Azure no longer creates multi-tenant bots).')
 param botAppType string = 'SingleTenant'
+@description('Tenant of the bot\'s app registration (MicrosoftAppTenantId, SingleTenant only).')
+param botTenantId string = tenant().tenantId
+@allowed(['F0', 'S1'])
+@description('Azure Bot pricing tier; Teams is a standard channel, free on F0.')
+param botSku string = 'F0'
 
-@description('Entra tenant id of the MMD tenant (and of a single-tenant bot).')
+@description('Entra tenant id of the MMD tenant (MMD_TENANT_ID).')
 param mmdTenantId string
-@description('MMD API root.')
+@description('MMD API root (MMD_API_BASE_URL); pre-production: https://mmdlsppe.microsoft.com/support/odata/v1/.')
 param mmdApiBaseUrl string = 'https://mmdls.microsoft.com/support/odata/v1/'
-@description('App registration for the MMD API; empty = the bot registration.')
+@description('App registration with MmdSupport.ReadWrite (MMD_CLIENT_ID); empty = the bot registration.')
 param mmdClientId string = ''
 @secure()
+@description('Its client secret (MMD_CLIENT_SECRET); empty = the bot\'s password. Stored in Key Vault.')
 param mmdClientSecret string = ''
+@description('Token scope of the MMD API (MMD_SCOPE).')
+param mmdScope string = 'https://mwaas-services-customerapi-prod.azurewebsites.net/.default'
+@description('Time limit of one MMD API call in ms (MMD_TIMEOUT_MS).')
+param mmdTimeoutMs int = 10000
+@description('Identity platform host (AAD_AUTHORITY_HOST).')
+param aadAuthorityHost string = 'https://login.microsoftonline.com'
+@description('Microsoft Graph root (GRAPH_BASE_URL).')
+param graphBaseUrl string = 'https://graph.microsoft.com'
 
-@description('UPNs or object ids allowed to see elevation details, comma-separated.')
+@description('UPNs or object ids allowed to see elevation details, comma-separated (ELEVATION_ADMINS).')
 param elevationAdmins string = ''
+@description('Entra group whose members may see elevation details (ELEVATION_ADMIN_GROUP_ID); needs GroupMember.Read.All.')
 param elevationAdminGroupId string = ''
 @minValue(1)
+@maxValue(3600)
+param elevationRevealSeconds int = 300
+@allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+param logLevel string = 'info'
+@description('Blob container for the bot\'s state (AZURE_STORAGE_CONTAINER).')
+param storageContainer string = 'mmd-assist'
+@minValue(1)
 param instanceCount int = 1
+param appServiceSku string = 'B1'
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
-  name: take(toLower(replace(name, '-', '')), 24)
+// ---- Storage for STORAGE=azure-blob -------------------------------------------------------
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: take('st${uniqueString(resourceGroup().id, name)}', 24)
   location: location
   sku: { name: 'Standard_LRS' }
   kind: 'StorageV2'
@@ -40,65 +69,163 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   }
 }
 
-resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01' = {
-  name: '${storage.name}/default/mmd-assist'
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {
+resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: storageContainer
+  properties: { publicAccess: 'None' }
+}
+
+// ---- Secrets: Key Vault, read by the web app's managed identity ---------------------------
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: take('kv${uniqueString(resourceGroup().id, name)}', 24)
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+  }
+}
+
+resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'bot-app-password'
+  properties: { value: botAppPassword }
+}
+
+resource mmdClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(mmdClientSecret)) {
+  parent: vault
+  name: 'mmd-client-secret'
+  properties: { value: mmdClientSecret }
+}
+
+resource storageSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'storage-connection-string'
+  properties: {
+    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+  }
+}
+
+// ---- Telemetry: App Service's Node.js agent sends to Application Insights; the app sets nothing
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${name}-logs'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+// ---- The web app ----------------------------------------------------------------------------
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'
   location: location
   kind: 'linux'
-  sku: { name: 'B1', capacity: instanceCount }
+  sku: { name: appServiceSku, capacity: instanceCount }
   properties: { reserved: true }
 }
 
-var storageConnection = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-
-resource web 'Microsoft.Web/sites@2023-01-01' = {
+resource web 'Microsoft.Web/sites@2023-12-01' = {
   name: name
   location: location
+  identity: { type: 'SystemAssigned' }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       appCommandLine: 'npm start'
       healthCheckPath: '/healthz'
       alwaysOn: true
+      http20Enabled: true
       minTlsVersion: '1.2'
-      appSettings: [
-        { name: 'MicrosoftAppId', value: botAppId }
-        { name: 'MicrosoftAppPassword', value: botAppPassword }
-        { name: 'MicrosoftAppType', value: botAppType }
-        { name: 'MicrosoftAppTenantId', value: botAppType == 'SingleTenant' ? mmdTenantId : '' }
-        { name: 'MMD_API_BASE_URL', value: mmdApiBaseUrl }
-        { name: 'MMD_TENANT_ID', value: mmdTenantId }
-        { name: 'MMD_CLIENT_ID', value: mmdClientId }
-        { name: 'MMD_CLIENT_SECRET', value: mmdClientSecret }
-        { name: 'STORAGE', value: 'azure-blob' }
-        { name: 'AZURE_STORAGE_CONNECTION_STRING', value: storageConnection }
-        { name: 'AZURE_STORAGE_CONTAINER', value: 'mmd-assist' }
-        { name: 'ELEVATION_ADMINS', value: elevationAdmins }
-        { name: 'ELEVATION_ADMIN_GROUP_ID', value: elevationAdminGroupId }
-        { name: 'PORT', value: '8080' }
-        { name: 'WEBSITES_PORT', value: '8080' }
-        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
-      ]
+      ftpsState: 'Disabled'
     }
   }
 }
 
+// Key Vault Secrets User: the web app may read the secrets its settings refer to.
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, web.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: web.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+var keyVaultRef = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName='
+
+// Applied after the role assignment, so the Key Vault references resolve at the first start.
+resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: web
+  name: 'appsettings'
+  dependsOn: [secretsUser, botPasswordSecret, mmdClientSecretSecret, storageSecret, container]
+  properties: {
+    // The app (README, Configuration)
+    PORT: '8080'
+    MicrosoftAppId: botAppId
+    MicrosoftAppPassword: '${keyVaultRef}${botPasswordSecret.name})'
+    MicrosoftAppType: botAppType
+    MicrosoftAppTenantId: botAppType == 'SingleTenant' ? botTenantId : ''
+    // Test-only overrides of botbuilder's token check and of the token endpoint: empty = unset.
+    ToBotFromChannelOpenIdMetadataUrl: ''
+    ToBotFromChannelTokenIssuer: ''
+    AAD_TOKEN_ENDPOINT: ''
+    MMD_API_BASE_URL: mmdApiBaseUrl
+    MMD_TENANT_ID: mmdTenantId
+    MMD_CLIENT_ID: mmdClientId
+    MMD_CLIENT_SECRET: '${keyVaultRef}${empty(mmdClientSecret) ? botPasswordSecret.name : 'mmd-client-secret'})'
+    MMD_SCOPE: mmdScope
+    MMD_TIMEOUT_MS: string(mmdTimeoutMs)
+    AAD_AUTHORITY_HOST: aadAuthorityHost
+    GRAPH_BASE_URL: graphBaseUrl
+    STORAGE: 'azure-blob'
+    AZURE_STORAGE_CONNECTION_STRING: '${keyVaultRef}${storageSecret.name})'
+    AZURE_STORAGE_CONTAINER: storageContainer
+    ELEVATION_ADMINS: elevationAdmins
+    ELEVATION_ADMIN_GROUP_ID: elevationAdminGroupId
+    ELEVATION_REVEAL_SECONDS: string(elevationRevealSeconds)
+    LOG_LEVEL: logLevel
+    // The platform
+    WEBSITES_PORT: '8080'
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
+    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+  }
+}
+
+// ---- The Azure Bot and its Teams channel ----------------------------------------------------
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: '${name}-bot'
   location: 'global'
   kind: 'azurebot'
-  sku: { name: 'S1' }
+  sku: { name: botSku }
   properties: {
     displayName: 'MMD Assist'
     endpoint: 'https://${web.properties.defaultHostName}/api/messages'
     msaAppId: botAppId
     msaAppType: botAppType
-    msaAppTenantId: botAppType == 'SingleTenant' ? mmdTenantId : null
+    msaAppTenantId: botAppType == 'SingleTenant' ? botTenantId : null
   }
 }
 
@@ -113,4 +240,6 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 output webAppName string = web.name
+output botDomain string = web.properties.defaultHostName
 output messagingEndpoint string = 'https://${web.properties.defaultHostName}/api/messages'
+output keyVaultName string = vault.name
