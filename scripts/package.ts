@@ -1,15 +1,7 @@
-/** `npm run package`: writes build/appPackage.zip, or explains why not and exits 1. */
+/** `npm run package`: writes build/appPackage.zip, or lists why not and exits 1. */
 import 'dotenv/config';
-import { buildAppPackage } from './app-package/build-package';
+import { packageCommand } from './app-package/package-command';
 
-buildAppPackage({ env: process.env })
-  .then((result) => {
-    if (result.ok) return;
-    console.error(`App package NOT written: the manifest has ${result.problems.length} problem(s):`);
-    for (const problem of result.problems) console.error(`  - ${problem}`);
-    process.exitCode = 1;
-  })
-  .catch((err: unknown) => {
-    console.error(`App package NOT written: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  });
+void packageCommand({ env: process.env }, { out: (line) => console.log(line), err: (line) => console.error(line) }).then((code) => {
+  process.exitCode = code;
+});

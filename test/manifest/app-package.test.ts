@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAppPackage } from '../../scripts/app-package/build-package';
+import { packageCommand } from '../../scripts/app-package/package-command';
 import { DEV_TEAMS_APP_ID } from '../../scripts/app-package/package-config';
 import { validateOffline } from './offline-schema';
 import { readZip } from './read-zip';
@@ -87,4 +88,31 @@ test('a template that is not JSON or names an unknown placeholder is refused wit
   writeFileSync(templateFile, '{"id": ');
   const broken = await buildAppPackage({ env: {}, root, outFile: join(dir, 'a.zip'), templateFile, log });
   expect(broken.problems).toEqual([expect.stringMatching(/^manifest template: .*JSON/)]);
+});
+
+describe('the command (what npm run package prints and returns)', () => {
+  test('success: exit code 0, the notices and the path on stdout, nothing on stderr', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const outFile = join(dir, 'appPackage.zip');
+    const code = await packageCommand({ env: {}, root, outFile }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    expect(code).toBe(0);
+    expect(err).toEqual([]);
+    expect(out.join('\n')).toMatch(/Development package[\s\S]*Wrote .*appPackage\.zip/);
+    expect(existsSync(outFile)).toBe(true);
+  });
+
+  test('refusal: exit code 1 and every problem on stderr', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await packageCommand(
+      { env: { TEAMS_APP_ID: 'x', BOT_DOMAIN: 'https://bot.contoso.com' }, root, outFile: join(dir, 'appPackage.zip') },
+      { out: (l) => out.push(l), err: (l) => err.push(l) },
+    );
+    expect(code).toBe(1);
+    expect(err[0]).toMatch(/^App package NOT written: the manifest has \d+ problem\(s\):$/);
+    expect(err).toContain('  - /id (TEAMS_APP_ID) must be a GUID like 6d6d6441-7373-6973-7400-000000000001');
+    expect(err).toContain('  - /validDomains/0 (BOT_DOMAIN) "https://bot.contoso.com" must be a host name only (no https://, no path)');
+    expect(existsSync(join(dir, 'appPackage.zip'))).toBe(false);
+  });
 });
