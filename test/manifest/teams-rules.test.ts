@@ -91,3 +91,11 @@ test('a placeholder left unfilled is refused', () => {
   m.developer.name = '{{DEVELOPER}}';
   expect(problems(m)).toEqual(['placeholder {{DEVELOPER}} was not filled']);
 });
+
+test('a message extension added later is held to the same GUID rule', () => {
+  const m = manifest() as Manifest & { composeExtensions?: { botId: string }[] };
+  m.composeExtensions = [{ botId: m.bots[0]!.botId }];
+  expect(problems(m)).toEqual([]);
+  m.composeExtensions = [{ botId: 'bot' }];
+  expect(problems(m)).toEqual(['/composeExtensions/0/botId must be a GUID like 6d6d6441-7373-6973-7400-000000000001']);
+});
