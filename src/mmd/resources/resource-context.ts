@@ -3,7 +3,7 @@ import type { Logger } from '../../log/logger';
 import { MmdApiError } from '../mmd-api-error';
 import { DEFAULT_PAGE_SIZE, toPage } from '../paging';
 import { parseCollection } from '../parse-common';
-import type { QueryValue, Send } from '../send';
+import type { QueryValue, Send } from '../../http/request';
 import type { Page, PageQuery } from '../types';
 
 /** What every resource factory gets: the one layered `send`, and where it lives. */

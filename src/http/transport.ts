@@ -1,10 +1,11 @@
-import { MmdApiError } from './mmd-api-error';
+import type { ApiError, ApiProfile } from './api-error';
+import type { Send, SendRequest, SendResponse } from './request';
 import { parseRetryAfter } from './retry-policy';
-import type { Send, SendRequest, SendResponse } from './send';
 import { buildUrl, displayPath, resolveNextLink } from './url';
 
 export interface TransportOptions {
   baseUrl: string;
+  profile: ApiProfile;
   fetch: typeof fetch;
 }
 
@@ -13,10 +14,11 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_E
 
 const CORRELATION_HEADERS = ['request-id', 'x-ms-request-id', 'client-request-id'];
 
-/** The innermost layer: one HTTP exchange with fetch, failures as MmdApiError. */
+/** The innermost layer: one HTTP exchange with fetch, failures as the profile's error class. */
 export function createTransport(options: TransportOptions): Send {
+  const { profile } = options;
   return async (request: SendRequest): Promise<SendResponse> => {
-    const url = request.url ? resolveNextLink(options.baseUrl, request.url) : buildUrl(options.baseUrl, request.path, request.query);
+    const url = request.url ? resolveNextLink(options.baseUrl, request.url, profile) : buildUrl(options.baseUrl, request.path, request.query);
     const path = displayPath(options.baseUrl, url);
     const ownId = request.headers?.['client-request-id'];
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
@@ -34,16 +36,16 @@ export function createTransport(options: TransportOptions): Send {
       // Reading the body can fail too (connection cut mid-answer): same handling as above.
       text = await response.text();
     } catch (cause) {
-      throw networkError(cause, request, path, ownId);
+      throw networkError(profile, cause, request, path, ownId);
     }
 
     const correlationId = correlationOf(response.headers) ?? ownId;
-    if (!response.ok) throw httpError(response, text, request, path, correlationId);
+    if (!response.ok) throw httpError(profile, response, text, request, path, correlationId);
     if (text.trim() === '') return { status: response.status, body: null, headers: response.headers };
     try {
       return { status: response.status, body: JSON.parse(text) as unknown, headers: response.headers };
     } catch {
-      throw new MmdApiError({
+      throw profile.create({
         status: response.status,
         code: 'invalid_response',
         serviceMessage: text,
@@ -51,7 +53,7 @@ export function createTransport(options: TransportOptions): Send {
         path,
         retryable: false,
         correlationId,
-        message: `MMD ${request.method} ${path} answered ${response.status} with a body that is not JSON`,
+        message: `${profile.service} ${request.method} ${path} answered ${response.status} with a body that is not JSON`,
       });
     }
   };
@@ -65,8 +67,8 @@ function correlationOf(headers: Headers): string | undefined {
   return undefined;
 }
 
-/** `{"error":{"code":"404","message":"..."}}` as documented, else the raw text. */
-function serviceError(text: string): { code: string | null; message: string | null } {
+/** `{"error":{"code":"404","message":"..."}}` as documented, else the raw text (when the profile keeps it). */
+function serviceError(text: string, keepRaw: boolean): { code: string | null; message: string | null } {
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && 'error' in body) {
@@ -82,19 +84,19 @@ function serviceError(text: string): { code: string | null; message: string | nu
   } catch {
     // Not JSON: keep the raw text below.
   }
-  return { code: null, message: text.trim() === '' ? null : text };
+  return { code: null, message: !keepRaw || text.trim() === '' ? null : text };
 }
 
-function httpError(response: Response, text: string, request: SendRequest, path: string, correlationId: string | undefined): MmdApiError {
-  const { code, message } = serviceError(text);
+function httpError(profile: ApiProfile, response: Response, text: string, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
+  const { code, message } = serviceError(text, profile.keepRawErrorText);
   const status = response.status;
-  return new MmdApiError({
+  return profile.create({
     status,
-    code: code ?? String(status),
+    code: code ?? profile.codeForStatus(status),
     serviceMessage: message,
     method: request.method,
     path,
-    retryable: status === 408 || status === 429 || status >= 500,
+    retryable: profile.retryableStatus(status),
     correlationId,
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
   });
@@ -117,14 +119,14 @@ function describe(value: unknown): { name: string; message: string } {
   return { name: typeof name === 'string' ? name : '', message: typeof message === 'string' ? message : '' };
 }
 
-function networkError(cause: unknown, request: SendRequest, path: string, correlationId: string | undefined): MmdApiError {
+function networkError(profile: ApiProfile, cause: unknown, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
   const { name, message } = describe(cause);
   const timedOut = name === 'TimeoutError' || (name === 'AbortError' && describe(request.signal?.reason).name === 'TimeoutError');
   if (timedOut) {
-    return new MmdApiError({ status: 0, code: 'timeout', serviceMessage: null, method: request.method, path, retryable: true, correlationId });
+    return profile.create({ status: 0, code: 'timeout', serviceMessage: null, method: request.method, path, retryable: true, correlationId });
   }
   const code = errno(cause);
-  return new MmdApiError({
+  return profile.create({
     status: 0,
     code: 'network',
     serviceMessage: null,
