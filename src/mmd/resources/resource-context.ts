@@ -34,11 +34,12 @@ export async function listPage<T>(
   schema: z.ZodType<T>,
   query: PageQuery & { nextLink?: string },
   params: Record<string, QueryValue>,
+  signal?: AbortSignal,
 ): Promise<Page<T>> {
   const cursor = { skip: query.skip ?? 0, top: query.top ?? DEFAULT_PAGE_SIZE };
   const response = query.nextLink
-    ? await context.send({ method: 'GET', path, url: query.nextLink })
-    : await context.send({ method: 'GET', path, query: { ...params, $top: cursor.top, $skip: cursor.skip } });
+    ? await context.send({ method: 'GET', path, url: query.nextLink, signal })
+    : await context.send({ method: 'GET', path, query: { ...params, $top: cursor.top, $skip: cursor.skip }, signal });
   const parsed = parseCollection(schema, response.body, { method: 'GET', path });
   if (parsed.dropped > 0) context.logger?.warn({ path, dropped: parsed.dropped }, 'MMD list items left out: unreadable');
   return toPage(parsed.items, cursor, parsed.nextLink);
