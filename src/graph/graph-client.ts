@@ -25,7 +25,6 @@ export interface GraphClientOptions {
   timeoutMs: number;
   /** Retries after the first attempt for 429/5xx, timeouts and network errors (default 2). */
   maxRetries?: number;
-  fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   logger?: Logger;
@@ -53,7 +52,6 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       maxRetryAfterMs: 10_000,
       transientStatuses: GRAPH_TRANSIENT_STATUSES,
     },
-    fetch: options.fetch ?? fetch,
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
     logger: options.logger,

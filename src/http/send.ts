@@ -18,7 +18,6 @@ export interface SendOptions {
   timeoutMs: number;
   /** Retries, back-off and which statuses are transient; see retry-policy.ts. */
   retry: Omit<RetryPolicyOptions, 'random'>;
-  fetch: typeof fetch;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   logger?: Logger;
@@ -38,6 +37,6 @@ export function createSend(options: SendOptions): Send {
     authLayer({ tokenProvider: options.tokenProvider, profile: options.profile, logger: options.logger }),
     timeoutLayer({ timeoutMs: options.timeoutMs }),
   ];
-  const transport = createTransport({ baseUrl: options.baseUrl, profile: options.profile, fetch: options.fetch });
+  const transport = createTransport({ baseUrl: options.baseUrl, profile: options.profile });
   return layers.reduceRight<Send>((next, layer) => layer(next), transport);
 }

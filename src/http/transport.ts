@@ -1,20 +1,20 @@
 import type { ApiError, ApiProfile } from './api-error';
-import type { Send, SendRequest, SendResponse } from './request';
+import { exchange, type Exchange } from './exchange';
+import type { ResponseHeaders, Send, SendRequest, SendResponse } from './request';
 import { parseRetryAfter } from './retry-policy';
 import { buildUrl, displayPath, resolveNextLink } from './url';
 
 export interface TransportOptions {
   baseUrl: string;
   profile: ApiProfile;
-  fetch: typeof fetch;
 }
 
 /** errno codes meaning the connection was never made, so the request never left us. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 const CORRELATION_HEADERS = ['request-id', 'x-ms-request-id', 'client-request-id'];
 
-/** The innermost layer: one HTTP exchange with fetch, failures as the profile's error class. */
+/** The innermost layer: one HTTP exchange (node:http, keep-alive), failures as the profile's error class. */
 export function createTransport(options: TransportOptions): Send {
   const { profile } = options;
   return async (request: SendRequest): Promise<SendResponse> => {
@@ -24,23 +24,21 @@ export function createTransport(options: TransportOptions): Send {
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-    let response: Response;
-    let text: string;
+    let response: Exchange;
     try {
-      response = await options.fetch(url, {
+      // The body is read inside: a connection cut mid-answer gets the same handling.
+      response = await exchange(url, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: request.signal,
       });
-      // Reading the body can fail too (connection cut mid-answer): same handling as above.
-      text = await response.text();
     } catch (cause) {
       throw networkError(profile, cause, request, path, ownId);
     }
-
+    const text = response.text;
     const correlationId = correlationOf(response.headers) ?? ownId;
-    if (!response.ok) throw httpError(profile, response, text, request, path, correlationId);
+    if (response.status < 200 || response.status > 299) throw httpError(profile, response, text, request, path, correlationId);
     if (text.trim() === '') return { status: response.status, body: null, headers: response.headers };
     try {
       return { status: response.status, body: JSON.parse(text) as unknown, headers: response.headers };
@@ -59,7 +57,7 @@ export function createTransport(options: TransportOptions): Send {
   };
 }
 
-function correlationOf(headers: Headers): string | undefined {
+function correlationOf(headers: ResponseHeaders): string | undefined {
   for (const name of CORRELATION_HEADERS) {
     const value = headers.get(name);
     if (value) return value.slice(0, 100);
@@ -87,7 +85,7 @@ function serviceError(text: string, keepRaw: boolean): { code: string | null; me
   return { code: null, message: !keepRaw || text.trim() === '' ? null : text };
 }
 
-function httpError(profile: ApiProfile, response: Response, text: string, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
+function httpError(profile: ApiProfile, response: Exchange, text: string, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
   const { code, message } = serviceError(text, profile.keepRawErrorText);
   const status = response.status;
   return profile.create({
@@ -112,7 +110,7 @@ function errno(cause: unknown): string | undefined {
   return undefined;
 }
 
-/** Name and message read by shape: fetch's DOMException may come from another realm than Error. */
+/** Name and message read by shape: an abort's DOMException may come from another realm than Error. */
 function describe(value: unknown): { name: string; message: string } {
   if (typeof value !== 'object' || value === null) return { name: '', message: String(value) };
   const { name, message } = value as { name?: unknown; message?: unknown };
@@ -121,7 +119,8 @@ function describe(value: unknown): { name: string; message: string } {
 
 function networkError(profile: ApiProfile, cause: unknown, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
   const { name, message } = describe(cause);
-  const timedOut = name === 'TimeoutError' || (name === 'AbortError' && describe(request.signal?.reason).name === 'TimeoutError');
+  // Aborted by a timeout (the attempt's or the caller's deadline), whatever error the socket raised.
+  const timedOut = name === 'TimeoutError' || (request.signal?.aborted === true && describe(request.signal.reason).name === 'TimeoutError');
   if (timedOut) {
     return profile.create({ status: 0, code: 'timeout', serviceMessage: null, method: request.method, path, retryable: true, correlationId });
   }

@@ -19,7 +19,6 @@ export interface MmdClientOptions {
   /** Retries after the first attempt (default 3). */
   maxRetries?: number;
   logger?: Logger;
-  fetch?: typeof fetch;
   /** Back-off waits (tests record them instead of sleeping). */
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source in [0, 1). */
@@ -36,7 +35,6 @@ export function createMmdClient(options: MmdClientOptions): MmdClient {
     tokenProvider: options.tokenProvider,
     timeoutMs: options.timeoutMs ?? 10_000,
     retry: { maxRetries: options.maxRetries ?? 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 },
-    fetch: options.fetch ?? fetch,
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
     logger: options.logger,
