@@ -32,6 +32,9 @@ export interface MsalCredentials {
   forScope(scope: string, profile?: ApiProfile): TokenProvider;
 }
 
+/** A held token is replaced this long before it expires. */
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
+
 /** AAD answers that will not change by trying again. */
 const PERMANENT_TOKEN_ERRORS = /invalid_client|unauthorized_client|invalid_scope|invalid_request|invalid_grant|invalid_tenant/i;
 
@@ -74,21 +77,29 @@ export function createMsalCredentials(options: MsalCredentialsOptions): MsalCred
 
   return {
     forScope(scope, profile) {
+      // The token is kept here until 5 minutes before it expires: asking MSAL's cache on every
+      // call cost measurable CPU per API call (issue 15). A 401 still forces a fresh one.
+      let held: { token: string; refreshAt: number } | null = null;
+
       async function acquire(forceRefresh: boolean): Promise<string> {
         try {
           const result = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: forceRefresh });
           if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
+          const expiresAt = result.expiresOn?.getTime();
+          held = expiresAt === undefined ? null : { token: result.accessToken, refreshAt: expiresAt - REFRESH_BEFORE_EXPIRY_MS };
           return result.accessToken;
         } catch (cause) {
           throw tokenError(cause, options.clientSecret, profile);
         }
       }
 
-      // MSAL's cache answers once a token is there; before that, concurrent first calls (a busy
-      // chat right after start) would each hit the token endpoint. They share one request instead.
+      // Before a token is held, concurrent first calls (a busy chat right after start) would each
+      // hit the token endpoint. They share one request instead.
       let inflight: Promise<string> | null = null;
       return {
         getToken(request = {}) {
+          if (request.forceRefresh === true) held = null;
+          if (held && Date.now() < held.refreshAt) return Promise.resolve(held.token);
           if (!inflight) {
             const pending = acquire(request.forceRefresh === true).finally(() => {
               if (inflight === pending) inflight = null;
