@@ -39,8 +39,13 @@ export function exchange(url: string, init: ExchangeRequest): Promise<Exchange> 
     const req = send(target, { method: init.method, headers, agent: secure ? agents.https : agents.http, signal: init.signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const cut = () => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
       res.once('error', reject);
-      res.once('aborted', () => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
+      res.once('aborted', cut);
+      // Whatever else happens, a body that never completes settles the call (a later reject is a no-op).
+      res.once('close', () => {
+        if (!res.complete) cut();
+      });
       res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: headerReader(res.headers), text: Buffer.concat(chunks).toString('utf8') }));
     });
     req.once('error', reject);
