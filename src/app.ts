@@ -9,7 +9,7 @@ import type { RunningEmulator } from './emulator/types';
 import { startEmulator } from './emulator/emulator';
 import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
-import { createMsalTokenProvider } from './mmd/token-provider';
+import { createMsalCredentials } from './http/token-provider';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
 import { createSecurityServices } from './bot/security/security-services';
 import type { MmdClient } from './mmd/mmd-client';
@@ -68,11 +68,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   if (!mmdBaseUrl) throw new Error('MMD API base URL missing');
 
   const storage = overrides.storage ?? (await createStorage(config.storage, logger));
-  const tokenProvider = createMsalTokenProvider({
+  // One MSAL client for the app registration; one token provider per scope (MMD, Graph).
+  const credentials = createMsalCredentials({
     tenantId: config.mmd.tenantId,
     clientId: config.mmd.clientId,
     clientSecret: config.mmd.clientSecret,
-    scope: config.mmd.scope,
     authorityHost: config.mmd.authorityHost,
     tokenEndpoint,
     timeoutMs: config.mmd.timeoutMs,
@@ -81,7 +81,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const mmd = createMmdClient({
     baseUrl: mmdBaseUrl,
     tenantId: config.mmd.tenantId,
-    tokenProvider,
+    tokenProvider: credentials.forScope(config.mmd.scope),
     timeoutMs: config.mmd.timeoutMs,
     logger,
   });
@@ -109,16 +109,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const graph = config.elevation.adminGroupId
     ? createGraphClient({
         baseUrl: graphBaseUrl,
-        tokenProvider: createMsalTokenProvider({
-          tenantId: config.mmd.tenantId,
-          clientId: config.mmd.clientId,
-          clientSecret: config.mmd.clientSecret,
-          scope: GRAPH_SCOPE,
-          authorityHost: config.mmd.authorityHost,
-          tokenEndpoint,
-          timeoutMs: config.mmd.timeoutMs,
-          logger,
-        }),
+        tokenProvider: credentials.forScope(GRAPH_SCOPE),
         timeoutMs: config.mmd.timeoutMs,
         logger,
       })

@@ -75,8 +75,33 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * NUL and the bidi embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069): a NUL
+ * truncates text in some renderers and stores, and an override makes "gpj.exe" read as
+ * "exe.jpg" on a card. Service text never needs them.
+ */
+const UNSAFE_CHARACTERS = /[\u0000\u202A-\u202E\u2066-\u2069]/g;
+const HAS_UNSAFE_CHARACTER = /[\u0000\u202A-\u202E\u2066-\u2069]/;
+
+function cleanText(text: string): string {
+  return HAS_UNSAFE_CHARACTER.test(text) ? text.replace(UNSAFE_CHARACTERS, '') : text;
+}
+
+/** Every string in a JSON value with NUL and bidi controls removed (keys too); other values as they are. */
+export function stripUnsafeText(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map(stripUnsafeText);
+  if (isRecord(value)) {
+    const clean: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) clean[cleanText(key)] = stripUnsafeText(item);
+    return clean;
+  }
+  return value;
+}
+
 /** One entity; throws invalid_response when the body is not an object or lacks its key fields. */
-export function parseEntity<T>(schema: z.ZodType<T>, body: unknown, context: ParseContext): T {
+export function parseEntity<T>(schema: z.ZodType<T>, raw: unknown, context: ParseContext): T {
+  const body = stripUnsafeText(raw);
   if (!isRecord(body)) throw invalidResponse(context, 'not a JSON object');
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalidResponse(context, 'required fields are missing');
@@ -91,7 +116,8 @@ export interface ParsedCollection<T> {
 }
 
 /** `{ value: [...] }`; throws invalid_response without a `value` array. */
-export function parseCollection<T>(schema: z.ZodType<T>, body: unknown, context: ParseContext): ParsedCollection<T> {
+export function parseCollection<T>(schema: z.ZodType<T>, raw: unknown, context: ParseContext): ParsedCollection<T> {
+  const body = stripUnsafeText(raw);
   if (!isRecord(body) || !Array.isArray(body.value)) throw invalidResponse(context, 'no "value" array');
   const next = body['@odata.nextLink'];
   return { ...keep(schema, body.value), nextLink: typeof next === 'string' && next !== '' ? next : null };
