@@ -5,7 +5,7 @@ import type { BotDeps } from './deps';
 import { card, type Reply } from './reply';
 import type { IntentRoutes, VerbRoutes } from './route';
 import type { Turn } from './turn';
-import { VERBS, type Verb } from './verbs';
+import { VERBS, type Verb } from '../protocol/verbs';
 
 /**
  * Runs a handler and turns failures into answers: an API error becomes the error card (what

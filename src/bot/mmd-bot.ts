@@ -15,7 +15,7 @@ import { stripMentions } from './mention';
 import type { Reply } from './reply';
 import type { IntentRoutes, VerbRoutes } from './route';
 import { createTurn, type Turn } from './turn';
-import { isVerb } from './verbs';
+import { isVerb } from '../protocol/verbs';
 import { StorageConflictError } from '../storage/storage';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

@@ -2,7 +2,7 @@ import type { IntentKind, IntentOf } from '../intents/intent';
 import type { BotDeps } from './deps';
 import type { Reply } from './reply';
 import type { Turn } from './turn';
-import type { Verb, VerbData } from './verbs';
+import type { Verb, VerbData } from '../protocol/verbs';
 
 /** A chat command's handler and, for error messages, what it was doing in plain words. */
 export interface IntentRoute<K extends IntentKind> {

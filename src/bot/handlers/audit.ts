@@ -1,7 +1,7 @@
 import { auditCard } from '../../cards/audit-card';
 import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
-import { recentAudit } from '../security/audit-log';
+import { recentAudit } from '../../state/audit-log';
 import { SECURITY_UNAVAILABLE, answerPrivately, refusal } from '../security/security-replies';
 import type { Turn } from '../turn';
 
