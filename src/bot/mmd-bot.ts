@@ -16,7 +16,7 @@ import type { Reply } from './reply';
 import type { IntentRoutes, VerbRoutes } from './route';
 import { createTurn, type Turn } from './turn';
 import { isVerb } from '../protocol/verbs';
-import { StorageConflictError } from '../storage/storage';
+import { firstWelcome } from '../state/welcomed';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -104,22 +104,10 @@ export class MmdBot extends TeamsActivityHandler {
     };
   }
 
-  /**
-   * Teams announces an install twice (installationUpdate and conversationUpdate); a create-only
-   * write per conversation makes sure the welcome card is sent once, across restarts too.
-   */
+  /** Teams announces an install twice; the welcome card is sent once per conversation (src/state/welcomed.ts). */
   private async welcome(turn: Turn): Promise<void> {
     const conversationId = turn.context.activity.conversation?.id ?? 'unknown';
-    try {
-      await this.deps.storage.set(
-        `welcomed/${conversationId}`,
-        { at: this.deps.now().toISOString() },
-        { ifMatch: null },
-      );
-    } catch (err) {
-      if (err instanceof StorageConflictError) return;
-      throw err;
-    }
+    if (!(await firstWelcome(this.deps.storage, conversationId, this.deps.now()))) return;
     await this.send(turn, {
       kind: 'card',
       card: welcomeCard({ mode: this.deps.config.mode, userName: turn.user.name }),

@@ -12,7 +12,7 @@ import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { AdminDecision } from '../security/admin-check';
 import { writeAudit, type AuditOutcome, type AuditRecord } from '../../state/audit-log';
-import { storedReference } from '../security/redaction-store';
+import { storedReference } from '../../state/stored-reference';
 import { SECURITY_UNAVAILABLE, answerPrivately, refusal } from '../security/security-replies';
 import type { Turn } from '../turn';
 
