@@ -18,3 +18,9 @@ export interface VerbRoute<V extends Verb> {
 
 export type IntentRoutes = { [K in Exclude<IntentKind, 'unknown'>]: IntentRoute<K> };
 export type VerbRoutes = { [V in Verb]: VerbRoute<V> };
+
+/** The routing table (src/bot/routes.ts): every chat command and every card verb. */
+export interface Routes {
+  intents: IntentRoutes;
+  verbs: VerbRoutes;
+}

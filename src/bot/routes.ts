@@ -11,9 +11,8 @@ import { subscribeToTicket } from './handlers/subscribe';
 import { filtersFromChoices, listTickets, showNotes, showTicket } from './handlers/tickets';
 import { listUsers, showUser } from './handlers/users';
 import { text } from './reply';
-import type { IntentRoutes, VerbRoutes } from './route';
+import type { IntentRoutes, Routes, VerbRoutes } from './route';
 import { runIntent } from './dispatch';
-import type { Routes } from './mmd-bot';
 
 /*
  * The whole bot on one screen: every chat command (intent) and every card verb, each mapped to

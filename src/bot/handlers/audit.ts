@@ -16,5 +16,5 @@ export async function showAudit(turn: Turn, _query: unknown, deps: BotDeps): Pro
   if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const body = auditCard({ records: await recentAudit(deps.storage, AUDIT_LIMIT), now: deps.now() });
   if (turn.conversation === 'personal') return card(body);
-  return answerPrivately(turn, deps, body, 'the audit log');
+  return answerPrivately(turn, body, 'the audit log');
 }

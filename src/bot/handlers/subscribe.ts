@@ -1,6 +1,4 @@
-import { TurnContext } from 'botbuilder';
 import { md } from '../../cards/escape';
-import { storedReference } from '../../state/stored-reference';
 import { saveSubscription } from '../../state/subscriptions';
 import type { BotDeps } from '../deps';
 import { text, type Reply } from '../reply';
@@ -13,7 +11,7 @@ import type { Turn } from '../turn';
 export async function subscribeToTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id);
   if (!ticket) return text(`I could not find ticket **${md(query.id)}**.`);
-  const reference = storedReference(TurnContext.getConversationReference(turn.context.activity));
+  const reference = turn.reference();
   if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
   await saveSubscription(deps.storage, {
     ticketId: ticket.id,

@@ -7,7 +7,6 @@ import { ticketSchema } from '../../mmd/parse-ticket';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
-import { utcOffsetMinutes } from '../forms/local-offset';
 import { submitOnce } from '../forms/submit-form';
 import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../../protocol/ticket-rules';
 import { card, type Reply } from '../reply';
@@ -28,7 +27,7 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
   const raw: Record<string, unknown> = data;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
     card(newTicketForm({ prefill: formText(NEW_TICKET_FIELDS, raw), formId: data.formId, errors, notice, now }));
-  const check = checkNewTicket(raw, now, utcOffsetMinutes(turn));
+  const check = checkNewTicket(raw, now, turn.utcOffsetMinutes);
   if (!check.ok) return form(check.errors);
   return submitOnce({
     turn,
