@@ -43,7 +43,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
 
     async submit(turn, { verb, ...data }) {
       if (!isVerb(verb)) return text('That button is not one I know, so nothing was changed.');
-      const outcome = await runVerb(routes.verbs, turn, verb, data, deps);
+      const outcome = await runVerb(routes, turn, verb, data, deps);
       return outcome.ok ? outcome.reply : text(outcome.problem);
     },
 
@@ -52,7 +52,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
         turn.log.warn({ verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb }, 'unknown card verb');
         return text('That button is not one I know, so nothing was changed. Type `help` to see what I can do.');
       }
-      const outcome = await runVerb(routes.verbs, turn, verb, data, deps);
+      const outcome = await runVerb(routes, turn, verb, data, deps);
       return outcome.ok ? outcome.reply : text(outcome.problem);
     },
 

@@ -17,7 +17,8 @@ export interface VerbRoute<V extends Verb> {
 }
 
 export type IntentRoutes = { [K in Exclude<IntentKind, 'unknown'>]: IntentRoute<K> };
-export type VerbRoutes = { [V in Verb]: VerbRoute<V> };
+/** Every verb but `command`, which runs a chat command through the intents table (dispatch.ts). */
+export type VerbRoutes = { [V in Exclude<Verb, 'command'>]: VerbRoute<V> };
 
 /** The routing table (src/bot/routes.ts): every chat command and every card verb. */
 export interface Routes {

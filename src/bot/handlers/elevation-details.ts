@@ -11,7 +11,7 @@ import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { AdminDecision } from '../security/admin-check';
 import { writeAudit, type AuditOutcome, type AuditRecord } from '../../state/audit-log';
-import { SECURITY_UNAVAILABLE, answerPrivately, refusal } from '../security/security-replies';
+import { answerPrivately, refusal } from '../security/security-replies';
 import type { Turn } from '../turn';
 
 /*
@@ -23,8 +23,7 @@ import type { Turn } from '../turn';
 
 /** `elevation <device>`: the hidden card, here in a 1:1 chat, else sent privately. */
 export async function showElevationDetails(turn: Turn, query: { deviceName: string }, deps: BotDeps): Promise<Reply> {
-  const security = deps.security;
-  if (!security) return text(SECURITY_UNAVAILABLE);
+  const { security } = deps;
   const decision = await security.admins.check(turn);
   if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const deviceName = query.deviceName.trim();
@@ -35,8 +34,7 @@ export async function showElevationDetails(turn: Turn, query: { deviceName: stri
 
 /** Reveal (Action.Execute in a 1:1 chat): the user-specific revealed card, redaction scheduled. */
 export async function revealElevationDetails(turn: Turn, query: { deviceName: string }, deps: BotDeps): Promise<Reply> {
-  const security = deps.security;
-  if (!security) return text(SECURITY_UNAVAILABLE);
+  const { security } = deps;
   const deviceName = query.deviceName.trim();
   const decision = await security.admins.check(turn);
   const audit = (outcome: AuditOutcome, elevationRequestId?: string) =>

@@ -4,9 +4,6 @@ import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { AdminDecision } from './admin-check';
 
-/** When the deployment was built without the security services (hand-built deps). */
-export const SECURITY_UNAVAILABLE = 'Elevation details are not available in this deployment.';
-
 /** The polite no. Nothing was fetched; the words do not say who else is an admin. */
 export function refusal(
   decision: Extract<AdminDecision, { allowed: false }>,
