@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MmdApiError } from '../../mmd/mmd-api-error';
-import { provablyNotProcessed } from '../../http/retry-policy';
-import type { Logger } from '../../log/logger';
-import { StorageConflictError, type Storage } from '../../storage/storage';
+import { ApiError } from '../http/api-error';
+import { provablyNotProcessed } from '../http/retry-policy';
+import type { Logger } from '../log/logger';
+import { StorageConflictError, type Storage } from '../storage/storage';
 
 /**
  * Idempotency of form submits. Each form card carries a random `formId`; the first submit
@@ -58,7 +58,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * request never reached it. Then the claim is released and the corrected form can be sent again.
  */
 export function provesNothingDone(err: unknown): boolean {
-  if (!(err instanceof MmdApiError)) return false;
+  if (!(err instanceof ApiError)) return false;
   if (err.code === 'outcome_unknown') return false;
   return (err.status >= 400 && err.status < 500) || provablyNotProcessed(err) || err.code === 'token_error';
 }
