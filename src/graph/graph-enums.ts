@@ -129,7 +129,7 @@ const LABELS = new Map<string, string>([
   ['phishing', 'Phishing'],
   ['other', 'Other'],
   ['clean', 'Clean'],
-  [UNKNOWN_FUTURE_VALUE, 'Newer value (not known to this bot)'],
+  [UNKNOWN_FUTURE_VALUE, 'Newer value, not known to this bot'],
 ]);
 
 /**

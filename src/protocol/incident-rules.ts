@@ -22,7 +22,7 @@ export const CLASSIFICATION_CHOICES = choices(INCIDENT_CLASSIFICATIONS);
 export const DETERMINATION_CHOICES = choices(INCIDENT_DETERMINATIONS);
 
 /** Tags as the user types them: comma-separated words. */
-const TAGS_PATTERN = '^[^,]{1,64}(\\s*,\\s*[^,]{1,64}){0,19}$';
+const TAGS_PATTERN = '^[^,]{1,64}(\\s*,\\s*[^,]{1,64}){0,19}\\s*,?\\s*$';
 const HTTPS_PATTERN = '^https://\\S+$';
 
 /** The update forms' fields; ids are unique on the detail card, which holds all three forms. */

@@ -2,7 +2,7 @@
  * Form field rules of "report enrollment failure" (document 004's create), checked by the card
  * and again by the server. The enums are choice sets; error details, one help resource and up to
  * three key/value pairs of additional information are plain fields, so the form needs no round
- * trip to grow. Import paths of ../bot/forms are temporary (architecture issue).
+ * trip to grow. Lengths keep the whole form, filled to every limit, under Teams' 28 KB. Import paths of ../bot/forms are temporary (architecture issue).
  */
 import { checkFields, type Choice, type FieldErrors, type FieldRules, type FieldValue } from '../bot/forms/field-rules';
 import { toInstant } from '../bot/forms/ticket-rules';
@@ -57,26 +57,26 @@ export const ENROLLMENT_FAILURE_FIELDS = {
   osVersion: text('OS version', 64, { placeholder: '10.0.22631.4460' }),
   eventName: text('Event name', 256),
   correlationId: text('Correlation id', 128),
-  context: text('Context', 2000, { multiline: true, placeholder: 'What was happening: Autopilot, first sign-in, ...' }),
-  failure: text('Failure', 2000, { multiline: true }),
-  failureDetails: text('Failure details', 2000, { multiline: true }),
-  remediation: text('Remediation', 2000, { multiline: true, placeholder: 'What fixes it, if known' }),
+  context: text('Context', 1000, { multiline: true, placeholder: 'What was happening: Autopilot, first sign-in, ...' }),
+  failure: text('Failure', 1000, { multiline: true }),
+  failureDetails: text('Failure details', 1000, { multiline: true }),
+  remediation: text('Remediation', 1000, { multiline: true, placeholder: 'What fixes it, if known' }),
   resourceText: text('Help link text', 200),
   resourceLink: {
     kind: 'text',
     label: 'Help link',
     required: false,
-    maxLength: 2048,
+    maxLength: 1000,
     regex: HTTPS_PATTERN,
     placeholder: 'https://learn.microsoft.com/...',
-    errorMessage: 'Enter an https:// link (at most 2048 characters).',
+    errorMessage: 'Enter an https:// link (at most 1000 characters).',
   },
   info1Name: text('Name', 64),
-  info1Value: text('Value', 500),
+  info1Value: text('Value', 200),
   info2Name: text('Name', 64),
-  info2Value: text('Value', 500),
+  info2Value: text('Value', 200),
   info3Name: text('Name', 64),
-  info3Value: text('Value', 500),
+  info3Value: text('Value', 200),
 } as const satisfies FieldRules;
 
 export type EnrollmentFailureField = keyof typeof ENROLLMENT_FAILURE_FIELDS;

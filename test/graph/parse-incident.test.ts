@@ -34,7 +34,7 @@ describe('parseIncident', () => {
       ctx,
     );
     expect(incident).toMatchObject({ id: '42', displayName: null, status: 'unknownFutureValue', severity: null, tags: ['a', 'b'], comments: [], assignedTo: null });
-    expect(graphEnumLabel(incident.status)).toBe('Newer value (not known to this bot)');
+    expect(graphEnumLabel(incident.status)).toBe('Newer value, not known to this bot');
     expect(graphEnumLabel(null)).toBe('Not set');
     expect(graphEnumLabel('constructor')).toBe('constructor');
     expect(graphEnumLabel(' truePositive ')).toBe('True positive');
