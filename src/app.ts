@@ -9,7 +9,7 @@ import type { RunningEmulator } from './emulator/types';
 import { startEmulator } from './emulator/emulator';
 import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
-import { createMsalTokenProvider } from './mmd/token-provider';
+import { createMsalTokenProvider } from './http/token-provider';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
 import { createSecurityServices } from './bot/security/security-services';
 import type { MmdClient } from './mmd/mmd-client';

@@ -1,70 +1,45 @@
-import { inspect } from 'node:util';
-import { cleanServiceMessage, scrubSecrets } from '../mmd/mmd-api-error';
+import { ApiError, type ApiErrorCode, type ApiErrorInit, type ApiProfile } from '../http/api-error';
 
 /**
  * Stable codes besides Graph's own `error.code` (`Request_ResourceNotFound`, ...):
- * `timeout`, `network`, `token_error`, `invalid_response`, `http_error`.
+ * `timeout`, `deadline`, `network`, `token_error`, `invalid_response`, `http_error`.
  */
-export type GraphErrorCode = 'timeout' | 'network' | 'token_error' | 'invalid_response' | 'http_error' | (string & Record<never, never>);
+export type GraphErrorCode = ApiErrorCode | 'http_error';
 
-export interface GraphApiErrorInit {
-  /** HTTP status; 0 when no answer came (network, timeout, token). */
-  status: number;
-  code: GraphErrorCode;
-  serviceMessage: string | null;
-  method: string;
-  /** Path below the Graph root, without the query. */
-  path: string;
-  retryable: boolean;
-  /** Graph's request-id, for a support case. */
-  correlationId?: string;
-  /** Server-asked wait in ms (Retry-After). */
-  retryAfterMs?: number | null;
-}
+export type GraphApiErrorInit = ApiErrorInit;
 
-/**
- * The one error every Graph call throws. Like MmdApiError it holds no headers, tokens or bodies
- * by construction; `toJSON` and `util.inspect` print only the fields below.
- */
-export class GraphApiError extends Error {
+/** The one error every Graph call throws: the shared redacting ApiError, worded for Graph. */
+export class GraphApiError extends ApiError {
   override readonly name = 'GraphApiError';
-  readonly status: number;
-  readonly code: GraphErrorCode;
-  readonly serviceMessage: string | null;
-  readonly method: string;
-  readonly path: string;
-  readonly retryable: boolean;
-  readonly correlationId?: string;
-  readonly retryAfterMs: number | null;
 
   constructor(init: GraphApiErrorInit) {
-    const serviceMessage = init.serviceMessage === null ? null : cleanServiceMessage(init.serviceMessage);
-    super(`Graph ${init.method} ${init.path} failed (${init.code}${init.status ? `, ${init.status}` : ''})${serviceMessage ? `: ${serviceMessage}` : ''}`);
-    this.status = init.status;
-    this.code = init.code;
-    this.serviceMessage = serviceMessage;
-    this.method = init.method;
-    this.path = scrubSecrets(init.path);
-    this.retryable = init.retryable;
-    if (init.correlationId) this.correlationId = init.correlationId;
-    this.retryAfterMs = init.retryAfterMs ?? null;
+    super(init, (i, serviceMessage) =>
+      i.code === 'deadline'
+        ? `Graph ${i.method} ${i.path}: Microsoft Graph did not answer in time`
+        : `Graph ${i.method} ${i.path} failed (${i.code}${i.status ? `, ${i.status}` : ''})${serviceMessage ? `: ${serviceMessage}` : ''}`,
+    );
   }
 
-  toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      serviceMessage: this.serviceMessage,
-      method: this.method,
-      path: this.path,
-      retryable: this.retryable,
-      correlationId: this.correlationId,
-    };
+  override get service(): string {
+    return 'Graph';
   }
 
-  [inspect.custom](): string {
-    return `GraphApiError ${JSON.stringify(this.toJSON())}`;
+  protected override copy(init: GraphApiErrorInit): GraphApiError {
+    return new GraphApiError(init);
   }
 }
+
+/** How the shared stack classes Graph failures: Graph's code or `http_error`, never the raw body. */
+export const GRAPH_PROFILE: ApiProfile = {
+  service: 'Graph',
+  create: (init) => new GraphApiError(init),
+  owns: (error) => error instanceof GraphApiError,
+  codeForStatus: () => 'http_error',
+  keepRawErrorText: false,
+  retryableStatus: (status) => TRANSIENT.has(status),
+};
+
+const TRANSIENT: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+
+/** Graph statuses worth another attempt (500 included: Graph's reads answer it transiently). */
+export const GRAPH_TRANSIENT_STATUSES = TRANSIENT;

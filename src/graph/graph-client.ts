@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
-import type { TokenProvider } from '../mmd/token-provider';
-import { GraphApiError } from './graph-api-error';
-import { createGraphSend, type GraphSend } from './graph-send';
+import { createSend, realSleep } from '../http/send';
+import type { CallOptions } from '../http/request';
+import type { TokenProvider } from '../http/token-provider';
+import { segment } from '../http/url';
+import { GRAPH_PROFILE, GRAPH_TRANSIENT_STATUSES, GraphApiError } from './graph-api-error';
 
 /** The few Microsoft Graph calls the bot makes, as resources. Every method throws GraphApiError. */
 export interface GraphClient {
@@ -11,7 +13,7 @@ export interface GraphClient {
      * Which of `groupIds` the user (object id or UPN) is a member of, transitively
      * (`POST /v1.0/users/{id}/checkMemberGroups`). Needs GroupMember.Read.All (application).
      */
-    checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]>;
+    checkMemberGroups(userId: string, groupIds: string[], options?: CallOptions): Promise<string[]>;
   };
 }
 
@@ -21,8 +23,10 @@ export interface GraphClientOptions {
   /** Client credentials for https://graph.microsoft.com/.default. */
   tokenProvider: TokenProvider;
   timeoutMs: number;
-  fetch?: typeof fetch;
+  /** Retries after the first attempt for 429/5xx, timeouts and network errors (default 2). */
+  maxRetries?: number;
   sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
   logger?: Logger;
 }
 
@@ -31,14 +35,34 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 const memberGroupsSchema = z.object({ value: z.array(z.string()) });
 
+/**
+ * The Graph client: the shared `send` (src/http) with Graph's options. A Retry-After longer than
+ * 10 s is not waited for (the caller is in a chat turn); short back-off (200 ms, doubling).
+ */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const send: GraphSend = createGraphSend({ ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') });
+  const send = createSend({
+    baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/v1.0/`,
+    profile: GRAPH_PROFILE,
+    tokenProvider: options.tokenProvider,
+    timeoutMs: options.timeoutMs,
+    retry: {
+      maxRetries: options.maxRetries ?? 2,
+      baseDelayMs: 200,
+      maxDelayMs: 2_000,
+      maxRetryAfterMs: 10_000,
+      transientStatuses: GRAPH_TRANSIENT_STATUSES,
+    },
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    logger: options.logger,
+  });
   return {
     users: {
-      async checkMemberGroups(userId, groupIds) {
-        const path = `/v1.0/users/${encodeURIComponent(userId)}/checkMemberGroups`;
-        const body = await send({ method: 'POST', path, body: { groupIds } });
-        const parsed = memberGroupsSchema.safeParse(body);
+      async checkMemberGroups(userId, groupIds, call = {}) {
+        const path = `users/${segment(userId, GRAPH_PROFILE, 'POST')}/checkMemberGroups`;
+        // A read despite POST: safe to repeat after an ambiguous failure.
+        const response = await send({ method: 'POST', path, body: { groupIds }, idempotent: true, signal: call.signal });
+        const parsed = memberGroupsSchema.safeParse(response.body);
         if (!parsed.success) {
           throw new GraphApiError({ status: 200, code: 'invalid_response', serviceMessage: null, method: 'POST', path, retryable: false });
         }

@@ -1,3 +1,4 @@
+import type { CallOptions } from '../http/request';
 import type {
   Device,
   ElevationDetails,
@@ -40,30 +41,33 @@ export interface ElevationListQuery extends PageQuery {
   requestingAgentUpn?: string;
 }
 
-/** The MMD API, as resources. Every method throws MmdApiError on a failed call. */
+/**
+ * The MMD API, as resources. Every method throws MmdApiError on a failed call, and takes an
+ * optional `{ signal }` (e.g. `withDeadline(4500)`) that cancels it and bounds its retry waits.
+ */
 export interface MmdClient {
   devices: {
-    list(query?: DeviceListQuery): Promise<Page<Device>>;
+    list(query?: DeviceListQuery, options?: CallOptions): Promise<Page<Device>>;
     /** null when the service answers 404. */
-    get(name: string): Promise<Device | null>;
+    get(name: string, options?: CallOptions): Promise<Device | null>;
     /** The local admin password lives in the result: see ElevationDetails. null on 404. */
-    elevationDetails(name: string): Promise<ElevationDetails | null>;
+    elevationDetails(name: string, options?: CallOptions): Promise<ElevationDetails | null>;
   };
   users: {
-    list(query?: UserListQuery): Promise<Page<User>>;
+    list(query?: UserListQuery, options?: CallOptions): Promise<Page<User>>;
     /** null when the service answers 404 or an empty collection. */
-    get(upn: string): Promise<User | null>;
+    get(upn: string, options?: CallOptions): Promise<User | null>;
   };
   tickets: {
-    list(query?: TicketListQuery): Promise<Page<Ticket>>;
-    get(id: string): Promise<Ticket | null>;
-    create(ticket: NewTicket): Promise<Ticket>;
-    notes(id: string): Promise<TicketNote[]>;
-    addNote(id: string, text: string): Promise<void>;
+    list(query?: TicketListQuery, options?: CallOptions): Promise<Page<Ticket>>;
+    get(id: string, options?: CallOptions): Promise<Ticket | null>;
+    create(ticket: NewTicket, options?: CallOptions): Promise<Ticket>;
+    notes(id: string, options?: CallOptions): Promise<TicketNote[]>;
+    addNote(id: string, text: string, options?: CallOptions): Promise<void>;
   };
   elevations: {
-    list(query?: ElevationListQuery): Promise<Page<ElevationRequest>>;
-    create(request: NewElevationRequest): Promise<ElevationRequest>;
-    close(id: string, actionsTaken: string): Promise<void>;
+    list(query?: ElevationListQuery, options?: CallOptions): Promise<Page<ElevationRequest>>;
+    create(request: NewElevationRequest, options?: CallOptions): Promise<ElevationRequest>;
+    close(id: string, actionsTaken: string, options?: CallOptions): Promise<void>;
   };
 }

@@ -3,7 +3,7 @@ import { startEmulator } from '../../src/emulator/emulator';
 import type { RunningEmulator } from '../../src/emulator/types';
 import { GraphApiError } from '../../src/graph/graph-api-error';
 import { createGraphClient, GRAPH_SCOPE, type GraphClient } from '../../src/graph/graph-client';
-import { createMsalTokenProvider } from '../../src/mmd/token-provider';
+import { createMsalTokenProvider } from '../../src/http/token-provider';
 
 const ADMINS = '6f1c2a9e-0000-4000-8000-000000000001';
 const OTHER_GROUP = '6f1c2a9e-0000-4000-8000-000000000002';

@@ -1,8 +1,9 @@
 import { startEmulator } from '../../src/emulator/emulator';
 import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/types';
 import { createMmdClient, type MmdClientOptions } from '../../src/mmd/create-client';
+import { MMD_PROFILE } from '../../src/mmd/mmd-api-error';
 import type { MmdClient } from '../../src/mmd/mmd-client';
-import { createMsalTokenProvider, type TokenProvider } from '../../src/mmd/token-provider';
+import { createMsalTokenProvider, type TokenProvider } from '../../src/http/token-provider';
 
 /** The MSAL token provider pointed at an emulator's token endpoint (no internet involved). */
 export function emulatorTokenProvider(emulator: RunningEmulator, overrides: { clientSecret?: string; timeoutMs?: number; fetch?: typeof fetch; authorityHost?: string } = {}): TokenProvider {
@@ -15,6 +16,7 @@ export function emulatorTokenProvider(emulator: RunningEmulator, overrides: { cl
     tokenEndpoint: emulator.tokenEndpoint,
     timeoutMs: overrides.timeoutMs ?? 5000,
     fetch: overrides.fetch,
+    profile: MMD_PROFILE,
   });
 }
 

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { MmdApiError, scrubSecrets } from '../../src/mmd/mmd-api-error';
+import { scrubSecrets } from '../../src/http/api-error';
+import { MmdApiError } from '../../src/mmd/mmd-api-error';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseFilter, type FieldTypes, type FilterNode } from '../../src/emulator/odata-filter';
 import { and, contains, eq, ge, gt, le, lt, ne, not, or, startsWith, type Filter } from '../../src/mmd/odata';
-import { queryString } from '../../src/mmd/url';
+import { queryString } from '../../src/http/url';
 
 /*
  * Property: whatever strings and numbers go in, the $filter that reaches a real OData parser

@@ -1,5 +1,5 @@
 import { MmdApiError } from '../../src/mmd/mmd-api-error';
-import { decideRetry, parseRetryAfter, provablyNotProcessed, type RetryPolicyOptions } from '../../src/mmd/retry-policy';
+import { decideRetry, parseRetryAfter, provablyNotProcessed, type RetryPolicyOptions } from '../../src/http/retry-policy';
 
 const policy: RetryPolicyOptions = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000, random: () => 0.5 };
 const GET = { idempotent: true };

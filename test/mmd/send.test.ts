@@ -5,7 +5,8 @@ import { createLogger } from '../../src/log/logger';
 import { createMmdClient } from '../../src/mmd/create-client';
 import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import type { NewTicket } from '../../src/mmd/types';
-import { startClientHarness, type ClientHarness } from './emulator-client';
+import type { TokenProvider } from '../../src/http/token-provider';
+import { emulatorTokenProvider, startClientHarness, type ClientHarness } from './emulator-client';
 import { startGateway } from './gateway-proxy';
 import { failure } from './failure';
 
@@ -236,10 +237,14 @@ describe('auth', () => {
 
   it('keeps the token out of errors and logs', async () => {
     const seen: string[] = [];
-    const recordingFetch: typeof fetch = (input, init) => {
-      const auth = new Headers(init?.headers).get('authorization');
-      if (auth) seen.push(auth.replace(/^Bearer /, ''));
-      return fetch(input, init);
+    // Every token the client was given (and so sent as its bearer).
+    const provider = emulatorTokenProvider(h.emulator);
+    const recordingProvider: TokenProvider = {
+      getToken: async (options) => {
+        const token = await provider.getToken(options);
+        seen.push(token);
+        return token;
+      },
     };
     const lines: string[] = [];
     const logger = createLogger({
@@ -251,7 +256,7 @@ describe('auth', () => {
         },
       }),
     });
-    const client = h.makeClient({ fetch: recordingFetch, logger, timeoutMs: 50, maxRetries: 1 });
+    const client = h.makeClient({ tokenProvider: recordingProvider, logger, timeoutMs: 50, maxRetries: 1 });
     h.emulator.faults.add({ path: DEVICES, status: 401, times: 2 });
     h.emulator.faults.add({ path: '/devices/slow$', latencyMs: 200, times: 2 });
     h.emulator.faults.add({ path: DEVICES, status: 503, times: 2 });

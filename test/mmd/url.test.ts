@@ -1,5 +1,8 @@
-import { MmdApiError } from '../../src/mmd/mmd-api-error';
-import { buildUrl, displayPath, queryString, resolveNextLink, segment } from '../../src/mmd/url';
+import { buildUrl, displayPath, queryString, resolveNextLink as resolveUnder } from '../../src/http/url';
+import { MMD_PROFILE, MmdApiError } from '../../src/mmd/mmd-api-error';
+import { segment } from '../../src/mmd/url';
+
+const resolveNextLink = (base: string, link: string) => resolveUnder(base, link, MMD_PROFILE);
 
 const BASE = 'https://mmdls.example/support/odata/v1/';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MmdApiError } from '../../mmd/mmd-api-error';
-import { provablyNotProcessed } from '../../mmd/retry-policy';
+import { provablyNotProcessed } from '../../http/retry-policy';
 import type { Logger } from '../../log/logger';
 import { StorageConflictError, type Storage } from '../../storage/storage';
 

@@ -10,20 +10,20 @@ import { listPage, orNull, type ResourceContext } from './resource-context';
 export function devicesResource(context: ResourceContext): MmdClient['devices'] {
   const base = `${context.tenantPath}devices`;
   return {
-    list: (query: LinkedQuery<DeviceListQuery> = {}) =>
-      listPage(context, base, deviceSchema, query, { searchText: query.search?.trim() || undefined }),
+    list: (query: LinkedQuery<DeviceListQuery> = {}, options = {}) =>
+      listPage(context, base, deviceSchema, query, { searchText: query.search?.trim() || undefined }, options.signal),
 
-    get: (name) =>
+    get: (name, options = {}) =>
       orNull(async () => {
         const path = `${base}/${segment(name)}`;
-        const response = await context.send({ method: 'GET', path });
+        const response = await context.send({ method: 'GET', path, signal: options.signal });
         return parseEntity(deviceSchema, response.body, { method: 'GET', path });
       }),
 
-    elevationDetails: (name) =>
+    elevationDetails: (name, options = {}) =>
       orNull(async () => {
         const path = `${base}/${segment(name)}/elevationDetails`;
-        const response = await context.send({ method: 'GET', path });
+        const response = await context.send({ method: 'GET', path, signal: options.signal });
         return parseEntity(elevationDetailsSchema, response.body, { method: 'GET', path });
       }),
   };

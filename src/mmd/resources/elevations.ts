@@ -21,12 +21,12 @@ export function elevationFilter(query: ElevationListQuery): Filter<ElevationFiel
 export function elevationsResource(context: ResourceContext): MmdClient['elevations'] {
   const base = `${context.tenantPath}elevationRequests`;
   return {
-    list: (query: LinkedQuery<ElevationListQuery> = {}) =>
-      listPage(context, base, elevationSchema, query, { $filter: elevationFilter(query)?.toString() }),
+    list: (query: LinkedQuery<ElevationListQuery> = {}, options = {}) =>
+      listPage(context, base, elevationSchema, query, { $filter: elevationFilter(query)?.toString() }, options.signal),
 
     // camelCase per the property table (the example's PascalCase is the documents' drift).
     // Not idempotent: see retry-policy.ts.
-    async create(request: NewElevationRequest) {
+    async create(request: NewElevationRequest, options = {}) {
       const response = await context.send({
         method: 'POST',
         path: base,
@@ -40,6 +40,7 @@ export function elevationsResource(context: ResourceContext): MmdClient['elevati
         },
         idempotent: false,
         unknownOutcome: 'the elevation request may or may not have been created',
+        signal: options.signal,
       });
       return parseEntity(elevationSchema, response.body, { method: 'POST', path: base });
     },
@@ -47,13 +48,14 @@ export function elevationsResource(context: ResourceContext): MmdClient['elevati
     // `ActionsTaken` as in the documented example. Closing twice answers 400 "already closed",
     // so a blind retry after a lost answer would turn a success into a confusing error: it is
     // retried only when the service provably did not process it (retry-policy.ts).
-    async close(id, actionsTaken) {
+    async close(id, actionsTaken, options = {}) {
       await context.send({
         method: 'PATCH',
         path: `${base}/${segment(id, 'PATCH')}`,
         body: { ActionsTaken: actionsTaken },
         idempotent: false,
         unknownOutcome: 'the elevation request may or may not have been closed',
+        signal: options.signal,
       });
     },
   };

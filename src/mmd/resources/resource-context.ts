@@ -3,7 +3,7 @@ import type { Logger } from '../../log/logger';
 import { MmdApiError } from '../mmd-api-error';
 import { DEFAULT_PAGE_SIZE, toPage } from '../paging';
 import { parseCollection } from '../parse-common';
-import type { QueryValue, Send } from '../send';
+import type { QueryValue, Send } from '../../http/request';
 import type { Page, PageQuery } from '../types';
 
 /** What every resource factory gets: the one layered `send`, and where it lives. */
@@ -34,11 +34,12 @@ export async function listPage<T>(
   schema: z.ZodType<T>,
   query: PageQuery & { nextLink?: string },
   params: Record<string, QueryValue>,
+  signal?: AbortSignal,
 ): Promise<Page<T>> {
   const cursor = { skip: query.skip ?? 0, top: query.top ?? DEFAULT_PAGE_SIZE };
   const response = query.nextLink
-    ? await context.send({ method: 'GET', path, url: query.nextLink })
-    : await context.send({ method: 'GET', path, query: { ...params, $top: cursor.top, $skip: cursor.skip } });
+    ? await context.send({ method: 'GET', path, url: query.nextLink, signal })
+    : await context.send({ method: 'GET', path, query: { ...params, $top: cursor.top, $skip: cursor.skip }, signal });
   const parsed = parseCollection(schema, response.body, { method: 'GET', path });
   if (parsed.dropped > 0) context.logger?.warn({ path, dropped: parsed.dropped }, 'MMD list items left out: unreadable');
   return toPage(parsed.items, cursor, parsed.nextLink);

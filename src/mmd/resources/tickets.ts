@@ -29,41 +29,43 @@ function orderBy(query: TicketListQuery): string {
  */
 export function ticketsResource(context: ResourceContext): MmdClient['tickets'] {
   return {
-    list: (query: LinkedQuery<TicketListQuery> = {}) =>
-      listPage(context, 'tickets', ticketSchema, query, { $filter: ticketFilter(query)?.toString(), $orderby: orderBy(query) }),
+    list: (query: LinkedQuery<TicketListQuery> = {}, options = {}) =>
+      listPage(context, 'tickets', ticketSchema, query, { $filter: ticketFilter(query)?.toString(), $orderby: orderBy(query) }, options.signal),
 
-    get: (id) =>
+    get: (id, options = {}) =>
       orNull(async () => {
         const path = `tickets${key(id)}`;
-        const response = await context.send({ method: 'GET', path });
+        const response = await context.send({ method: 'GET', path, signal: options.signal });
         return parseEntity(ticketSchema, response.body, { method: 'GET', path });
       }),
 
     // Not idempotent: see retry-policy.ts. A lost answer surfaces as outcome_unknown.
-    async create(ticket: NewTicket) {
+    async create(ticket: NewTicket, options = {}) {
       const response = await context.send({
         method: 'POST',
         path: 'tickets',
         body: ticket,
         idempotent: false,
         unknownOutcome: 'the ticket may or may not have been created',
+        signal: options.signal,
       });
       return parseEntity(ticketSchema, response.body, { method: 'POST', path: 'tickets' });
     },
 
-    async notes(id) {
+    async notes(id, options = {}) {
       const path = `tickets${key(id)}/notes`;
-      const response = await context.send({ method: 'GET', path });
+      const response = await context.send({ method: 'GET', path, signal: options.signal });
       return parseCollection(noteSchema, response.body, { method: 'GET', path }).items;
     },
 
-    async addNote(id, text) {
+    async addNote(id, text, options = {}) {
       await context.send({
         method: 'POST',
         path: `tickets${key(id)}/addNote`,
         body: { text },
         idempotent: false,
         unknownOutcome: 'the note may or may not have been added',
+        signal: options.signal,
       });
     },
   };

@@ -9,15 +9,15 @@ import { listPage, orNull, type ResourceContext } from './resource-context';
 export function usersResource(context: ResourceContext): MmdClient['users'] {
   const base = `${context.tenantPath}users`;
   return {
-    list: (query: LinkedQuery<UserListQuery> = {}) =>
-      listPage(context, base, userSchema, query, { searchText: query.search?.trim() || undefined }),
+    list: (query: LinkedQuery<UserListQuery> = {}, options = {}) =>
+      listPage(context, base, userSchema, query, { searchText: query.search?.trim() || undefined }, options.signal),
 
     // The documented answer is a one-item collection, not an entity: accept both; an empty
     // collection means "no such user", like a 404.
-    get: (upn) =>
+    get: (upn, options = {}) =>
       orNull(async () => {
         const path = `${base}/${segment(upn)}`;
-        const response = await context.send({ method: 'GET', path });
+        const response = await context.send({ method: 'GET', path, signal: options.signal });
         const where = { method: 'GET', path };
         if (!isRecord(response.body) || !Array.isArray(response.body.value)) return parseEntity(userSchema, response.body, where);
         const { items, dropped } = parseCollection(userSchema, response.body, where);

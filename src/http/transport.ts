@@ -1,49 +1,49 @@
-import { MmdApiError } from './mmd-api-error';
+import type { ApiError, ApiProfile } from './api-error';
+import { exchange, type Exchange } from './exchange';
+import type { ResponseHeaders, Send, SendRequest, SendResponse } from './request';
 import { parseRetryAfter } from './retry-policy';
-import type { Send, SendRequest, SendResponse } from './send';
 import { buildUrl, displayPath, resolveNextLink } from './url';
 
 export interface TransportOptions {
   baseUrl: string;
-  fetch: typeof fetch;
+  profile: ApiProfile;
 }
 
 /** errno codes meaning the connection was never made, so the request never left us. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 const CORRELATION_HEADERS = ['request-id', 'x-ms-request-id', 'client-request-id'];
 
-/** The innermost layer: one HTTP exchange with fetch, failures as MmdApiError. */
+/** The innermost layer: one HTTP exchange (node:http, keep-alive), failures as the profile's error class. */
 export function createTransport(options: TransportOptions): Send {
+  const { profile } = options;
   return async (request: SendRequest): Promise<SendResponse> => {
-    const url = request.url ? resolveNextLink(options.baseUrl, request.url) : buildUrl(options.baseUrl, request.path, request.query);
+    const url = request.url ? resolveNextLink(options.baseUrl, request.url, profile) : buildUrl(options.baseUrl, request.path, request.query);
     const path = displayPath(options.baseUrl, url);
     const ownId = request.headers?.['client-request-id'];
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-    let response: Response;
-    let text: string;
+    let response: Exchange;
     try {
-      response = await options.fetch(url, {
+      // The body is read inside: a connection cut mid-answer gets the same handling.
+      response = await exchange(url, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: request.signal,
       });
-      // Reading the body can fail too (connection cut mid-answer): same handling as above.
-      text = await response.text();
     } catch (cause) {
-      throw networkError(cause, request, path, ownId);
+      throw networkError(profile, cause, request, path, ownId);
     }
-
+    const text = response.text;
     const correlationId = correlationOf(response.headers) ?? ownId;
-    if (!response.ok) throw httpError(response, text, request, path, correlationId);
+    if (response.status < 200 || response.status > 299) throw httpError(profile, response, text, request, path, correlationId);
     if (text.trim() === '') return { status: response.status, body: null, headers: response.headers };
     try {
       return { status: response.status, body: JSON.parse(text) as unknown, headers: response.headers };
     } catch {
-      throw new MmdApiError({
+      throw profile.create({
         status: response.status,
         code: 'invalid_response',
         serviceMessage: text,
@@ -51,13 +51,13 @@ export function createTransport(options: TransportOptions): Send {
         path,
         retryable: false,
         correlationId,
-        message: `MMD ${request.method} ${path} answered ${response.status} with a body that is not JSON`,
+        message: `${profile.service} ${request.method} ${path} answered ${response.status} with a body that is not JSON`,
       });
     }
   };
 }
 
-function correlationOf(headers: Headers): string | undefined {
+function correlationOf(headers: ResponseHeaders): string | undefined {
   for (const name of CORRELATION_HEADERS) {
     const value = headers.get(name);
     if (value) return value.slice(0, 100);
@@ -65,8 +65,8 @@ function correlationOf(headers: Headers): string | undefined {
   return undefined;
 }
 
-/** `{"error":{"code":"404","message":"..."}}` as documented, else the raw text. */
-function serviceError(text: string): { code: string | null; message: string | null } {
+/** `{"error":{"code":"404","message":"..."}}` as documented, else the raw text (when the profile keeps it). */
+function serviceError(text: string, keepRaw: boolean): { code: string | null; message: string | null } {
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && 'error' in body) {
@@ -82,19 +82,19 @@ function serviceError(text: string): { code: string | null; message: string | nu
   } catch {
     // Not JSON: keep the raw text below.
   }
-  return { code: null, message: text.trim() === '' ? null : text };
+  return { code: null, message: !keepRaw || text.trim() === '' ? null : text };
 }
 
-function httpError(response: Response, text: string, request: SendRequest, path: string, correlationId: string | undefined): MmdApiError {
-  const { code, message } = serviceError(text);
+function httpError(profile: ApiProfile, response: Exchange, text: string, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
+  const { code, message } = serviceError(text, profile.keepRawErrorText);
   const status = response.status;
-  return new MmdApiError({
+  return profile.create({
     status,
-    code: code ?? String(status),
+    code: code ?? profile.codeForStatus(status),
     serviceMessage: message,
     method: request.method,
     path,
-    retryable: status === 408 || status === 429 || status >= 500,
+    retryable: profile.retryableStatus(status),
     correlationId,
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
   });
@@ -110,21 +110,22 @@ function errno(cause: unknown): string | undefined {
   return undefined;
 }
 
-/** Name and message read by shape: fetch's DOMException may come from another realm than Error. */
+/** Name and message read by shape: an abort's DOMException may come from another realm than Error. */
 function describe(value: unknown): { name: string; message: string } {
   if (typeof value !== 'object' || value === null) return { name: '', message: String(value) };
   const { name, message } = value as { name?: unknown; message?: unknown };
   return { name: typeof name === 'string' ? name : '', message: typeof message === 'string' ? message : '' };
 }
 
-function networkError(cause: unknown, request: SendRequest, path: string, correlationId: string | undefined): MmdApiError {
+function networkError(profile: ApiProfile, cause: unknown, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
   const { name, message } = describe(cause);
-  const timedOut = name === 'TimeoutError' || (name === 'AbortError' && describe(request.signal?.reason).name === 'TimeoutError');
+  // Aborted by a timeout (the attempt's or the caller's deadline), whatever error the socket raised.
+  const timedOut = name === 'TimeoutError' || (request.signal?.aborted === true && describe(request.signal.reason).name === 'TimeoutError');
   if (timedOut) {
-    return new MmdApiError({ status: 0, code: 'timeout', serviceMessage: null, method: request.method, path, retryable: true, correlationId });
+    return profile.create({ status: 0, code: 'timeout', serviceMessage: null, method: request.method, path, retryable: true, correlationId });
   }
   const code = errno(cause);
-  return new MmdApiError({
+  return profile.create({
     status: 0,
     code: 'network',
     serviceMessage: null,

@@ -1,4 +1,4 @@
-import { MmdApiError } from './mmd-api-error';
+import type { ApiError } from './api-error';
 
 export interface RetryPolicyOptions {
   /** Retries after the first attempt. */
@@ -9,6 +9,8 @@ export interface RetryPolicyOptions {
   /** A Retry-After longer than this is not waited for: we give up and say "try later". */
   maxRetryAfterMs: number;
   random: () => number;
+  /** Statuses where the same request may succeed a moment later (default 429, 502, 503, 504). */
+  transientStatuses?: ReadonlySet<number>;
 }
 
 export const DEFAULT_RETRY_POLICY: Omit<RetryPolicyOptions, 'maxRetries' | 'random'> = {
@@ -18,7 +20,7 @@ export const DEFAULT_RETRY_POLICY: Omit<RetryPolicyOptions, 'maxRetries' | 'rand
 };
 
 /** Statuses where the same request may succeed a moment later. */
-const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 export interface RetryCall {
   idempotent: boolean;
@@ -26,7 +28,7 @@ export interface RetryCall {
   unknownOutcome?: string;
 }
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false; error: MmdApiError };
+export type RetryDecision<E extends ApiError = ApiError> = { retry: true; delayMs: number } | { retry: false; error: E };
 
 /**
  * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110). null when absent or
@@ -42,9 +44,9 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   return Math.max(0, at - now);
 }
 
-function isTransient(error: MmdApiError): boolean {
+function isTransient(error: ApiError, statuses: ReadonlySet<number>): boolean {
   if (error.code === 'timeout' || error.code === 'network') return true;
-  return TRANSIENT_STATUSES.has(error.status);
+  return statuses.has(error.status);
 }
 
 /**
@@ -52,14 +54,14 @@ function isTransient(error: MmdApiError): boolean {
  * answered before processing), it said "unavailable, come back in N s" (503 with Retry-After),
  * or the connection was refused before a byte was sent.
  */
-export function provablyNotProcessed(error: MmdApiError): boolean {
+export function provablyNotProcessed(error: ApiError): boolean {
   if (error.notSent) return true;
   if (error.status === 429) return true;
   return error.status === 503 && error.retryAfterMs !== null;
 }
 
 /** Failures after which a non-idempotent call may or may not have taken effect. */
-function ambiguous(error: MmdApiError): boolean {
+function ambiguous(error: ApiError): boolean {
   if (provablyNotProcessed(error)) return false;
   return error.code === 'timeout' || error.code === 'network' || error.status >= 500;
 }
@@ -74,14 +76,9 @@ function ambiguous(error: MmdApiError): boolean {
  * idempotent in effect (a second close answers 400 "already closed", a confusing message after
  * a first close that did succeed), so it follows the same cautious rule.
  */
-export function decideRetry(
-  error: MmdApiError,
-  retriesDone: number,
-  call: RetryCall,
-  options: RetryPolicyOptions,
-): RetryDecision {
-  const stop = (): RetryDecision => ({ retry: false, error: finalError(error, call) });
-  if (!isTransient(error)) return stop();
+export function decideRetry<E extends ApiError>(error: E, retriesDone: number, call: RetryCall, options: RetryPolicyOptions): RetryDecision<E> {
+  const stop = (): RetryDecision<E> => ({ retry: false, error: finalError(error, call) });
+  if (!isTransient(error, options.transientStatuses ?? TRANSIENT_STATUSES)) return stop();
   if (!call.idempotent && !provablyNotProcessed(error)) return stop();
   if (retriesDone >= options.maxRetries) return stop();
   if (error.retryAfterMs !== null) {
@@ -93,13 +90,13 @@ export function decideRetry(
 }
 
 /** The error the caller sees once we stop. */
-function finalError(error: MmdApiError, call: RetryCall): MmdApiError {
+export function finalError<E extends ApiError>(error: E, call: RetryCall): E {
   if (call.idempotent || !ambiguous(error)) return error;
   return error.with({
     code: 'outcome_unknown',
     retryable: false,
     message:
-      `MMD ${error.method} ${error.path}: the service did not confirm the request ` +
+      `${error.service} ${error.method} ${error.path}: the service did not confirm the request ` +
       `(${error.code === 'timeout' ? 'timeout' : error.status === 0 ? 'connection lost' : `HTTP ${error.status}`}); ` +
       `${call.unknownOutcome ?? 'it may or may not have taken effect'}. Check before trying again.`,
   });
