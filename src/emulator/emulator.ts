@@ -209,10 +209,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   // restify's own answers (no such route, method not allowed) in the documented error shape.
-  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const message = status === 404 ? 'No HTTP resource was found that matches the request URI.' : err.message;
-    err.toJSON = () => errorBody(status, message);
+    const graph = isGraphPath(req.url ?? '/');
+    err.toJSON = () => (graph ? toGraphBody(new EmulatorError(status, message), clientRequestIdOf(req)) : errorBody(status, message));
     callback();
   });
 

@@ -7,6 +7,11 @@ import { createGraphSecurityClient, type GraphSecurityClient } from '../../src/g
 import { incidentFilter } from '../../src/graph/resources/incidents';
 import { troubleshootingEventFilter } from '../../src/graph/resources/troubleshooting-events';
 import { createMsalTokenProvider } from '../../src/http/token-provider';
+import { incidentDetailCard } from '../../src/cards/incident-detail-card';
+import { incidentListCard } from '../../src/cards/incident-list-card';
+import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-event-detail-card';
+import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-event-list-card';
+import { expectCleanGraphCard } from '../cards/graph-card-checks';
 
 /** Waits the client asked for, in ms (sleep is recorded, not slept). */
 const sleeps: number[] = [];
@@ -149,5 +154,15 @@ describe('Graph incidents and troubleshooting events against the emulator', () =
     expect((await graph.troubleshootingEvents.list({ userId: "o'brien@contoso.com" })).items.map((e) => e.id)).toEqual([created.id]);
     expect(await graph.troubleshootingEvents.get(created.id)).toMatchObject({ id: created.id });
     expect(await graph.troubleshootingEvents.get('00000000-0000-0000-0000-000000000000')).toBeNull();
+  });
+
+  it('renders what the emulator serves as clean cards (every seeded incident and event)', async () => {
+    const now = new Date();
+    const incidents = await graph.incidents.list({ top: 50 });
+    expectCleanGraphCard(incidentListCard({ page: incidents, filters: { statuses: [], severities: [] }, now }));
+    for (const incident of incidents.items) expectCleanGraphCard(incidentDetailCard({ incident, formId: '6f1c2a9e-0000-4000-8000-000000000009', now }));
+    const events = await graph.troubleshootingEvents.list({ top: 50 });
+    expectCleanGraphCard(troubleshootingEventListCard({ page: events, scope: {}, now }));
+    for (const event of events.items) expectCleanGraphCard(troubleshootingEventDetailCard({ event, now }));
   });
 });

@@ -198,6 +198,13 @@ describe('PATCH /security/incidents/{id}', () => {
   });
 });
 
+describe('unknown Graph routes', () => {
+  it('answer in Graph shape: 404 for an unknown segment, 405 for a method the route lacks', async () => {
+    expectGraphError(await graph('/v1.0/security/nothing'), 404, 'NotFound');
+    expectGraphError(await graph(`/v1.0/security/incidents/${EXAMPLE_INCIDENT_ID}`, { method: 'DELETE' }), 405, 'MethodNotAllowed');
+  });
+});
+
 describe('faults on the Graph routes', () => {
   it('answers an injected 429 in Graph shape with Retry-After, then serves again', async () => {
     await fetch(`${h.emulator.url}/_emulator/faults`, {
