@@ -37,20 +37,23 @@ function known(values: string[], allowed: readonly string[]): string[] {
 export function incidentListCard({ page, filters, now }: IncidentListInput): AdaptiveCard {
   const statuses = known(filters.statuses, INCIDENT_STATUSES);
   const severities = known(filters.severities, INCIDENT_SEVERITIES);
-  const rows = page.items.map((incident) => ({
-    title: mdShort(incident.displayName, 120, '(no title)'),
-    titleColor: 'Accent',
-    open: graphExecuteIfValid('Open', 'incident.open', { id: incident.id.trim() }, ONLY_DATA),
-    detail: [
-      `#${mdShort(incident.id, 64)}`,
-      `created ${relativeTime(incident.createdDateTime, now)}`,
-      incident.assignedTo?.trim() ? `assigned to ${mdShort(incident.assignedTo, 60)}` : 'unassigned',
-    ].join(' · '),
-    severity: enumText(incident.severity),
-    severityColor: incidentSeverityColor(incident.severity),
-    status: enumText(incident.status),
-    statusColor: incidentStatusColor(incident.status),
-  }));
+  const rows = page.items.map((incident) => {
+    const open = graphExecuteIfValid('Open', 'incident.open', { id: incident.id.trim() }, ONLY_DATA);
+    return {
+      title: mdShort(incident.displayName, 120, '(no title)'),
+      titleColor: open ? 'Accent' : 'Default',
+      open,
+      detail: [
+        `#${mdShort(incident.id, 64)}`,
+        `created ${relativeTime(incident.createdDateTime, now)}`,
+        incident.assignedTo?.trim() ? `assigned to ${mdShort(incident.assignedTo, 60)}` : 'unassigned',
+      ].join(' · '),
+      severity: enumText(incident.severity),
+      severityColor: incidentSeverityColor(incident.severity),
+      status: enumText(incident.status),
+      statusColor: incidentStatusColor(incident.status),
+    };
+  });
   const filtered = statuses.length > 0 || severities.length > 0;
   const actions = [];
   if (page.skip > 0) actions.push(graphExecute('◀ Previous', 'incidents.page', { statuses, severities, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
