@@ -8,6 +8,7 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT_ID } from '../
 import { readBody } from './body';
 import { EmulatorError, errorBody } from './errors';
 import { FaultStore } from './faults';
+import { toGraphBody } from './graph/errors';
 import type { ApiResponse, Route, RouteContext } from './http';
 import { normalizePath, rewriteTicketKey } from './paths';
 import { ROUTES } from './routes';
@@ -51,6 +52,21 @@ function toResponse(error: unknown): ApiResponse {
   return { status: 500, body: errorBody(500, 'An unexpected error occurred in the emulator.') };
 }
 
+/** Graph paths answer errors in Graph's shape (`code` a word, `innerError` with request ids). */
+function isGraphPath(url: string): boolean {
+  return url.startsWith('/graph/');
+}
+
+function toGraphResponse(error: unknown, clientRequestId: string | undefined): ApiResponse {
+  const known = error instanceof EmulatorError ? error : new EmulatorError(500, 'An unexpected error occurred in the emulator.');
+  return { status: known.status, body: toGraphBody(known, clientRequestId), headers: known.headers };
+}
+
+function clientRequestIdOf(req: Request): string | undefined {
+  const value = req.headers['client-request-id'];
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 128) : undefined;
+}
+
 function stringParams(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
   const params: unknown = req.params;
@@ -61,6 +77,7 @@ function stringParams(req: Request): Record<string, string> {
 }
 
 async function handle(route: Route, ctx: RouteContext, req: Request): Promise<ApiResponse> {
+  const clientRequestId = clientRequestIdOf(req);
   try {
     const params = stringParams(req);
     let caller = '';
@@ -82,19 +99,22 @@ async function handle(route: Route, ctx: RouteContext, req: Request): Promise<Ap
         body,
         caller,
         selfUrl: `${ctx.url()}${q < 0 ? url : url.slice(0, q)}`,
+        clientRequestId,
       },
       ctx,
     );
   } catch (error) {
-    return toResponse(error);
+    return isGraphPath(route.path) ? toGraphResponse(error, clientRequestId) : toResponse(error);
   }
 }
 
-function faultResponse(rule: FaultRule): ApiResponse {
+function faultResponse(rule: FaultRule, path: string, clientRequestId: string | undefined): ApiResponse {
   const status = rule.status ?? 500;
   const headers: Record<string, string> = {};
   if (rule.retryAfterSeconds !== undefined) headers['Retry-After'] = String(rule.retryAfterSeconds);
-  const body = rule.body ?? errorBody(status, DEFAULT_FAULT_MESSAGES[status] ?? 'Injected fault.');
+  const message = DEFAULT_FAULT_MESSAGES[status] ?? 'Injected fault.';
+  const fallback = isGraphPath(path) ? toGraphBody(new EmulatorError(status, message), clientRequestId) : errorBody(status, message);
+  const body = rule.body ?? fallback;
   return { status, body, headers };
 }
 
@@ -116,7 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     users: options.users ?? 25,
     tickets: options.tickets ?? 40,
     tenantId: settings.tenantId,
-  });
+  }, options.graphCreateRefusals);
   const tokens = new TokenIssuer(options.tokenLifetimeSeconds ?? 3599);
   const faults = new FaultStore(options.faults ?? []);
   const log: LogEntry[] = [];
@@ -163,7 +183,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         req.socket.destroy();
         next(false);
       } else if (rule.status !== undefined) {
-        sendJson(res, faultResponse(rule));
+        sendJson(res, faultResponse(rule, path, clientRequestIdOf(req)));
         next(false);
       } else {
         proceed();
@@ -189,10 +209,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   // restify's own answers (no such route, method not allowed) in the documented error shape.
-  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const message = status === 404 ? 'No HTTP resource was found that matches the request URI.' : err.message;
-    err.toJSON = () => errorBody(status, message);
+    const graph = isGraphPath(req.url ?? '/');
+    err.toJSON = () => (graph ? toGraphBody(new EmulatorError(status, message), clientRequestIdOf(req)) : errorBody(status, message));
     callback();
   });
 

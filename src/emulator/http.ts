@@ -13,6 +13,8 @@ export interface ApiRequest {
   caller: string;
   /** Absolute URL of the request path, without query (base of @odata.nextLink). */
   selfUrl: string;
+  /** Graph's client-request-id header, echoed in Graph error bodies. */
+  clientRequestId?: string;
 }
 
 export interface ApiResponse {

@@ -2,6 +2,9 @@
 import type { Route } from './http';
 import { addFault, clearFaults, listFaults, reset } from './routes/admin';
 import { getDevice, getElevationDetails, listDevices } from './routes/devices';
+import { listCreateRefusals, setCreateRefusal } from './routes/graph-admin';
+import { createIncident, createIncidentV1, getIncident, listIncidents, updateIncident } from './routes/graph-incidents';
+import { createEvent, getEvent, listEvents } from './routes/graph-troubleshooting';
 import { closeElevation, createElevation, getElevation, listElevations } from './routes/elevations';
 import { instanceDiscovery, issueToken, openIdConfiguration, signingKeys } from './routes/identity';
 import { addNote, createTicket, getTicket, listNotes, listTickets } from './routes/tickets';
@@ -9,6 +12,8 @@ import { getUser, listUsers } from './routes/users';
 
 const API = '/support/odata/v1';
 const TENANT = `${API}/tenants/:tenantId`;
+const GRAPH_V1 = '/graph/v1.0';
+const GRAPH_BETA = '/graph/beta';
 
 export const ROUTES: Route[] = [
   // MMD API (bearer token; a :tenantId must be the emulator's tenant)
@@ -28,6 +33,19 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: `${TENANT}/elevationRequests/:id`, auth: 'bearer', handler: getElevation },
   { method: 'PATCH', path: `${TENANT}/elevationRequests/:id`, auth: 'bearer', handler: closeElevation },
 
+  // Microsoft Graph: security incidents (create is beta only) and Intune troubleshooting events (beta)
+  { method: 'GET', path: `${GRAPH_V1}/security/incidents`, auth: 'bearer', handler: listIncidents },
+  { method: 'GET', path: `${GRAPH_BETA}/security/incidents`, auth: 'bearer', handler: listIncidents },
+  { method: 'POST', path: `${GRAPH_BETA}/security/incidents`, auth: 'bearer', handler: createIncident },
+  { method: 'POST', path: `${GRAPH_V1}/security/incidents`, auth: 'bearer', handler: createIncidentV1 },
+  { method: 'GET', path: `${GRAPH_V1}/security/incidents/:id`, auth: 'bearer', handler: getIncident },
+  { method: 'GET', path: `${GRAPH_BETA}/security/incidents/:id`, auth: 'bearer', handler: getIncident },
+  { method: 'PATCH', path: `${GRAPH_V1}/security/incidents/:id`, auth: 'bearer', handler: updateIncident },
+  { method: 'PATCH', path: `${GRAPH_BETA}/security/incidents/:id`, auth: 'bearer', handler: updateIncident },
+  { method: 'GET', path: `${GRAPH_BETA}/deviceManagement/troubleshootingEvents`, auth: 'bearer', handler: listEvents },
+  { method: 'POST', path: `${GRAPH_BETA}/deviceManagement/troubleshootingEvents`, auth: 'bearer', handler: createEvent },
+  { method: 'GET', path: `${GRAPH_BETA}/deviceManagement/troubleshootingEvents/:id`, auth: 'bearer', handler: getEvent },
+
   // Identity platform
   { method: 'POST', path: '/:tenantId/oauth2/v2.0/token', auth: 'none', handler: issueToken },
   { method: 'POST', path: '/:tenantId/oauth2/token', auth: 'none', handler: issueToken },
@@ -41,4 +59,6 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/_emulator/faults', auth: 'none', handler: addFault },
   { method: 'DELETE', path: '/_emulator/faults', auth: 'none', handler: clearFaults },
   { method: 'POST', path: '/_emulator/reset', auth: 'none', handler: reset },
+  { method: 'GET', path: '/_emulator/graph/create-refusals', auth: 'none', handler: listCreateRefusals },
+  { method: 'POST', path: '/_emulator/graph/create-refusals', auth: 'none', handler: setCreateRefusal },
 ];

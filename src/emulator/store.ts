@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { EmulatorError, notFound } from './errors';
+import { GraphSecurityStore, type GraphCollection, type RefusalStatus } from './graph/store';
 import { mulberry32, subSeed, type Prng } from './prng';
 import type { DeviceRecord, ElevationRecord, ElevationSecret, NoteRecord, TicketRecord, UserRecord } from './records';
 import { deviceDetail, generateSeed, LOCAL_ADMIN_ACCOUNT, type SeedCatalog, type SeedOptions } from './seed';
@@ -75,9 +76,15 @@ export class EmulatorStore {
   private runtime!: Prng;
   private nextTicketNumber = 1465059;
   private seed: number;
+  /** Graph security incidents and Intune troubleshooting events, seeded from the same tenant. */
+  readonly graph: GraphSecurityStore;
 
-  constructor(private readonly options: SeedOptions) {
+  constructor(
+    private readonly options: SeedOptions,
+    graphRefusals: Partial<Record<GraphCollection, RefusalStatus>> = {},
+  ) {
     this.seed = options.seed;
+    this.graph = new GraphSecurityStore(graphRefusals);
     this.reset(options.seed);
   }
 
@@ -108,6 +115,7 @@ export class EmulatorStore {
         .join('\u0000')
         .toLowerCase(),
     );
+    this.graph.reset(seed, this.devices, this.users);
   }
 
   get tenantId(): string {

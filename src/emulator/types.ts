@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   clientSecret?: string;
   /** Faults active from the start. */
   faults?: FaultRule[];
+  /** Graph create refused from the start, as a tenant without beta create may (400/403/405 per collection). */
+  graphCreateRefusals?: { incidents?: 400 | 403 | 405; troubleshootingEvents?: 400 | 403 | 405 };
   /** Lifetime of issued tokens in seconds (default 3599). */
   tokenLifetimeSeconds?: number;
 }

@@ -1,0 +1,26 @@
+/** Display of the Graph enums on cards: escaped labels and colours. */
+import { graphEnumLabel, isKnownGraphValue } from '../graph/graph-enums';
+import { md } from './escape';
+
+type TextColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+
+/** The escaped label; a value this bot does not know is shown as sent, marked with "?". */
+export function enumText(raw: string | null | undefined): string {
+  const value = raw ?? null;
+  const label = md(graphEnumLabel(value));
+  return value === null || value.trim() === '' || isKnownGraphValue(value) ? label : `${label} (?)`;
+}
+
+export function incidentSeverityColor(severity: string | null | undefined): TextColor {
+  const key = severity?.trim();
+  if (key === 'high') return 'Attention';
+  if (key === 'medium') return 'Warning';
+  return 'Default';
+}
+
+export function incidentStatusColor(status: string | null | undefined): TextColor {
+  const key = status?.trim();
+  if (key === 'active') return 'Accent';
+  if (key === 'resolved') return 'Good';
+  return 'Default';
+}

@@ -1,0 +1,103 @@
+import type { FieldErrors, FieldRules } from '../protocol/field-rules';
+import type { Incident } from '../graph/incident';
+import { INCIDENT_UPDATE_FIELDS, type IncidentChangeKind } from '../protocol/incident-rules';
+import { facts, type Fact } from './card-parts';
+import { fieldItems, noticeView } from './card-form-parts';
+import type { FormNotice } from '../protocol/form-notice';
+import { md, mdShort } from './escape';
+import { dateTime, relativeTime } from './format';
+import { graphExecuteIfValid, toggle, trustedLink } from './graph-card-action';
+import { enumText, incidentSeverityColor, incidentStatusColor } from './graph-format';
+import { renderCard, type AdaptiveCard } from './render';
+
+const MAX_COMMENTS = 5;
+const MAX_COMMENT_CHARS = 600;
+
+export interface IncidentDetailInput {
+  incident: Incident;
+  /** Idempotency key of the three small update forms on this card. */
+  formId: string;
+  now: Date;
+  /** After an update: what happened (success is a `warning`-free notice from the handler). */
+  notice?: FormNotice;
+  /** The server's messages for the form that was submitted; that form opens again. */
+  errors?: FieldErrors;
+  /** The small form to show open (the one just refused, with the user's input kept). */
+  openForm?: IncidentChangeKind;
+  /** The user's input of the refused form, shown back as typed. */
+  input?: Partial<Record<keyof typeof INCIDENT_UPDATE_FIELDS, string>>;
+}
+
+// Each form's Save sends every input on the card (Adaptive Cards gathers them all): the card
+// marks none required so a blank field of a closed form cannot block another form's Save. The
+// server reads only the submitted form's fields, with their real rules (incident-rules.ts).
+const CARD_RULES: FieldRules = Object.fromEntries(Object.entries(INCIDENT_UPDATE_FIELDS).map(([id, rule]) => [id, { ...rule, required: false }]));
+
+/** One incident: its properties, newest comments, and in-place status / assignment / classification forms. */
+export function incidentDetailCard({ incident, formId, now, notice, errors = {}, openForm, input = {} }: IncidentDetailInput): AdaptiveCard {
+  const id = incident.id.trim();
+  const current = {
+    status: incident.status?.trim() ?? '',
+    assignedTo: incident.assignedTo?.trim() ?? '',
+    classification: incident.classification?.trim() ?? '',
+    determination: incident.determination?.trim() ?? '',
+  };
+  const fields = fieldItems(CARD_RULES, { ...current, ...input }, errors, now);
+  const save = (change: IncidentChangeKind) => {
+    const action = graphExecuteIfValid('Save', 'incident.update', { formId, id, change }, { style: 'positive' });
+    return action ? [action] : [];
+  };
+  const comments = incident.comments.slice(-MAX_COMMENTS).reverse();
+  const link = trustedLink('Open in Microsoft Defender', incident.incidentWebUrl);
+  const canUpdate = save('status').length > 0;
+  return renderCard('incident-detail', {
+    title: mdShort(incident.displayName, 200, '(no title)'),
+    severity: enumText(incident.severity),
+    severityColor: incidentSeverityColor(incident.severity),
+    status: enumText(incident.status),
+    statusColor: incidentStatusColor(incident.status),
+    notice: noticeView(notice, errors),
+    facts: incidentFacts(incident, now),
+    commentsHeading: `Comments (${incident.comments.length})`,
+    comments: comments.map((c) => ({
+      heading: [md(c.createdByDisplayName, 'Someone'), relativeTime(c.createdDateTime, now)].filter((p) => p !== '—').join(' · '),
+      text: mdShort(c.comment, MAX_COMMENT_CHARS, '(no text)'),
+    })),
+    forms: {
+      status: { visible: openForm === 'status', fields: fields.status, actions: save('status') },
+      assignment: { visible: openForm === 'assignment', fields: fields.assignedTo, actions: save('assignment') },
+      classification: {
+        visible: openForm === 'classification',
+        fields: [...(fields.classification ?? []), ...(fields.determination ?? [])],
+        actions: save('classification'),
+      },
+    },
+    // In the body, not the card's actions: Teams shows at most five of those.
+    formToggles: canUpdate ? [toggle('Change status', 'statusForm'), toggle('Assign', 'assignmentForm'), toggle('Classify', 'classificationForm')] : [],
+    actions: [
+      graphExecuteIfValid('Open MMD ticket', 'incident.ticketForm', { id }),
+      link,
+      graphExecuteIfValid('Refresh', 'incident.open', { id }),
+    ].filter((a) => a !== null),
+  });
+}
+
+function incidentFacts(incident: Incident, now: Date): Fact[] {
+  return facts(
+    [
+      ['ID', md(incident.id)],
+      ['Status', enumText(incident.status)],
+      ['Severity', enumText(incident.severity)],
+      ['Classification', enumText(incident.classification)],
+      ['Determination', enumText(incident.determination)],
+      ['Assigned to', md(incident.assignedTo, 'Unassigned')],
+      ['Created', dateTime(incident.createdDateTime, now)],
+      ['Last updated', dateTime(incident.lastUpdateDateTime, now)],
+      ['Tags', incident.tags.length ? incident.tags.slice(0, 20).map((t) => mdShort(t, 64)).join(', ') : ''],
+      ['Redirected to', md(incident.redirectIncidentId)],
+      // The link as inert text too: the button appears only for Microsoft hosts.
+      ['Link', mdShort(incident.incidentWebUrl, 300)],
+    ],
+    true,
+  );
+}

@@ -1,0 +1,68 @@
+import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
+import { capped, facts, type Fact } from './card-parts';
+import { md, mdShort } from './escape';
+import { dateTime } from './format';
+import { graphExecuteIfValid, trustedLink } from './graph-card-action';
+import { enumText } from './graph-format';
+import { renderCard, type AdaptiveCard } from './render';
+
+const MAX_SECTION_CHARS = 2000;
+const MAX_PAIRS = 20;
+const MAX_RESOURCES = 5;
+
+export interface TroubleshootingEventDetailInput {
+  event: TroubleshootingEvent;
+  /** The MMD device this event was opened from, for "Report another". */
+  deviceName?: string;
+  now: Date;
+}
+
+/** One enrollment failure: every property of document 004, error details and their help links. */
+export function troubleshootingEventDetailCard({ event, deviceName, now }: TroubleshootingEventDetailInput): AdaptiveCard {
+  const details = event.troubleshootingErrorDetails;
+  const pairs = capped(event.additionalInformation, MAX_PAIRS, 'values');
+  const resources = capped(details?.resources ?? [], MAX_RESOURCES, 'links');
+  const links = resources.shown.map((r) => trustedLink(mdShort(r.text, 60, 'Help'), r.link)).filter((a) => a !== null);
+  return renderCard('troubleshooting-event-detail', {
+    title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
+    reason: mdShort(event.failureReason, MAX_SECTION_CHARS, '(no reason given)'),
+    facts: eventFacts(event, now),
+    sections: [
+      ['Context', details?.context],
+      ['Failure', details?.failure],
+      ['Failure details', details?.failureDetails],
+      ['Remediation', details?.remediation],
+    ]
+      .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
+      .map(([heading, text]) => ({ heading, text: mdShort(text, MAX_SECTION_CHARS) })),
+    // Links shown as inert text; buttons only for Microsoft hosts (trustedLink).
+    resources: resources.shown.map((r) => ({ title: mdShort(r.text, 100, 'Link'), value: mdShort(r.link, 300) })),
+    moreResources: resources.more,
+    info: pairs.shown.map((p) => ({ title: mdShort(p.name, 64), value: mdShort(p.value, 300) })),
+    moreInfo: pairs.more,
+    actions: [
+      ...links,
+      graphExecuteIfValid('Report another', 'enrollmentFailure.reportForm', { deviceName: deviceName?.trim() || undefined }),
+      graphExecuteIfValid('Refresh', 'enrollmentFailure.open', { id: event.id.trim() }),
+    ].filter((a) => a !== null),
+  });
+}
+
+function eventFacts(event: TroubleshootingEvent, now: Date): Fact[] {
+  return facts(
+    [
+      ['When', dateTime(event.eventDateTime, now)],
+      ['Category', enumText(event.failureCategory)],
+      ['Enrollment type', enumText(event.enrollmentType)],
+      ['Intune device id', md(event.managedDeviceIdentifier)],
+      ['Entra device id', md(event.deviceId)],
+      ['User', md(event.userId)],
+      ['Operating system', md(event.operatingSystem)],
+      ['OS version', md(event.osVersion)],
+      ['Event name', mdShort(event.eventName, 200)],
+      ['Correlation id', md(event.correlationId)],
+      ['Event id', md(event.id)],
+    ],
+    true,
+  );
+}

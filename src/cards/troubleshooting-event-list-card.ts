@@ -1,0 +1,53 @@
+import type { Page } from '../mmd/types';
+import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
+import { mdJoin, mdShort } from './escape';
+import { relativeTime } from './format';
+import { graphExecute, graphExecuteIfValid } from './graph-card-action';
+import { enumText } from './graph-format';
+import { pageRange } from './paging';
+import { renderCard, type AdaptiveCard } from './render';
+
+export interface EnrollmentFailureScope {
+  /** The MMD device the list is about (its name, as the user gave it). */
+  deviceName?: string;
+  /** The user the list is about (UPN or object id). */
+  user?: string;
+}
+
+export interface TroubleshootingEventListInput {
+  page: Page<TroubleshootingEvent>;
+  scope: EnrollmentFailureScope;
+  now: Date;
+}
+
+const ONLY_DATA = { ignoreInputs: true };
+
+/** Recent enrollment failures, newest first, for the tenant, one device or one user; rows open the event. */
+export function troubleshootingEventListCard({ page, scope, now }: TroubleshootingEventListInput): AdaptiveCard {
+  const deviceName = scope.deviceName?.trim() || undefined;
+  const user = scope.user?.trim() || undefined;
+  const rows = page.items.map((event) => ({
+    title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
+    open: graphExecuteIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim() }, ONLY_DATA),
+    reason: mdShort(event.failureReason ?? event.troubleshootingErrorDetails?.failure, 160, '(no reason given)'),
+    detail: [
+      mdJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
+      event.userId?.trim() ? `user ${mdShort(event.userId, 64)}` : '',
+      event.managedDeviceIdentifier?.trim() ? `Intune ${mdShort(event.managedDeviceIdentifier, 40)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    when: relativeTime(event.eventDateTime, now),
+  }));
+  const actions = [];
+  if (page.skip > 0) actions.push(graphExecute('◀ Previous', 'enrollmentFailures.page', { deviceName, user, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
+  if (page.hasMore && page.items.length > 0) actions.push(graphExecute('Next ▶', 'enrollmentFailures.page', { deviceName, user, skip: page.skip + page.items.length }, ONLY_DATA));
+  const report = graphExecuteIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName }, ONLY_DATA);
+  const about = deviceName ? `device ${mdShort(deviceName, 64)}` : user ? `user ${mdShort(user, 256)}` : 'all devices';
+  return renderCard('troubleshooting-event-list', {
+    summary: [`Newest first · ${about}`, pageRange(page)].filter(Boolean).join(' · '),
+    emptyText: page.skip > 0 ? 'No more enrollment failures.' : `No enrollment failures for ${about}.`,
+    rows,
+    actions: [...actions, ...(report ? [report] : [])],
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * The shared `send` (src/http) pointed at one Graph version: `v1.0` for reads and updates,
+ * `beta` where documents 003/004 document the call (incident create, troubleshooting events).
+ * Same retry and timeout options as createGraphClient.
+ */
+import { createSend, realSleep } from '../http/send';
+import type { Send } from '../http/request';
+import { GRAPH_PROFILE, GRAPH_TRANSIENT_STATUSES } from './graph-api-error';
+import type { GraphClientOptions } from './graph-client';
+
+export type GraphVersion = 'v1.0' | 'beta';
+
+export function graphSend(options: GraphClientOptions, version: GraphVersion): Send {
+  return createSend({
+    baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/${version}/`,
+    profile: GRAPH_PROFILE,
+    tokenProvider: options.tokenProvider,
+    timeoutMs: options.timeoutMs,
+    retry: {
+      maxRetries: options.maxRetries ?? 2,
+      baseDelayMs: 200,
+      maxDelayMs: 2_000,
+      // A chat turn is waiting: a longer Retry-After is reported, not waited for.
+      maxRetryAfterMs: 10_000,
+      transientStatuses: GRAPH_TRANSIENT_STATUSES,
+    },
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    logger: options.logger,
+  });
+}

@@ -1,0 +1,44 @@
+/** What the Graph resources share: the sends per version, 404 as null, one page of a collection. */
+import type { z } from 'zod';
+import type { Logger } from '../../log/logger';
+import type { QueryValue, Send } from '../../http/request';
+import { toPage } from '../../mmd/paging';
+import type { Page, PageQuery } from '../../mmd/types';
+import { GraphApiError } from '../graph-api-error';
+import { parseGraphPage } from '../parse-graph';
+
+export interface GraphResourceContext {
+  v1: Send;
+  beta: Send;
+  logger?: Logger;
+}
+
+export const DEFAULT_GRAPH_PAGE_SIZE = 10;
+
+export async function orNull<T>(lookup: () => Promise<T>): Promise<T | null> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (error instanceof GraphApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** One page: the service's nextLink when given (checked to stay under the root by src/http), else $top/$skip. */
+export async function graphListPage<T>(
+  send: Send,
+  path: string,
+  schema: z.ZodType<T>,
+  query: PageQuery & { nextLink?: string },
+  params: Record<string, QueryValue>,
+  signal: AbortSignal | undefined,
+  logger: Logger | undefined,
+): Promise<Page<T>> {
+  const cursor = { skip: query.skip ?? 0, top: query.top ?? DEFAULT_GRAPH_PAGE_SIZE };
+  const response = query.nextLink
+    ? await send({ method: 'GET', path, url: query.nextLink, signal })
+    : await send({ method: 'GET', path, query: { ...params, $top: cursor.top, $skip: cursor.skip || undefined }, signal });
+  const parsed = parseGraphPage(schema, response.body, { method: 'GET', path });
+  if (parsed.dropped > 0) logger?.warn({ path, dropped: parsed.dropped }, 'Graph list items left out: unreadable');
+  return toPage(parsed.items, cursor, parsed.nextLink);
+}

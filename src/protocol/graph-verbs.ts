@@ -1,0 +1,50 @@
+/**
+ * The card verbs of the Graph features (security incidents, enrollment troubleshooting events),
+ * with the schemas of their data, to be merged into the one verb table (src/protocol/verbs.ts
+ * after the architecture move). Card data is untrusted: a handler sees it only after these
+ * schemas accepted it. Submits check the envelope only (formId, types, sizes, choice values);
+ * the fields themselves are checked by incident-rules.ts / troubleshooting-rules.ts.
+ */
+import { z } from 'zod';
+import { envelopeShape } from './field-rules';
+import { INCIDENT_CHANGES, INCIDENT_UPDATE_FIELDS, NEW_INCIDENT_FIELDS } from './incident-rules';
+import { ENROLLMENT_FAILURE_FIELDS } from './troubleshooting-rules';
+
+const text = (max: number) => z.string().trim().max(max);
+const skip = z.coerce.number().int().min(0).max(100_000).default(0);
+/** Incident ids are numbers in v1.0 and GUIDs in the beta example. */
+const incidentId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
+const eventId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
+const formId = z.uuid();
+const word = text(32).regex(/^[A-Za-z]*$/);
+
+export const GRAPH_VERBS = {
+  /** A page of incidents with the filters that made it (statuses / severities as Graph spells them). */
+  'incidents.page': z.object({
+    statuses: z.array(word).max(4).default([]),
+    severities: z.array(word).max(6).default([]),
+    skip,
+  }),
+  /** Apply on the incident list: comma-separated values of the two Input.ChoiceSets. */
+  'incidents.filter': z.object({ status: text(100).optional(), severity: text(100).optional() }),
+  'incident.open': z.object({ id: incidentId }),
+  'incident.newForm': z.object({}),
+  'incident.create': z.object({ ...envelopeShape(NEW_INCIDENT_FIELDS), formId }),
+  /** One of the small forms of the detail card; `change` says which fields to read. */
+  'incident.update': z.object({ ...envelopeShape(INCIDENT_UPDATE_FIELDS), formId, id: incidentId, change: z.enum(INCIDENT_CHANGES) }),
+  /** "Open MMD ticket": the handler reads the incident again and prefills the ticket form. */
+  'incident.ticketForm': z.object({ id: incidentId }),
+  /** A page of enrollment failures, optionally for one MMD device (by name) or one user (UPN or id). */
+  'enrollmentFailures.page': z.object({ deviceName: text(64).optional(), user: text(256).optional(), skip }),
+  'enrollmentFailure.open': z.object({ id: eventId }),
+  /** The report form, prefilled from the MMD device when one is named. */
+  'enrollmentFailure.reportForm': z.object({ deviceName: text(64).optional() }),
+  'enrollmentFailure.report': z.object({ ...envelopeShape(ENROLLMENT_FAILURE_FIELDS), formId }),
+} as const;
+
+export type GraphVerb = keyof typeof GRAPH_VERBS;
+export type GraphVerbData<V extends GraphVerb> = z.output<(typeof GRAPH_VERBS)[V]>;
+
+export function isGraphVerb(value: unknown): value is GraphVerb {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(GRAPH_VERBS, value);
+}
