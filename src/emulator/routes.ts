@@ -1,6 +1,6 @@
 /** The emulator's one routing table: every path it serves, in one place. */
 import type { Route } from './http';
-import { addFault, clearFaults, listFaults, reset } from './routes/admin';
+import { addFault, addSupportNote, changeTicket, clearFaults, listFaults, reset } from './routes/admin';
 import { getDevice, getElevationDetails, listDevices } from './routes/devices';
 import { closeElevation, createElevation, getElevation, listElevations } from './routes/elevations';
 import { instanceDiscovery, issueToken, openIdConfiguration, signingKeys } from './routes/identity';
@@ -41,4 +41,6 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/_emulator/faults', auth: 'none', handler: addFault },
   { method: 'DELETE', path: '/_emulator/faults', auth: 'none', handler: clearFaults },
   { method: 'POST', path: '/_emulator/reset', auth: 'none', handler: reset },
+  { method: 'POST', path: '/_emulator/tickets/:key/changes', auth: 'none', handler: changeTicket },
+  { method: 'POST', path: '/_emulator/tickets/:key/notes', auth: 'none', handler: addSupportNote },
 ];
