@@ -17,8 +17,8 @@ describe('quiet hours', () => {
   it('uses the IANA zone (with its daylight saving) and falls back to the fixed offset', () => {
     expect(offsetMinutes(at('2026-01-15T12:00:00Z'), berlin)).toBe(60);
     expect(offsetMinutes(at('2026-07-15T12:00:00Z'), berlin)).toBe(120);
-    expect(offsetMinutes(at('2026-07-15T12:00:00Z'), { digest: 'off', utcOffsetMinutes: -300 })).toBe(-300);
-    expect(offsetMinutes(at('2026-07-15T12:00:00Z'), { digest: 'off', timeZone: 'Not/AZone', utcOffsetMinutes: 330 })).toBe(330);
+    expect(offsetMinutes(at('2026-07-15T12:00:00Z'), { utcOffsetMinutes: -300 })).toBe(-300);
+    expect(offsetMinutes(at('2026-07-15T12:00:00Z'), { timeZone: 'Not/AZone', utcOffsetMinutes: 330 })).toBe(330);
   });
 
   it('holds inside an overnight window in local time, not outside it', () => {
