@@ -99,14 +99,23 @@ export class Delivery {
     const done = await this.deps.outbox.recorded(event.id);
     const queue = event.subscribers.filter((c) => !done.has(c));
     let finished = event.subscribers.length - queue.length;
+    let broken = false;
     const worker = async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      for (let next = queue.shift(); next !== undefined && !broken; next = queue.shift()) {
         if (shouldStop()) return;
-        if (await this.deliverOne(event, next, report)) finished += 1;
+        try {
+          if (await this.deliverOne(event, next, report)) finished += 1;
+        } catch (err) {
+          broken = true;
+          throw err;
+        }
       }
     };
     const workers = Math.max(1, Math.min(this.deps.concurrency ?? 8, queue.length));
-    await Promise.all(Array.from({ length: workers }, worker));
+    // Settle every worker before giving up: none may keep sending after the round has failed.
+    const results = await Promise.allSettled(Array.from({ length: workers }, worker));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
     if (finished === event.subscribers.length) await this.deps.outbox.complete(event.id);
   }
 
