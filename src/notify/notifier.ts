@@ -18,8 +18,11 @@ export interface NotifierOptions {
 export interface RunningNotifier {
   /** Whether this instance leads (polls and delivers) right now. */
   isLeader(): boolean;
-  /** One leader round now (tests and the sandbox): release digests, poll, deliver. */
-  runOnce(): Promise<void>;
+  /**
+   * One round now (tests, the sandbox, a "check now" command): release digests, poll, deliver.
+   * False, doing nothing, when another instance leads.
+   */
+  runOnce(): Promise<boolean>;
   /** Stops the timers, waits for a round in progress and gives the lease up. */
   stop(): Promise<void>;
 }
@@ -43,6 +46,20 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
     await options.delivery.deliverPending(() => stopped || !leader);
   };
 
+  /** Waits until no round runs (a failed round counts as finished; it was logged). */
+  const idle = async (): Promise<void> => {
+    while (round) await round.catch(() => undefined);
+  };
+
+  /** Starts a round; callers make sure none is running. The single place `round` is set. */
+  const startRound = (): Promise<void> => {
+    lastRound = now();
+    round = runRound().finally(() => {
+      round = undefined;
+    });
+    return round;
+  };
+
   const tick = async (): Promise<void> => {
     try {
       const was = leader;
@@ -54,12 +71,7 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
       log.warn({ err: err instanceof Error ? err.message : String(err) }, 'notify: lease check failed');
     }
     if (!leader || stopped || round || now() - lastRound < options.pollSeconds * 1000) return;
-    lastRound = now();
-    round = runRound()
-      .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'notify: round failed'))
-      .finally(() => {
-        round = undefined;
-      });
+    startRound().catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'notify: round failed'));
   };
 
   const timer = setInterval(() => void tick(), options.renewEveryMs);
@@ -69,13 +81,18 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
   return {
     isLeader: () => leader,
     async runOnce() {
-      while (round) await round;
-      await runRound();
+      // Never two rounds at once, and never on an instance that does not lead.
+      await idle();
+      if (!(await options.lease.tryAcquire())) return false;
+      leader = true;
+      await idle();
+      await startRound();
+      return true;
     },
     async stop() {
       stopped = true;
       clearInterval(timer);
-      while (round) await round;
+      await idle();
       leader = false;
       await options.lease.release();
     },

@@ -23,7 +23,7 @@ async function contenders(n: number): Promise<BlobLease[]> {
   return Array.from({ length: n }, () => new BlobLease({ connectionString: azurite.connectionString, container, name: 'locks/notify-leader', durationSeconds: 15 }));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('BlobLease against Azurite', () => {
   it('lets exactly one of two contenders lead while it renews', async () => {
