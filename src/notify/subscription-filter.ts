@@ -16,3 +16,30 @@ export function matchesFilter(filter: SubscriptionFilter, ticket: Pick<TicketSna
   }
   return true;
 }
+
+const STATE_WORD = /^[a-z][a-z -]{0,30}$/;
+
+/**
+ * The words after `subscribe all`: `[severity <= N] [state s1 s2 ...]` (also `severity<=2`,
+ * `sev 2`, `state active,resolved`). Returns the filter, or an error sentence for the user.
+ */
+export function parseSubscriptionFilter(text: string): { filter: SubscriptionFilter } | { error: string } {
+  const filter: SubscriptionFilter = {};
+  let rest = text.trim().toLowerCase();
+  const severity = /^(?:severity|sev)\s*(?:<=|=<|≤)?\s*(\d)\b\s*/.exec(rest);
+  if (severity) {
+    const n = Number(severity[1]);
+    if (n < 1 || n > 4) return { error: 'Severity goes from 1 (critical) to 4 (low).' };
+    filter.maxSeverity = n;
+    rest = rest.slice(severity[0].length);
+  }
+  const state = /^(?:state|states)\s+(.+)$/.exec(rest);
+  if (state) {
+    const states = state[1]!.split(/[\s,]+/).filter(Boolean);
+    if (!states.every((s) => STATE_WORD.test(s))) return { error: 'States are words such as active or resolved.' };
+    filter.states = [...new Set(states)];
+    rest = '';
+  }
+  if (rest.trim() !== '') return { error: 'Try `subscribe all`, `subscribe all severity <= 2` or `subscribe all severity <= 2 state active`.' };
+  return { filter };
+}
