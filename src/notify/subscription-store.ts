@@ -98,6 +98,28 @@ export class SubscriptionStore {
   }
 
   /**
+   * Brings records of the first subscribe handler (raw botbuilder reference inside, no
+   * per-conversation index) to the current layout: a stored target, the index entry and a
+   * record without the reference. Safe to run on every start; returns how many it moved.
+   */
+  async migrateLegacy(): Promise<number> {
+    let moved = 0;
+    for (const key of await this.storage.list(keys.allSubscriptions)) {
+      const item = await this.storage.get<SubscriptionRecord>(key);
+      if (!item || item.value.reference === undefined) continue;
+      const conversationKey = lastSegment(key);
+      const { ticketId, subscribedBy, at } = item.value;
+      const target = targetFromLegacyReference(conversationKey, item.value.reference);
+      if (target && !(await this.storage.get(keys.target(conversationKey)))) await this.saveTarget(target);
+      await this.storage.set(keys.following(conversationKey, ticketId), { ticketId, at });
+      const record: SubscriptionRecord = { ticketId, conversationKey, subscribedBy, at };
+      await this.storage.set(key, record);
+      moved += 1;
+    }
+    return moved;
+  }
+
+  /**
    * Forgets a conversation (uninstall, or a "stop" answer from Teams): its target, every
    * subscription, its filter, settings, thread roots and shown cards. Held digest items stay
    * until the digest step finds no target and discards them.

@@ -87,7 +87,7 @@ describe('Delivery', () => {
     expect(teams.received.map((r) => r.conversation)).toEqual(['fine']);
   });
 
-  it('sends a legacy subscription (raw conversation reference, no stored target) to that reference', async () => {
+  it('sends a legacy subscription (raw conversation reference, no stored target) to that reference, and migrates it', async () => {
     const clock = new VirtualClock();
     const teams = new FakeTeams(clock.now);
     const storage = new MemoryStorage();
@@ -103,6 +103,25 @@ describe('Delivery', () => {
     await s.outbox.write(changeEvent('e1', ['19:abc@thread.v2'], '2026-11-22T12:00:00Z'));
     expect(await s.delivery.deliverPending()).toMatchObject({ sent: 1 });
     expect(teams.received[0]!.conversation).toBe('19:abc@thread.v2');
+
+    // Migrated: the index and the target exist, the raw reference is gone, delivery unchanged.
+    expect(await s.subscriptions.migrateLegacy()).toBe(1);
+    expect(await s.subscriptions.migrateLegacy()).toBe(0);
+    expect(await s.subscriptions.ticketsOf('19:abc@thread.v2')).toEqual([TICKET.id]);
+    expect(await s.subscriptions.getTarget('19:abc@thread.v2')).toEqual({
+      key: '19:abc@thread.v2',
+      conversationId: '19:abc@thread.v2',
+      kind: 'channel',
+      tenantId: 't1',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      botId: '28:bot',
+    });
+    const raw = await storage.get<Record<string, unknown>>(`subscriptions/${TICKET.id}/${encodeURIComponent('19:abc@thread.v2')}`);
+    expect(raw!.value.reference).toBeUndefined();
+    await s.outbox.write(changeEvent('e2', ['19:abc@thread.v2'], '2026-11-22T12:01:00Z'));
+    expect(await s.delivery.deliverPending()).toMatchObject({ sent: 1 });
+    // In a channel, the second update replies under the first.
+    expect(teams.received[1]!.options.replyToId).toBe(teams.received[0]!.activityId);
   });
 
   it('holds changes in quiet hours and sends them as one digest when the window opens', async () => {
