@@ -40,6 +40,12 @@ export interface AppConfig {
     /** How long a revealed password stays on screen before the card is redacted. */
     revealSeconds: number;
   };
+  /** Proactive ticket notifications (src/notify). */
+  notify: {
+    pollSeconds: number;
+    /** Overall proactive sends per second (Teams allows about 50 per app and tenant). */
+    maxPerSecond: number;
+  };
 }
 
 /** The tenant and app the sandbox emulator accepts. */
@@ -165,6 +171,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       admins: list(env, 'ELEVATION_ADMINS'),
       adminGroupId: str(env, 'ELEVATION_ADMIN_GROUP_ID') || undefined,
       revealSeconds: int(env, 'ELEVATION_REVEAL_SECONDS', 300, 1, 3600),
+    },
+    notify: {
+      pollSeconds: int(env, 'NOTIFY_POLL_SECONDS', 60, 5, 86_400),
+      maxPerSecond: int(env, 'NOTIFY_MAX_PER_SECOND', 50, 1, 50),
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The emulator's one routing table: every path it serves, in one place. */
 import type { Route } from './http';
-import { addFault, clearFaults, listFaults, reset } from './routes/admin';
+import { addFault, addSupportNote, changeTicket, clearFaults, listFaults, reset } from './routes/admin';
 import { getDevice, getElevationDetails, listDevices } from './routes/devices';
 import { listCreateRefusals, setCreateRefusal } from './routes/graph-admin';
 import { createIncident, createIncidentV1, getIncident, listIncidents, updateIncident } from './routes/graph-incidents';
@@ -61,4 +61,6 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/_emulator/reset', auth: 'none', handler: reset },
   { method: 'GET', path: '/_emulator/graph/create-refusals', auth: 'none', handler: listCreateRefusals },
   { method: 'POST', path: '/_emulator/graph/create-refusals', auth: 'none', handler: setCreateRefusal },
+  { method: 'POST', path: '/_emulator/tickets/:key/changes', auth: 'none', handler: changeTicket },
+  { method: 'POST', path: '/_emulator/tickets/:key/notes', auth: 'none', handler: addSupportNote },
 ];

@@ -23,6 +23,14 @@ export function nowIso(): string {
   return new Date().toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
 }
 
+export interface TicketChangeInput {
+  state?: string;
+  severity?: number;
+  nextActionOwner?: string;
+  nextActionTime?: string | null;
+  resolvedDateTime?: string | null;
+}
+
 export interface NewTicketInput {
   title: string;
   description: string;
@@ -202,6 +210,12 @@ export class EmulatorStore {
     };
     ticket.notes.push(note);
     return note;
+  }
+
+  /** What Microsoft's side changes on a ticket (the emulator's admin route plays it). */
+  changeTicket(ticket: TicketRecord, change: TicketChangeInput): TicketRecord {
+    Object.assign(ticket, change);
+    return ticket;
   }
 
   elevations(): readonly ElevationRecord[] {

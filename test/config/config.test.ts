@@ -71,4 +71,11 @@ describe('loadConfig', () => {
     expect(config.elevation.adminGroupId).toBe('g1');
     expect(config.elevation.revealSeconds).toBe(300);
   });
+
+  it('reads the notifier settings, with defaults and bounds', () => {
+    expect(loadConfig({}).notify).toEqual({ pollSeconds: 60, maxPerSecond: 50 });
+    expect(loadConfig({ NOTIFY_POLL_SECONDS: '300', NOTIFY_MAX_PER_SECOND: '20' }).notify).toEqual({ pollSeconds: 300, maxPerSecond: 20 });
+    expect(() => loadConfig({ NOTIFY_MAX_PER_SECOND: '51' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NOTIFY_POLL_SECONDS: '1' })).toThrow(ConfigError);
+  });
 });

@@ -1,0 +1,52 @@
+import type { TicketChange } from '../notify/diff';
+import type { TicketSnapshot } from '../notify/ticket-snapshot';
+import { executeIfValid } from './card-action';
+import { facts } from './card-parts';
+import { md, mdShort } from './escape';
+import { dateTime, severityName, ticketStateLabel } from './format';
+import { notifyExecute } from './notify-action';
+import { renderCard, type AdaptiveCard } from './render';
+import { changeRows } from './ticket-change-rows';
+
+export interface TicketChangeInput {
+  ticket: TicketSnapshot;
+  changes: readonly TicketChange[];
+  now: Date;
+}
+
+/** Key facts of a ticket as a notification shows them (escaped). */
+export function snapshotFacts(ticket: TicketSnapshot, now: Date) {
+  const nextAction = [mdShort(ticket.nextActionOwner, 60, ''), ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
+    .filter((part) => part !== '' && part !== '—')
+    .join(', ');
+  return facts(
+    [
+      ['Severity', md(severityName(ticket.severity))],
+      ['State', md(ticketStateLabel(ticket.state))],
+      ['Next action', nextAction],
+    ],
+    true,
+  );
+}
+
+/** Buttons under a ticket notification: Open, Add note, Unsubscribe (each only when its data is valid). */
+export function ticketNotifyActions(ticketId: string) {
+  const id = ticketId.trim();
+  return [
+    executeIfValid('Open', 'ticket.open', { id }),
+    executeIfValid('Add note', 'ticket.addNoteForm', { id }),
+    notifyExecute('Unsubscribe', 'ticket.unsubscribe', { id }),
+  ].filter((a) => a !== null);
+}
+
+/** One compact card per ticket and poll: what changed (old → new), the key facts, actions. */
+export function ticketChangeCard({ ticket, changes, now }: TicketChangeInput): AdaptiveCard {
+  const created = changes.some((c) => c.kind === 'created');
+  return renderCard('ticket-change', {
+    heading: `${created ? 'New ticket' : 'Ticket updated'}: ${md(ticket.id)}`,
+    title: mdShort(ticket.title, 200, '(no title)'),
+    changes: changeRows(changes, now),
+    facts: snapshotFacts(ticket, now),
+    actions: ticketNotifyActions(ticket.id),
+  });
+}

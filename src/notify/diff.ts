@@ -1,0 +1,44 @@
+import type { NoteSummary, TicketSnapshot } from './ticket-snapshot';
+
+/** The fields whose change a subscriber hears about. */
+export const WATCHED_FIELDS = ['state', 'severity', 'nextActionOwner', 'nextActionTime', 'resolvedDateTime'] as const;
+export type WatchedField = (typeof WATCHED_FIELDS)[number];
+
+export type FieldValue = string | number | null;
+
+export type TicketChange =
+  | { kind: 'field'; field: WatchedField; from: FieldValue; to: FieldValue }
+  | { kind: 'note'; note: NoteSummary }
+  | { kind: 'created' };
+
+/** Blank text and null are the same "unset" to a reader; times compare as instants. */
+function normalize(field: WatchedField, value: FieldValue): FieldValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  if (field === 'nextActionTime' || field === 'resolvedDateTime') {
+    const at = Date.parse(trimmed);
+    return Number.isNaN(at) ? trimmed : new Date(at).toISOString();
+  }
+  // "Active" and "active " are one state (the service's enums drift in case and spacing).
+  return field === 'state' ? trimmed.toLowerCase() : trimmed;
+}
+
+/** The watched fields that differ between two snapshots of one ticket, in a fixed order. */
+export function diffTicket(before: TicketSnapshot, after: TicketSnapshot): TicketChange[] {
+  const changes: TicketChange[] = [];
+  for (const field of WATCHED_FIELDS) {
+    const from = before[field];
+    const to = after[field];
+    if (normalize(field, from) !== normalize(field, to)) changes.push({ kind: 'field', field, from, to });
+  }
+  return changes;
+}
+
+/** Notes whose id was not seen before, oldest first. */
+export function newNotes(seenIds: readonly string[], notes: readonly NoteSummary[]): NoteSummary[] {
+  const seen = new Set(seenIds);
+  const time = (n: NoteSummary) => Date.parse(n.createdDateTime ?? '') || 0;
+  return notes.filter((n) => !seen.has(n.id)).sort((a, b) => time(a) - time(b));
+}

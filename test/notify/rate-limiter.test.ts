@@ -1,0 +1,42 @@
+import { RateLimiter, teamsLimits } from '../../src/notify/rate-limiter';
+
+/** Books `n` sends as a worker would (waiting as told) and returns their times. */
+function book(limiter: RateLimiter, clock: { t: number }, conversations: string[]): number[] {
+  return conversations.map((c) => {
+    const wait = limiter.reserve(c);
+    return clock.t + wait;
+  });
+}
+
+function maxInWindow(times: number[], windowMs: number): number {
+  let max = 0;
+  for (const t of times) max = Math.max(max, times.filter((u) => u > t - windowMs && u <= t).length);
+  return max;
+}
+
+describe('RateLimiter', () => {
+  it('keeps one conversation within 7 per second and 60 per 30 seconds', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(teamsLimits(50), () => clock.t);
+    const times = book(limiter, clock, Array(130).fill('a'));
+    expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(7);
+    expect(maxInWindow(times, 2000)).toBeLessThanOrEqual(8);
+    expect(maxInWindow(times, 30_000)).toBeLessThanOrEqual(60);
+    expect(times[0]).toBe(0);
+  });
+
+  it('keeps all conversations together within the overall ceiling and uses it fully', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(teamsLimits(50), () => clock.t);
+    const times = book(limiter, clock, Array.from({ length: 500 }, (_, i) => `c${i}`));
+    expect(maxInWindow(times, 1000)).toBe(50);
+    // 500 sends at 50/s: the last slot opens after 9 s.
+    expect(times[times.length - 1]).toBe(9000);
+  });
+
+  it('honours a lower configured ceiling', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(teamsLimits(5), () => clock.t);
+    expect(maxInWindow(book(limiter, clock, Array.from({ length: 40 }, (_, i) => `c${i}`)), 1000)).toBe(5);
+  });
+});
