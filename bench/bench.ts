@@ -5,7 +5,10 @@
  * Layout: this process is the load generator, the fake Bot Connector and the MMD API emulator,
  * pinned to CPU 0; each bot runs in its own process pinned to CPU 1 (taskset, where present), so
  * the bot's CPU time per turn (/proc/<pid>/stat) is its own. Environment knobs (defaults):
- * BENCH_SLICE_MS (1500), BENCH_ROUNDS (6), BENCH_MEMORY_TURNS (20000), BENCH_MEMORY_CONVERSATIONS (2000).
+ * BENCH_SLICE_MS (1500), BENCH_ROUNDS (6), BENCH_MEMORY_TURNS (20000), BENCH_MEMORY_CONVERSATIONS (2000),
+ * BENCH_LATENCY_MS (3000), BENCH_CASES (all), BENCH_SKIP (none; latency,cards,cold,memory) for a quick look.
+ * BENCH_BASELINE=<another build's dist/ directory> adds that build's MMD Assist as cases "<case>@baseline"
+ * in the same rounds (and its cold start and card figures): an A/B measurement of a change on a busy machine.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -34,6 +37,10 @@ const SETTINGS = {
   memoryTurns: num('BENCH_MEMORY_TURNS', 20_000),
   memoryConversations: num('BENCH_MEMORY_CONVERSATIONS', 2000),
   coldStarts: 5,
+  /** Comma-separated case names to run (default all; echo is always run). */
+  cases: process.env.BENCH_CASES ?? '',
+  /** Comma-separated phases to skip: latency, cards, cold, memory. */
+  skip: process.env.BENCH_SKIP ?? '',
   /** Rounds where the rest of the machine used more than this many cores are dropped. */
   otherCoresLimit: 0.25,
 };
@@ -139,8 +146,13 @@ async function main(): Promise<void> {
   const ctx: TurnContextInfo = { serviceUrl: connector.url, tenantId: emulator.tenantId };
   const echo = await startBot('echo', 'echo-bot.js', { PORT: '0' }, BOT_CPU);
   const mmd = await startBot('mmd', 'mmd-bot.js', mmdEnv(emulator), BOT_CPU);
-  const bots = { echo, mmd };
-  const cases = benchCases(EXAMPLE_DEVICE, EXAMPLE_TICKET_ID);
+  const baselineDir = process.env.BENCH_BASELINE;
+  const baseline = baselineDir ? await startBot('baseline', join(baselineDir, 'bench', 'mmd-bot.js'), mmdEnv(emulator), BOT_CPU) : mmd;
+  const bots = { echo, mmd, baseline };
+  const only = SETTINGS.cases.split(',').filter(Boolean);
+  const chosen = benchCases(EXAMPLE_DEVICE, EXAMPLE_TICKET_ID).filter((c) => c.name === 'echo' || only.length === 0 || only.includes(c.name));
+  const cases = baselineDir ? chosen.flatMap((c) => (c.bot === 'mmd' ? [c, { ...c, name: `${c.name}@baseline`, bot: 'baseline' as const }] : [c])) : chosen;
+  const skip = (phase: string) => SETTINGS.skip.split(',').includes(phase);
   const log = (s: string) => process.stderr.write(`${s}\n`);
   log(`bench: load generator on CPU ${LOAD_CPU}${pinned ? '' : ' (not pinned)'}, bots on CPU ${BOT_CPU ?? 'any'}; ${SETTINGS.rounds} rounds of ${SETTINGS.sliceMs} ms slices`);
 
@@ -178,31 +190,40 @@ async function main(): Promise<void> {
       };
     });
 
+    for (const t of throughput) log(`  ${t.case}: ${t.turnsPerSecond}/s, ${t.ratioToEcho}x echo, ${t.cpuMsPerTurn} CPU ms/turn (${t.cpuRatioToEcho}x echo)`);
+    log(`  dropped rounds: ${dropped.length ? dropped.map((x) => x + 1).join(', ') : 'none'}${useAll ? ' (all: figures use every round)' : ''}`);
+
     // Latency at a fixed arrival rate (open loop), after a warm-up.
     const latency = [];
-    for (const c of cases) {
+    for (const c of skip('latency') ? [] : cases) {
       let n = 0;
       const next = () => c.turn(ctx, `lat-conv-${n++ % 100}`);
       await closedLoop(bots[c.bot].url, next, SETTINGS.warmUpMs, 4);
       const r = await openLoop(bots[c.bot].url, next, SETTINGS.latencyRate, SETTINGS.latencyMs);
       latency.push({ case: c.name, turns: r.turns, failures: r.failures, p50Ms: round2(quantile(r.latenciesMs, 0.5)), p95Ms: round2(quantile(r.latenciesMs, 0.95)), p99Ms: round2(quantile(r.latenciesMs, 0.99)) });
     }
-    const echoP99 = latency[0]!.p99Ms;
+    const echoP99 = latency[0]?.p99Ms ?? NaN;
     for (const l of latency) Object.assign(l, { addedP99Ms: round2(l.p99Ms - echoP99) });
     log(`  latency done (${Math.round((Date.now() - started) / 1000)} s)`);
 
-    const cards = cardRenderFigures();
+    const cards = skip('cards') ? [] : cardRenderFigures();
+    if (baselineDir && !skip('cards')) {
+      const other = ((await import(join(baselineDir, 'bench', 'card-render.js'))) as { cardRenderFigures: typeof cardRenderFigures }).cardRenderFigures();
+      cards.push(...other.map((c) => ({ ...c, card: `${c.card}@baseline` })));
+    }
 
     // Cold start: the production entry (sandbox mode) against the echo bot, alternated.
-    const cold = { mmd: [] as number[], echo: [] as number[] };
-    for (let i = 0; i < SETTINGS.coldStarts; i++) {
+    const cold = { mmd: [] as number[], echo: [] as number[], baseline: [] as number[] };
+    for (let i = 0; i < (skip('cold') ? 0 : SETTINGS.coldStarts); i++) {
       cold.echo.push(await coldStartMs(join(DIST, 'echo-bot.js'), {}, BOT_CPU));
       cold.mmd.push(await coldStartMs(join(DIST, '..', 'src', 'index.js'), { STORAGE: 'memory', LOG_LEVEL: 'warn' }, BOT_CPU));
+      if (baselineDir) cold.baseline.push(await coldStartMs(join(baselineDir, 'src', 'index.js'), { STORAGE: 'memory', LOG_LEVEL: 'warn' }, BOT_CPU));
     }
+    if (baselineDir && cold.baseline.length) log(`  cold start baseline ${Math.round(median(cold.baseline))} ms vs ${Math.round(median(cold.mmd))} ms`);
     const coldStart = { mmdMs: Math.round(median(cold.mmd)), echoMs: Math.round(median(cold.echo)), ratio: round2(median(cold.mmd) / median(cold.echo)) };
     log(`  cold start done (${Math.round((Date.now() - started) / 1000)} s)`);
 
-    const memory = [await memoryPhase(echo, cases.filter((c) => c.bot === 'echo'), ctx, emulator), await memoryPhase(mmd, cases.filter((c) => c.bot === 'mmd'), ctx, emulator)];
+    const memory = skip('memory') ? [] : [await memoryPhase(echo, cases.filter((c) => c.bot === 'echo'), ctx, emulator), await memoryPhase(mmd, cases.filter((c) => c.bot === 'mmd'), ctx, emulator)];
     log(`  memory done (${Math.round((Date.now() - started) / 1000)} s)`);
 
     const results = {
@@ -218,8 +239,8 @@ async function main(): Promise<void> {
       cards,
       coldStart,
       memory,
-      memoryRatio: { rssToEcho: round2(memory[1]!.rssMb / memory[0]!.rssMb), heapToEcho: round2(memory[1]!.heapMb / memory[0]!.heapMb) },
-      tokens: { requestsPer10kTurns: memory[1]!.tokenRequestsPer10kTurns, goal: 'one per token lifetime (3599 s in the emulator)' },
+      memoryRatio: memory.length ? { rssToEcho: round2(memory[1]!.rssMb / memory[0]!.rssMb), heapToEcho: round2(memory[1]!.heapMb / memory[0]!.heapMb) } : undefined,
+      tokens: { requestsPer10kTurns: memory[1]?.tokenRequestsPer10kTurns, goal: 'one per token lifetime (3599 s in the emulator)' },
       // Slot for issue "notifications": poll-cycle CPU and API calls for 10,000 tickets and 1,000
       // followers; fan-out to 2,000 conversations against a connector enforcing Teams' limits.
       notifications: { measured: false, reason: 'notifications have not landed; add the figures here when they do' },
@@ -235,6 +256,7 @@ async function main(): Promise<void> {
   } finally {
     await echo.stop();
     await mmd.stop();
+    await baseline.stop();
     await connector.stop();
     await emulator.close();
   }
@@ -243,12 +265,12 @@ async function main(): Promise<void> {
 function printTable(r: {
   machine: { cpus: number; model?: string; node: string; pinned: boolean };
   throughput: Array<{ case: string; turnsPerSecond: number; ratioToEcho: number; cpuMsPerTurn: number; cpuRatioToEcho: number; failures: number }>;
-  latency: Array<{ case: string; p50Ms: number; p95Ms: number; p99Ms: number }>;
+  latency: Array<{ case: string; p50Ms: number | string; p95Ms: number | string; p99Ms: number | string }>;
   cards: Array<{ card: string; microsPerCard: number; bytes: number }>;
   coldStart: { mmdMs: number; echoMs: number; ratio: number };
   memory: Array<{ bot: string; turns: number; conversations: number; rssMb: number; heapMb: number; secondHalfGrowth: { rssMb: number; heapMb: number } }>;
   tokens: { requestsPer10kTurns?: number };
-  memoryRatio: { rssToEcho: number; heapToEcho: number };
+  memoryRatio?: { rssToEcho: number; heapToEcho: number };
   droppedRounds: { rounds: number[]; noisyMachine: boolean };
   elapsedSeconds: number;
 }): void {
@@ -263,7 +285,7 @@ function printTable(r: {
   lines.push('');
   lines.push(`${pad('case', 14)}${pad('turns/s', 9)}${pad('vs echo', 9)}${pad('CPU ms/turn', 13)}${pad('CPU vs echo', 13)}${pad('p50 ms', 8)}${pad('p95 ms', 8)}${pad('p99 ms', 8)}failures`);
   for (const t of r.throughput) {
-    const l = r.latency.find((x) => x.case === t.case)!;
+    const l = r.latency.find((x) => x.case === t.case) ?? { p50Ms: '-', p95Ms: '-', p99Ms: '-' };
     lines.push(`${pad(t.case, 14)}${pad(t.turnsPerSecond, 9)}${pad(t.ratioToEcho.toFixed(2), 9)}${pad(t.cpuMsPerTurn.toFixed(2), 13)}${pad(t.cpuRatioToEcho.toFixed(2), 13)}${pad(l.p50Ms, 8)}${pad(l.p95Ms, 8)}${pad(l.p99Ms, 8)}${t.failures}`);
   }
   lines.push('');
@@ -274,7 +296,7 @@ function printTable(r: {
   for (const m of r.memory) {
     lines.push(`memory ${pad(m.bot, 5)} after ${m.turns} turns / ${m.conversations} conversations: RSS ${m.rssMb} MB, heap ${m.heapMb} MB after GC; second half +${m.secondHalfGrowth.rssMb} MB RSS, +${m.secondHalfGrowth.heapMb} MB heap`);
   }
-  lines.push(`memory vs echo: RSS ${r.memoryRatio.rssToEcho}x, heap ${r.memoryRatio.heapToEcho}x`);
+  if (r.memoryRatio) lines.push(`memory vs echo: RSS ${r.memoryRatio.rssToEcho}x, heap ${r.memoryRatio.heapToEcho}x`);
   lines.push(`token endpoint requests per 10,000 turns: ${r.tokens.requestsPer10kTurns}`);
   lines.push('notifications: not measured (the issue has not landed)');
   console.log(lines.join('\n'));

@@ -1,6 +1,6 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { ChildMessage, MemoryFigures } from './ipc-hooks';
 
 /** A bot under test in its own process, pinned to `cpu` when taskset exists. */
@@ -28,7 +28,7 @@ export function pin(pid: number, cpu: number): boolean {
 
 /** Starts `script` (a compiled bench entry) with --expose-gc and waits for its 'ready' message. */
 export async function startBot(name: string, script: string, env: Record<string, string>, cpu: number | null): Promise<BotProcess> {
-  const child: ChildProcess = fork(join(__dirname, script), [], {
+  const child: ChildProcess = fork(resolve(__dirname, script), [], {
     execArgv: ['--expose-gc'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

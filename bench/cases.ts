@@ -53,8 +53,8 @@ export function ticketSubmit(ctx: TurnContextInfo, conversationId: string): Turn
 
 export interface BenchCase {
   name: string;
-  /** 'echo' runs against the echo bot, everything else against MMD Assist. */
-  bot: 'echo' | 'mmd';
+  /** 'echo' runs against the echo bot, 'mmd' against MMD Assist, 'baseline' against BENCH_BASELINE's build of it. */
+  bot: 'echo' | 'mmd' | 'baseline';
   turn(ctx: TurnContextInfo, conversationId: string): Turn;
 }
 
