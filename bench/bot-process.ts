@@ -29,7 +29,8 @@ export function pin(pid: number, cpu: number): boolean {
 /** Starts `script` (a compiled bench entry) with --expose-gc and waits for its 'ready' message. */
 export async function startBot(name: string, script: string, env: Record<string, string>, cpu: number | null): Promise<BotProcess> {
   const child: ChildProcess = fork(resolve(__dirname, script), [], {
-    execArgv: ['--expose-gc'],
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each bot, written when it exits (see bench/profile-summary.ts).
+    execArgv: ['--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -65,7 +66,9 @@ export async function startBot(name: string, script: string, env: Record<string,
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGKILL');
+        // Disconnecting lets the bot exit by itself (and write its CPU profile); kill it if it lingers.
+        if (child.connected) child.disconnect();
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
 }
