@@ -292,12 +292,12 @@ function printTable(r: {
   lines.push(`${pad('card', 24)}${pad('µs/card', 10)}bytes`);
   for (const c of r.cards) lines.push(`${pad(c.card, 24)}${pad(c.microsPerCard, 10)}${c.bytes}`);
   lines.push('');
-  lines.push(`cold start to /healthz 200: MMD Assist ${r.coldStart.mmdMs} ms, echo ${r.coldStart.echoMs} ms (${r.coldStart.ratio}x)`);
+  if (Number.isFinite(r.coldStart.mmdMs)) lines.push(`cold start to /healthz 200: MMD Assist ${r.coldStart.mmdMs} ms, echo ${r.coldStart.echoMs} ms (${r.coldStart.ratio}x)`);
   for (const m of r.memory) {
     lines.push(`memory ${pad(m.bot, 5)} after ${m.turns} turns / ${m.conversations} conversations: RSS ${m.rssMb} MB, heap ${m.heapMb} MB after GC; second half +${m.secondHalfGrowth.rssMb} MB RSS, +${m.secondHalfGrowth.heapMb} MB heap`);
   }
   if (r.memoryRatio) lines.push(`memory vs echo: RSS ${r.memoryRatio.rssToEcho}x, heap ${r.memoryRatio.heapToEcho}x`);
-  lines.push(`token endpoint requests per 10,000 turns: ${r.tokens.requestsPer10kTurns}`);
+  if (r.tokens.requestsPer10kTurns !== undefined) lines.push(`token endpoint requests per 10,000 turns: ${r.tokens.requestsPer10kTurns}`);
   lines.push('notifications: not measured (the issue has not landed)');
   console.log(lines.join('\n'));
 }
