@@ -1,6 +1,8 @@
 /**
  * `node dist/bench/profile-summary.js <file.cpuprofile> [top]`: where a bot's CPU went, from a
- * V8 profile (BENCH_CPU_PROF=<dir> npm run bench). Self time by function and by package.
+ * V8 profile (BENCH_CPU_PROF=<dir> npm run bench). Self time by function and by package;
+ * with a third argument, a regular expression over function names, the inclusive time under the
+ * outermost frames that match (e.g. 'createConnectorClient|UserTokenClientImpl').
  */
 import { readFileSync } from 'node:fs';
 
@@ -8,6 +10,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -20,12 +23,12 @@ function owner(url: string): string {
   if (m) return m[1]!;
   if (!url) return '(native/gc/idle)';
   if (url.startsWith('node:')) return 'node core';
-  const ours = /\/(src\/[^/]+|bench)\//.exec(url);
+  const ours = /\/dist\/(src\/[^/]+|bench)\//.exec(url);
   return ours ? ours[1]! : url;
 }
 
 function main(): void {
-  const [file, topArg] = process.argv.slice(2);
+  const [file, topArg, inclusive] = process.argv.slice(2);
   if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top]');
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -51,6 +54,24 @@ function main(): void {
   };
   show('self time by package', pkg);
   show('self time by function', fn);
+  if (inclusive) {
+    const pattern = new RegExp(inclusive);
+    const under = (id: number): number => {
+      const node = byId.get(id)!;
+      return (self.get(id) ?? 0) + (node.children ?? []).reduce((a, c) => a + under(c), 0);
+    };
+    const matched = new Map<string, number>();
+    const walk = (id: number): void => {
+      const node = byId.get(id)!;
+      if (pattern.test(node.callFrame.functionName)) {
+        matched.set(node.callFrame.functionName, (matched.get(node.callFrame.functionName) ?? 0) + under(id));
+        return;
+      }
+      for (const c of node.children ?? []) walk(c);
+    };
+    walk(profile.nodes[0]!.id);
+    show(`inclusive time under /${inclusive}/`, matched);
+  }
 }
 
 main();
