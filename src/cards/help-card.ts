@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../intents/commands';
+import { CardCache } from './card-cache';
 import { execute } from './card-action';
 import { md } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
@@ -14,8 +15,17 @@ export interface HelpInput {
 
 const GROUP_ORDER: ReadonlyArray<CommandSpec['group']> = ['Devices and users', 'Support tickets', 'Elevation requests', 'General'];
 
+// Keyed by the command list itself (callers pass the one COMMANDS array) and every other input.
+const cache = new WeakMap<readonly CommandSpec[], CardCache>();
+
 /** Every command the user may run, grouped, each with a Try button that runs its example. */
 export function helpCard({ commands, mode, isAdmin = false }: HelpInput): AdaptiveCard {
+  let cards = cache.get(commands);
+  if (!cards) cache.set(commands, (cards = new CardCache()));
+  return cards.get(JSON.stringify([mode, isAdmin]), () => renderHelp(commands, mode, isAdmin));
+}
+
+function renderHelp(commands: readonly CommandSpec[], mode: BotMode, isAdmin: boolean): AdaptiveCard {
   const visible = commands.filter((c) => isAdmin || !c.adminOnly);
   const groups = GROUP_ORDER.map((name) => ({
     name,

@@ -1,6 +1,8 @@
 import * as ACData from 'adaptivecards-templating';
 import { existsSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
+import { compileTemplate, NotCompiled } from './compiled-template';
 
 /** An Adaptive Card as sent to Teams: plain JSON. */
 export type AdaptiveCard = Record<string, unknown>;
@@ -10,17 +12,59 @@ const CARDS_DIR = [join(__dirname, '..', '..', 'cards'), join(__dirname, '..', '
   existsSync(join(dir, '..', 'package.json')),
 );
 
-const templates = new Map<string, ACData.Template>();
+interface LoadedTemplate {
+  library: ACData.Template;
+  /** The fast path (src/cards/compiled-template.ts); null when the template is beyond it. */
+  compiled: ((data: object) => unknown) | null;
+}
 
-function template(name: string): ACData.Template {
+const templates = new Map<string, LoadedTemplate>();
+
+function template(name: string): LoadedTemplate {
   let t = templates.get(name);
   if (!t) {
     if (!CARDS_DIR) throw new Error('cards/ directory not found');
     const json: unknown = JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'));
-    t = new ACData.Template(json);
+    t = { library: new ACData.Template(json), compiled: compileTemplate(json) };
     templates.set(name, t);
   }
   return t;
+}
+
+/** adaptivecards-templating's own expansion: the reference the fast path must match. */
+export function expandWithLibrary(name: string, data: object): unknown {
+  return template(name).library.expand({ $root: data });
+}
+
+/** The fast path's expansion, or the library's where the fast path steps aside. */
+export function expandCompiled(name: string, data: object): unknown {
+  const t = template(name);
+  if (t.compiled) {
+    try {
+      return t.compiled(data);
+    } catch (err) {
+      if (!(err instanceof NotCompiled)) throw err;
+    }
+  }
+  return t.library.expand({ $root: data });
+}
+
+/** Raised in check mode when the fast path and the library disagree. */
+export class TemplateMismatchError extends Error {
+  constructor(name: string) {
+    super(`card template ${name}: the compiled expansion differs from adaptivecards-templating's`);
+    this.name = 'TemplateMismatchError';
+  }
+}
+
+// Check mode (CARD_TEMPLATE_CHECK=1, or setTemplateCheck in a test): every card is expanded both
+// ways and compared, so any test suite that renders cards also proves the fast path.
+let check = process.env.CARD_TEMPLATE_CHECK === '1';
+let seen: ((name: string, data: object) => void) | undefined;
+/** Turns check mode on or off; `onRender` sees every template name and data rendered meanwhile. */
+export function setTemplateCheck(on: boolean, onRender?: (name: string, data: object) => void): void {
+  check = on;
+  seen = on ? onRender : undefined;
 }
 
 /**
@@ -29,7 +73,10 @@ function template(name: string): ACData.Template {
  * text is safe to pass here once escaped for markdown with `md()`.
  */
 export function renderCard(name: string, data: object): AdaptiveCard {
-  return withoutNulls(template(name).expand({ $root: data })) as AdaptiveCard;
+  const card = expandCompiled(name, data);
+  seen?.(name, data);
+  if (check && !isDeepStrictEqual(card, expandWithLibrary(name, data))) throw new TemplateMismatchError(name);
+  return withoutNulls(card) as AdaptiveCard;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { COMMANDS } from '../intents/commands';
+import { CardCache } from './card-cache';
 import { execute, type ExecuteAction } from './card-action';
 import { mdShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
@@ -18,9 +19,16 @@ const STARTERS: Array<[title: string, command: string]> = [
   ['New ticket', 'new ticket'],
 ];
 
+// Keyed by mode and greeting; bounded, as names vary.
+const cache = new CardCache();
+
 /** Sent when the bot is installed or a member joins: what it does, and sandbox or live. */
 export function welcomeCard({ mode, userName }: WelcomeInput): AdaptiveCard {
-  const name = userName?.trim();
+  const name = userName?.trim() || undefined;
+  return cache.get(JSON.stringify([mode, name ?? null]), () => renderWelcome(mode, name));
+}
+
+function renderWelcome(mode: BotMode, name: string | undefined): AdaptiveCard {
   return renderCard('welcome', {
     greeting: name ? `Hi ${mdShort(name, 60)}, I'm MMD Assist.` : "Hi, I'm MMD Assist.",
     sandbox: mode === 'sandbox',

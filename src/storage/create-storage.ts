@@ -1,6 +1,5 @@
 import type { StorageConfig } from '../config/config';
 import type { Logger } from '../log/logger';
-import { BlobStorage } from './blob-storage';
 import { MemoryStorage } from './memory-storage';
 import { SqliteStorage } from './sqlite-storage';
 import type { Storage } from './storage';
@@ -15,6 +14,8 @@ export async function createStorage(config: StorageConfig, logger: Logger): Prom
       logger.info({ storage: 'sqlite', path: config.path }, 'storage opened');
       return new SqliteStorage(config.path);
     case 'azure-blob': {
+      // @azure/storage-blob and its dependencies take about 50 ms to load: only this store needs them.
+      const { BlobStorage } = await import('./blob-storage');
       const storage = await BlobStorage.connect({ connectionString: config.connectionString, container: config.container });
       logger.info({ storage: 'azure-blob', container: config.container }, 'storage opened');
       return storage;

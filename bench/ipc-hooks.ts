@@ -1,0 +1,29 @@
+/**
+ * Bench-only hooks in a bot process started by bench/bench.ts: tells the parent its port and
+ * answers 'memory' with RSS and heap after a full GC (the process runs with --expose-gc).
+ * Nothing in src/ loads this file.
+ */
+export interface MemoryFigures {
+  rssBytes: number;
+  heapUsedBytes: number;
+}
+
+export type ParentMessage = { kind: 'memory'; id: number };
+export type ChildMessage = { kind: 'ready'; port: number } | { kind: 'memory'; id: number; memory: MemoryFigures };
+
+export function installIpcHooks({ port }: { port: number }): void {
+  if (!process.send) return;
+  process.on('message', (message: ParentMessage) => {
+    if (message?.kind !== 'memory') return;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    // Twice: the first pass may only move survivors to the old generation.
+    gc?.();
+    gc?.();
+    const usage = process.memoryUsage();
+    const reply: ChildMessage = { kind: 'memory', id: message.id, memory: { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed } };
+    process.send?.(reply);
+  });
+  process.send({ kind: 'ready', port } satisfies ChildMessage);
+  // The bench kills us; if the parent dies first, do not linger.
+  process.on('disconnect', () => process.exit(0));
+}

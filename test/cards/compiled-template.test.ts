@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { AuditRecord } from '../../src/state/audit-log';
+import { auditCard } from '../../src/cards/audit-card';
+import { compileTemplate } from '../../src/cards/compiled-template';
+import { deviceDetailCard } from '../../src/cards/device-detail-card';
+import { deviceListCard } from '../../src/cards/device-list-card';
+import { closeElevationForm } from '../../src/cards/elevation-close-form-card';
+import { elevationDetailCard } from '../../src/cards/elevation-detail-card';
+import { elevationHiddenCard, elevationNoneCard, elevationRedactedCard, elevationRevealedCard } from '../../src/cards/elevation-details-card';
+import { requestElevationForm } from '../../src/cards/elevation-form-card';
+import { elevationListCard } from '../../src/cards/elevation-list-card';
+import { errorCard } from '../../src/cards/error-card';
+import { helpCard } from '../../src/cards/help-card';
+import { notFoundCard } from '../../src/cards/not-found-card';
+import { addNoteForm } from '../../src/cards/note-form-card';
+import { notesCard } from '../../src/cards/notes-card';
+import { expandCompiled, expandWithLibrary, setTemplateCheck } from '../../src/cards/render';
+import { ticketDetailCard } from '../../src/cards/ticket-detail-card';
+import { newTicketForm } from '../../src/cards/ticket-form-card';
+import { ticketListCard } from '../../src/cards/ticket-list-card';
+import { userDetailCard } from '../../src/cards/user-detail-card';
+import { userListCard } from '../../src/cards/user-list-card';
+import { welcomeCard } from '../../src/cards/welcome-card';
+import { COMMANDS } from '../../src/intents/commands';
+import type { ElevationDetails } from '../../src/mmd/types';
+import { device, devices, elevation, elevations, EVIL_LINK, INJECTION, LONG, nastyDevice, note, NOW, page, ticket, tickets, user, users } from './sample-data';
+
+// The compiled fast path (src/cards/compiled-template.ts) against adaptivecards-templating itself:
+// every template in cards/, with the data the card builders make from the test samples, then with
+// that data bent (keys in other cases, values of other types) where the library's rules are subtle.
+
+const CARDS_DIR = join(__dirname, '..', '..', 'cards');
+const TEMPLATES = readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+
+const record = (overrides: Partial<AuditRecord> = {}): AuditRecord => ({
+  at: '2026-11-22T13:02:00.000Z',
+  action: 'elevation.reveal',
+  outcome: 'revealed',
+  deviceName: 'MMD-00002',
+  user: { id: '29:a', aadObjectId: 'aad-a', upn: 'adele@contoso.com', name: 'Adele Vance' },
+  conversation: { id: 'c1', kind: 'personal' },
+  correlationId: 'corr',
+  ...overrides,
+});
+
+const details = (overrides: Partial<ElevationDetails> = {}): ElevationDetails => ({
+  tenantId: 't',
+  deviceName: 'MMD-00002',
+  openedElevationRequestId: 'req-1',
+  aadDeviceId: 'aad-dev',
+  accountUpn: 'MMDLocalAdmin',
+  password: 'p*ss_[x](https://e.v)${pw}<b>`#1',
+  passwordLastUpdated: '2026-11-22T13:00:00Z',
+  status: 'PasswordSucceeded',
+  isPasswordChanged: false,
+  viewedBy: ['System'],
+  ...overrides,
+});
+
+/** Every card builder over the samples the card tests use, the plain and the nasty. */
+function renderEveryCard(): void {
+  const formId = randomUUID();
+  const contact = { givenName: 'Adele', surname: 'Vance', email: 'adele.vance@contoso.com', phone: '' };
+  auditCard({ records: [record(), record({ outcome: 'denied', deviceName: INJECTION, conversation: { id: 'g', kind: 'groupChat' } })], now: NOW });
+  auditCard({ records: [], now: NOW });
+  deviceDetailCard({ device: device(), now: NOW });
+  deviceDetailCard({ device: nastyDevice(), now: NOW });
+  deviceDetailCard({ device: device({ groups: [], configurations: [] }), now: NOW });
+  deviceListCard({ page: page(devices(10)), now: NOW });
+  deviceListCard({ page: page(devices(10, 10), 10, 10, true), search: ` ${EVIL_LINK} `, now: NOW });
+  deviceListCard({ page: page([]), search: 'nothing', now: NOW });
+  closeElevationForm({ requestId: 'req-1', request: elevation(), formId, now: NOW });
+  closeElevationForm({ requestId: 'abc', formId, now: NOW, errors: { actionsTaken: 'Describe the actions taken.' }, notice: 'Something went wrong' } as never);
+  elevationDetailCard({ request: elevation(), now: NOW });
+  elevationDetailCard({ request: elevation({ title: LONG, requestingAgentUpn: INJECTION }), now: NOW });
+  elevationHiddenCard({ deviceName: 'MMD-00002', request: elevation({ title: `Fix ${EVIL_LINK}` }), revealSeconds: 300, now: NOW });
+  elevationHiddenCard({ deviceName: 'MMD-00002', revealSeconds: 30, now: NOW });
+  elevationRedactedCard({ deviceName: 'MMD-00002' });
+  elevationRevealedCard({ deviceName: 'MMD-00002', details: details(), userId: '29:user', hideAt: new Date('2026-11-22T14:07:00Z'), now: NOW });
+  elevationRevealedCard({ deviceName: INJECTION, details: details({ password: '', viewedBy: [] }), userId: '29:user', hideAt: new Date('2026-11-22T14:07:00Z'), now: NOW });
+  elevationNoneCard({ deviceName: 'MMD-00001' });
+  requestElevationForm({ prefill: {}, openTickets: [], formId, now: NOW });
+  requestElevationForm({ prefill: { deviceName: 'MMD-00001' } as never, openTickets: tickets(3), formId, errors: { deviceName: 'Say which device.' } as never, now: NOW });
+  elevationListCard({ page: page(elevations(10)), now: NOW });
+  elevationListCard({ page: page(elevations(10, 10), 10, 10, true), deviceName: 'MMD-1', now: NOW });
+  elevationListCard({ page: page([]), now: NOW });
+  errorCard({ what: 'Looking up device MMD-1', message: 'Service unavailable', retryable: true, correlationId: 'c0ffee-42' });
+  errorCard({ what: 'MMD tenant lookup', retryable: false, correlationId: 'abc' });
+  helpCard({ commands: COMMANDS, mode: 'live' });
+  helpCard({ commands: COMMANDS, mode: 'sandbox', isAdmin: true });
+  notFoundCard({ what: 'device', key: 'MMD-0001', suggestion: 'MMD-00001' });
+  notFoundCard({ what: 'ticket', key: INJECTION });
+  addNoteForm({ ticketId: 'MMD-1465058-R5V8P', ticketTitle: EVIL_LINK, formId, now: NOW });
+  addNoteForm({ ticketId: 'MMD-1', ticketTitle: null, formId, values: { text: 'x' }, errors: { text: 'Too long.' }, now: NOW } as never);
+  notesCard({ ticketId: 'MMD-1', notes: [note(), note({ text: '<p>Hi <b>there</b></p>', renderType: 'html' })], now: NOW });
+  notesCard({ ticketId: 'MMD-1', notes: [], now: NOW });
+  ticketDetailCard({ ticket: ticket(), now: NOW });
+  ticketDetailCard({ ticket: ticket({ contact: null, notes: [] }), now: NOW });
+  ticketDetailCard({ ticket: ticket(), notes: Array.from({ length: 25 }, (_, i) => note({ text: `<p>note ${i}</p>` })), now: NOW });
+  newTicketForm({ prefill: {}, contact, formId, now: NOW });
+  newTicketForm({ prefill: { type: 'Incident' }, formId, now: NOW } as never);
+  ticketListCard({ page: page(tickets(10)), filters: { states: ['active'], severities: [1, 2] }, now: NOW });
+  ticketListCard({ page: page([]), filters: { states: [], severities: [], text: EVIL_LINK }, now: NOW });
+  userDetailCard({ user: user(), now: NOW });
+  userDetailCard({ user: user({ groups: [], devices: [] }), now: NOW });
+  userListCard({ page: page(users(10)), now: NOW });
+  userListCard({ page: page(users(10, 10), 10, 10, true), search: 'vance', now: NOW });
+  welcomeCard({ mode: 'sandbox', userName: 'Alex Wilber' });
+  welcomeCard({ mode: 'live', userName: EVIL_LINK });
+}
+
+/** Both expansions, or both errors. */
+function bothWays(name: string, data: object): { compiled: unknown; library: unknown } {
+  const run = (f: () => unknown) => {
+    try {
+      return { value: f() };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  };
+  return { compiled: run(() => expandCompiled(name, data)), library: run(() => expandWithLibrary(name, data)) };
+}
+
+describe('compiled card templates', () => {
+  const rendered: Array<{ name: string; data: object }> = [];
+
+  beforeAll(() => {
+    // Check mode: renderCard throws TemplateMismatchError if the two expansions differ.
+    setTemplateCheck(true, (name, data) => rendered.push({ name, data }));
+    try {
+      renderEveryCard();
+    } finally {
+      setTemplateCheck(false);
+    }
+  });
+
+  it('compiles every template in cards/ (none is left to the slow path)', () => {
+    for (const name of TEMPLATES) {
+      expect([name, compileTemplate(JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8')))]).toEqual([name, expect.any(Function)]);
+    }
+  });
+
+  it('renders every template from the samples exactly as adaptivecards-templating does', () => {
+    expect([...new Set(rendered.map((r) => r.name))].sort()).toEqual([...TEMPLATES].sort());
+    for (const { name, data } of rendered) expect([name, expandCompiled(name, data)]).toEqual([name, expandWithLibrary(name, data)]);
+  });
+
+  it('looks properties up ignoring case, first key wins, as the library does', () => {
+    for (const { name, data } of rendered) {
+      const upper = recase(data, (k) => k.toUpperCase());
+      const doubled = recase(data, (k) => k, true);
+      const a = bothWays(name, upper);
+      const b = bothWays(name, doubled);
+      expect([name, a.compiled]).toEqual([name, a.library]);
+      expect([name, b.compiled]).toEqual([name, b.library]);
+    }
+  });
+
+  it('agrees with the library when data values have other types or are missing', () => {
+    const odd = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant(''), fc.constant('x'), fc.constant(0), fc.constant(true), fc.constant(false), fc.constant([]), fc.constant({}), fc.constant(['a']));
+    fc.assert(
+      fc.property(fc.nat(rendered.length - 1), fc.nat(), odd, (i, pick, value) => {
+        const { name, data } = rendered[i]!;
+        const bent = bend(data, pick, value);
+        const r = bothWays(name, bent);
+        expect(r.compiled).toEqual(r.library);
+      }),
+      { numRuns: 400, seed: 15 },
+    );
+  });
+});
+
+/** A deep copy of `data` with keys renamed; `doubled` adds a differently-cased twin before each key. */
+function recase(data: unknown, rename: (k: string) => string, doubled = false): object {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(v)) {
+      if (doubled && k.toUpperCase() !== k) out[k.toUpperCase()] = 'twin';
+      out[rename(k)] = walk(child);
+    }
+    return out;
+  };
+  return walk(data) as object;
+}
+
+/** A deep copy of `data` with the pick-th property (in walk order) set to `value`. */
+function bend(data: object, pick: number, value: unknown): object {
+  const slots: Array<[Record<string, unknown>, string]> = [];
+  const copy = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(copy);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(v)) {
+      out[k] = copy(child);
+      slots.push([out, k]);
+    }
+    return out;
+  };
+  const root = copy(data) as Record<string, unknown>;
+  if (slots.length) {
+    const [obj, key] = slots[pick % slots.length]!;
+    obj[key] = value;
+  }
+  return root;
+}
