@@ -3,7 +3,7 @@ import type { Route } from './http';
 import { addFault, clearFaults, listFaults, reset } from './routes/admin';
 import { getDevice, getElevationDetails, listDevices } from './routes/devices';
 import { closeElevation, createElevation, getElevation, listElevations } from './routes/elevations';
-import { instanceDiscovery, issueToken, openIdConfiguration, signingKeys } from './routes/identity';
+import { devToken, instanceDiscovery, issueToken, openIdConfiguration, signingKeys } from './routes/identity';
 import { addNote, createTicket, getTicket, listNotes, listTickets } from './routes/tickets';
 import { getUser, listUsers } from './routes/users';
 
@@ -41,4 +41,6 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/_emulator/faults', auth: 'none', handler: addFault },
   { method: 'DELETE', path: '/_emulator/faults', auth: 'none', handler: clearFaults },
   { method: 'POST', path: '/_emulator/reset', auth: 'none', handler: reset },
+  // A development SSO token for the tab (what Teams' getAuthToken answers), signed by the emulator's key.
+  { method: 'POST', path: '/_emulator/dev-token', auth: 'none', handler: devToken },
 ];
