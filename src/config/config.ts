@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error';
+import { loadTabConfig, type TabConfig } from './tab-config';
 
 /** Where durable data lives. */
 export type StorageConfig =
@@ -40,6 +41,8 @@ export interface AppConfig {
     /** How long a revealed password stays on screen before the card is redacted. */
     revealSeconds: number;
   };
+  /** The personal tab: SSO token checks and whose token its MMD calls carry. */
+  tab: TabConfig;
 }
 
 /** The tenant and app the sandbox emulator accepts. */
@@ -137,6 +140,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = str(env, 'LOG_LEVEL', 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const mmdTenantId = str(env, 'MMD_TENANT_ID', mode === 'sandbox' ? SANDBOX_TENANT_ID : '');
+  const mmdClientId = clientId || (mode === 'sandbox' ? SANDBOX_CLIENT_ID : '');
   return {
     port: int(env, 'PORT', 3978, 0, 65535),
     bot: {
@@ -150,8 +155,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mode,
     mmd: {
       baseUrl: baseUrl ? (baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) : undefined,
-      tenantId: str(env, 'MMD_TENANT_ID', mode === 'sandbox' ? SANDBOX_TENANT_ID : ''),
-      clientId: clientId || (mode === 'sandbox' ? SANDBOX_CLIENT_ID : ''),
+      tenantId: mmdTenantId,
+      clientId: mmdClientId,
       clientSecret: mode === 'sandbox' && !clientSecret ? SANDBOX_CLIENT_SECRET : clientSecret,
       scope: str(env, 'MMD_SCOPE', DEFAULT_SCOPE),
       authorityHost: url(env, 'AAD_AUTHORITY_HOST', 'https://login.microsoftonline.com')!.replace(/\/+$/, ''),
@@ -166,5 +171,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       adminGroupId: str(env, 'ELEVATION_ADMIN_GROUP_ID') || undefined,
       revealSeconds: int(env, 'ELEVATION_REVEAL_SECONDS', 300, 1, 3600),
     },
+    tab: loadTabConfig(env, { mode, clientId: mmdClientId, tenantId: mmdTenantId }),
   };
 }
