@@ -82,25 +82,37 @@ export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): v
     res.end(file.body);
   };
 
-  server.get('/tab', (_req, res) => {
-    res.redirect(302, '/tab/', () => undefined);
+  server.get('/tab', (_req, res, next) => {
+    res.redirect(302, '/tab/', next);
   });
 
   if (deps.dev) {
     const dev = deps.dev;
     // Sandbox only, loopback only: a signed-in stand-in for Teams on the developer's machine.
     server.get('/tab/dev/token', async (req, res) => {
-      if (!isLoopback(req)) return res.send(403, { error: 'unauthorized', message: 'Development tokens are served to this machine only.' });
       res.setHeader('Cache-Control', 'no-store');
-      res.send(200, { token: await dev.token() });
+      if (!isLoopback(req)) {
+        res.send(403, { error: 'unauthorized', message: 'Development tokens are served to this machine only.' });
+        return;
+      }
+      try {
+        res.send(200, { token: await dev.token() });
+      } catch {
+        res.send(503, { error: 'sso_unavailable', message: 'The emulator gave no development token.' });
+      }
     });
     server.get('/tab/dev/*', async (req, res) => {
-      if (!isLoopback(req)) return res.send(403, { error: 'unauthorized', message: 'The development host is served to this machine only.' });
+      if (!isLoopback(req)) {
+        res.send(403, { error: 'unauthorized', message: 'The development host is served to this machine only.' });
+        return;
+      }
       await sendFile(res, dev.staticDir, req.path().slice('/tab/dev/'.length));
     });
   }
 
-  server.get('/tab/*', async (req, res) => sendFile(res, deps.staticDir, req.path().slice('/tab/'.length)));
+  server.get('/tab/*', async (req, res) => {
+    await sendFile(res, deps.staticDir, req.path().slice('/tab/'.length));
+  });
 
   for (const route of API) {
     const handle = async (req: Request, res: Response): Promise<void> => {

@@ -9,7 +9,7 @@ import { applyTheme, connect, notifyLoaded, ssoToken } from './teams';
 
 interface Summary {
   tickets: { total: number; open: number; byState: Slice[]; bySeverity: Slice[] };
-  devices: { total: number; failing: number; byCompliance: Slice[]; byRing: Slice[] };
+  devices: { total: number; byCompliance: Slice[]; byRing: Slice[] };
   elevations: { open: number };
 }
 interface TicketRow { id: string; title: string; state: string; severity: number | null; severityName: string; type: string; category: string; createdDateTime: string | null }
@@ -64,7 +64,7 @@ function renderSummary(s: Summary): void {
   );
   replace(
     byId('device-charts'),
-    h('p', { class: 'kpi' }, h('strong', {}, String(s.devices.failing)), ` of ${s.devices.total} devices with failing configurations`),
+    h('p', { class: 'kpi' }, h('strong', {}, String(s.devices.total)), ' managed devices'),
     barChart('Devices by compliance', s.devices.byCompliance, 'compliance'),
     barChart('Devices by update ring', s.devices.byRing),
   );
@@ -202,8 +202,8 @@ function deviceTable(caption: string, items: DeviceRow[]): HTMLElement {
 async function loadFailing(api: Api): Promise<void> {
   const where = byId('failing-devices');
   try {
-    const { items } = await loading('devices with failing configurations', () => api.get<{ items: DeviceRow[] }>('devices/failing'));
-    replace(where, deviceTable('Devices with failing configurations', items));
+    const { items, checked } = await loading('devices with failing configurations', () => api.get<{ items: DeviceRow[]; checked: number }>('devices/failing'));
+    replace(where, h('p', { class: 'count' }, `${items.length} of ${checked} devices`), deviceTable('Devices with failing configurations', items));
   } catch (error) {
     showError(where, error);
   }
