@@ -7,7 +7,7 @@ import { paginate } from '../mmd/paging';
 import type { Device, Ticket } from '../mmd/types';
 import { TabError } from './tab-error';
 import { ok, type TabHandler, type TabRequest } from './tab-request';
-import { countBy, deviceRow, elevationRow, failingConfigurations, noteRow, OPEN_TICKET_STATES, ticketDetail, ticketRow } from './views';
+import { countBy, deviceRow, elevationRow, failingConfigurations, noteRow, OPEN_TICKET_STATES, plainToHtml, ticketDetail, ticketRow } from './views';
 
 /** A walk for counts stops here: the dashboard shows totals of up to this many records. */
 const MAX_COUNTED = 2000;
@@ -105,7 +105,7 @@ export const addNote: TabHandler = async (req) => {
   const id = param(req, 'id', TICKET_ID);
   const { text } = parse(noteBody, req.body, 'The note');
   if (!(await req.mmd.tickets.get(id))) throw new TabError(404, 'not_found', `There is no ticket ${id}.`);
-  await req.mmd.tickets.addNote(id, text);
+  await req.mmd.tickets.addNote(id, plainToHtml(text));
   return ok({ notes: (await req.mmd.tickets.notes(id)).map(noteRow) }, 201);
 };
 

@@ -2,6 +2,7 @@
  * The JSON the tab's API answers: plain rows picked field by field from the MMD types, so what
  * the page gets is exactly what it shows (nothing secret slips through by accident).
  */
+import { convert } from 'html-to-text';
 import { severityName, ticketTypeLabel } from '../mmd/enums';
 import type { Device, ElevationRequest, Ticket, TicketNote } from '../mmd/types';
 
@@ -38,24 +39,28 @@ export function noteRow(note: TicketNote) {
   return {
     id: note.id === null ? null : String(note.id),
     // "html" notes hold markup: the page shows text only, so tags are dropped here.
-    text: note.renderType === 'html' ? htmlToPlain(note.text) : note.text,
+    text: note.renderType?.toLowerCase() === 'html' || /<[a-z!/]/i.test(note.text) ? htmlToPlain(note.text) : note.text,
     sender: note.sender ?? '',
     createdDateTime: note.createdDateTime,
   };
 }
 
+// Same conversion as the bot's note cards: words kept; tags, scripts, images and link targets dropped.
+const HTML_OPTIONS = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+  ],
+};
+
 function htmlToPlain(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .trim();
+  return convert(html, HTML_OPTIONS).replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Notes are stored as HTML: typed text goes in escaped, so "<b>" stays the characters typed. */
+export function plainToHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
 }
 
 export function failingConfigurations(device: Device) {
