@@ -16,6 +16,8 @@ import { TeamsBot } from './teams/teams-bot';
 import { DEFAULT_DEADLINES } from './teams/teams-turn';
 import { createServer, type BotServer } from './server/server';
 import { createStorage } from './storage/create-storage';
+import { registerTabRoutes } from './tab/tab-routes';
+import { tabRouteDeps } from './tab/tab-setup';
 import type { Storage } from './storage/storage';
 import { VERSION } from './version';
 
@@ -112,6 +114,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
     health: () => ({ version: VERSION, mode: config.mode }),
   });
+  // The personal tab (static page + /api/tab) rides on the same server.
+  registerTabRoutes(server.server, tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger }));
   const port = await server.listen(config.port, overrides.host);
   logger.info({ port, mode: config.mode, version: VERSION }, `MMD Assist listening on port ${port}${config.mode === 'sandbox' ? ' (sandbox mode)' : ''}`);
   // Revealed passwords left on screen by a stopped instance are hidden now; new ones when due.

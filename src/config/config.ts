@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error';
+import { loadTabConfig, type TabConfig } from './tab-config';
 
 /** Where durable data lives. */
 export type StorageConfig =
@@ -46,6 +47,8 @@ export interface AppConfig {
     /** Overall proactive sends per second (Teams allows about 50 per app and tenant). */
     maxPerSecond: number;
   };
+  /** The personal tab: SSO token checks and whose token its MMD calls carry. */
+  tab: TabConfig;
 }
 
 /** The tenant and app the sandbox emulator accepts. */
@@ -143,6 +146,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = str(env, 'LOG_LEVEL', 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const mmdTenantId = str(env, 'MMD_TENANT_ID', mode === 'sandbox' ? SANDBOX_TENANT_ID : '');
+  const mmdClientId = clientId || (mode === 'sandbox' ? SANDBOX_CLIENT_ID : '');
   return {
     port: int(env, 'PORT', 3978, 0, 65535),
     bot: {
@@ -156,8 +161,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mode,
     mmd: {
       baseUrl: baseUrl ? (baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) : undefined,
-      tenantId: str(env, 'MMD_TENANT_ID', mode === 'sandbox' ? SANDBOX_TENANT_ID : ''),
-      clientId: clientId || (mode === 'sandbox' ? SANDBOX_CLIENT_ID : ''),
+      tenantId: mmdTenantId,
+      clientId: mmdClientId,
       clientSecret: mode === 'sandbox' && !clientSecret ? SANDBOX_CLIENT_SECRET : clientSecret,
       scope: str(env, 'MMD_SCOPE', DEFAULT_SCOPE),
       authorityHost: url(env, 'AAD_AUTHORITY_HOST', 'https://login.microsoftonline.com')!.replace(/\/+$/, ''),
@@ -176,5 +181,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollSeconds: int(env, 'NOTIFY_POLL_SECONDS', 60, 5, 86_400),
       maxPerSecond: int(env, 'NOTIFY_MAX_PER_SECOND', 50, 1, 50),
     },
+    tab: loadTabConfig(env, { mode, clientId: mmdClientId, tenantId: mmdTenantId }),
   };
 }

@@ -14,6 +14,7 @@ import { normalizePath, rewriteTicketKey } from './paths';
 import { ROUTES } from './routes';
 import { GraphDirectory, graphRoutes } from './routes/graph-directory';
 import { EmulatorStore } from './store';
+import { SigningKey } from './signing-key';
 import { TokenIssuer } from './token';
 import type { EmulatorOptions, FaultRule, RunningEmulator } from './types';
 
@@ -82,12 +83,14 @@ async function handle(route: Route, ctx: RouteContext, req: Request): Promise<Ap
     const params = stringParams(req);
     let caller = '';
     if (route.auth === 'bearer') {
-      const clientId = ctx.tokens.verify(req.headers.authorization);
+      const holder = ctx.tokens.verify(req.headers.authorization);
       if (params.tenantId !== undefined && params.tenantId.toLowerCase() !== ctx.settings.tenantId.toLowerCase()) {
         throw new EmulatorError(403, 'The caller is not authorized for this tenant.');
       }
       const named = req.headers[CALLER_HEADER];
-      caller = typeof named === 'string' && named.trim() ? named.trim() : clientId;
+      // A token obtained on behalf of a user speaks for that user; the header stands in for one
+      // only on app tokens.
+      caller = holder.user ?? (typeof named === 'string' && named.trim() ? named.trim() : holder.clientId);
     }
     const body = await readBody(req);
     const url = req.url ?? '/';
@@ -143,7 +146,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Requests whose socket a fault destroyed: logged with status 0, whatever restify sets after.
   const dropped = new WeakSet<Request>();
   let baseUrl = '';
-  const ctx: RouteContext = { store, tokens, faults, settings, url: () => baseUrl };
+  const signingKey = new SigningKey();
+  const ctx: RouteContext = { store, tokens, faults, settings, signingKey, url: () => baseUrl };
 
   const server = restify.createServer({
     name: 'mmd-emulator',

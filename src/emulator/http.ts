@@ -1,6 +1,7 @@
 /** The emulator's own request/response model: route handlers are plain functions over these. */
 import type { FaultStore } from './faults';
 import type { EmulatorStore } from './store';
+import type { SigningKey } from './signing-key';
 import type { TokenIssuer } from './token';
 
 export interface ApiRequest {
@@ -9,7 +10,7 @@ export interface ApiRequest {
   query: URLSearchParams;
   /** Parsed JSON or form body; undefined when there was none. */
   body: unknown;
-  /** Who calls: the X-Emulator-Upn header, else the client id of the bearer token. */
+  /** Who calls: the user of an OBO token, else the X-Emulator-Upn header, else the token's client id. */
   caller: string;
   /** Absolute URL of the request path, without query (base of @odata.nextLink). */
   selfUrl: string;
@@ -32,6 +33,8 @@ export interface EmulatorSettings {
 export interface RouteContext {
   store: EmulatorStore;
   tokens: TokenIssuer;
+  /** Signs development SSO tokens, checks OBO assertions, published as the JWKS. */
+  signingKey: SigningKey;
   faults: FaultStore;
   settings: EmulatorSettings;
   /** http://127.0.0.1:PORT */

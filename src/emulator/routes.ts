@@ -6,7 +6,7 @@ import { listCreateRefusals, setCreateRefusal } from './routes/graph-admin';
 import { createIncident, createIncidentV1, getIncident, listIncidents, updateIncident } from './routes/graph-incidents';
 import { createEvent, getEvent, listEvents } from './routes/graph-troubleshooting';
 import { closeElevation, createElevation, getElevation, listElevations } from './routes/elevations';
-import { instanceDiscovery, issueToken, openIdConfiguration, signingKeys } from './routes/identity';
+import { devToken, instanceDiscovery, issueToken, openIdConfiguration, signingKeys } from './routes/identity';
 import { addNote, createTicket, getTicket, listNotes, listTickets } from './routes/tickets';
 import { getUser, listUsers } from './routes/users';
 
@@ -63,4 +63,6 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/_emulator/graph/create-refusals', auth: 'none', handler: setCreateRefusal },
   { method: 'POST', path: '/_emulator/tickets/:key/changes', auth: 'none', handler: changeTicket },
   { method: 'POST', path: '/_emulator/tickets/:key/notes', auth: 'none', handler: addSupportNote },
+  // A development SSO token for the tab (what Teams' getAuthToken answers), signed by the emulator's key.
+  { method: 'POST', path: '/_emulator/dev-token', auth: 'none', handler: devToken },
 ];

@@ -4,7 +4,15 @@ import { EmulatorError } from './errors';
 
 interface Issued {
   clientId: string;
+  /** Set for a token obtained on behalf of a user (OBO grant): the user's UPN. */
+  user?: string;
   expiresAt: number;
+}
+
+/** Who a valid token speaks for. */
+export interface TokenHolder {
+  clientId: string;
+  user?: string;
 }
 
 export class TokenIssuer {
@@ -13,10 +21,10 @@ export class TokenIssuer {
 
   constructor(private readonly lifetimeSeconds: number) {}
 
-  /** Issues a new random token for `clientId`. */
-  issue(clientId: string): { token: string; expiresIn: number } {
+  /** Issues a new random token for `clientId`, on behalf of `user` when given (OBO). */
+  issue(clientId: string, user?: string): { token: string; expiresIn: number } {
     const token = randomBytes(32).toString('base64url');
-    this.tokens.set(token, { clientId, expiresAt: Date.now() + this.lifetimeSeconds * 1000 });
+    this.tokens.set(token, { clientId, ...(user ? { user } : {}), expiresAt: Date.now() + this.lifetimeSeconds * 1000 });
     this.issued++;
     return { token, expiresIn: this.lifetimeSeconds };
   }
@@ -26,10 +34,10 @@ export class TokenIssuer {
   }
 
   /**
-   * Checks an Authorization header; answers the client id the token was issued to.
-   * Throws the documented 401 error otherwise (never echoing the token).
+   * Checks an Authorization header; answers the client id (and user, for an OBO token) the
+   * token was issued to. Throws the documented 401 error otherwise (never echoing the token).
    */
-  verify(header: string | undefined): string {
+  verify(header: string | undefined): TokenHolder {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
     const unauthorized = (message: string): EmulatorError =>
       new EmulatorError(401, message, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
@@ -40,6 +48,6 @@ export class TokenIssuer {
       this.tokens.delete(match[1]!);
       throw unauthorized('Authorization has been denied for this request: the token has expired.');
     }
-    return issued.clientId;
+    return { clientId: issued.clientId, ...(issued.user ? { user: issued.user } : {}) };
   }
 }

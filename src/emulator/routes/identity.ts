@@ -1,10 +1,14 @@
 /**
- * The emulated Microsoft identity platform: client-credentials token endpoint (v2 and v1 paths),
+ * The emulated Microsoft identity platform: token endpoint (client credentials and the
+ * on-behalf-of grant; v2 and v1 paths), development SSO tokens for the tab,
  * openid-configuration (MSAL is given it as authorityMetadata), keys and instance discovery.
  * Errors here follow the identity platform's shape (`{"error":"invalid_client",...}`), not the API's.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { errors } from 'jose';
+import { z } from 'zod';
 import type { ApiResponse, RouteContext, RouteHandler } from '../http';
+import { validate } from '../validation';
 
 function aadError(status: number, error: string, code: number, description: string): ApiResponse {
   return {
@@ -33,14 +37,36 @@ function sameTenant(ctx: RouteContext, tenant: string | undefined): boolean {
   return (tenant ?? '').toLowerCase() === ctx.settings.tenantId.toLowerCase();
 }
 
-export const issueToken: RouteHandler = (req, ctx) => {
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+export const issueToken: RouteHandler = async (req, ctx) => {
   const params = form(req.body);
   if (!sameTenant(ctx, req.params.tenantId)) {
     return aadError(400, 'invalid_request', 90002, `Tenant '${req.params.tenantId ?? ''}' not found.`);
   }
-  if (params.grant_type !== 'client_credentials') {
+  if (params.grant_type !== 'client_credentials' && params.grant_type !== JWT_BEARER) {
     return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
   }
+  const client = checkClient(params, ctx);
+  if (client) return client;
+  if (params.grant_type === JWT_BEARER) return onBehalfOf(params, ctx);
+  if (params.scope !== undefined && !params.scope.split(' ').some((s) => s.endsWith('/.default'))) {
+    return aadError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid: client credential flows must use /.default.');
+  }
+  return tokenAnswer(ctx.tokens.issue(params.client_id!));
+};
+
+function tokenAnswer(issued: { token: string; expiresIn: number }, extra: Record<string, unknown> = {}): ApiResponse {
+  return {
+    status: 200,
+    // Exactly the documented fields (no ext_expires_in), so the shape test holds the emulator to the documents.
+    body: { token_type: 'Bearer', expires_in: issued.expiresIn, access_token: issued.token, ...extra },
+    headers: { 'Cache-Control': 'no-store' },
+  };
+}
+
+/** The confidential client's own credentials: an error answer, or undefined when they hold. */
+function checkClient(params: Record<string, string>, ctx: RouteContext): ApiResponse | undefined {
   if (!params.client_id) return aadError(400, 'invalid_request', 900144, "The request body must contain 'client_id'.");
   if (params.client_id !== ctx.settings.clientId) {
     return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${params.client_id}' was not found in the directory.`);
@@ -49,16 +75,76 @@ export const issueToken: RouteHandler = (req, ctx) => {
     // Never echo the secret that was sent.
     return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
   }
-  if (params.scope !== undefined && !params.scope.split(' ').some((s) => s.endsWith('/.default'))) {
-    return aadError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid: client credential flows must use /.default.');
+  return undefined;
+}
+
+/** An SSO token's audience names this app: its id, or an api://<domain>/<id> URI. */
+function audienceIsClient(aud: unknown, clientId: string): boolean {
+  const values = Array.isArray(aud) ? aud : [aud];
+  return values.some((value) => typeof value === 'string' && (value === clientId || (value.startsWith('api://') && value.endsWith(`/${clientId}`))));
+}
+
+/**
+ * The on-behalf-of grant: the assertion (the tab's SSO token) must be signed by this emulator,
+ * unexpired, issued in this tenant (v1 or v2 issuer) for this app. The token it answers records
+ * the user, so writes made with it carry the user's name (see TokenIssuer).
+ */
+async function onBehalfOf(params: Record<string, string>, ctx: RouteContext): Promise<ApiResponse> {
+  if (params.requested_token_use !== 'on_behalf_of') {
+    return aadError(400, 'invalid_request', 900144, "The request body must contain 'requested_token_use=on_behalf_of'.");
   }
-  const { token, expiresIn } = ctx.tokens.issue(params.client_id);
-  return {
-    status: 200,
-    // Exactly the documented fields (no ext_expires_in), so the shape test holds the emulator to the documents.
-    body: { token_type: 'Bearer', expires_in: expiresIn, access_token: token },
-    headers: { 'Cache-Control': 'no-store' },
-  };
+  if (!params.assertion) return aadError(400, 'invalid_request', 900144, "The request body must contain 'assertion'.");
+  if (!params.scope) return aadError(400, 'invalid_request', 900144, "The request body must contain 'scope'.");
+  let claims: Record<string, unknown>;
+  try {
+    claims = await ctx.signingKey.verify(params.assertion);
+  } catch (error) {
+    return error instanceof errors.JWTExpired
+      ? aadError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range.')
+      : aadError(400, 'invalid_grant', 50013, 'Assertion failed signature validation.');
+  }
+  const tenant = ctx.settings.tenantId;
+  const issuers = [`https://sts.windows.net/${tenant}/`, `https://login.microsoftonline.com/${tenant}/v2.0`];
+  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss) || String(claims.tid ?? '').toLowerCase() !== tenant.toLowerCase()) {
+    return aadError(400, 'invalid_grant', 50013, 'Assertion issuer or tenant is not valid for this tenant.');
+  }
+  if (!audienceIsClient(claims.aud, params.client_id!)) {
+    return aadError(400, 'invalid_grant', 50013, 'Assertion audience does not match the client app.');
+  }
+  const user = [claims.preferred_username, claims.upn, claims.oid].find((v): v is string => typeof v === 'string' && v !== '');
+  if (!user) return aadError(400, 'invalid_grant', 50013, 'Assertion names no user.');
+  // MSAL keeps OBO results in its cache keyed by the user: it needs a client_info or id token
+  // only for interactive flows, so the documented access-token answer is enough here.
+  return tokenAnswer(ctx.tokens.issue(params.client_id!, user), { scope: params.scope });
+}
+
+const devTokenSchema = z.object({
+  audience: z.string().min(1).max(300),
+  upn: z.string().min(3).max(200),
+  name: z.string().min(1).max(200),
+  oid: z.string().min(1).max(100).optional(),
+  tenantId: z.string().min(1).max(100).optional(),
+  issuer: z.string().min(1).max(300).optional(),
+  expiresInSeconds: z.number().int().min(-86_400).max(86_400).optional(),
+});
+
+/**
+ * Emulator only: a development SSO token, what Teams' getAuthToken would hand the tab, signed by
+ * this emulator's key. Overrides (tenant, issuer, expiry, audience) let tests make wrong ones
+ * that are still correctly signed.
+ */
+export const devToken: RouteHandler = async (req, ctx) => {
+  const input = validate(devTokenSchema, req.body, 'development token request');
+  const token = await ctx.signingKey.sign({
+    audience: input.audience,
+    tenantId: input.tenantId ?? ctx.settings.tenantId,
+    oid: input.oid ?? createHash('sha256').update(input.upn.toLowerCase()).digest('hex').slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+    name: input.name,
+    upn: input.upn,
+    issuer: input.issuer,
+    expiresInSeconds: input.expiresInSeconds,
+  });
+  return { status: 200, body: { access_token: token, token_type: 'Bearer' }, headers: { 'Cache-Control': 'no-store' } };
 };
 
 export const openIdConfiguration: RouteHandler = (req, ctx) => {
@@ -96,7 +182,7 @@ export const openIdConfiguration: RouteHandler = (req, ctx) => {
   };
 };
 
-export const signingKeys: RouteHandler = () => ({ status: 200, body: { keys: [] } });
+export const signingKeys: RouteHandler = (_req, ctx) => ({ status: 200, body: ctx.signingKey.jwks() });
 
 /** What MSAL asks for when it is not given cloudDiscoveryMetadata. */
 export const instanceDiscovery: RouteHandler = (_req, ctx) => ({

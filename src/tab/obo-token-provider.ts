@@ -1,0 +1,91 @@
+/**
+ * MMD_AUTH=user: MMD tokens obtained on behalf of the signed-in user from the tab's SSO token
+ * (msal-node acquireTokenOnBehalfOf). One ConfidentialClientApplication for the process; MSAL
+ * caches each user's token by the assertion, so a dashboard's burst of calls makes one exchange.
+ */
+import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
+import type { Logger } from '../log/logger';
+import { createFetchNetworkClient } from '../http/msal-network-client';
+import { scrubSecrets } from '../http/api-error';
+import type { TokenProvider } from '../http/token-provider';
+import { TabError } from './tab-error';
+
+export interface OboOptions {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  authorityHost: string;
+  /** Token endpoint override (the sandbox emulator); skips discovery as in token-provider.ts. */
+  tokenEndpoint?: string;
+  timeoutMs: number;
+  logger?: Logger;
+}
+
+export interface OboTokens {
+  /** A token provider for one user, from their SSO token. */
+  forUser(ssoToken: string): TokenProvider;
+}
+
+export function createOboTokens(options: OboOptions): OboTokens {
+  const authority = `${options.authorityHost.replace(/\/+$/, '')}/${options.tenantId}`;
+  const auth: Configuration['auth'] = { clientId: options.clientId, clientSecret: options.clientSecret, authority };
+  if (options.tokenEndpoint) {
+    auth.knownAuthorities = [new URL(authority).host];
+    auth.authorityMetadata = JSON.stringify({
+      token_endpoint: options.tokenEndpoint,
+      authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+      issuer: `${authority}/v2.0`,
+      jwks_uri: `${authority}/discovery/v2.0/keys`,
+      end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+    });
+  }
+  const app = new ConfidentialClientApplication({
+    auth,
+    system: {
+      networkClient: createFetchNetworkClient({ timeoutMs: options.timeoutMs, fetch }),
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Warning,
+        loggerCallback: (level, message) => {
+          if (level <= LogLevel.Warning) options.logger?.warn({ source: 'msal' }, scrubSecrets(message));
+        },
+      },
+    },
+  });
+  return {
+    forUser(ssoToken) {
+      return {
+        async getToken(request = {}) {
+          try {
+            const result = await app.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: [options.scope], skipCache: request.forceRefresh === true });
+            if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
+            return result.accessToken;
+          } catch (cause) {
+            throw oboError(cause, options.logger);
+          }
+        },
+      };
+    },
+  };
+}
+
+function field(cause: unknown, name: string): string {
+  return cause && typeof cause === 'object' && name in cause ? String((cause as Record<string, unknown>)[name] ?? '') : '';
+}
+
+/** What the user can do about a failed exchange, as a TabError the page understands. */
+export function oboError(cause: unknown, logger?: Logger): TabError {
+  const errorCode = field(cause, 'errorCode');
+  const subError = field(cause, 'subError');
+  const message = field(cause, 'errorMessage') || field(cause, 'message');
+  logger?.warn({ errorCode, subError, message: scrubSecrets(message.split('\n')[0] ?? '') }, 'on-behalf-of token exchange failed');
+  const says = (code: string): boolean => errorCode === code || subError === code;
+  if (says('consent_required') || /AADSTS65001\b/.test(message)) {
+    return new TabError(403, 'consent_required', 'Consent needed: ask your admin to grant MMD Assist access to the MMD API for your account.');
+  }
+  if (says('interaction_required') || says('login_required') || says('invalid_grant') || says('bad_token')) {
+    return new TabError(401, 'interaction_required', 'Your sign-in could not be used for the MMD API: sign in to Teams again.');
+  }
+  return new TabError(502, 'mmd_error', 'The MMD API token could not be obtained; try again shortly.');
+}

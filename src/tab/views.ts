@@ -1,0 +1,105 @@
+/**
+ * The JSON the tab's API answers: plain rows picked field by field from the MMD types, so what
+ * the page gets is exactly what it shows (nothing secret slips through by accident).
+ */
+import { convert } from 'html-to-text';
+import { severityName, ticketTypeLabel } from '../mmd/enums';
+import type { Device, ElevationRequest, Ticket, TicketNote } from '../mmd/types';
+
+/** States the service uses for tickets not yet finished. */
+export const OPEN_TICKET_STATES = ['new', 'active'];
+
+/** Deployment states that mean a configuration failed on a device. */
+const FAILED_STATES = new Set(['failed', 'error', 'noncompliant']);
+
+export function ticketRow(ticket: Ticket) {
+  return {
+    id: ticket.id,
+    title: ticket.title ?? '',
+    state: ticket.state ?? 'unknown',
+    severity: ticket.severity,
+    severityName: severityName(ticket.severity),
+    type: ticketTypeLabel(ticket.type),
+    category: ticket.category ?? '',
+    createdDateTime: ticket.createdDateTime,
+  };
+}
+
+export function ticketDetail(ticket: Ticket) {
+  return {
+    ...ticketRow(ticket),
+    description: ticket.description ?? '',
+    subcategory: ticket.subcategory ?? '',
+    nextActionOwner: ticket.nextActionOwner ?? '',
+    resolvedDateTime: ticket.resolvedDateTime,
+  };
+}
+
+export function noteRow(note: TicketNote) {
+  return {
+    id: note.id === null ? null : String(note.id),
+    // "html" notes hold markup: the page shows text only, so tags are dropped here.
+    text: note.renderType?.toLowerCase() === 'html' || /<[a-z!/]/i.test(note.text) ? htmlToPlain(note.text) : note.text,
+    sender: note.sender ?? '',
+    createdDateTime: note.createdDateTime,
+  };
+}
+
+// Same conversion as the bot's note cards: words kept; tags, scripts, images and link targets dropped.
+const HTML_OPTIONS = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+  ],
+};
+
+function htmlToPlain(html: string): string {
+  return convert(html, HTML_OPTIONS).replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Notes are stored as HTML: typed text goes in escaped, so "<b>" stays the characters typed. */
+export function plainToHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
+}
+
+export function failingConfigurations(device: Device) {
+  return device.configurations
+    .filter((c) => FAILED_STATES.has((c.deploymentStatus ?? '').toLowerCase()))
+    .map((c) => ({ name: c.name ?? '(unnamed)', type: c.type ?? '', status: c.deploymentStatus ?? '' }));
+}
+
+export function deviceRow(device: Device) {
+  return {
+    name: device.name,
+    user: device.userUpn ?? device.assignedUser ?? '',
+    model: [device.manufacturer, device.model].filter(Boolean).join(' '),
+    complianceState: device.complianceState ?? 'Unknown',
+    ring: device.primaryUpdateRing ?? 'Unknown',
+    osVersion: device.osVersion ?? '',
+    lastSync: device.lastIntuneSyncDateTimeUtc,
+    failing: failingConfigurations(device),
+  };
+}
+
+export function elevationRow(request: ElevationRequest) {
+  return {
+    id: request.id,
+    title: request.title ?? '',
+    deviceName: request.deviceName ?? '',
+    category: request.category ?? '',
+    requestedBy: request.requestingAgentUpn ?? '',
+    ticketId: request.partnerTicketId ?? '',
+    planOfAction: request.planOfAction ?? '',
+    created: request.requestCreationTime,
+    closed: request.requestClosureTime,
+    closedBy: request.closingAgentUpn ?? '',
+  };
+}
+
+/** Counts of a key over items, in first-seen order. */
+export function countBy<T>(items: T[], key: (item: T) => string): { label: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].map(([label, count]) => ({ label, count }));
+}
