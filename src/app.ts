@@ -1,12 +1,10 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AppConfig } from './config/config';
 import type { RunningEmulator } from './emulator/types';
-import { startEmulator } from './emulator/emulator';
 import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
 import { createMsalTokenProvider } from './mmd/token-provider';
@@ -16,6 +14,8 @@ import type { MmdClient } from './mmd/mmd-client';
 import { MmdBot } from './bot/mmd-bot';
 import { createOnTurnError } from './bot/on-turn-error';
 import { routes } from './bot/routes';
+import { createAdapterHandler } from './server/adapter-handler';
+import { InboundAdapter } from './server/inbound-adapter';
 import { createServer, type BotServer } from './server/server';
 import { createStorage } from './storage/create-storage';
 import type { Storage } from './storage/storage';
@@ -54,6 +54,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   let tokenEndpoint = config.mmd.tokenEndpoint;
   let graphBaseUrl = config.mmd.graphBaseUrl;
   if (config.mode === 'sandbox') {
+    // Loaded only in sandbox mode: the emulator is built on restify, whose spdy dependency prints
+    // two DEP0111 warnings when loaded; a live deployment never loads it.
+    const { startEmulator } = await import('./emulator/emulator');
     const started = await startEmulator({
       tenantId: config.mmd.tenantId,
       clientId: config.mmd.clientId,
@@ -101,7 +104,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         MicrosoftAppTenantId: config.bot.appTenantId || undefined,
       }),
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new InboundAdapter(auth);
   adapter.onTurnError = createOnTurnError(logger);
 
   const now = overrides.now ?? (() => new Date());
@@ -126,8 +129,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const security = createSecurityServices({ config, storage, logger, now, adapter, graph });
   const bot = new MmdBot({ config, mmd, storage, logger, now, security }, routes);
   const server = createServer({
-    adapter,
-    bot,
+    onActivity: createAdapterHandler({ adapter, logic: (context) => bot.run(context), logger }),
     logger,
     health: () => ({ version: VERSION, mode: config.mode }),
   });
