@@ -27,7 +27,7 @@ export interface AppOverrides {
   credentialsFactory?: ServiceClientCredentialsFactory;
   storage?: Storage;
   now?: () => Date;
-  /** Listen address; all interfaces by default. */
+  /** Listen address instead of config.host (tests: 127.0.0.1). */
   host?: string;
 }
 
@@ -133,7 +133,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
     health: () => ({ version: VERSION, mode: config.mode }),
   });
-  const port = await server.listen(config.port, overrides.host);
+  if (config.mode === 'live' && !config.bot.appId) {
+    logger.warn('inbound auth is OFF (ALLOW_UNAUTHENTICATED=true, no MicrosoftAppId): anyone who can reach this port can use the bot against the real tenant');
+  }
+  const port = await server.listen(config.port, overrides.host ?? config.host);
   logger.info({ port, mode: config.mode, version: VERSION }, `MMD Assist listening on port ${port}${config.mode === 'sandbox' ? ' (sandbox mode)' : ''}`);
   // Revealed passwords left on screen by a stopped instance are hidden now; new ones when due.
   security.redactions.start();
