@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { registerSecret } from '../log/secrets';
 import { ConfigError } from './config-error';
 
 /** Where durable data lives. */
@@ -136,6 +137,14 @@ function botIdentity(env: Env): { appId: string; appPassword: string; appType: s
   return { appId, appPassword, appType, appTenantId };
 }
 
+/** Secret values scrubbed from logs and errors by value (src/log/secrets.ts). */
+function registerConfigSecrets(env: Env, appPassword: string, clientSecret: string): void {
+  registerSecret(appPassword);
+  registerSecret(clientSecret);
+  const connection = str(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  for (const match of connection.matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)) registerSecret(match[1]);
+}
+
 function storage(env: Env): StorageConfig {
   const value = str(env, 'STORAGE', 'sqlite:./data/mmd-assist.sqlite');
   if (value === 'memory') return { kind: 'memory' };
@@ -192,6 +201,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = str(env, 'LOG_LEVEL', 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
+  registerConfigSecrets(env, appPassword, clientSecret);
   return {
     port: int(env, 'PORT', 3978, 0, 65535),
     host: host(env, Boolean(appId)),

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { scrubKnownSecrets } from '../log/secrets';
 
 /**
  * Stable codes besides the service's own `error.code` ("404", "403", ...):
@@ -42,10 +43,11 @@ const MAX_SERVICE_MESSAGE = 500;
 /**
  * Strips anything that looks like a credential from text that came from outside (a service
  * body, a library message): bearer tokens, JWTs, `client_secret=...`. The service should never
- * echo them, but an error ends up in logs and cards, so we do not trust that.
+ * echo them, but an error ends up in logs and cards, so we do not trust that. Known secret
+ * values (src/log/secrets.ts) go first, so a bare echo is caught too.
  */
 export function scrubSecrets(text: string): string {
-  return text
+  return scrubKnownSecrets(text)
     .replace(/bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
     .replace(/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]')
     .replace(/((?:client_secret|access_token|refresh_token|password|assertion)["']?\s*[=:]\s*["']?)[^&"'\s,}]+/gi, '$1[redacted]');

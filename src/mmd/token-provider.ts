@@ -1,5 +1,6 @@
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
 import type { Logger } from '../log/logger';
+import { registerSecret } from '../log/secrets';
 import { MmdApiError, scrubSecrets } from './mmd-api-error';
 import { createFetchNetworkClient } from './msal-network-client';
 
@@ -35,6 +36,7 @@ const PERMANENT_TOKEN_ERRORS = /invalid_client|unauthorized_client|invalid_scope
  * and nothing else.
  */
 export function createMsalTokenProvider(options: MsalTokenProviderOptions): TokenProvider {
+  registerSecret(options.clientSecret);
   const authority = `${options.authorityHost.replace(/\/+$/, '')}/${options.tenantId}`;
   const auth: Configuration['auth'] = { clientId: options.clientId, clientSecret: options.clientSecret, authority };
   if (options.tokenEndpoint) {
@@ -65,6 +67,8 @@ export function createMsalTokenProvider(options: MsalTokenProviderOptions): Toke
     try {
       const result = await app.acquireTokenByClientCredential({ scopes: [options.scope], skipCache: forceRefresh });
       if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
+      // Scrubbed by value from logs and errors from now on, even if a service echoes it bare.
+      registerSecret(result.accessToken);
       return result.accessToken;
     } catch (cause) {
       throw tokenError(cause, options.clientSecret);
