@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanStringsDeep, cleanText } from '../intents/clean-text';
 import { RequestProblem } from './request-problem';
 
 const optionalString = z.string().optional();
@@ -39,8 +40,9 @@ const ActivityShape = z.looseObject({
 export type InboundActivity = z.infer<typeof ActivityShape>;
 
 /**
- * A parsed JSON body checked to be an activity. A body that is not one is a 400 naming the
- * first bad field; the adapter never sees it.
+ * A parsed JSON body checked to be an activity, with NUL and bidi override characters removed
+ * from the user's text and from the strings of `value` (card submits, invoke data). A body that
+ * is not one is a 400 naming the first bad field; the adapter never sees it.
  */
 export function parseActivity(body: unknown): InboundActivity {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -51,5 +53,8 @@ export function parseActivity(body: unknown): InboundActivity {
     const field = result.error.issues[0]?.path.map(String).join('.') || 'activity';
     throw new RequestProblem(400, `The activity is malformed (${field.slice(0, 80)}).`);
   }
-  return result.data;
+  const activity = result.data;
+  if (activity.text !== undefined) activity.text = cleanText(activity.text);
+  if ('value' in activity) activity.value = cleanStringsDeep(activity.value);
+  return activity;
 }

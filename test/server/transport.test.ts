@@ -143,4 +143,17 @@ describe('/api/messages body and shape checks', () => {
     expect((await fetch(`${harness.app.url}/healthz`, { method: 'POST' })).status).toBe(405);
   });
 
+
+  it('removes NUL and bidi override characters from the text before the bot reads it', async () => {
+    const replies = await harness.say('\u202Eh\u0000el\u2066p\u202C');
+    expect(cardText(cardOf(replies[0]))).toMatch(/devices/i);
+  });
+
+  it('removes them from every string of a card action (value) too', async () => {
+    const opened = await harness.execute('device.open', { name: '\u202EMMD-\u000000001\u2069' });
+    expect(cardText(opened.value)).toContain('MMD-00001');
+    expect(JSON.stringify(opened.value)).not.toMatch(/[\u0000\u202A-\u202E\u2066-\u2069]/);
+    const submitted = await harness.submit({ verb: 'command', text: '\u2067help\u0000' });
+    expect(cardText(cardOf(submitted[0]))).toMatch(/devices/i);
+  });
 });
