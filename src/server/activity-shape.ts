@@ -35,7 +35,21 @@ const ActivityShape = z.looseObject({
   entities: z.array(z.looseObject({})).optional(),
   membersAdded: z.array(account).optional(),
   membersRemoved: z.array(account).optional(),
+}).superRefine((activity, ctx) => {
+  // botbuilder's invoke dispatch reads value.action.type, value.kind, value.botMessagePreviewAction
+  // and so on without checking value; Teams always sends an object there.
+  if (activity.type !== 'invoke') return;
+  const value = activity.value;
+  if (!isObject(value)) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'an invoke needs a value object' });
+  } else if (activity.name === 'adaptiveCard/action' && !isObject(value.action)) {
+    ctx.addIssue({ code: 'custom', path: ['value', 'action'], message: 'an Action.Execute invoke needs value.action' });
+  }
 });
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
 
 export type InboundActivity = z.infer<typeof ActivityShape>;
 

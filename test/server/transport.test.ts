@@ -123,6 +123,10 @@ describe('/api/messages body and shape checks', () => {
     ['a text that is a number', () => harness.activity({ type: 'message', text: 12 })],
     ['membersAdded that is not a list', () => harness.activity({ type: 'conversationUpdate', membersAdded: 'everyone' })],
     ['an invoke name that is not a string', () => harness.activity({ type: 'invoke', name: { x: 1 } })],
+    ['an Action.Execute invoke without value.action', () => harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { verb: 'x' } })],
+    ['an Action.Execute invoke whose value is a number', () => harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value: 5 })],
+    ['a search invoke whose value is a string', () => harness.activity({ type: 'invoke', name: 'application/search', value: 'q' })],
+    ['a message-extension invoke without value', () => harness.activity({ type: 'invoke', name: 'composeExtension/submitAction' })],
   ])('answers 400 to an activity with %s, before the bot sees it', async (_name, build) => {
     const before = harness.connector.calls.length;
     const res = await harness.post(build());
@@ -134,6 +138,7 @@ describe('/api/messages body and shape checks', () => {
   it('answers an unknown invoke with the Bot Framework 501 and a short body, no stack', async () => {
     const res = await harness.post(harness.activity({ type: 'invoke', name: 'no/such-invoke', value: {} }));
     expect(res.status).toBe(501);
+    expect(harness.logs.join('')).not.toMatch(/"level":50/);
     expect(res.body).toEqual({ error: 'This invoke is not implemented by this bot.' });
   });
 
