@@ -13,6 +13,31 @@ export class InboundAdapter extends CloudAdapter {
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authorization, activity, logic);
+    return this.processActivity(authorization, withDates(activity), logic);
   }
+}
+
+type Timestamps = Record<'timestamp' | 'localTimestamp' | 'expiration', unknown> &
+  Record<'rawTimestamp' | 'rawLocalTimestamp' | 'rawExpiration', unknown>;
+
+/**
+ * What `process` does to the body before a turn (botbuilder's validateAndFixActivity, not
+ * exported): timestamps become Dates and their text is kept as raw* (the forms read the user's
+ * UTC offset from rawLocalTimestamp).
+ */
+function withDates(activity: Activity): Activity {
+  const a = activity as unknown as Timestamps;
+  const pairs = [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const;
+  for (const [field, raw] of pairs) {
+    const value = a[field];
+    if (typeof value === 'string') {
+      a[raw] = value;
+      a[field] = new Date(value);
+    }
+  }
+  return activity;
 }

@@ -56,6 +56,7 @@ describe('HTTP layer fuzz', () => {
       membersAdded: fc.array(fc.record({ id: fc.string({ minLength: 1 }) }), { maxLength: 2 }),
       entities: fc.array(fc.record({ type: fc.constantFrom('mention', 'clientInfo'), text: fc.string() }), { maxLength: 2 }),
       timestamp: fc.oneof(fc.string(), fc.constant(new Date().toISOString())),
+      localTimestamp: fc.oneof(fc.string(), fc.constant('2021-10-06T09:00:00+02:00')),
       deliveryMode: fc.constantFrom('normal', 'expectReplies', 'x'),
     },
     { requiredKeys: ['type'] },
