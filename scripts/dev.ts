@@ -3,9 +3,6 @@ import { startApp, type RunningApp } from '../src/app';
 import { loadConfigOrExit } from '../src/config/load-or-exit';
 import { startPlayground, type RunningPlayground } from './playground';
 
-/** The Playground's usual port; it moves to a free one by itself when this one is taken. */
-const DEFAULT_PLAYGROUND_PORT = 56150;
-
 /**
  * `npm run dev`: the bot (sandbox mode unless MMD_API_BASE_URL is set) plus the Microsoft 365
  * Agents Playground, a Teams look-alike chat in the browser, pointed at it. Ctrl-C stops both.
@@ -39,7 +36,8 @@ async function main(): Promise<void> {
   // talk to the bot.
   const app = (running.app = await startApp(config, { host: '127.0.0.1', playground: true }));
   const botUrl = `http://127.0.0.1:${app.port}/api/messages`;
-  const port = Number(process.env.PLAYGROUND_PORT ?? DEFAULT_PLAYGROUND_PORT);
+  // PLAYGROUND_PORT (default 56150); the Playground moves to a free port when it is taken.
+  const port = config.playgroundPort;
   let playground: RunningPlayground;
   try {
     playground = running.playground = await startPlayground({ botUrl, port });

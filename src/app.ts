@@ -1,7 +1,6 @@
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AppConfig } from './config/config';
 import type { RunningEmulator } from './emulator/types';
-import { startEmulator } from './emulator/emulator';
 import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
 import { createMsalCredentials } from './http/token-provider';
@@ -14,9 +13,10 @@ import { createAdapter } from './teams/adapter';
 import { createCardUpdater } from './teams/card-updater';
 import { TeamsBot } from './teams/teams-bot';
 import { DEFAULT_DEADLINES } from './teams/teams-turn';
+import { createAdapterHandler } from './teams/adapter-handler';
 import { createServer, type BotServer } from './server/server';
 import { createStorage } from './storage/create-storage';
-import { registerTabRoutes } from './tab/tab-routes';
+import { createTabHandler } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
 import type { Storage } from './storage/storage';
 import { VERSION } from './version';
@@ -27,7 +27,7 @@ export interface AppOverrides {
   credentialsFactory?: ServiceClientCredentialsFactory;
   storage?: Storage;
   now?: () => Date;
-  /** Listen address; all interfaces by default. */
+  /** Listen address instead of config.host (tests: 127.0.0.1). */
   host?: string;
   /** The client is the Agents Playground (`npm run dev`): its 1:1 chat carries no conversation type. */
   playground?: boolean;
@@ -56,6 +56,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   let tokenEndpoint = config.mmd.tokenEndpoint;
   let graphBaseUrl = config.mmd.graphBaseUrl;
   if (config.mode === 'sandbox') {
+    // Loaded only in sandbox mode: the emulator is built on restify, whose spdy dependency prints
+    // two DEP0111 warnings when loaded; a live deployment never loads it.
+    const { startEmulator } = await import('./emulator/emulator');
     const started = await startEmulator({
       tenantId: config.mmd.tenantId,
       clientId: config.mmd.clientId,
@@ -109,14 +112,16 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     unmarkedIsPersonal: config.mode === 'sandbox' || overrides.playground === true,
   });
   const server = createServer({
-    adapter,
-    bot,
+    onActivity: createAdapterHandler({ adapter, logic: (context) => bot.run(context), logger }),
     logger,
     health: () => ({ version: VERSION, mode: config.mode }),
+    // The personal tab (static page + /api/tab) rides on the same server.
+    extraRoutes: createTabHandler(tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger })),
   });
-  // The personal tab (static page + /api/tab) rides on the same server.
-  registerTabRoutes(server.server, tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger }));
-  const port = await server.listen(config.port, overrides.host);
+  if (config.mode === 'live' && !config.bot.appId) {
+    logger.warn('inbound auth is OFF (ALLOW_UNAUTHENTICATED=true, no MicrosoftAppId): anyone who can reach this port can use the bot against the real tenant');
+  }
+  const port = await server.listen(config.port, overrides.host ?? config.host);
   logger.info({ port, mode: config.mode, version: VERSION }, `MMD Assist listening on port ${port}${config.mode === 'sandbox' ? ' (sandbox mode)' : ''}`);
   // Revealed passwords left on screen by a stopped instance are hidden now; new ones when due.
   security.redactions.start();

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { registerSecret } from '../log/secrets';
 import { ConfigError } from './config-error';
 import { loadTabConfig, type TabConfig } from './tab-config';
 
@@ -9,6 +11,15 @@ export type StorageConfig =
 
 export interface AppConfig {
   port: number;
+  /**
+   * Listen address; undefined = all interfaces. Default: all interfaces when inbound auth is on
+   * (App Service needs it), 127.0.0.1 when it is off.
+   */
+  host?: string;
+  /** Live mode without an app id (inbound auth off) was asked for explicitly. */
+  allowUnauthenticated: boolean;
+  /** `npm run dev` only: the Agents Playground's port. */
+  playgroundPort: number;
   /** The bot's identity, as botbuilder names it. Empty id: inbound auth is off (local use only). */
   bot: {
     appId: string;
@@ -90,6 +101,59 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return n;
 }
 
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const value = str(env, name).toLowerCase();
+  if (!value) return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ConfigError(name, 'must be true or false');
+}
+
+function host(env: Env, inboundAuth: boolean): string | undefined {
+  const value = str(env, 'HOST');
+  if (!value) return inboundAuth ? undefined : '127.0.0.1';
+  // An IPv4/IPv6 address or a host name; nothing that could be a URL or carry a port.
+  const hostName = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/.test(value) && value.length <= 253;
+  if (!isIP(value) && !hostName) {
+    throw new ConfigError('HOST', 'must be an IP address or a host name (e.g. 0.0.0.0, ::, 127.0.0.1)');
+  }
+  return value;
+}
+
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+/**
+ * The bot identity checked the way botbuilder's credential factory asserts it, so a mistake is
+ * our one-line ConfigError at start instead of an assertion from inside botbuilder.
+ */
+function botIdentity(env: Env): { appId: string; appPassword: string; appType: string; appTenantId: string } {
+  const appId = str(env, 'MicrosoftAppId');
+  const appPassword = str(env, 'MicrosoftAppPassword');
+  const rawType = str(env, 'MicrosoftAppType', 'MultiTenant') || 'MultiTenant';
+  const appType = APP_TYPES.find((t) => t.toLowerCase() === rawType.toLowerCase());
+  if (!appType) throw new ConfigError('MicrosoftAppType', 'must be MultiTenant, SingleTenant or UserAssignedMSI');
+  const appTenantId = str(env, 'MicrosoftAppTenantId');
+  if (appType !== 'MultiTenant') {
+    if (!appId) throw new ConfigError('MicrosoftAppId', `is required when MicrosoftAppType=${appType}`);
+    if (!appTenantId) throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType=${appType}`);
+  }
+  if (appType === 'SingleTenant' && !appPassword) {
+    throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppType=SingleTenant');
+  }
+  if (appType === 'UserAssignedMSI' && appPassword) {
+    throw new ConfigError('MicrosoftAppPassword', 'must not be set when MicrosoftAppType=UserAssignedMSI');
+  }
+  return { appId, appPassword, appType, appTenantId };
+}
+
+/** Secret values scrubbed from logs and errors by value (src/log/secrets.ts). */
+function registerConfigSecrets(env: Env, appPassword: string, clientSecret: string): void {
+  registerSecret(appPassword);
+  registerSecret(clientSecret);
+  const connection = str(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  for (const match of connection.matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)) registerSecret(match[1]);
+}
+
 function storage(env: Env): StorageConfig {
   const value = str(env, 'STORAGE', 'sqlite:./data/mmd-assist.sqlite');
   if (value === 'memory') return { kind: 'memory' };
@@ -122,16 +186,7 @@ function list(env: Env, name: string): string[] {
  * first bad variable; never echoes a value (it may be a secret).
  */
 export function loadConfig(env: Env = process.env): AppConfig {
-  const appId = str(env, 'MicrosoftAppId');
-  const appPassword = str(env, 'MicrosoftAppPassword');
-  const appType = str(env, 'MicrosoftAppType', 'MultiTenant');
-  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
-    throw new ConfigError('MicrosoftAppType', 'must be MultiTenant, SingleTenant or UserAssignedMSI');
-  }
-  const appTenantId = str(env, 'MicrosoftAppTenantId');
-  if (appType === 'SingleTenant' && appId && !appTenantId) {
-    throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType=SingleTenant');
-  }
+  const { appId, appPassword, appType, appTenantId } = botIdentity(env);
   const baseUrl = url(env, 'MMD_API_BASE_URL');
   const mode = baseUrl ? 'live' : 'sandbox';
   const clientId = str(env, 'MMD_CLIENT_ID', appId);
@@ -143,13 +198,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
       throw new ConfigError('MMD_CLIENT_SECRET', 'is required when MMD_API_BASE_URL is set (or set MicrosoftAppPassword)');
     }
   }
+  const allowUnauthenticated = bool(env, 'ALLOW_UNAUTHENTICATED', false);
+  if (mode === 'live' && !appId && !allowUnauthenticated) {
+    // Without an app id botbuilder checks no token: anyone reaching the port could act on the
+    // real tenant (reveal passwords, create tickets) and point replies at any serviceUrl.
+    throw new ConfigError(
+      'MicrosoftAppId',
+      'is required when MMD_API_BASE_URL is set: without it inbound auth is off (set ALLOW_UNAUTHENTICATED=true only for a local test)',
+    );
+  }
   const logLevel = str(env, 'LOG_LEVEL', 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
   const mmdTenantId = str(env, 'MMD_TENANT_ID', mode === 'sandbox' ? SANDBOX_TENANT_ID : '');
   const mmdClientId = clientId || (mode === 'sandbox' ? SANDBOX_CLIENT_ID : '');
+  registerConfigSecrets(env, appPassword, clientSecret);
   return {
     port: int(env, 'PORT', 3978, 0, 65535),
+    host: host(env, Boolean(appId)),
+    allowUnauthenticated,
+    playgroundPort: int(env, 'PLAYGROUND_PORT', 56150, 1, 65535),
     bot: {
       appId,
       appPassword,

@@ -1,3 +1,4 @@
+import { scrubKnownSecrets } from '../log/secrets';
 import { inspect } from 'node:util';
 
 /**
@@ -47,7 +48,8 @@ const MAX_SERVICE_MESSAGE = 500;
  * echo them, but an error ends up in logs and cards, so we do not trust that.
  */
 export function scrubSecrets(text: string): string {
-  return text
+  // Known secret values (src/log/secrets.ts) first, so a bare echo is caught too.
+  return scrubKnownSecrets(text)
     .replace(/bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
     .replace(/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]')
     .replace(/((?:client_secret|access_token|refresh_token|password|assertion)["']?\s*[=:]\s*["']?)[^&"'\s,}]+/gi, '$1[redacted]');

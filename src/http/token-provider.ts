@@ -1,5 +1,6 @@
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
 import type { Logger } from '../log/logger';
+import { registerSecret } from '../log/secrets';
 import { ApiError, scrubSecrets, type ApiProfile } from './api-error';
 import { createFetchNetworkClient } from './msal-network-client';
 
@@ -50,6 +51,7 @@ const PERMANENT_TOKEN_ERRORS = /invalid_client|unauthorized_client|invalid_scope
  */
 export function createMsalCredentials(options: MsalCredentialsOptions): MsalCredentials {
   const authority = `${options.authorityHost.replace(/\/+$/, '')}/${options.tenantId}`;
+  registerSecret(options.clientSecret);
   const auth: Configuration['auth'] = { clientId: options.clientId, clientSecret: options.clientSecret, authority };
   if (options.tokenEndpoint) {
     auth.knownAuthorities = [new URL(authority).host];
@@ -85,6 +87,8 @@ export function createMsalCredentials(options: MsalCredentialsOptions): MsalCred
         try {
           const result = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: forceRefresh });
           if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
+          // Scrubbed by value from logs and errors from now on, even if a service echoes it bare.
+          registerSecret(result.accessToken);
           const expiresAt = result.expiresOn?.getTime();
           held = expiresAt === undefined ? null : { token: result.accessToken, refreshAt: expiresAt - REFRESH_BEFORE_EXPIRY_MS };
           return result.accessToken;

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { scrubKnownSecrets } from './secrets';
 
 /**
  * Paths pino censors wherever they appear in a log object. Secrets also never reach a log
@@ -45,6 +46,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       base: undefined,
+      // Third fence: known secret values (src/log/secrets.ts) wherever they sit in the line.
+      hooks: { streamWrite: scrubKnownSecrets },
     },
     options.destination,
   );

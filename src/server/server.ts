@@ -1,76 +1,88 @@
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
-import restify from 'restify';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
+import { parseActivity, type InboundActivity } from './activity-shape';
 import { InFlight } from './in-flight';
+import { readJsonBody } from './read-body';
+import { RequestProblem } from './request-problem';
+
+/** What /api/messages answers: a status and an optional JSON body. */
+export interface HttpAnswer {
+  status: number;
+  body?: unknown;
+}
+
+/** Runs one checked activity; `authorization` is the raw header ('' when absent). */
+export type ActivityHandlerFn = (activity: InboundActivity, authorization: string) => Promise<HttpAnswer>;
 
 export interface ServerOptions {
-  adapter: CloudAdapter;
-  bot: ActivityHandler;
+  /** The bot behind /api/messages (app.ts passes the adapter's handler). */
+  onActivity: ActivityHandlerFn;
   logger: Logger;
   /** What /healthz reports once ready. */
   health: () => Record<string, unknown>;
   maxBodyBytes?: number;
+  /**
+   * Other pages on the same port (the personal tab): asked first for every other path; true
+   * when it answered. Its errors are answered 500 like ours.
+   */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 export interface BotServer {
-  server: restify.Server;
+  server: Server;
   inFlight: InFlight;
   listen(port: number, host?: string): Promise<number>;
   /** Stop accepting, wait for in-flight requests (up to `graceMs`), close the listener. */
   close(graceMs?: number): Promise<void>;
 }
 
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
 /**
- * Thin transport: parse, apply limits, hand the request to the adapter. No bot logic here;
- * inbound JWT validation is botbuilder's (ConfigurationBotFrameworkAuthentication).
+ * Thin transport on node:http: two routes, body limits, the activity's shape, then the handler.
+ * No bot logic here. restify's body parser is gone: its gunzip stream had no error handler (one
+ * request with a broken gzip body killed the process) and its size limit counted compressed bytes.
  */
 export function createServer(options: ServerOptions): BotServer {
-  const { adapter, bot, logger } = options;
-  const server = restify.createServer({ name: 'mmd-assist', handleUncaughtExceptions: false });
+  const { logger } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const inFlight = new InFlight();
   let ready = false;
 
-  server.pre((_req, res, next) => {
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestProblem(405, 'Use GET.');
+      if (!ready) return send(res, 503, { status: 'starting' });
+      return send(res, 200, { status: 'ok', ...options.health() });
+    }
+    if (path !== '/api/messages') {
+      if (options.extraRoutes && (await options.extraRoutes(req, res))) return;
+      throw new RequestProblem(404, 'Not found.');
+    }
+    if (req.method !== 'POST') throw new RequestProblem(405, 'Use POST.');
+    const activity = parseActivity(await readJsonBody(req, maxBodyBytes));
+    const authorization = req.headers.authorization ?? '';
+    const answer = await options.onActivity(activity, authorization);
+    send(res, answer.status, answer.body);
+  };
+
+  const server = createHttpServer((req, res) => {
     inFlight.enter();
     res.once('close', () => inFlight.leave());
-    return next();
+    route(req, res).catch((err: unknown) => {
+      if (err instanceof RequestProblem) {
+        logger.debug({ status: err.status, reason: err.message, path: req.url?.slice(0, 100) }, 'request rejected');
+        refuse(req, res, err.status, err.message);
+        return;
+      }
+      logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'request failed');
+      refuse(req, res, 500, 'Internal error.');
+    });
   });
-
-  server.get('/healthz', (_req, res, next) => {
-    if (!ready) {
-      res.send(503, { status: 'starting' });
-    } else {
-      res.send(200, { status: 'ok', ...options.health() });
-    }
-    return next();
-  });
-
-  const bodyParser = restify.plugins.bodyParser({
-    maxBodySize: options.maxBodyBytes ?? 256 * 1024,
-    mapParams: false,
-    mapFiles: false,
-  });
-
-  server.post('/api/messages', bodyParser, async (req, res) => {
-    const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      res.send(400, { error: 'The request body must be a JSON activity.' });
-      return;
-    }
-    try {
-      await adapter.process(req, res, (context) => bot.run(context));
-    } catch (err) {
-      logger.error({ err: { message: (err as Error)?.message, name: (err as Error)?.name } }, 'adapter.process failed');
-      if (!res.headersSent) res.send(500, { error: 'Internal error' });
-    }
-  });
-
-  server.on('restifyError', (req, _res, err: Error & { statusCode?: number }, callback: () => void) => {
-    // Body too large, malformed JSON, unknown route: logged at debug, answered by restify.
-    logger.debug({ status: err.statusCode, name: err.name, path: req.path() }, 'request rejected');
-    return callback();
-  });
+  // A client that trickles its headers or body does not hold a socket for the default 5 minutes.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
 
   return {
     server,
@@ -79,6 +91,7 @@ export function createServer(options: ServerOptions): BotServer {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
+          server.off('error', reject);
           ready = true;
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);
@@ -88,10 +101,32 @@ export function createServer(options: ServerOptions): BotServer {
     async close(graceMs = 10_000) {
       ready = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.server.closeIdleConnections();
+      server.closeIdleConnections();
       await inFlight.drained(graceMs);
-      server.server.closeAllConnections();
+      server.closeAllConnections();
       await closed;
     },
   };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status, { 'content-length': '0' });
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** An error answer; if the body was not read to its end, the connection closes after it. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  if (!req.complete) {
+    res.setHeader('connection', 'close');
+    req.on('error', () => undefined);
+    req.resume();
+  }
+  send(res, status, { error: message });
 }

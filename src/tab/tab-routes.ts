@@ -4,7 +4,7 @@
  * host page and token (see dev-host.ts).
  */
 import { isIP } from 'node:net';
-import restify, { type Request, type Response } from 'restify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
 import type { MmdClient } from '../mmd/mmd-client';
 import { MmdApiError } from '../mmd/mmd-api-error';
@@ -42,11 +42,56 @@ const API: { method: 'get' | 'post'; path: string; handler: TabHandler }[] = [
   { method: 'post', path: '/api/tab/elevations/:id/close', handler: api.closeElevation },
 ];
 
-function stringParams(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
-  const params: unknown = req.params;
-  if (params && typeof params === 'object') for (const [k, v] of Object.entries(params)) if (typeof v === 'string') out[k] = v;
-  return out;
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** `/api/tab/tickets/:id` against a path: the named segments, or null when it does not match. */
+function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i += 1) {
+    const w = want[i] ?? '';
+    const g = got[i] ?? '';
+    if (w.startsWith(':')) {
+      if (!g) return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(g);
+      } catch {
+        return null;
+      }
+    } else if (w !== g) return null;
+  }
+  return params;
+}
+
+/** A small JSON body (a note, a close reason): capped, JSON only, no content encoding. */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = String(req.headers['content-type'] ?? '').toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (encoding !== 'identity') throw new TabError(415, 'bad_request', 'Send the body uncompressed.');
+  if (!type.startsWith('application/json')) throw new TabError(415, 'bad_request', 'Send JSON.');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new TabError(413, 'bad_request', 'The request body is too large.');
+    chunks.push(buffer);
+  }
+  if (size === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new TabError(400, 'bad_request', 'The request body is not valid JSON.');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 function toTabError(error: unknown, logger: Logger): TabError {
@@ -60,12 +105,16 @@ function toTabError(error: unknown, logger: Logger): TabError {
   return new TabError(500, 'mmd_error', 'Something went wrong; try again.');
 }
 
-function isLoopback(req: Request): boolean {
+function isLoopback(req: IncomingMessage): boolean {
   const address = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
   return isIP(address) !== 0 && (address === '127.0.0.1' || address === '::1');
 }
 
-export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): void {
+/** Answers a request when it is the tab's (true), or leaves it to the server (false). */
+export type TabRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** The tab's routes as one node:http handler, mounted by the bot's server before its 404. */
+export function createTabHandler(deps: TabRouteDeps): TabRequestHandler {
   const { logger } = deps;
   const ancestors = ["'self'", ...(deps.frameAncestors ?? TEAMS_FRAME_ANCESTORS)].join(' ');
   const pageHeaders = {
@@ -74,62 +123,74 @@ export function registerTabRoutes(server: restify.Server, deps: TabRouteDeps): v
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
-  const bodyParser = restify.plugins.bodyParser({ maxBodySize: 16 * 1024, mapParams: false, mapFiles: false });
 
-  const sendFile = async (res: Response, root: string, relative: string): Promise<void> => {
+  const sendFile = async (res: ServerResponse, root: string, relative: string): Promise<void> => {
     const file = await readStatic(root, relative, pageHeaders);
     res.writeHead(file.status, file.headers);
     res.end(file.body);
   };
 
-  server.get('/tab', (_req, res, next) => {
-    res.redirect(302, '/tab/', next);
-  });
-
-  if (deps.dev) {
-    const dev = deps.dev;
-    // Sandbox only, loopback only: a signed-in stand-in for Teams on the developer's machine.
-    server.get('/tab/dev/token', async (req, res) => {
+  const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    const method = (req.method ?? 'GET').toLowerCase();
+    for (const route of API) {
+      const params = matchPath(route.path, url.pathname);
+      if (!params) continue;
       res.setHeader('Cache-Control', 'no-store');
-      if (!isLoopback(req)) {
-        res.send(403, { error: 'unauthorized', message: 'Development tokens are served to this machine only.' });
-        return;
+      if (route.method !== method) {
+        sendJson(res, 405, { error: 'bad_request', message: `Use ${route.method.toUpperCase()}.` });
+        return true;
       }
-      try {
-        res.send(200, { token: await dev.token() });
-      } catch {
-        res.send(503, { error: 'sso_unavailable', message: 'The emulator gave no development token.' });
-      }
-    });
-    server.get('/tab/dev/*', async (req, res) => {
-      if (!isLoopback(req)) {
-        res.send(403, { error: 'unauthorized', message: 'The development host is served to this machine only.' });
-        return;
-      }
-      await sendFile(res, dev.staticDir, req.path().slice('/tab/dev/'.length));
-    });
-  }
-
-  server.get('/tab/*', async (req, res) => {
-    await sendFile(res, deps.staticDir, req.path().slice('/tab/'.length));
-  });
-
-  for (const route of API) {
-    const handle = async (req: Request, res: Response): Promise<void> => {
-      res.setHeader('Cache-Control', 'no-store');
       try {
         if (!deps.verifier) throw new TabError(503, 'tab_not_configured', 'The tab is not configured on this server (TAB_SSO_AUDIENCE).');
         const user = await deps.verifier.verify(req.headers.authorization);
-        const url = new URL(req.url ?? '/', 'http://localhost');
-        const answer = await route.handler({ user, params: stringParams(req), query: url.searchParams, body: req.body, mmd: deps.mmdFor(user) });
-        res.send(answer.status, answer.body);
+        const body = method === 'post' ? await readJson(req) : undefined;
+        const answer = await route.handler({ user, params, query: url.searchParams, body, mmd: deps.mmdFor(user) });
+        sendJson(res, answer.status, answer.body);
       } catch (error) {
         const tabError = toTabError(error, logger);
         if (tabError.status === 401) res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-        res.send(tabError.status, tabError.body());
+        if (!req.complete) res.setHeader('Connection', 'close');
+        sendJson(res, tabError.status, tabError.body());
       }
-    };
-    if (route.method === 'get') server.get(route.path, handle);
-    else server.post(route.path, bodyParser, handle);
-  }
+      return true;
+    }
+    return false;
+  };
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    if (path.startsWith('/api/tab/')) return api(req, res, url);
+    if (path !== '/tab' && !path.startsWith('/tab/')) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, { error: 'bad_request', message: 'Use GET.' });
+      return true;
+    }
+    if (path === '/tab') {
+      res.writeHead(302, { Location: '/tab/' });
+      res.end();
+      return true;
+    }
+    if (deps.dev && path.startsWith('/tab/dev/')) {
+      const dev = deps.dev;
+      // Sandbox only, loopback only: a signed-in stand-in for Teams on the developer's machine.
+      if (!isLoopback(req)) {
+        sendJson(res, 403, { error: 'unauthorized', message: 'The development host is served to this machine only.' });
+        return true;
+      }
+      if (path === '/tab/dev/token') {
+        res.setHeader('Cache-Control', 'no-store');
+        try {
+          sendJson(res, 200, { token: await dev.token() });
+        } catch {
+          sendJson(res, 503, { error: 'sso_unavailable', message: 'The emulator gave no development token.' });
+        }
+        return true;
+      }
+      await sendFile(res, dev.staticDir, path.slice('/tab/dev/'.length));
+      return true;
+    }
+    await sendFile(res, deps.staticDir, path.slice('/tab/'.length));
+    return true;
+  };
 }

@@ -1,11 +1,11 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
+import { InboundAdapter } from './inbound-adapter';
 import { createOnTurnError } from './on-turn-error';
 
 /**
@@ -16,7 +16,7 @@ export function createAdapter(
   bot: AppConfig['bot'],
   logger: Logger,
   credentialsFactory?: ServiceClientCredentialsFactory,
-): CloudAdapter {
+): InboundAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: bot.appId,
@@ -32,7 +32,7 @@ export function createAdapter(
         MicrosoftAppTenantId: bot.appTenantId || undefined,
       }),
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new InboundAdapter(auth);
   adapter.onTurnError = createOnTurnError(logger);
   return adapter;
 }

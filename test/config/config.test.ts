@@ -1,4 +1,5 @@
 import { loadConfig, SANDBOX_TENANT_ID, DEFAULT_SCOPE } from '../../src/config/config';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { ConfigError } from '../../src/config/config-error';
 
 describe('loadConfig', () => {
@@ -44,6 +45,18 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'a' }, 'MicrosoftAppTenantId'],
     [{ ELEVATION_REVEAL_SECONDS: '0' }, 'ELEVATION_REVEAL_SECONDS'],
+    [{ PLAYGROUND_PORT: 'abc' }, 'PLAYGROUND_PORT'],
+    [{ PLAYGROUND_PORT: '0' }, 'PLAYGROUND_PORT'],
+    [{ HOST: 'http://0.0.0.0' }, 'HOST'],
+    [{ HOST: '127.0.0.1:3978' }, 'HOST'],
+    [{ HOST: 'a b' }, 'HOST'],
+    [{ ALLOW_UNAUTHENTICATED: 'yes' }, 'ALLOW_UNAUTHENTICATED'],
+    [{ MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppId'],
+    [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'a', MicrosoftAppTenantId: 't' }, 'MicrosoftAppPassword'],
+    [{ MicrosoftAppType: 'UserAssignedMSI' }, 'MicrosoftAppId'],
+    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'a' }, 'MicrosoftAppTenantId'],
+    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'a', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' }, 'MicrosoftAppPassword'],
+    [{ MMD_API_BASE_URL: 'https://x', MMD_TENANT_ID: 't', MMD_CLIENT_ID: 'c', MMD_CLIENT_SECRET: 's' }, 'MicrosoftAppId'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -77,5 +90,60 @@ describe('loadConfig', () => {
     expect(loadConfig({ NOTIFY_POLL_SECONDS: '300', NOTIFY_MAX_PER_SECOND: '20' }).notify).toEqual({ pollSeconds: 300, maxPerSecond: 20 });
     expect(() => loadConfig({ NOTIFY_MAX_PER_SECOND: '51' })).toThrow(ConfigError);
     expect(() => loadConfig({ NOTIFY_POLL_SECONDS: '1' })).toThrow(ConfigError);
+  });
+
+  const live = { MMD_API_BASE_URL: 'https://x', MMD_TENANT_ID: 't', MMD_CLIENT_ID: 'c', MMD_CLIENT_SECRET: 's' };
+
+  it('refuses live mode without an app id in one line that names the way out', () => {
+    expect(() => loadConfig(live)).toThrow(/^Configuration error: MicrosoftAppId is required .*ALLOW_UNAUTHENTICATED=true[^\n]*$/);
+  });
+
+  it('runs live mode without inbound auth only when asked, on loopback unless HOST says otherwise', () => {
+    const config = loadConfig({ ...live, ALLOW_UNAUTHENTICATED: 'true' });
+    expect(config.allowUnauthenticated).toBe(true);
+    expect(config.host).toBe('127.0.0.1');
+    expect(loadConfig({ ...live, ALLOW_UNAUTHENTICATED: 'TRUE', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('listens on all interfaces when inbound auth is on, on loopback in sandbox mode, and where HOST says', () => {
+    expect(loadConfig({ ...live, MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }).host).toBeUndefined();
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({ MicrosoftAppId: 'app', HOST: 'localhost' }).host).toBe('localhost');
+  });
+
+  it('reads PLAYGROUND_PORT like every other number', () => {
+    expect(loadConfig({}).playgroundPort).toBe(56150);
+    expect(loadConfig({ PLAYGROUND_PORT: '4000' }).playgroundPort).toBe(4000);
+  });
+
+  it('accepts MicrosoftAppType in any case, spelled the way botbuilder wants', () => {
+    expect(loadConfig({ MicrosoftAppType: 'singletenant', MicrosoftAppId: 'a', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' }).bot.appType).toBe('SingleTenant');
+  });
+
+  // Every identity our check lets through builds botbuilder's credential factory without its
+  // assertions firing: a mistake is always our one-line ConfigError, never botbuilder's.
+  const values = { id: ['', 'app'], tenant: ['', 'tenant'], password: ['', 'pw'] };
+  const combos = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].flatMap((type) =>
+    values.id.flatMap((id) => values.tenant.flatMap((tenant) => values.password.map((password) => ({ type, id, tenant, password })))),
+  );
+  it.each(combos)('identity %j: a ConfigError, or a credential factory that builds', ({ type, id, tenant, password }) => {
+    const env = { MicrosoftAppType: type, MicrosoftAppId: id, MicrosoftAppTenantId: tenant, MicrosoftAppPassword: password };
+    let config;
+    try {
+      config = loadConfig(env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return;
+    }
+    expect(
+      () =>
+        new ConfigurationServiceClientCredentialFactory({
+          MicrosoftAppId: config.bot.appId,
+          MicrosoftAppPassword: config.bot.appPassword,
+          MicrosoftAppType: config.bot.appType,
+          MicrosoftAppTenantId: config.bot.appTenantId || undefined,
+        }),
+    ).not.toThrow();
   });
 });

@@ -22,6 +22,11 @@ export class JwksServer {
     this.publicJwk = { ...publicKey.export({ format: 'jwk' }), kid: this.kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
   }
 
+  /** The public key's modulus (base64url), to prove it never reaches a log. */
+  get publicModulus(): string {
+    return String(this.publicJwk.n);
+  }
+
   get metadataUrl(): string {
     return `${this.url}/.well-known/openidconfiguration`;
   }

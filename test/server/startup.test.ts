@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { startApp } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { loadConfigOrExit } from '../../src/config/load-or-exit';
+import { startEmulator } from '../../src/emulator/emulator';
+import { createLogger } from '../../src/log/logger';
+import { MemoryStorage } from '../../src/storage/memory-storage';
+
+describe('start-up checks', () => {
+  it('refuses live mode without an app id with one line and exit code 2', () => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation(() => {
+      throw new Error('exit');
+    });
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(() =>
+        loadConfigOrExit({ MMD_API_BASE_URL: 'https://x', MMD_TENANT_ID: 't', MMD_CLIENT_ID: 'c', MMD_CLIENT_SECRET: 'very-secret-value' }),
+      ).toThrow('exit');
+      expect(exit).toHaveBeenCalledWith(2);
+      expect(error).toHaveBeenCalledTimes(1);
+      const line = String(error.mock.calls[0]![0]);
+      expect(line).toMatch(/MicrosoftAppId is required.*ALLOW_UNAUTHENTICATED=true/);
+      expect(line).not.toContain('\n');
+      expect(line).not.toContain('very-secret-value');
+    } finally {
+      exit.mockRestore();
+      error.mockRestore();
+    }
+  });
+
+  it('with ALLOW_UNAUTHENTICATED=true in live mode: listens on loopback only and warns at start', async () => {
+    const emulator = await startEmulator({});
+    const logs: string[] = [];
+    const config = loadConfig({
+      PORT: '0',
+      STORAGE: 'memory',
+      MMD_API_BASE_URL: emulator.mmdBaseUrl,
+      MMD_TENANT_ID: emulator.tenantId,
+      MMD_CLIENT_ID: emulator.clientId,
+      MMD_CLIENT_SECRET: emulator.clientSecret,
+      AAD_TOKEN_ENDPOINT: emulator.tokenEndpoint,
+      ALLOW_UNAUTHENTICATED: 'true',
+    });
+    const app = await startApp(config, {
+      storage: new MemoryStorage(),
+      logger: createLogger({
+        destination: new Writable({
+          write(chunk: Buffer, _enc, cb) {
+            logs.push(chunk.toString('utf8'));
+            cb();
+          },
+        }),
+      }),
+    });
+    try {
+      expect(app.mode).toBe('live');
+      expect((app.server.server.address() as AddressInfo).address).toBe('127.0.0.1');
+      const warning = logs.map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => /inbound auth is OFF/.test(l.msg));
+      expect(warning?.level).toBe(40);
+    } finally {
+      await app.stop();
+      await emulator.close();
+    }
+  });
+
+  it('`npm start` before a build says to run `npm run build`, without a stack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mmd-start-'));
+    try {
+      mkdirSync(join(dir, 'bin'));
+      copyFileSync(join(__dirname, '../../bin/start.mjs'), join(dir, 'bin/start.mjs'));
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        execFile(process.execPath, [join(dir, 'bin/start.mjs')], (err, _stdout, stderr) =>
+          resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stderr }),
+        );
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/run `npm run build` first/);
+      expect(result.stderr).not.toMatch(/MODULE_NOT_FOUND|\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

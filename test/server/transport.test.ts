@@ -1,0 +1,164 @@
+import { gzipSync } from 'node:zlib';
+import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { rawPost } from './raw-post';
+
+/** Everything a request body can be wrong about gets a 4xx with a short JSON reason, never a crash. */
+describe('/api/messages body and shape checks', () => {
+  let harness: BotHarness;
+  let url: string;
+
+  beforeAll(async () => {
+    harness = await BotHarness.start();
+    url = `${harness.app.url}/api/messages`;
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const json = { 'content-type': 'application/json' };
+  const message = () => JSON.stringify(harness.activity({ type: 'message', text: 'help' }));
+
+  async function expectAlive(): Promise<void> {
+    const health = await fetch(`${harness.app.url}/healthz`);
+    expect(health.status).toBe(200);
+  }
+
+  it('refuses a gzip body that is not gzip with 415, and keeps serving', async () => {
+    const res = await rawPost(url, { headers: { ...json, 'content-encoding': 'gzip' }, body: 'definitely not gzip' });
+    expect(res.status).toBe(415);
+    expect(JSON.parse(res.text)).toEqual({ error: expect.stringMatching(/compressed/i) });
+    await expectAlive();
+  });
+
+  it('refuses a gzip bomb without inflating it', async () => {
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(256 * 1024);
+    const rssBefore = process.memoryUsage().rss;
+    const res = await rawPost(url, { headers: { ...json, 'content-encoding': 'gzip' }, body: bomb });
+    expect(res.status).toBe(415);
+    // Nothing was inflated: far less than the 50 MB the body would become.
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(40 * 1024 * 1024);
+    await expectAlive();
+  });
+
+  it.each(['deflate', 'br', 'compress', 'gzip, identity', 'x-unknown'])('refuses Content-Encoding %s with 415', async (encoding) => {
+    const res = await rawPost(url, { headers: { ...json, 'content-encoding': encoding }, body: message() });
+    expect(res.status).toBe(415);
+  });
+
+  it('accepts Content-Encoding identity', async () => {
+    const res = await rawPost(url, { headers: { ...json, 'content-encoding': 'identity' }, body: message() });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['text/plain', 'hello bot'],
+    ['application/x-www-form-urlencoded', 'type=message&text=help'],
+    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="type"\r\n\r\nmessage\r\n--x--\r\n'],
+    ['application/xml', '<activity type="message"/>'],
+    ['text/xml', '<activity/>'],
+    ['application/json; charset=latin1', '{}'],
+  ])('refuses content type %s with 415', async (type, body) => {
+    const res = await rawPost(url, { headers: { 'content-type': type }, body });
+    expect(res.status).toBe(415);
+    expect(res.text).not.toMatch(/\n\s+at /); // no stack
+  });
+
+  it('refuses a body without a content type with 415', async () => {
+    const res = await rawPost(url, { body: message() });
+    expect(res.status).toBe(415);
+  });
+
+  it.each([
+    ['malformed JSON', '{"type": "message", "text": '],
+    ['an array', '[1,2,3]'],
+    ['a string', '"message"'],
+    ['null', 'null'],
+    ['an empty body', ''],
+  ])('answers 400 to %s', async (_name, body) => {
+    const res = await rawPost(url, { headers: json, body });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text)).toEqual({ error: expect.any(String) });
+  });
+
+  it('answers 400 to a body that is not UTF-8', async () => {
+    const res = await rawPost(url, { headers: json, body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]) });
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 413 to a 1 MB body, with or without Content-Length, and keeps serving', async () => {
+    const big = JSON.stringify({ type: 'message', text: 'x'.repeat(1024 * 1024) });
+    expect((await rawPost(url, { headers: json, body: big })).status).toBe(413);
+    expect((await rawPost(url, { headers: json, body: big, chunked: true })).status).toBe(413);
+    const replies = await harness.say('help');
+    expect(cardText(cardOf(replies[0]))).toMatch(/devices/i);
+  });
+
+  it('takes a body just under the limit', async () => {
+    const activity = harness.activity({ type: 'message', text: 'help', channelData: { pad: 'x'.repeat(200 * 1024) } });
+    const res = await rawPost(url, { headers: json, body: JSON.stringify(activity) });
+    expect(res.status).toBe(200);
+  });
+
+  const without = (key: string) => {
+    const activity = harness.activity({ type: 'message', text: 'help' });
+    delete activity[key];
+    return activity;
+  };
+
+  it.each([
+    ['no type', () => without('type')],
+    ['an empty type', () => harness.activity({ type: '', text: 'help' })],
+    ['a numeric type', () => harness.activity({ type: 7, text: 'help' })],
+    ['no serviceUrl', () => without('serviceUrl')],
+    ['a serviceUrl that is not a URL', () => harness.activity({ type: 'message', serviceUrl: 'not a url' })],
+    ['a javascript: serviceUrl', () => harness.activity({ type: 'message', serviceUrl: 'javascript:alert(1)' })],
+    ['a numeric serviceUrl', () => harness.activity({ type: 'message', serviceUrl: 42 })],
+    ['no conversation', () => without('conversation')],
+    ['a string conversation', () => harness.activity({ type: 'message', conversation: 'c1' })],
+    ['a conversation without id', () => harness.activity({ type: 'message', conversation: { conversationType: 'personal' } })],
+    ['no from', () => without('from')],
+    ['a from without id', () => harness.activity({ type: 'message', from: { name: 'x' } })],
+    ['a text that is an object', () => harness.activity({ type: 'message', text: { evil: true } })],
+    ['a text that is a number', () => harness.activity({ type: 'message', text: 12 })],
+    ['membersAdded that is not a list', () => harness.activity({ type: 'conversationUpdate', membersAdded: 'everyone' })],
+    ['an invoke name that is not a string', () => harness.activity({ type: 'invoke', name: { x: 1 } })],
+    ['an Action.Execute invoke without value.action', () => harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { verb: 'x' } })],
+    ['an Action.Execute invoke whose value is a number', () => harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value: 5 })],
+    ['a search invoke whose value is a string', () => harness.activity({ type: 'invoke', name: 'application/search', value: 'q' })],
+    ['a message-extension invoke without value', () => harness.activity({ type: 'invoke', name: 'composeExtension/submitAction' })],
+  ])('answers 400 to an activity with %s, before the bot sees it', async (_name, build) => {
+    const before = harness.connector.calls.length;
+    const res = await harness.post(build());
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: expect.stringMatching(/^The activity is malformed|must be a JSON activity/) });
+    expect(harness.connector.calls.length).toBe(before);
+  });
+
+  it('answers an unknown invoke with the Bot Framework 501 and a short body, no stack', async () => {
+    const res = await harness.post(harness.activity({ type: 'invoke', name: 'no/such-invoke', value: {} }));
+    expect(res.status).toBe(501);
+    expect(harness.logs.join('')).not.toMatch(/"level":50/);
+    expect(res.body).toEqual({ error: 'This invoke is not implemented by this bot.' });
+  });
+
+  it('answers 404 to unknown paths and 405 to wrong methods', async () => {
+    expect((await fetch(`${harness.app.url}/nope`)).status).toBe(404);
+    expect((await fetch(url)).status).toBe(405);
+    expect((await fetch(`${harness.app.url}/healthz`, { method: 'POST' })).status).toBe(405);
+  });
+
+
+  it('removes NUL and bidi override characters from the text before the bot reads it', async () => {
+    const replies = await harness.say('\u202Eh\u0000el\u2066p\u202C');
+    expect(cardText(cardOf(replies[0]))).toMatch(/devices/i);
+  });
+
+  it('removes them from every string of a card action (value) too', async () => {
+    const opened = await harness.execute('device.open', { name: '\u202EMMD-\u000000001\u2069' });
+    expect(cardText(opened.value)).toContain('MMD-00001');
+    expect(JSON.stringify(opened.value)).not.toMatch(/[\u0000\u202A-\u202E\u2066-\u2069]/);
+    const submitted = await harness.submit({ verb: 'command', text: '\u2067help\u0000' });
+    expect(cardText(cardOf(submitted[0]))).toMatch(/devices/i);
+  });
+});
