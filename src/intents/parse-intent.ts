@@ -98,7 +98,8 @@ export function parseIntent(input: string): Intent {
     return deviceName !== undefined ? { kind: 'requestElevation', deviceName } : { kind: 'requestElevation' };
   }
   // `audit ticket MMD-…` filters the audit log: checked before a ticket id opens the ticket.
-  if (tokens[0] !== undefined && FAMILY_WORDS.get(tokens[0].lower) === 'audit') return auditIntent(tokens);
+  const auditAt = tokens.findIndex((t) => FAMILY_WORDS.get(t.lower) === 'audit');
+  if (auditAt >= 0 && tokens.slice(0, auditAt).every(isFiller)) return auditIntent(tokens.slice(auditAt));
   const ticketId = tokens.map((t) => toTicketId(t.raw)).find((id) => id !== undefined);
   if (ticketId !== undefined) return hasWord(tokens, NOTES_WORDS) ? { kind: 'notes', id: ticketId } : { kind: 'ticket', id: ticketId };
   const found = findFamily(tokens);
