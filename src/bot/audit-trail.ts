@@ -6,6 +6,8 @@ import type { Turn } from './turn';
 export interface AuditChange {
   action: AuditAction;
   target: { kind: AuditTargetKind; id: string };
+  /** The device concerned, when the target is not the device itself (an elevation request's). */
+  deviceName?: string;
   /** Short plain text (a title, a setting); capped at 200. Never a note's or a form's body. */
   detail?: string;
   /** Defaults to `done`. */
@@ -25,6 +27,7 @@ export async function recordChange(turn: Turn, deps: { storage: Storage; now: ()
       action: change.action,
       outcome: change.outcome ?? 'done',
       target: { kind: change.target.kind, id: change.target.id.slice(0, 256) },
+      deviceName: change.deviceName,
       detail: change.detail?.slice(0, 200),
       user: { id: actor.id, aadObjectId: actor.aadObjectId, upn: actor.upn, name: actor.name },
       conversation: { id: turn.conversationId, kind: turn.conversation },

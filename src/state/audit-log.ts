@@ -52,7 +52,7 @@ const auditRecordSchema = z.object({
   outcome: z.enum(AUDIT_OUTCOMES),
   /** What was changed; reveals written before targets existed have only deviceName. */
   target: z.object({ kind: z.enum(AUDIT_TARGET_KINDS), id: z.string().max(256) }).optional(),
-  /** Reveals: the device whose details were asked for. */
+  /** The device concerned: a reveal's, an elevation request's (the device filter looks here too). */
   deviceName: z.string().optional(),
   /** Reveals: the open request whose details were shown. */
   elevationRequestId: z.string().optional(),
@@ -115,7 +115,9 @@ function matches(record: AuditRecord, query: AuditQuery): boolean {
   if (query.actions && !query.actions.includes(record.action)) return false;
   if (query.target) {
     const target = auditTarget(record);
-    if (!target || target.kind !== query.target.kind || !same(target.id, query.target.id)) return false;
+    const onTarget = target !== undefined && target.kind === query.target.kind && same(target.id, query.target.id);
+    const onDevice = query.target.kind === 'device' && same(record.deviceName, query.target.id);
+    if (!onTarget && !onDevice) return false;
   }
   return true;
 }

@@ -141,6 +141,8 @@ describe('attribution and audit of changes made through the bot', () => {
     const [row] = await auditRows('audit action elevation user adele.vance@contoso.com');
     expect(row).toContain(`Adele Vance · requested elevation ${request.id}`);
     expect(row).toContain(`MMD-00001, ticket ${ticketA}`);
+    // The device filter finds elevation requests on the device as well as reveals of it.
+    expect((await auditRows('audit device mmd-00001')).map((r) => r.split('\n')[0])).toEqual([`Adele Vance · requested elevation ${request.id}`]);
   });
 
   it('refuses the audit pages to non-admins', async () => {

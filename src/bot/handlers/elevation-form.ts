@@ -84,6 +84,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
       await recordChange(turn, deps, {
         action: 'elevation.create',
         target: { kind: 'elevation', id: created.id },
+        deviceName: request.deviceName,
         detail: `${request.deviceName}, ticket ${request.partnerTicketId}`,
       });
       return created;
@@ -144,7 +145,7 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     result: closeResult,
     work: async () => {
       await deps.mmd.elevations.close(data.requestId, actionsTaken);
-      await recordChange(turn, deps, { action: 'elevation.close', target: { kind: 'elevation', id: data.requestId }, detail: deviceName });
+      await recordChange(turn, deps, { action: 'elevation.close', target: { kind: 'elevation', id: data.requestId }, deviceName, detail: deviceName });
       return { requestId: data.requestId, deviceName, actionsTaken, closedAt: deps.now().toISOString() };
     },
     done: async (closed) => {
