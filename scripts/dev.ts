@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 
   // Loopback only: with no app id, inbound auth is off and anyone who can reach the port could
   // talk to the bot.
-  const app = (running.app = await startApp(config, { host: '127.0.0.1' }));
+  const app = (running.app = await startApp(config, { host: '127.0.0.1', playground: true }));
   const botUrl = `http://127.0.0.1:${app.port}/api/messages`;
   const port = Number(process.env.PLAYGROUND_PORT ?? DEFAULT_PLAYGROUND_PORT);
   let playground: RunningPlayground;

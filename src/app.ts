@@ -1,8 +1,3 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-} from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AppConfig } from './config/config';
 import type { RunningEmulator } from './emulator/types';
@@ -13,9 +8,12 @@ import { createMsalTokenProvider } from './mmd/token-provider';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
 import { createSecurityServices } from './bot/security/security-services';
 import type { MmdClient } from './mmd/mmd-client';
-import { MmdBot } from './bot/mmd-bot';
-import { createOnTurnError } from './bot/on-turn-error';
+import { createBot } from './bot/bot';
 import { routes } from './bot/routes';
+import { createAdapter } from './teams/adapter';
+import { createCardUpdater } from './teams/card-updater';
+import { TeamsBot } from './teams/teams-bot';
+import { DEFAULT_DEADLINES } from './teams/teams-turn';
 import { createServer, type BotServer } from './server/server';
 import { createStorage } from './storage/create-storage';
 import type { Storage } from './storage/storage';
@@ -29,6 +27,8 @@ export interface AppOverrides {
   now?: () => Date;
   /** Listen address; all interfaces by default. */
   host?: string;
+  /** The client is the Agents Playground (`npm run dev`): its 1:1 chat carries no conversation type. */
+  playground?: boolean;
 }
 
 export interface RunningApp {
@@ -86,23 +86,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
   });
 
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    {
-      MicrosoftAppId: config.bot.appId,
-      MicrosoftAppTenantId: config.bot.appTenantId || undefined,
-      ...(config.bot.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl } : {}),
-      ...(config.bot.tokenIssuer ? { ToBotFromChannelTokenIssuer: config.bot.tokenIssuer } : {}),
-    },
-    overrides.credentialsFactory ??
-      new ConfigurationServiceClientCredentialFactory({
-        MicrosoftAppId: config.bot.appId,
-        MicrosoftAppPassword: config.bot.appPassword,
-        MicrosoftAppType: config.bot.appType,
-        MicrosoftAppTenantId: config.bot.appTenantId || undefined,
-      }),
-  );
-  const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = createOnTurnError(logger);
+  const adapter = createAdapter(config.bot, logger, overrides.credentialsFactory);
 
   const now = overrides.now ?? (() => new Date());
   // Graph only answers the admin group check; without a group it is never called.
@@ -123,8 +107,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         logger,
       })
     : undefined;
-  const security = createSecurityServices({ config, storage, logger, now, adapter, graph });
-  const bot = new MmdBot({ config, mmd, storage, logger, now, security }, routes);
+  const security = createSecurityServices({ config, storage, logger, now, cards: createCardUpdater(adapter, config.bot.appId), graph });
+  const bot = new TeamsBot(createBot({ config, mmd, storage, logger, now, security }, routes), {
+    logger,
+    botAppId: config.bot.appId,
+    deadlines: DEFAULT_DEADLINES,
+    // The Agents Playground's 1:1 chat has no conversation type; Teams always sends one.
+    unmarkedIsPersonal: config.mode === 'sandbox' || overrides.playground === true,
+  });
   const server = createServer({
     adapter,
     bot,

@@ -12,9 +12,6 @@ export interface BotDeps {
   logger: Logger;
   /** The clock (tests pin it). */
   now: () => Date;
-  /**
-   * Admin check and password redaction for elevation details and the audit log. Optional so
-   * hand-built deps stay valid; without it those commands answer that they are unavailable.
-   */
-  security?: SecurityServices;
+  /** Admin check and password redaction for elevation details and the audit log. */
+  security: SecurityServices;
 }

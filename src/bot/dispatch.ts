@@ -1,11 +1,12 @@
 import { errorCard } from '../cards/error-card';
 import type { IntentKind, IntentOf } from '../intents/intent';
+import { parseIntent } from '../intents/parse-intent';
 import { MmdApiError } from '../mmd/mmd-api-error';
 import type { BotDeps } from './deps';
-import { card, type Reply } from './reply';
-import type { IntentRoutes, VerbRoutes } from './route';
+import { card, text, type Reply } from './reply';
+import type { IntentRoutes, Routes } from './route';
 import type { Turn } from './turn';
-import { VERBS, type Verb } from './verbs';
+import { VERBS, type Verb, type VerbData } from '../protocol/verbs';
 
 /**
  * Runs a handler and turns failures into answers: an API error becomes the error card (what
@@ -45,7 +46,7 @@ export type VerbOutcome = { ok: true; reply: Reply } | { ok: false; problem: str
  * tampered or unknown submit changes nothing and gets a clear answer.
  */
 export async function runVerb<V extends Verb>(
-  routes: VerbRoutes,
+  routes: Routes,
   turn: Turn,
   verb: V,
   data: unknown,
@@ -56,7 +57,15 @@ export async function runVerb<V extends Verb>(
     turn.log.warn({ verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
     return { ok: false, problem: 'That card action carried data I cannot accept, so nothing was changed.' };
   }
-  const route = routes[verb];
+  if (verb === 'command') return { ok: true, reply: await runCommand(routes.intents, turn, parsed.data as VerbData<'command'>, deps) };
+  const route = routes.verbs[verb as Exclude<V, 'command'>];
   const value = parsed.data as Parameters<typeof route.run>[1];
   return { ok: true, reply: await guarded(turn, route.what(value), () => route.run(turn, value, deps)) };
+}
+
+/** The `command` verb (help and welcome buttons): the chat command, as if typed. */
+function runCommand(intents: IntentRoutes, turn: Turn, data: VerbData<'command'>, deps: BotDeps): Promise<Reply> {
+  const intent = parseIntent(data.text);
+  if (intent.kind === 'unknown') return Promise.resolve(text('That button asked for something I do not know.'));
+  return runIntent(intents, turn, intent.kind, intent, deps);
 }

@@ -2,7 +2,7 @@ import type { IntentKind, IntentOf } from '../intents/intent';
 import type { BotDeps } from './deps';
 import type { Reply } from './reply';
 import type { Turn } from './turn';
-import type { Verb, VerbData } from './verbs';
+import type { Verb, VerbData } from '../protocol/verbs';
 
 /** A chat command's handler and, for error messages, what it was doing in plain words. */
 export interface IntentRoute<K extends IntentKind> {
@@ -17,4 +17,11 @@ export interface VerbRoute<V extends Verb> {
 }
 
 export type IntentRoutes = { [K in Exclude<IntentKind, 'unknown'>]: IntentRoute<K> };
-export type VerbRoutes = { [V in Verb]: VerbRoute<V> };
+/** Every verb but `command`, which runs a chat command through the intents table (dispatch.ts). */
+export type VerbRoutes = { [V in Exclude<Verb, 'command'>]: VerbRoute<V> };
+
+/** The routing table (src/bot/routes.ts): every chat command and every card verb. */
+export interface Routes {
+  intents: IntentRoutes;
+  verbs: VerbRoutes;
+}

@@ -1,4 +1,3 @@
-import { parseIntent } from '../intents/parse-intent';
 import { listDevices, showDevice } from './handlers/devices';
 import { listElevations } from './handlers/elevations';
 import { closeElevation, createElevation, openCloseForm, openElevationForm } from './handlers/elevation-form';
@@ -10,50 +9,32 @@ import { createTicket, openTicketForm } from './handlers/ticket-form';
 import { subscribeToTicket } from './handlers/subscribe';
 import { filtersFromChoices, listTickets, showNotes, showTicket } from './handlers/tickets';
 import { listUsers, showUser } from './handlers/users';
-import { text } from './reply';
-import type { IntentRoutes, VerbRoutes } from './route';
-import { runIntent } from './dispatch';
-import type { Routes } from './mmd-bot';
+import type { IntentRoutes, Routes, VerbRoutes } from './route';
 
 /*
  * The whole bot on one screen: every chat command (intent) and every card verb, each mapped to
  * a small handler and to the plain words used when it fails ("Listing devices failed").
+ * The `command` verb (help and welcome buttons) runs a chat command: dispatch.ts parses it and
+ * uses the intents table, so it has no entry here.
  */
 
 const intents: IntentRoutes = {
   help: { what: () => 'Showing help', run: showHelp },
-  devices: { what: () => 'Listing devices', run: (t, i, d) => listDevices(t, { search: i.search }, d) },
-  device: { what: (i) => `Looking up device ${i.name}`, run: (t, i, d) => showDevice(t, { name: i.name }, d) },
-  users: { what: () => 'Listing users', run: (t, i, d) => listUsers(t, { search: i.search }, d) },
-  user: { what: (i) => `Looking up user ${i.upn}`, run: (t, i, d) => showUser(t, { upn: i.upn }, d) },
-  tickets: { what: () => 'Listing tickets', run: (t, i, d) => listTickets(t, i, d) },
-  ticket: { what: (i) => `Opening ticket ${i.id}`, run: (t, i, d) => showTicket(t, { id: i.id }, d) },
-  notes: { what: (i) => `Reading the notes of ticket ${i.id}`, run: (t, i, d) => showNotes(t, { id: i.id }, d) },
-  elevations: {
-    what: () => 'Listing elevation requests',
-    run: (t, i, d) => listElevations(t, { deviceName: i.deviceName }, d),
-  },
-  elevation: {
-    what: (i) => `Getting the elevation details of ${i.deviceName}`,
-    run: (t, i, d) => showElevationDetails(t, { deviceName: i.deviceName }, d),
-  },
-  newTicket: { what: () => 'Opening the new ticket form', run: (t, i, d) => openTicketForm(t, { deviceName: i.deviceName }, d) },
-  requestElevation: {
-    what: () => 'Opening the elevation request form',
-    run: (t, i, d) => openElevationForm(t, { deviceName: i.deviceName }, d),
-  },
+  devices: { what: () => 'Listing devices', run: listDevices },
+  device: { what: (i) => `Looking up device ${i.name}`, run: showDevice },
+  users: { what: () => 'Listing users', run: listUsers },
+  user: { what: (i) => `Looking up user ${i.upn}`, run: showUser },
+  tickets: { what: () => 'Listing tickets', run: listTickets },
+  ticket: { what: (i) => `Opening ticket ${i.id}`, run: showTicket },
+  notes: { what: (i) => `Reading the notes of ticket ${i.id}`, run: showNotes },
+  elevations: { what: () => 'Listing elevation requests', run: listElevations },
+  elevation: { what: (i) => `Getting the elevation details of ${i.deviceName}`, run: showElevationDetails },
+  newTicket: { what: () => 'Opening the new ticket form', run: openTicketForm },
+  requestElevation: { what: () => 'Opening the elevation request form', run: openElevationForm },
   audit: { what: () => 'Reading the audit log', run: showAudit },
 };
 
 const verbs: VerbRoutes = {
-  command: {
-    what: (v) => `Running "${v.text}"`,
-    run: async (t, v, d) => {
-      const intent = parseIntent(v.text);
-      if (intent.kind === 'unknown') return text('That button asked for something I do not know.');
-      return runIntent(intents, t, intent.kind, intent, d);
-    },
-  },
   'devices.page': { what: () => 'Listing devices', run: listDevices },
   'device.open': { what: (v) => `Looking up device ${v.name}`, run: showDevice },
   'users.page': { what: () => 'Listing users', run: listUsers },

@@ -1,35 +1,50 @@
-import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/render';
 import type { Logger } from '../log/logger';
+import type { StoredReference } from '../state/stored-reference';
 
-export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+/** `unknown`: the channel did not say; never treated as a 1:1 chat (fails closed). */
+export type ConversationKind = 'personal' | 'groupChat' | 'channel' | 'unknown';
 
-/** One incoming activity, as handlers see it. */
+/** The sender as Teams' roster knows them. Every field is as Teams gave it (untrimmed). */
+export interface TurnMember {
+  name?: string;
+  givenName?: string;
+  surname?: string;
+  email?: string;
+  userPrincipalName?: string;
+  aadObjectId?: string;
+}
+
+export type PrivateDelivery = { ok: true; conversationId: string } | { ok: false };
+
+/**
+ * One incoming activity, as handlers see it: who, where, and the few things a handler may ask
+ * of Teams. No SDK type crosses it; src/teams implements it (teams-turn.ts), tests fake it.
+ */
 export interface Turn {
-  context: TurnContext;
   /** Shown to the user on failures and logged with every line of this turn. */
   correlationId: string;
+  /** `invoke`: an Action.Execute, answered in place; `message`: everything else. */
+  kind: 'message' | 'invoke';
   conversation: ConversationKind;
+  conversationId: string;
+  tenantId?: string;
   user: { id: string; aadObjectId?: string; name?: string };
+  /** The message holding the card whose button was pressed (Teams' replyToId), if any. */
+  replyToId?: string;
+  /** The user's UTC offset in minutes, from the activity's local time; 0 when unknown. */
+  utcOffsetMinutes: number;
+  /** IANA time zone name the client reported (e.g. Europe/Paris), if any. */
+  localTimezone?: string;
+  /** Aborted when this turn's deadline has passed (Teams stops waiting then). */
+  signal: AbortSignal;
   log: Logger;
-}
-
-export function conversationKind(context: TurnContext): ConversationKind {
-  const type = context.activity.conversation?.conversationType;
-  if (type === 'channel') return 'channel';
-  if (type === 'groupChat') return 'groupChat';
-  // Teams marks 1:1 chats "personal"; other channels (Emulator, Playground) may omit it.
-  return context.activity.conversation?.isGroup ? 'groupChat' : 'personal';
-}
-
-export function createTurn(context: TurnContext, logger: Logger): Turn {
-  const correlationId = randomUUID();
-  const from = context.activity.from ?? { id: 'unknown' };
-  return {
-    context,
-    correlationId,
-    conversation: conversationKind(context),
-    user: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
-    log: logger.child({ correlationId, activityId: context.activity.id, type: context.activity.type }),
-  };
+  /** The sender's roster entry; looked up once per turn, undefined when the look-up failed. */
+  member(): Promise<TurnMember | undefined>;
+  /** Replaces the card in message `activityId` of this conversation. */
+  updateCard(activityId: string, card: AdaptiveCard): Promise<void>;
+  /** Sends the card to the sender's 1:1 chat with the bot, creating that chat if needed. */
+  sendPrivately(card: AdaptiveCard): Promise<PrivateDelivery>;
+  /** Where a proactive message to this conversation goes; undefined when the activity lacks it. */
+  reference(): StoredReference | undefined;
 }

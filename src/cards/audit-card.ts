@@ -1,4 +1,4 @@
-import type { AuditOutcome, AuditRecord } from '../bot/security/audit-log';
+import type { AuditOutcome, AuditRecord } from '../state/audit-log';
 import { execute } from './card-action';
 import { md, mdShort } from './escape';
 import { relativeTime, exactTime, type TextColor } from './format';

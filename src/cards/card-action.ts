@@ -1,4 +1,4 @@
-import { VERBS, type Verb, type VerbData } from '../bot/verbs';
+import { VERBS, type Verb, type VerbData } from '../protocol/verbs';
 
 type Data = Record<string, unknown>;
 

@@ -1,16 +1,10 @@
-import type { FieldErrors, FieldRule, FieldRules } from '../bot/forms/field-rules';
-import { inputElement } from '../bot/forms/field-rules';
+import type { FieldErrors, FieldRule, FieldRules } from '../protocol/field-rules';
+import type { FormNotice } from '../protocol/form-notice';
+import { inputElement } from './input-element';
 import { md } from './escape';
 
 /** Element lists, one per field: the input (attributes from the field's rule) and its server message. */
 export type FieldItems = Record<string, Array<Record<string, unknown>>>;
-
-/** What went wrong with the last submit, shown above the form; escaped here. */
-export interface FormNotice {
-  text: string;
-  /** attention: refused or failed; warning: may or may not have happened. */
-  tone: 'attention' | 'warning';
-}
 
 /**
  * The items of every field in `rules`: the input holding what the user typed, then, when the

@@ -1,9 +1,10 @@
-import { CLOSE_FIELDS } from '../bot/forms/elevation-rules';
-import type { FieldErrors } from '../bot/forms/field-rules';
+import { CLOSE_FIELDS } from '../protocol/elevation-rules';
+import type { FieldErrors } from '../protocol/field-rules';
 import type { ElevationRequest } from '../mmd/types';
 import { execute } from './card-action';
 import { facts } from './card-parts';
-import { fieldItems, formValues, noticeView, type FormNotice } from './card-form-parts';
+import type { FormNotice } from '../protocol/form-notice';
+import { fieldItems, formValues, noticeView } from './card-form-parts';
 import { md, mdShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 

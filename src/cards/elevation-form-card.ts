@@ -1,8 +1,9 @@
-import { ELEVATION_FIELDS, type ElevationField, type ElevationInput } from '../bot/forms/elevation-rules';
-import type { FieldErrors } from '../bot/forms/field-rules';
+import { ELEVATION_FIELDS, type ElevationField, type ElevationInput } from '../protocol/elevation-rules';
+import type { FieldErrors } from '../protocol/field-rules';
 import type { Ticket } from '../mmd/types';
 import { execute } from './card-action';
-import { fieldItems, formValues, noticeView, type FormNotice } from './card-form-parts';
+import type { FormNotice } from '../protocol/form-notice';
+import { fieldItems, formValues, noticeView } from './card-form-parts';
 import { truncate } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 

@@ -1,7 +1,8 @@
-import type { FieldErrors } from '../bot/forms/field-rules';
-import { NOTE_FIELDS } from '../bot/forms/note-rules';
+import type { FieldErrors } from '../protocol/field-rules';
+import { NOTE_FIELDS } from '../protocol/note-rules';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
-import { fieldItems, formValues, noticeView, type FormNotice } from './card-form-parts';
+import type { FormNotice } from '../protocol/form-notice';
+import { fieldItems, formValues, noticeView } from './card-form-parts';
 import { md, mdShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 

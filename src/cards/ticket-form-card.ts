@@ -1,8 +1,9 @@
-import type { FormContact } from '../bot/forms/contact-prefill';
-import type { FieldErrors } from '../bot/forms/field-rules';
-import { INCIDENT_FIELDS, NEW_TICKET_FIELDS, type NewTicketField, type NewTicketInput } from '../bot/forms/ticket-rules';
+import type { FormContact } from '../protocol/form-contact';
+import type { FieldErrors } from '../protocol/field-rules';
+import { INCIDENT_FIELDS, NEW_TICKET_FIELDS, type NewTicketField, type NewTicketInput } from '../protocol/ticket-rules';
 import { execute } from './card-action';
-import { fieldItems, formValues, noticeView, type FormNotice } from './card-form-parts';
+import type { FormNotice } from '../protocol/form-notice';
+import { fieldItems, formValues, noticeView } from './card-form-parts';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface NewTicketFormInput {

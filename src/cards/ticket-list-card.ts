@@ -1,18 +1,10 @@
+import type { TicketFilters } from '../protocol/ticket-filters';
 import type { Page, Ticket } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
 import { md, mdShort } from './escape';
 import { relativeTime, severityColor, severityName, ticketStateColor, ticketStateLabel, ticketTypeLabel } from './format';
 import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
-
-export interface TicketFilters {
-  /** Lower-case states: active, resolved, ... */
-  states: string[];
-  /** 1 critical .. 4 low. */
-  severities: number[];
-  /** Words to find in titles. */
-  text?: string;
-}
 
 export interface TicketListInput {
   page: Page<Ticket>;

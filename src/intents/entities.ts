@@ -4,10 +4,9 @@
  * a word costs at most its length (no catastrophic backtracking).
  */
 import { normalizeText } from './normalize-text';
+import { TICKET_ID_PATTERN } from './ticket-id';
 import { tokenize, type Token } from './tokens';
 
-/** `MMD-1465058-R5V8P`: a short letter prefix, a long number, a short code. */
-export const TICKET_ID_PATTERN = /^[A-Z]{2,5}-\d{5,12}-[A-Z0-9]{4,10}$/i;
 const UPN_PATTERN = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,63}$/;
 /** MMD's own device names (`MMD-123456789`) may be longer than a Windows host name. */
 const MMD_DEVICE_PATTERN = /^MMD-\d{3,20}$/i;

@@ -1,5 +1,5 @@
 import { EXAMPLE_DEVICE, EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
-import { writeAudit } from '../../src/bot/security/audit-log';
+import { writeAudit } from '../../src/state/audit-log';
 import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
 import { findElements, validateCard } from '../helpers/card-validation';
 import { ADMIN_ENV, OUTSIDER, addMembers, executeOnCard } from './elevation-details-helpers';

@@ -1,5 +1,5 @@
 import { auditCard } from '../../src/cards/audit-card';
-import type { AuditRecord } from '../../src/bot/security/audit-log';
+import type { AuditRecord } from '../../src/state/audit-log';
 import { findElements } from '../helpers/card-validation';
 import { expectCleanCard, textOf, verbs } from './card-checks';
 import { EVIL_LINK, INJECTION, NOW } from './sample-data';

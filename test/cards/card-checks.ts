@@ -1,4 +1,4 @@
-import { VERBS, isVerb } from '../../src/bot/verbs';
+import { VERBS, isVerb } from '../../src/protocol/verbs';
 import { findActions, markdownText, validateCard, visibleText } from '../helpers/card-validation';
 import { INJECTION } from './sample-data';
 

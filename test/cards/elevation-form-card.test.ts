@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ELEVATION_FIELDS } from '../../src/bot/forms/elevation-rules';
+import { ELEVATION_FIELDS } from '../../src/protocol/elevation-rules';
 import { requestElevationForm } from '../../src/cards/elevation-form-card';
 import { cardBytes, findElements, MAX_CARD_BYTES, validateCard } from '../helpers/card-validation';
 import { textOf } from './card-checks';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NEW_TICKET_FIELDS, type NewTicketInput } from '../../src/bot/forms/ticket-rules';
+import { NEW_TICKET_FIELDS, type NewTicketInput } from '../../src/protocol/ticket-rules';
 import { newTicketForm } from '../../src/cards/ticket-form-card';
 import { cardBytes, findElements, markdownText, MAX_CARD_BYTES, validateCard } from '../helpers/card-validation';
 import { EVIL_LINK, INJECTION, NOW } from './sample-data';

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { FormNotice } from '../../cards/card-form-parts';
+import type { FormNotice } from '../../protocol/form-notice';
 import { MmdApiError } from '../../mmd/mmd-api-error';
 import type { BotDeps } from '../deps';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import type { FieldErrors } from './field-rules';
-import { runOnce } from './form-claim';
-import { earlierUnknown, formProblem, type FormSubject } from './form-problem';
+import type { FieldErrors } from '../../protocol/field-rules';
+import { runOnce } from '../../state/form-claim';
+import { earlierUnknown, formProblem, type FormSubject } from '../../protocol/form-problem';
 
 export interface SubmitSpec<R> {
   turn: Turn;

@@ -1,4 +1,3 @@
-import { CardFactory, TurnContext } from 'botbuilder';
 import {
   elevationHiddenCard,
   elevationNoneCard,
@@ -11,9 +10,8 @@ import type { AdaptiveCard } from '../../cards/render';
 import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { AdminDecision } from '../security/admin-check';
-import { writeAudit, type AuditOutcome, type AuditRecord } from '../security/audit-log';
-import { storedReference } from '../security/redaction-store';
-import { SECURITY_UNAVAILABLE, answerPrivately, refusal } from '../security/security-replies';
+import { writeAudit, type AuditOutcome, type AuditRecord } from '../../state/audit-log';
+import { answerPrivately, refusal } from '../security/security-replies';
 import type { Turn } from '../turn';
 
 /*
@@ -25,20 +23,18 @@ import type { Turn } from '../turn';
 
 /** `elevation <device>`: the hidden card, here in a 1:1 chat, else sent privately. */
 export async function showElevationDetails(turn: Turn, query: { deviceName: string }, deps: BotDeps): Promise<Reply> {
-  const security = deps.security;
-  if (!security) return text(SECURITY_UNAVAILABLE);
+  const { security } = deps;
   const decision = await security.admins.check(turn);
   if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const deviceName = query.deviceName.trim();
   const body = await firstCard(deviceName, deps);
   if (turn.conversation === 'personal') return card(body);
-  return answerPrivately(turn, deps, body, 'the elevation details');
+  return answerPrivately(turn, body, 'the elevation details');
 }
 
 /** Reveal (Action.Execute in a 1:1 chat): the user-specific revealed card, redaction scheduled. */
 export async function revealElevationDetails(turn: Turn, query: { deviceName: string }, deps: BotDeps): Promise<Reply> {
-  const security = deps.security;
-  if (!security) return text(SECURITY_UNAVAILABLE);
+  const { security } = deps;
   const deviceName = query.deviceName.trim();
   const decision = await security.admins.check(turn);
   const audit = (outcome: AuditOutcome, elevationRequestId?: string) =>
@@ -53,8 +49,8 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
     return text(`For safety I only reveal passwords in our 1:1 chat. Send me \`elevation ${md(deviceName)}\` there.`);
   }
   // The card to hide later is the one the button was on; without it, nothing is revealed.
-  const activityId = turn.context.activity.replyToId;
-  const reference = storedReference(TurnContext.getConversationReference(turn.context.activity));
+  const activityId = turn.replyToId;
+  const reference = turn.reference();
   if (!activityId || !reference) {
     await audit('failed');
     turn.log.warn({ hasReplyToId: Boolean(activityId) }, 'reveal without a card to hide later');
@@ -112,9 +108,8 @@ async function noDetails(deviceName: string, deps: BotDeps): Promise<{ outcome: 
  * message; the card it came from is updated in place instead of a new message being posted.
  */
 async function replaceCard(turn: Turn, body: AdaptiveCard): Promise<Reply> {
-  const activity = turn.context.activity;
-  if (activity.type === 'invoke' || !activity.replyToId) return card(body);
-  await turn.context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [CardFactory.adaptiveCard(body)] });
+  if (turn.kind === 'invoke' || !turn.replyToId) return card(body);
+  await turn.updateCard(turn.replyToId, body);
   return { kind: 'done' };
 }
 
@@ -138,7 +133,7 @@ function auditRecord(
       upn: decision.upn,
       name: turn.user.name,
     },
-    conversation: { id: turn.context.activity.conversation?.id ?? 'unknown', kind: turn.conversation },
+    conversation: { id: turn.conversationId, kind: turn.conversation },
     correlationId: turn.correlationId,
   };
 }

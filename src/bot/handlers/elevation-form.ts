@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { FormNotice } from '../../cards/card-form-parts';
+import type { FormNotice } from '../../protocol/form-notice';
 import { elevationDetailCard } from '../../cards/elevation-detail-card';
 import { closeElevationForm } from '../../cards/elevation-close-form-card';
 import { requestElevationForm } from '../../cards/elevation-form-card';
@@ -9,12 +9,12 @@ import { MmdApiError } from '../../mmd/mmd-api-error';
 import { elevationSchema } from '../../mmd/parse-elevation';
 import type { ElevationRequest, Ticket } from '../../mmd/types';
 import type { BotDeps } from '../deps';
-import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../forms/elevation-rules';
-import { formText, type FieldErrors } from '../forms/field-rules';
+import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../../protocol/elevation-rules';
+import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import type { VerbData } from '../verbs';
+import type { VerbData } from '../../protocol/verbs';
 
 /** Open tickets offered as the linked ticket; the form opens without them when they cannot be read. */
 async function openTickets(turn: Turn, deps: BotDeps): Promise<Array<Pick<Ticket, 'id' | 'title'>>> {

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { FormNotice } from '../../cards/card-form-parts';
+import type { FormNotice } from '../../protocol/form-notice';
 import { md } from '../../cards/escape';
 import { addNoteForm } from '../../cards/note-form-card';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { MmdApiError } from '../../mmd/mmd-api-error';
 import type { BotDeps } from '../deps';
-import { formText, type FieldErrors } from '../forms/field-rules';
-import { checkNote, NOTE_FIELDS } from '../forms/note-rules';
+import { formText, type FieldErrors } from '../../protocol/field-rules';
+import { checkNote, NOTE_FIELDS } from '../../protocol/note-rules';
 import { submitOnce } from '../forms/submit-form';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import type { VerbData } from '../verbs';
+import type { VerbData } from '../../protocol/verbs';
 
 /** "Add note" on a ticket card. */
 export async function openNoteForm(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { FormNotice } from '../../cards/card-form-parts';
+import type { FormNotice } from '../../protocol/form-notice';
 import { md } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
 import { ticketSchema } from '../../mmd/parse-ticket';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
-import { formText, type FieldErrors } from '../forms/field-rules';
-import { utcOffsetMinutes } from '../forms/local-offset';
+import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
-import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../forms/ticket-rules';
+import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../../protocol/ticket-rules';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import type { VerbData } from '../verbs';
+import type { VerbData } from '../../protocol/verbs';
 
 /** `new ticket`, or "New ticket" on a device card (the device goes into the description). */
 export async function openTicketForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
@@ -28,7 +27,7 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
   const raw: Record<string, unknown> = data;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
     card(newTicketForm({ prefill: formText(NEW_TICKET_FIELDS, raw), formId: data.formId, errors, notice, now }));
-  const check = checkNewTicket(raw, now, utcOffsetMinutes(turn));
+  const check = checkNewTicket(raw, now, turn.utcOffsetMinutes);
   if (!check.ok) return form(check.errors);
   return submitOnce({
     turn,

@@ -2,16 +2,11 @@ import { md } from '../../cards/escape';
 import { notesCard } from '../../cards/notes-card';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { ticketListCard } from '../../cards/ticket-list-card';
+import type { TicketFilters } from '../../protocol/ticket-filters';
 import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
-
-export interface TicketFilters {
-  states: string[];
-  severities: number[];
-  text?: string;
-}
 
 export async function listTickets(
   _turn: Turn,

@@ -1,7 +1,7 @@
 import type { GraphClient } from '../../graph/graph-client';
 import { GraphApiError } from '../../graph/graph-api-error';
 import type { Turn } from '../turn';
-import { memberIdentity } from './teams-member';
+import { memberIdentity } from './member-identity';
 
 export type AdminDecision =
   | { allowed: true; via: 'objectId' | 'upn' | 'group'; upn?: string; aadObjectId?: string }

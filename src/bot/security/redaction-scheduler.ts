@@ -1,6 +1,6 @@
 import type { Logger } from '../../log/logger';
 import type { Storage } from '../../storage/storage';
-import { dueRedactionKeys, readRedaction, redactionKey, saveRedaction, type PendingRedaction } from './redaction-store';
+import { dueRedactionKeys, readRedaction, redactionKey, saveRedaction, type PendingRedaction } from '../../state/redaction-store';
 
 export interface RedactionScheduler {
   /** Persists the redaction, arms a timer for it, and answers when it is due. */

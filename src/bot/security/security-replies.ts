@@ -1,14 +1,8 @@
-import { CardFactory } from 'botbuilder';
 import { md } from '../../cards/escape';
 import type { AdaptiveCard } from '../../cards/render';
-import type { BotDeps } from '../deps';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { AdminDecision } from './admin-check';
-import { sendPrivately } from './private-delivery';
-
-/** When the deployment was built without the security services (hand-built deps). */
-export const SECURITY_UNAVAILABLE = 'Elevation details are not available in this deployment.';
 
 /** The polite no. Nothing was fetched; the words do not say who else is an admin. */
 export function refusal(
@@ -35,11 +29,8 @@ export function refusal(
  * Asked in a group chat or channel: the card goes to the sender's 1:1 chat and the group hears
  * only that it was sent (no device details, no account, no password).
  */
-export async function answerPrivately(turn: Turn, deps: BotDeps, body: AdaptiveCard, what: string): Promise<Reply> {
-  const delivered = await sendPrivately(turn, deps.config.bot.appId, {
-    type: 'message',
-    attachments: [CardFactory.adaptiveCard(body)],
-  });
+export async function answerPrivately(turn: Turn, body: AdaptiveCard, what: string): Promise<Reply> {
+  const delivered = await turn.sendPrivately(body);
   if (delivered.ok) return text(`I sent ${what} to you privately, in our 1:1 chat.`);
   return text(
     `I could not open a 1:1 chat with you, so I did not send ${what}. Add MMD Assist as a personal app and ask me there.`,

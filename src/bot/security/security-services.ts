@@ -1,10 +1,10 @@
-import type { CloudAdapter } from 'botbuilder';
 import type { AppConfig } from '../../config/config';
 import type { GraphClient } from '../../graph/graph-client';
 import type { Logger } from '../../log/logger';
 import type { Storage } from '../../storage/storage';
 import { createAdminCheck, type AdminCheck } from './admin-check';
-import { createCardRedactor } from './card-redactor';
+import { elevationRedactedCard } from '../../cards/elevation-details-card';
+import type { CardUpdater } from '../card-updater';
 import { createRedactionScheduler, type RedactionScheduler } from './redaction-scheduler';
 
 /** What the elevation details and audit handlers need beyond the common deps. */
@@ -18,7 +18,8 @@ export interface SecurityServicesOptions {
   storage: Storage;
   logger: Logger;
   now: () => Date;
-  adapter: CloudAdapter;
+  /** Replaces revealed cards with the redacted one when due. */
+  cards: CardUpdater;
   /** For the admin group check; unused when no group is configured. */
   graph?: GraphClient;
 }
@@ -39,7 +40,9 @@ export function createSecurityServices(options: SecurityServicesOptions): Securi
       // Timers run on the real clock, so due times do too (a pinned test clock would never reach them).
       now: () => new Date(),
       revealSeconds: config.elevation.revealSeconds,
-      redact: createCardRedactor(options.adapter, config.bot.appId),
+      // The redacted card carries no refresh, so every viewer sees the redacted view.
+      redact: (pending) =>
+        options.cards.updateCard(pending.reference, pending.activityId, elevationRedactedCard({ deviceName: pending.deviceName })),
     }),
   };
 }

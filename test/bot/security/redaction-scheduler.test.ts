@@ -1,6 +1,7 @@
 import { createLogger } from '../../../src/log/logger';
 import { createRedactionScheduler } from '../../../src/bot/security/redaction-scheduler';
-import { storedReference, type PendingRedaction } from '../../../src/bot/security/redaction-store';
+import type { PendingRedaction } from '../../../src/state/redaction-store';
+import { storedReference } from '../../../src/state/stored-reference';
 import { MemoryStorage } from '../../../src/storage/memory-storage';
 
 const reference = storedReference({

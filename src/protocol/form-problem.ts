@@ -1,6 +1,6 @@
-import type { FormNotice } from '../../cards/card-form-parts';
-import { MmdApiError } from '../../mmd/mmd-api-error';
-import { provesNothingDone } from './form-claim';
+import type { FormNotice } from './form-notice';
+import { MmdApiError } from '../mmd/mmd-api-error';
+import { provesNothingDone } from '../state/form-claim';
 
 /** What a form sends, for the words of its messages. */
 export type FormSubject = 'ticket' | 'note' | 'elevation' | 'close';

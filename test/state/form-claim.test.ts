@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { provesNothingDone, runOnce, type OnceRequest } from '../../../src/bot/forms/form-claim';
-import { MmdApiError } from '../../../src/mmd/mmd-api-error';
-import { MemoryStorage } from '../../../src/storage/memory-storage';
+import { provesNothingDone, runOnce, type OnceRequest } from '../../src/state/form-claim';
+import { MmdApiError } from '../../src/mmd/mmd-api-error';
+import { MemoryStorage } from '../../src/storage/memory-storage';
 
 const apiError = (status: number, code = String(status), extra: Partial<ConstructorParameters<typeof MmdApiError>[0]> = {}) =>
   new MmdApiError({ status, code, serviceMessage: 'x', method: 'POST', path: 'tickets', retryable: false, ...extra });

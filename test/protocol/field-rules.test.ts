@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { checkFields, envelopeShape, fieldSchema, inputElement, type FieldRule } from '../../../src/bot/forms/field-rules';
-import { ELEVATION_FIELDS, CLOSE_FIELDS } from '../../../src/bot/forms/elevation-rules';
-import { NOTE_FIELDS } from '../../../src/bot/forms/note-rules';
-import { NEW_TICKET_FIELDS } from '../../../src/bot/forms/ticket-rules';
+import { checkFields, envelopeShape, fieldSchema, type FieldRule } from '../../src/protocol/field-rules';
+import { inputElement } from '../../src/cards/input-element';
+import { ELEVATION_FIELDS, CLOSE_FIELDS } from '../../src/protocol/elevation-rules';
+import { NOTE_FIELDS } from '../../src/protocol/note-rules';
+import { NEW_TICKET_FIELDS } from '../../src/protocol/ticket-rules';
 import { z } from 'zod';
 
 const NOW = new Date('2026-11-22T14:02:00Z');

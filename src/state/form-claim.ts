@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MmdApiError } from '../../mmd/mmd-api-error';
-import { provablyNotProcessed } from '../../mmd/retry-policy';
-import type { Logger } from '../../log/logger';
-import { StorageConflictError, type Storage } from '../../storage/storage';
+import { MmdApiError } from '../mmd/mmd-api-error';
+import { provablyNotProcessed } from '../mmd/retry-policy';
+import type { Logger } from '../log/logger';
+import { StorageConflictError, type Storage } from '../storage/storage';
 
 /**
  * Idempotency of form submits. Each form card carries a random `formId`; the first submit

@@ -13,5 +13,5 @@ export const PHONE_PATTERN = '^\\+?[0-9][0-9 ().\\/-]{2,30}$';
 /** Windows device names: letters, digits, dot, underscore and hyphen. */
 export const DEVICE_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 
-/** MMD ticket ids such as MMD-1465058-R5V8P. */
-export const TICKET_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+/** MMD ticket ids such as MMD-1465058-R5V8P, as form fields accept them (src/intents/ticket-id.ts). */
+export { TICKET_ID_FIELD_PATTERN } from '../intents/ticket-id';

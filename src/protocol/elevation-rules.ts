@@ -1,8 +1,8 @@
-import type { NewElevationRequest } from '../../mmd/types';
+import type { NewElevationRequest } from '../mmd/types';
 import { documentedSubcategory, wrongSubcategory } from './category-catalog';
 import { ELEVATION_CATALOG, ELEVATION_CATEGORY_CHOICES, ELEVATION_SUBCATEGORY_CHOICES } from './elevation-catalog';
 import { checkFields, type FieldErrors, type FieldRules, type FieldValue } from './field-rules';
-import { DEVICE_NAME_PATTERN, TICKET_ID_PATTERN } from './patterns';
+import { DEVICE_NAME_PATTERN, TICKET_ID_FIELD_PATTERN } from './patterns';
 
 export const ELEVATION_FIELDS = {
   deviceName: {
@@ -24,7 +24,7 @@ export const ELEVATION_FIELDS = {
     label: 'Linked support ticket',
     required: false,
     maxLength: 64,
-    regex: TICKET_ID_PATTERN,
+    regex: TICKET_ID_FIELD_PATTERN,
     errorMessage: 'Choose one of the open tickets.',
   },
   ticketId: {
@@ -32,7 +32,7 @@ export const ELEVATION_FIELDS = {
     label: 'Or type a ticket id',
     required: false,
     maxLength: 64,
-    regex: TICKET_ID_PATTERN,
+    regex: TICKET_ID_FIELD_PATTERN,
     placeholder: 'MMD-1465058-R5V8P',
     errorMessage: 'Enter a ticket id such as MMD-1465058-R5V8P.',
   },

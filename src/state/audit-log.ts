@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Storage } from '../../storage/storage';
-import { appendRecord } from '../../storage/typed-store';
+import type { Storage } from '../storage/storage';
+import { appendRecord } from '../storage/typed-store';
 
 /** Where audit records live: `audit/<ISO time>/<uuid>`, so a listing is in time order. */
 export const AUDIT_PREFIX = 'audit';

@@ -1,4 +1,4 @@
-import type { TicketType } from '../../mmd/types';
+import type { TicketType } from '../mmd/types';
 import { categoryChoices, subcategoryChoices, type Catalog } from './category-catalog';
 import type { Choice } from './field-rules';
 

@@ -1,4 +1,4 @@
-import { checkNewTicket, toInstant } from '../../../src/bot/forms/ticket-rules';
+import { checkNewTicket, toInstant } from '../../src/protocol/ticket-rules';
 
 const NOW = new Date('2026-11-22T14:02:00Z');
 const BASE = {

@@ -1,4 +1,4 @@
-import type { NewTicket, TicketType } from '../../mmd/types';
+import type { NewTicket, TicketType } from '../mmd/types';
 import { checkFields, type FieldErrors, type FieldRules, type FieldValue } from './field-rules';
 import { documentedSubcategory, wrongSubcategory } from './category-catalog';
 import { SEVERITIES, TICKET_CATALOG, TICKET_CATEGORY_CHOICES, TICKET_SUBCATEGORY_CHOICES, TICKET_TYPES } from './ticket-catalog';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORM_VERBS } from './forms/form-verbs';
+import { FORM_VERBS } from './form-verbs';
 
 /**
  * Every card verb the bot accepts, with the schema of its data. Card data comes back from the

@@ -1,0 +1,38 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+} from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { AppConfig } from '../config/config';
+import type { Logger } from '../log/logger';
+import { createOnTurnError } from './on-turn-error';
+
+/**
+ * The Bot Framework adapter: inbound JWT validation (the SDK's, configured here) and outbound
+ * credentials for replies. `credentialsFactory` replaces the outbound credentials (tests).
+ */
+export function createAdapter(
+  bot: AppConfig['bot'],
+  logger: Logger,
+  credentialsFactory?: ServiceClientCredentialsFactory,
+): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: bot.appId,
+      MicrosoftAppTenantId: bot.appTenantId || undefined,
+      ...(bot.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: bot.openIdMetadataUrl } : {}),
+      ...(bot.tokenIssuer ? { ToBotFromChannelTokenIssuer: bot.tokenIssuer } : {}),
+    },
+    credentialsFactory ??
+      new ConfigurationServiceClientCredentialFactory({
+        MicrosoftAppId: bot.appId,
+        MicrosoftAppPassword: bot.appPassword,
+        MicrosoftAppType: bot.appType,
+        MicrosoftAppTenantId: bot.appTenantId || undefined,
+      }),
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = createOnTurnError(logger);
+  return adapter;
+}

@@ -1,0 +1,87 @@
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import type { Bot } from '../bot/bot';
+import type { Reply } from '../bot/reply';
+import type { Turn } from '../bot/turn';
+import { stripMentions } from './mention';
+import { createTeamsTurn, type TeamsTurnOptions } from './teams-turn';
+
+const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * The Teams activity handler: turns activities into turns for the bot (src/bot/bot.ts) and
+ * sends what it answers, or returns it as the invoke response.
+ */
+export class TeamsBot extends TeamsActivityHandler {
+  constructor(
+    private readonly bot: Bot,
+    private readonly options: TeamsTurnOptions,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+  }
+
+  /** Action.Execute: the answer replaces the card in place. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const reply = await this.bot.execute(this.turn(context), invokeValue?.action?.verb, invokeValue?.action?.data);
+    if (reply.kind === 'card') return { statusCode: 200, type: CARD_CONTENT_TYPE, value: reply.card };
+    return messageResponse(reply.kind === 'text' ? reply.text : (reply.text ?? 'Done.'));
+  }
+
+  private turn(context: TurnContext): Turn {
+    return createTeamsTurn(context, this.options);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const turn = this.turn(context);
+    const value: unknown = context.activity.value;
+    // Action.Submit (older clients, and the fallback of every Action.Execute) sends `{ verb, ...data }`.
+    if (value && typeof value === 'object' && 'verb' in value) {
+      await send(context, await this.bot.submit(turn, value as { verb: unknown } & Record<string, unknown>));
+      return;
+    }
+    await send(context, await this.bot.message(turn, stripMentions(context.activity.text)));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const reply = await this.bot.installed(this.turn(context));
+    if (reply) await send(context, reply);
+  }
+}
+
+async function send(context: TurnContext, reply: Reply): Promise<void> {
+  if (reply.kind === 'card') {
+    await context.sendActivity({ type: 'message', text: reply.text, attachments: [CardFactory.adaptiveCard(reply.card)] });
+  } else if (reply.kind === 'text' || reply.text) {
+    await context.sendActivity(reply.text ?? '');
+  }
+}
+
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  // Teams wants the text itself as `value`; botbuilder's type only allows an object there.
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as Record<string, unknown>,
+  };
+}
