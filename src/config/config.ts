@@ -16,6 +16,8 @@ export interface AppConfig {
     appTenantId: string;
     openIdMetadataUrl?: string;
     tokenIssuer?: string;
+    /** The bot's public host name (BOT_DOMAIN): links to it unfurl into cards. Unset: none do. */
+    domain?: string;
   };
   /** sandbox: no MMD_API_BASE_URL, the built-in emulator serves the API. */
   mode: 'sandbox' | 'live';
@@ -79,6 +81,16 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const n = Number(value);
   if (n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
   return n;
+}
+
+/** A host name with an optional port, no scheme or path (the manifest's validDomains form). */
+function host(env: Env, name: string): string | undefined {
+  const value = str(env, name).toLowerCase();
+  if (!value) return undefined;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/.test(value)) {
+    throw new ConfigError(name, 'must be a host name only, e.g. mmd-assist.azurewebsites.net (no https://, no path)');
+  }
+  return value;
 }
 
 function storage(env: Env): StorageConfig {
@@ -146,6 +158,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       appTenantId,
       openIdMetadataUrl: url(env, 'ToBotFromChannelOpenIdMetadataUrl'),
       tokenIssuer: str(env, 'ToBotFromChannelTokenIssuer') || undefined,
+      domain: host(env, 'BOT_DOMAIN'),
     },
     mode,
     mmd: {

@@ -3,11 +3,18 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../bot/bot';
 import type { Reply } from '../bot/reply';
 import type { Turn } from '../bot/turn';
+import { extensionInvoke } from './extension-invoke';
+import { extensionResponse } from './extension-response';
 import { stripMentions } from './mention';
 import { createTeamsTurn, type TeamsTurnOptions } from './teams-turn';
 
@@ -46,6 +53,41 @@ export class TeamsBot extends TeamsActivityHandler {
     const reply = await this.bot.execute(this.turn(context), invokeValue?.action?.verb, invokeValue?.action?.data);
     if (reply.kind === 'card') return { statusCode: 200, type: CARD_CONTENT_TYPE, value: reply.card };
     return messageResponse(reply.kind === 'text' ? reply.text : (reply.text ?? 'Done.'));
+  }
+
+  // Message extensions: each composeExtension/* invoke is read from the activity itself (the
+  // SDK's typed argument is the same untrusted value) and answered by the bot's extension route.
+  protected override handleTeamsMessagingExtensionQuery(context: TurnContext, _query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return this.extension(context);
+  }
+
+  protected override handleTeamsMessagingExtensionSelectItem(context: TurnContext, _query: unknown): Promise<MessagingExtensionResponse> {
+    return this.extension(context);
+  }
+
+  protected override handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    _action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extension(context);
+  }
+
+  /** Replaces the SDK's dispatch, which would fail (501) on a bot message preview the bot never asked for. */
+  protected override handleTeamsMessagingExtensionSubmitActionDispatch(
+    context: TurnContext,
+    _action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extension(context);
+  }
+
+  protected override handleTeamsAppBasedLinkQuery(context: TurnContext, _query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return this.extension(context);
+  }
+
+  private async extension(context: TurnContext): Promise<MessagingExtensionResponse & MessagingExtensionActionResponse> {
+    const invoke = extensionInvoke(context.activity.name ?? '', context.activity.value);
+    if (!invoke) return extensionResponse({ kind: 'message', text: 'This app does not handle that request.' });
+    return extensionResponse(await this.bot.extension(this.turn(context), invoke));
   }
 
   private turn(context: TurnContext): Turn {
