@@ -75,7 +75,7 @@ describe('message extension: link unfurling (composeExtension/queryLink)', () =>
   });
 
   it('answers "still loading" within the deadline when the device list is slow', async () => {
-    harness.app.emulator!.faults.add({ path: '/devices$', latencyMs: 6000, times: 1 });
+    harness.app.emulator!.faults.add({ path: '/devices$', latencyMs: 5000, times: 1 });
     const [result] = await unfurl(intuneLink('00000000-0000-4000-8000-00000000beef'));
     expect(cardText(result!.content)).toMatch(/Still loading, try again/);
   }, 15_000);

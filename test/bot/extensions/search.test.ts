@@ -50,12 +50,24 @@ describe('message extension: search command (composeExtension/query)', () => {
   });
 
   it('finds devices first, then tickets, and pages across both without gaps or repeats', async () => {
-    // "mmd-0001" matches the devices MMD-00010 .. MMD-00019 by name; "printer" no device.
-    const text = 'mmd-0001';
+    // "MMD-0001" matches the devices MMD-00010 .. MMD-00019 by name, and these tickets by title.
+    for (const title of ['MMD-00012 screen flickers', 'MMD-00015 cannot print', 'MMD-00017 slow logon']) {
+      await harness.app.mmd.tickets.create({
+        title,
+        description: 'From the search test.',
+        type: 'ChangeRequest',
+        category: 'Devices',
+        subcategory: 'Deployment groups assignment',
+        severity: 4,
+        contact: { givenName: 'Adele', surname: 'Vance', email: 'adele.vance@contoso.com', phoneNumber: '+1 425 555 0100' },
+      });
+    }
+    const text = 'MMD-0001';
     const whole = resultsOf((await invoke(harness, QUERY, search(text, 0, 25))).body);
     const devices = whole.filter((r) => tapValue(r).kind === 'device');
-    expect(devices.length).toBeGreaterThan(3);
+    expect(devices).toHaveLength(10);
     expect(whole.slice(0, devices.length)).toEqual(devices);
+    expect(whole.slice(devices.length).map((r) => tapValue(r).kind)).toEqual(['ticket', 'ticket', 'ticket']);
     const paged: Result[] = [];
     for (let skip = 0; skip < 30; skip += 4) {
       const page = resultsOf((await invoke(harness, QUERY, search(text, skip, 4))).body);
@@ -140,7 +152,7 @@ describe('message extension: search command (composeExtension/query)', () => {
   });
 
   it('answers "still loading" within Teams\' 5 s when the API is slow', async () => {
-    harness.app.emulator!.faults.add({ path: '/tickets$', latencyMs: 6000, times: 1 });
+    harness.app.emulator!.faults.add({ path: '/tickets$', latencyMs: 5000, times: 1 });
     const { status, body } = await invoke(harness, QUERY, initialRun());
     expect(status).toBe(200);
     const [result] = resultsOf(body);
