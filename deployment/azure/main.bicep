@@ -205,6 +205,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ELEVATION_ADMINS: elevationAdmins
     ELEVATION_ADMIN_GROUP_ID: elevationAdminGroupId
     ELEVATION_REVEAL_SECONDS: string(elevationRevealSeconds)
+    BOT_DOMAIN: web.properties.defaultHostName
     LOG_LEVEL: logLevel
     // The platform
     WEBSITES_PORT: '8080'
