@@ -14,8 +14,9 @@ import type { Bot } from '../bot/bot';
 import type { Reply } from '../bot/reply';
 import type { Turn } from '../bot/turn';
 import { extensionInvoke } from './extension-invoke';
-import { extensionResponse } from './extension-response';
+import { extensionResponse, type ExtensionOptions } from './extension-response';
 import { stripMentions } from './mention';
+import { isSharedCard } from './shared-card';
 import { createTeamsTurn, type TeamsTurnOptions } from './teams-turn';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -28,6 +29,7 @@ export class TeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly bot: Bot,
     private readonly options: TeamsTurnOptions,
+    private readonly extensionOptions: ExtensionOptions = { selectTap: true },
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -87,7 +89,7 @@ export class TeamsBot extends TeamsActivityHandler {
   private async extension(context: TurnContext): Promise<MessagingExtensionResponse & MessagingExtensionActionResponse> {
     const invoke = extensionInvoke(context.activity.name ?? '', context.activity.value);
     if (!invoke) return extensionResponse({ kind: 'message', text: 'This app does not handle that request.' });
-    return extensionResponse(await this.bot.extension(this.turn(context), invoke));
+    return extensionResponse(await this.bot.extension(this.turn(context), invoke), this.extensionOptions);
   }
 
   private turn(context: TurnContext): Turn {
@@ -100,6 +102,10 @@ export class TeamsBot extends TeamsActivityHandler {
     // Action.Submit (older clients, and the fallback of every Action.Execute) sends `{ verb, ...data }`.
     if (value && typeof value === 'object' && 'verb' in value) {
       await send(context, await this.bot.submit(turn, value as { verb: unknown } & Record<string, unknown>));
+      return;
+    }
+    if (isSharedCard(context.activity)) {
+      turn.log.debug('a card shared from the message extension: no answer');
       return;
     }
     await send(context, await this.bot.message(turn, stripMentions(context.activity.text)));

@@ -111,6 +111,23 @@ describe('message extension: search command (composeExtension/query)', () => {
     expect(cardText(chosen!.content)).toContain(ticket.id);
   });
 
+  it('stays quiet when the user sends a chosen card into the chat with the bot (no words of its own)', async () => {
+    const [result] = resultsOf((await invoke(harness, 'composeExtension/selectItem', { kind: 'device', name: 'MMD-00001' })).body);
+    const attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: result!.content }];
+    const before = harness.connector.calls.length;
+    const shared = harness.activity({
+      type: 'message',
+      text: '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension"><span content="0" itemprop="cardId"></span></span>\n',
+      attachments,
+    });
+    expect((await harness.post(shared)).status).toBe(200);
+    expect(harness.connector.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
+    // Words with the card are still a message to the bot.
+    const typed = await harness.post(harness.activity({ type: 'message', text: 'help', attachments }));
+    expect(typed.status).toBe(200);
+    expect(harness.connector.calls.slice(before).filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
   it('answers a missing device or ticket with the not-found card', async () => {
     const [result] = resultsOf((await invoke(harness, 'composeExtension/selectItem', { kind: 'device', name: 'NOPE-404' })).body);
     expect(cardText(result!.content)).toMatch(/No device named .*NOPE-404/);
