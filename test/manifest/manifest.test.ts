@@ -128,12 +128,25 @@ test('the dashboard is a personal tab served by the bot, and webApplicationInfo 
       scopes: ['personal'],
     },
   ]);
-  expect(manifest.composeExtensions).toBeUndefined();
   const sameAsServer = await filled({ ...PRODUCTION, TAB_SSO_AUDIENCE: `https://x, api://mmd-assist.azurewebsites.net/${PRODUCTION.MicrosoftAppId}` });
   expect(sameAsServer.webApplicationInfo.resource).toBe(`api://mmd-assist.azurewebsites.net/${PRODUCTION.MicrosoftAppId}`);
   const audience = await filled({ ...PRODUCTION, TAB_SSO_AUDIENCE: 'api://sso.contoso.com/11111111-2222-4333-8444-555555555555' });
   expect(audience.webApplicationInfo.resource).toBe('api://sso.contoso.com/11111111-2222-4333-8444-555555555555');
   expect((await validateOffline(audience, template.manifestVersion)).errors).toEqual([]);
+});
+
+test('the message extension: search and "Create MMD ticket" run by the bot, links unfurled on the admin center and bot domains', async () => {
+  const manifest = await filled(PRODUCTION);
+  expect(manifest.composeExtensions).toEqual([
+    expect.objectContaining({
+      botId: manifest.bots[0]!.botId,
+      commands: [
+        expect.objectContaining({ id: 'search', type: 'query', initialRun: true, context: ['compose', 'commandBox'] }),
+        expect.objectContaining({ id: 'createTicket', type: 'action', fetchTask: true, context: ['message'] }),
+      ],
+      messageHandlers: [{ type: 'link', value: { domains: ['intune.microsoft.com', 'endpoint.microsoft.com', 'mmd-assist.azurewebsites.net'] } }],
+    }),
+  ]);
 });
 
 test('the schema check really runs: a manifest without a name or with a bad id fails it', async () => {
