@@ -150,8 +150,8 @@ function renderEveryCard(): void {
   ticketChangeCard({ ticket: snapshot, changes, now: NOW } as never);
   stillLoadingCard({ what: 'Searching devices and tickets', correlationId: 'c0ffee-42' });
   stillLoadingCard({ what: EVIL_LINK, correlationId: INJECTION });
-  searchPreviewCard({ title: 'MMD-00001', subtitle: 'Device · HP', text: 'adele@contoso.com', select: { kind: 'device', name: 'MMD-00001' } } as never);
-  searchPreviewCard({ title: INJECTION, subtitle: EVIL_LINK, text: LONG } as never);
+  searchPreviewCard({ title: 'MMD-00001', subtitle: 'Device · HP', text: 'adele@contoso.com', select: { kind: 'device', name: 'MMD-00001' } });
+  searchPreviewCard({ title: INJECTION, subtitle: EVIL_LINK, text: LONG });
   ticketDigestCard({ items: [{ ticket: snapshot, changes }], now: NOW } as never);
 }
 
