@@ -21,6 +21,15 @@ export type Intent =
   | { kind: 'newTicket'; deviceName?: string }
   | { kind: 'requestElevation'; deviceName?: string }
   | { kind: 'audit' }
+  /** `subscribe <ticket>`: `id` as typed (the service says whether it exists). */
+  | { kind: 'subscribe'; id: string }
+  | { kind: 'unsubscribe'; id: string }
+  /** `subscriptions` (also `subscribe` or `unsubscribe` alone): what this conversation follows. */
+  | { kind: 'subscriptions' }
+  /** `subscribe all [filter]`: `filter` is the rest as typed; `off` for `unsubscribe all`. */
+  | { kind: 'subscribeAll'; filter: string; off?: boolean }
+  /** `notify digest ...` / `notify quiet ...`: `value` is the rest as typed. */
+  | { kind: 'notify'; setting: 'digest' | 'quiet' | 'show'; value: string }
   | { kind: 'unknown'; text: string; suggestions: string[] };
 
 export type IntentKind = Intent['kind'];

@@ -25,6 +25,11 @@ const ALLOWED_KEYS: Record<Intent['kind'], string[]> = {
   newTicket: ['deviceName'],
   requestElevation: ['deviceName'],
   audit: [],
+  subscribe: ['id'],
+  unsubscribe: ['id'],
+  subscriptions: [],
+  subscribeAll: ['filter', 'off'],
+  notify: ['setting', 'value'],
   unknown: ['text', 'suggestions'],
 };
 
@@ -45,7 +50,15 @@ export function intentProblem(value: unknown): string | undefined {
   switch (intent.kind) {
     case 'help':
     case 'audit':
+    case 'subscriptions':
       return undefined;
+    case 'subscribe':
+    case 'unsubscribe':
+      return typeof intent.id === 'string' && /^\S{1,64}$/.test(intent.id) ? undefined : 'bad ticket id';
+    case 'subscribeAll':
+      return typeof intent.filter === 'string' && (intent.off === undefined || intent.off === true) ? undefined : 'bad filter';
+    case 'notify':
+      return ['digest', 'quiet', 'show'].includes(intent.setting) && typeof intent.value === 'string' ? undefined : 'bad setting';
     case 'devices':
     case 'users':
       return intent.search === undefined || isSearch(intent.search) ? undefined : 'bad search';

@@ -1,0 +1,55 @@
+import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { NotifyTarget } from '../notify/notify-target';
+import { deliveryError, type Sender, type SendOptions } from '../notify/sender';
+import { connectorFailure } from './connector-failure';
+
+/**
+ * The notifier's port to Teams: one proactive card per call, through the adapter's
+ * continueConversationAsync with the bot's app id. In a channel, `replyToId` puts the card in
+ * the thread under that message (conversation id `<channel>;messageid=<root>`); `updateActivityId`
+ * replaces an earlier card in place. Every connector failure becomes a DeliveryError the
+ * outbox knows how to treat (stop, throttled, retryable, fatal).
+ */
+export function createTeamsSender(adapter: CloudAdapter, botAppId: string): Sender {
+  return {
+    async send(target, card, options = {}) {
+      let activityId = '';
+      try {
+        await adapter.continueConversationAsync(botAppId, referenceOf(target, options), async (context) => {
+          const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+          if (options.updateActivityId) {
+            await context.updateActivity({ ...activity, id: options.updateActivityId, conversation: context.activity.conversation });
+            activityId = options.updateActivityId;
+            return;
+          }
+          // The thread is named by the conversation id (see referenceOf), as Teams wants it.
+          const sent = await context.sendActivity(activity);
+          activityId = sent?.id ?? '';
+        });
+      } catch (err) {
+        const failure = connectorFailure(err);
+        // Neither an answer nor a network failure: a bug; the outbox keeps the send pending.
+        if (failure.status === undefined && !failure.network) throw err;
+        // No status: the request never got an answer (network, DNS, timeout): worth retrying.
+        throw deliveryError(failure.status, failure.code, failure.retryAfter);
+      }
+      return { activityId };
+    },
+  };
+}
+
+function referenceOf(target: NotifyTarget, options: SendOptions): Partial<ConversationReference> {
+  const threaded = target.kind === 'channel' && options.replyToId && !options.updateActivityId;
+  return {
+    serviceUrl: target.serviceUrl,
+    channelId: target.channelId ?? 'msteams',
+    bot: { id: target.botId ?? '', name: '' },
+    conversation: {
+      id: threaded ? `${target.conversationId};messageid=${options.replyToId}` : target.conversationId,
+      name: '',
+      isGroup: target.kind !== 'personal',
+      conversationType: target.kind,
+      tenantId: target.tenantId,
+    },
+  };
+}
