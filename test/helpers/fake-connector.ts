@@ -9,6 +9,8 @@ export interface ConnectorCall {
   activityId?: string;
   activity: Record<string, unknown>;
   authorization?: string;
+  /** Date.now() when it arrived. */
+  at?: number;
 }
 
 export interface TeamsMember {
@@ -120,7 +122,7 @@ export class FakeConnector {
         return { status: failure.status, body: { error: { code: failure.code, message: 'refused by the test' } }, headers };
       }
       const id = req.method === 'PUT' ? m[2]! : `activity-${this.next++}`;
-      this.calls.push({ method: req.method, conversationId: m[1]!, activityId: m[2], activity: body, authorization });
+      this.calls.push({ method: req.method, conversationId: m[1]!, activityId: m[2], activity: body, authorization, at: Date.now() });
       return { status: 200, body: { id } };
     }
     if (m && req.method === 'DELETE') {
