@@ -14,22 +14,32 @@ export function createTeamsSender(adapter: CloudAdapter, botAppId: string): Send
   return {
     async send(target, card, options = {}) {
       let activityId = '';
+      // Caught inside the callback: an error escaping it would reach the adapter's onTurnError,
+      // which tells "the user" something went wrong, a message to a conversation that refused one.
+      let failed: { err: unknown } | undefined;
       try {
         await adapter.continueConversationAsync(botAppId, referenceOf(target, options), async (context) => {
-          const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
-          if (options.updateActivityId) {
-            await context.updateActivity({ ...activity, id: options.updateActivityId, conversation: context.activity.conversation });
-            activityId = options.updateActivityId;
-            return;
+          try {
+            const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+            if (options.updateActivityId) {
+              await context.updateActivity({ ...activity, id: options.updateActivityId, conversation: context.activity.conversation });
+              activityId = options.updateActivityId;
+              return;
+            }
+            // The thread is named by the conversation id (see referenceOf), as Teams wants it.
+            const sent = await context.sendActivity(activity);
+            activityId = sent?.id ?? '';
+          } catch (err) {
+            failed = { err };
           }
-          // The thread is named by the conversation id (see referenceOf), as Teams wants it.
-          const sent = await context.sendActivity(activity);
-          activityId = sent?.id ?? '';
         });
       } catch (err) {
-        const failure = connectorFailure(err);
+        failed = { err };
+      }
+      if (failed) {
+        const failure = connectorFailure(failed.err);
         // Neither an answer nor a network failure: a bug; the outbox keeps the send pending.
-        if (failure.status === undefined && !failure.network) throw err;
+        if (failure.status === undefined && !failure.network) throw failed.err;
         // No status: the request never got an answer (network, DNS, timeout): worth retrying.
         throw deliveryError(failure.status, failure.code, failure.retryAfter);
       }

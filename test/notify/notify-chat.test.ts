@@ -81,10 +81,12 @@ describe('ticket notifications through the bot', () => {
 
   it('a "stop" answer from Teams drops the conversation: reference and subscriptions', async () => {
     await say(`subscribe ${EXAMPLE_TICKET_ID}`, PERSONAL);
+    h.connector.clear();
     h.connector.failNext(PERSONAL.conversationId!, { status: 403, code: 'ConversationBlockedByUser' });
     await change({ severity: 1 });
     await round();
-    expect(notifications(PERSONAL.conversationId!)).toHaveLength(0);
+    // Nothing reached the conversation: no notification, no "something went wrong".
+    expect(h.connector.delivered(PERSONAL.conversationId!)).toHaveLength(0);
     expect(h.connector.refused.map((r) => r.code)).toEqual(['ConversationBlockedByUser']);
     expect(await h.app.notify.subscriptions.getTarget(PERSONAL.conversationId!)).toBeUndefined();
     expect(await h.app.notify.subscriptions.subscribersOf(EXAMPLE_TICKET_ID)).toEqual([]);
