@@ -131,13 +131,18 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     },
   });
   const notifyStores = { subscriptions: notify.subscriptions, settings: notify.settings, messages: notify.messages };
-  const bot = new TeamsBot(createBot({ config, mmd, storage, logger, now, security, notify: notifyStores }, routes), {
-    logger,
-    botAppId: config.bot.appId,
-    deadlines: DEFAULT_DEADLINES,
-    // The Agents Playground's 1:1 chat has no conversation type; Teams always sends one.
-    unmarkedIsPersonal: config.mode === 'sandbox' || overrides.playground === true,
-  });
+  const bot = new TeamsBot(
+    createBot({ config, mmd, storage, logger, now, security, notify: notifyStores }, routes),
+    {
+      logger,
+      botAppId: config.bot.appId,
+      deadlines: DEFAULT_DEADLINES,
+      // The Agents Playground's 1:1 chat has no conversation type; Teams always sends one.
+      unmarkedIsPersonal: config.mode === 'sandbox' || overrides.playground === true,
+    },
+    // The Playground refuses search results that ask for their full card (selectItem).
+    { selectTap: overrides.playground !== true },
+  );
   const server = createServer({
     onActivity: createAdapterHandler({ adapter, logic: (context) => bot.run(context), logger }),
     logger,

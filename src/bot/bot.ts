@@ -7,6 +7,9 @@ import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
 import { createConversationMemory } from './notify-services';
 import { runIntent, runVerb } from './dispatch';
+import { runExtension } from './extensions/extension-dispatch';
+import type { ExtensionInvoke } from './extensions/extension-invoke';
+import type { ExtensionReply } from './extensions/extension-reply';
 import { text, type Reply } from './reply';
 import type { Routes } from './route';
 import type { Turn } from './turn';
@@ -23,6 +26,8 @@ export interface Bot {
   installed(turn: Turn): Promise<Reply | undefined>;
   /** The app was removed from the conversation (or the bot from its members): forget it. */
   uninstalled(turn: Turn): Promise<void>;
+  /** A message extension invoke (search, action command, link unfurling). */
+  extension(turn: Turn, invoke: ExtensionInvoke): Promise<ExtensionReply>;
 }
 
 /** Turns messages and card actions into intents or verbs and asks the routing table for the handler. */
@@ -81,6 +86,11 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     async uninstalled(turn) {
       turn.log.info({}, 'removed from the conversation: its subscriptions and notify settings are dropped');
       await conversations.forget(turn.conversationId);
+    },
+
+    async extension(turn, invoke) {
+      turn.log.info({ invoke: invoke.kind }, 'message extension');
+      return runExtension(routes.extensions, turn, invoke, deps);
     },
   };
 }
