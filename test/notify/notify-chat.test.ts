@@ -167,6 +167,25 @@ describe('ticket notifications through the bot', () => {
     expect(cardText(emptied.value)).toContain('follows 0 tickets');
   });
 
+  it('a ticket card the bot showed is refreshed in place when the ticket changes', async () => {
+    await say(`subscribe ${EXAMPLE_TICKET_ID}`, PERSONAL);
+    // Refresh on a ticket card (Action.Execute on message card-msg-1) answers in place there.
+    const invoke = h.activity(
+      { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-msg-1', value: { action: { type: 'Action.Execute', verb: 'ticket.open', data: { id: EXAMPLE_TICKET_ID } } } },
+      PERSONAL,
+    );
+    expect((await h.post(invoke)).status).toBe(200);
+    h.connector.clear();
+    await change({ nextActionOwner: 'Contoso desk' });
+    await round();
+    expect(notifications(PERSONAL.conversationId!)).toHaveLength(1);
+    const [update] = h.connector.updates(PERSONAL.conversationId);
+    expect(update?.activityId).toBe('card-msg-1');
+    const text = cardText(cardOf(update!.activity));
+    expect(text).toContain('Contoso desk');
+    expect(text).toContain('Unsubscribe');
+  });
+
   it('subscribe all works in channels only, and a channel hears about matching tickets', async () => {
     expect(await say('subscribe all severity <= 2', PERSONAL)).toMatch(/works in a channel or group chat/);
     expect(await say('subscribe all severity <= 9', CHANNEL)).toMatch(/Severity goes from 1/);
