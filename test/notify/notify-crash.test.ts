@@ -98,9 +98,9 @@ function startChild(storagePath: string): { child: ChildProcess; ready: Promise<
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
-  child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
   const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve();
     });
     child.on('exit', (code, signal) => reject(new Error(`child exited early (${code ?? signal}): ${errors.slice(0, 500)}`)));
