@@ -17,7 +17,6 @@ import { createAdapterHandler } from './teams/adapter-handler';
 import { createTeamsSender } from './teams/teams-sender';
 import { createNotifier, type NotifierParts } from './notify/create-notifier';
 import { ticketDetailCard } from './cards/ticket-detail-card';
-import type { Sender } from './notify/sender';
 import { SubscriptionStore } from './notify/subscription-store';
 import { createServer, type BotServer } from './server/server';
 import { createStorage } from './storage/create-storage';
@@ -36,8 +35,6 @@ export interface AppOverrides {
   host?: string;
   /** The client is the Agents Playground (`npm run dev`): its 1:1 chat carries no conversation type. */
   playground?: boolean;
-  /** Proactive sends (tests: a sender that fails or counts); default: Teams through the adapter. */
-  sender?: Sender;
 }
 
 export interface RunningApp {
@@ -120,7 +117,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     config,
     storage,
     mmd,
-    sender: overrides.sender ?? createTeamsSender(adapter, config.bot.appId),
+    sender: createTeamsSender(adapter, config.bot.appId),
     log: logger.child({ component: 'notify' }),
     // A ticket card the bot showed in that conversation, refreshed in place after a change.
     refreshCard: async (event, conversationKey) => {
