@@ -14,6 +14,10 @@ import { createCardUpdater } from './teams/card-updater';
 import { TeamsBot } from './teams/teams-bot';
 import { DEFAULT_DEADLINES } from './teams/teams-turn';
 import { createAdapterHandler } from './teams/adapter-handler';
+import { createTeamsSender } from './teams/teams-sender';
+import { createNotifier, type NotifierParts } from './notify/create-notifier';
+import { ticketDetailCard } from './cards/ticket-detail-card';
+import { SubscriptionStore } from './notify/subscription-store';
 import { createServer, type BotServer } from './server/server';
 import { createStorage } from './storage/create-storage';
 import { createTabHandler } from './tab/tab-routes';
@@ -42,6 +46,8 @@ export interface RunningApp {
   mmd: MmdClient;
   logger: Logger;
   server: BotServer;
+  /** The ticket notifier: its stores and the running loop (`notifier.runOnce()` in tests). */
+  notify: NotifierParts;
   stop(): Promise<void>;
 }
 
@@ -104,8 +110,26 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       })
     : undefined;
   const security = createSecurityServices({ config, storage, logger, now, cards: createCardUpdater(adapter, config.bot.appId), graph });
+  // Older subscribe records (raw reference inside) move to the notifier's layout before it polls.
+  const moved = await new SubscriptionStore(storage).migrateLegacy();
+  if (moved > 0) logger.info({ moved }, 'notify: older subscriptions moved to the current layout');
+  const notify = createNotifier({
+    config,
+    storage,
+    mmd,
+    sender: createTeamsSender(adapter, config.bot.appId),
+    log: logger.child({ component: 'notify' }),
+    // A ticket card the bot showed in that conversation, refreshed in place after a change.
+    refreshCard: async (event, conversationKey) => {
+      const ticket = await mmd.tickets.get(event.ticket.id);
+      if (!ticket) return undefined;
+      const [notes, subscribed] = await Promise.all([mmd.tickets.notes(ticket.id), notifyStores.subscriptions.isSubscribed(ticket.id, conversationKey)]);
+      return ticketDetailCard({ ticket, notes, now: now(), subscribed });
+    },
+  });
+  const notifyStores = { subscriptions: notify.subscriptions, settings: notify.settings, messages: notify.messages };
   const bot = new TeamsBot(
-    createBot({ config, mmd, storage, logger, now, security }, routes),
+    createBot({ config, mmd, storage, logger, now, security, notify: notifyStores }, routes),
     {
       logger,
       botAppId: config.bot.appId,
@@ -135,11 +159,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const stop = () =>
     (stopping ??= (async () => {
       await server.close();
+      await notify.notifier.stop();
       await security.redactions.stop();
       await storage.close();
       await emulator?.close();
       logger.info('stopped');
     })());
 
-  return { port, url: `http://127.0.0.1:${port}`, mode: config.mode, emulator, storage, mmd, logger, server, stop };
+  return { port, url: `http://127.0.0.1:${port}`, mode: config.mode, emulator, storage, mmd, logger, server, notify, stop };
 }

@@ -5,6 +5,7 @@ import { parseIntent } from '../intents/parse-intent';
 import { isVerb } from '../protocol/verbs';
 import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
+import { createConversationMemory } from './notify-services';
 import { runIntent, runVerb } from './dispatch';
 import { runExtension } from './extensions/extension-dispatch';
 import type { ExtensionInvoke } from './extensions/extension-invoke';
@@ -23,12 +24,24 @@ export interface Bot {
   execute(turn: Turn, verb: unknown, data: unknown): Promise<Reply>;
   /** The app was added to a conversation: the welcome card, once per conversation. */
   installed(turn: Turn): Promise<Reply | undefined>;
+  /** The app was removed from the conversation (or the bot from its members): forget it. */
+  uninstalled(turn: Turn): Promise<void>;
   /** A message extension invoke (search, action command, link unfurling). */
   extension(turn: Turn, invoke: ExtensionInvoke): Promise<ExtensionReply>;
 }
 
 /** Turns messages and card actions into intents or verbs and asks the routing table for the handler. */
 export function createBot(deps: BotDeps, routes: Routes): Bot {
+  const conversations = createConversationMemory(deps.notify.subscriptions);
+  /** Every turn keeps where notifications for its conversation go; a failure costs no answer. */
+  const remember = async (turn: Turn): Promise<void> => {
+    try {
+      await conversations.remember(turn);
+    } catch (err) {
+      turn.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not store the conversation reference');
+    }
+  };
+
   function unknown(suggestions: string[]): Reply {
     const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
     return {
@@ -40,6 +53,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
 
   return {
     async message(turn, typed) {
+      await remember(turn);
       const intent = parseIntent(typed);
       turn.log.info({ intent: intent.kind }, 'message');
       if (intent.kind === 'unknown') return unknown(intent.suggestions);
@@ -47,12 +61,14 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     },
 
     async submit(turn, { verb, ...data }) {
+      await remember(turn);
       if (!isVerb(verb)) return text('That button is not one I know, so nothing was changed.');
       const outcome = await runVerb(routes, turn, verb, data, deps);
       return outcome.ok ? outcome.reply : text(outcome.problem);
     },
 
     async execute(turn, verb, data) {
+      await remember(turn);
       if (!isVerb(verb)) {
         turn.log.warn({ verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb }, 'unknown card verb');
         return text('That button is not one I know, so nothing was changed. Type `help` to see what I can do.');
@@ -62,8 +78,14 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     },
 
     async installed(turn) {
+      await remember(turn);
       if (!(await firstWelcome(deps.storage, turn.conversationId, deps.now()))) return undefined;
       return { kind: 'card', card: welcomeCard({ mode: deps.config.mode, userName: turn.user.name }) };
+    },
+
+    async uninstalled(turn) {
+      turn.log.info({}, 'removed from the conversation: its subscriptions and notify settings are dropped');
+      await conversations.forget(turn.conversationId);
     },
 
     async extension(turn, invoke) {

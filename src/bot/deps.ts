@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { MmdClient } from '../mmd/mmd-client';
 import type { Storage } from '../storage/storage';
+import type { NotifyServices } from './notify-services';
 import type { SecurityServices } from './security/security-services';
 
 /** What every handler may use. Built once in src/app.ts. */
@@ -14,4 +15,6 @@ export interface BotDeps {
   now: () => Date;
   /** Admin check and password redaction for elevation details and the audit log. */
   security: SecurityServices;
+  /** Subscriptions, per-conversation notify settings and shown cards (src/notify). */
+  notify: NotifyServices;
 }

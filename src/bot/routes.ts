@@ -6,7 +6,10 @@ import { showAudit } from './handlers/audit';
 import { showHelp } from './handlers/help';
 import { addNote, openNoteForm } from './handlers/note-form';
 import { createTicket, openTicketForm } from './handlers/ticket-form';
-import { subscribeToTicket } from './handlers/subscribe';
+import { notifySetting } from './handlers/notify-settings';
+import { subscribeAll } from './handlers/subscribe-all';
+import { subscribeToTicket, unsubscribeFromTicket } from './handlers/subscribe';
+import { showSubscriptions } from './handlers/subscriptions';
 import { filtersFromChoices, listTickets, showNotes, showTicket } from './handlers/tickets';
 import { listUsers, showUser } from './handlers/users';
 import { openTicketDialog, submitTicketDialog } from './extensions/create-ticket-dialog';
@@ -38,6 +41,11 @@ const intents: IntentRoutes = {
   newTicket: { what: () => 'Opening the new ticket form', run: openTicketForm },
   requestElevation: { what: () => 'Opening the elevation request form', run: openElevationForm },
   audit: { what: () => 'Reading the audit log', run: showAudit },
+  subscribe: { what: (i) => `Subscribing to ticket ${i.id}`, run: subscribeToTicket },
+  unsubscribe: { what: (i) => `Unsubscribing from ticket ${i.id}`, run: unsubscribeFromTicket },
+  subscriptions: { what: () => 'Listing the subscriptions', run: showSubscriptions },
+  subscribeAll: { what: (i) => (i.off ? 'Stopping the updates about every ticket' : 'Subscribing to every ticket'), run: subscribeAll },
+  notify: { what: () => 'Changing the notification settings', run: notifySetting },
 };
 
 const verbs: VerbRoutes = {
@@ -50,6 +58,7 @@ const verbs: VerbRoutes = {
   'ticket.open': { what: (v) => `Opening ticket ${v.id}`, run: showTicket },
   'ticket.notes': { what: (v) => `Reading the notes of ticket ${v.id}`, run: showNotes },
   'ticket.subscribe': { what: (v) => `Subscribing to ticket ${v.id}`, run: subscribeToTicket },
+  'ticket.unsubscribe': { what: (v) => `Unsubscribing from ticket ${v.id}`, run: unsubscribeFromTicket },
   'elevations.page': { what: () => 'Listing elevation requests', run: listElevations },
   'ticket.newForm': { what: () => 'Opening the new ticket form', run: openTicketForm },
   'ticket.create': { what: () => 'Creating the ticket', run: createTicket },

@@ -1,10 +1,8 @@
-import type { TicketChange } from '../notify/diff';
-import type { TicketSnapshot } from '../notify/ticket-snapshot';
+import type { TicketChange, TicketSnapshot } from '../protocol/ticket-change';
 import { executeIfValid } from './card-action';
 import { facts } from './card-parts';
 import { md, mdShort } from './escape';
 import { dateTime, severityName, ticketStateLabel } from './format';
-import { notifyExecute } from './notify-action';
 import { renderCard, type AdaptiveCard } from './render';
 import { changeRows } from './ticket-change-rows';
 
@@ -35,7 +33,7 @@ export function ticketNotifyActions(ticketId: string) {
   return [
     executeIfValid('Open', 'ticket.open', { id }),
     executeIfValid('Add note', 'ticket.addNoteForm', { id }),
-    notifyExecute('Unsubscribe', 'ticket.unsubscribe', { id }),
+    executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id }),
   ].filter((a) => a !== null);
 }
 

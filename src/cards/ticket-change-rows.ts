@@ -1,4 +1,4 @@
-import type { TicketChange, WatchedField } from '../notify/diff';
+import type { TicketChange, WatchedField } from '../protocol/ticket-change';
 import { noteText } from './note-rows';
 import { md, mdShort } from './escape';
 import { dateTime, severityName, ticketStateLabel } from './format';

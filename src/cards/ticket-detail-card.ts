@@ -16,10 +16,12 @@ export interface TicketDetailInput {
   /** Notes fetched separately (GET tickets('id')/notes); defaults to the ticket's own. */
   notes?: TicketNote[];
   now: Date;
+  /** This conversation follows the ticket: the button offers Unsubscribe instead of Subscribe. */
+  subscribed?: boolean;
 }
 
 /** One support ticket: every field that is set, the contact, the newest notes, and actions. */
-export function ticketDetailCard({ ticket, notes, now }: TicketDetailInput): AdaptiveCard {
+export function ticketDetailCard({ ticket, notes, now, subscribed = false }: TicketDetailInput): AdaptiveCard {
   const id = ticket.id.trim();
   const allNotes = notes ?? ticket.notes;
   const { rows, hidden } = noteRows(allNotes, now, MAX_NOTES, MAX_NOTE_CHARS);
@@ -47,7 +49,9 @@ export function ticketDetailCard({ ticket, notes, now }: TicketDetailInput): Ada
     notesActions: readAll ? [readAll] : [],
     actions: [
       executeIfValid('Add note', 'ticket.addNoteForm', { id }),
-      executeIfValid('Subscribe to updates', 'ticket.subscribe', { id }),
+      subscribed
+        ? executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'ticket' })
+        : executeIfValid('Subscribe to updates', 'ticket.subscribe', { id, view: 'ticket' }),
       executeIfValid('Refresh', 'ticket.open', { id }),
     ].filter((a): a is ExecuteAction => a !== null),
   });

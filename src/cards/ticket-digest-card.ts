@@ -1,5 +1,4 @@
-import type { TicketChange } from '../notify/diff';
-import type { TicketSnapshot } from '../notify/ticket-snapshot';
+import type { TicketChange, TicketSnapshot } from '../protocol/ticket-change';
 import { executeIfValid } from './card-action';
 import { capped } from './card-parts';
 import { md, mdShort } from './escape';

@@ -18,6 +18,8 @@ export interface CommandSpec {
   group: 'Devices and users' | 'Support tickets' | 'Elevation requests' | 'General';
   /** Admin-only commands are not offered in the manifest. */
   adminOnly?: boolean;
+  /** false: listed in help, not in the app's command menu (its ten places are taken). */
+  menu?: false;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -34,4 +36,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'elevation', intent: 'elevation', usage: 'elevation <device>', description: "A device's elevation details (admins, personal chat only).", example: 'elevation MMD-00001', group: 'Elevation requests', adminOnly: true },
   { name: 'audit', intent: 'audit', usage: 'audit [user <upn>] [action <kind>] [ticket <id>|device <name>] [since <yyyy-mm-dd>]', description: 'Who changed what through the bot, and reveals of elevation details (admins only).', example: 'audit', group: 'Elevation requests', adminOnly: true },
   { name: 'help', intent: 'help', usage: 'help', description: 'What this bot can do.', example: 'help', group: 'General' },
+  // Notifications: in help (under tickets), not in the app menu, whose ten places were taken first.
+  { name: 'subscribe', menu: false, intent: 'subscribe', usage: 'subscribe <ticket id>', description: 'Get a card in this conversation whenever the ticket changes.', example: 'subscribe MMD-1465058-R5V8P', group: 'Support tickets' },
+  { name: 'unsubscribe', menu: false, intent: 'unsubscribe', usage: 'unsubscribe <ticket id>', description: 'Stop the updates about a ticket in this conversation.', example: 'unsubscribe MMD-1465058-R5V8P', group: 'Support tickets' },
+  { name: 'subscriptions', menu: false, intent: 'subscriptions', usage: 'subscriptions', description: 'The tickets this conversation follows, each with Unsubscribe.', example: 'subscriptions', group: 'Support tickets' },
+  { name: 'subscribe all', menu: false, intent: 'subscribeAll', usage: 'subscribe all [severity <= 2] [state <states>]', description: 'Channels and group chats: follow every ticket that matches (unsubscribe all stops it).', example: 'subscribe all severity <= 2', group: 'Support tickets' },
+  { name: 'notify', menu: false, intent: 'notify', usage: 'notify digest <hourly|daily|off> / notify quiet <20:00-08:00|off>', description: 'Collect updates into a digest, or hold them during quiet hours (your time zone).', example: 'notify quiet 20:00-08:00', group: 'Support tickets' },
 ];

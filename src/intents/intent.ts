@@ -32,6 +32,15 @@ export type Intent =
       /** Set when the filters could not be read: what was wrong. */
       problem?: string;
     }
+  /** `subscribe <ticket>`: `id` as typed (the service says whether it exists). */
+  | { kind: 'subscribe'; id: string }
+  | { kind: 'unsubscribe'; id: string }
+  /** `subscriptions` (also `subscribe` or `unsubscribe` alone): what this conversation follows. */
+  | { kind: 'subscriptions' }
+  /** `subscribe all [filter]`: `filter` is the rest as typed; `off` for `unsubscribe all`. */
+  | { kind: 'subscribeAll'; filter: string; off?: boolean }
+  /** `notify digest ...` / `notify quiet ...`: `value` is the rest as typed. */
+  | { kind: 'notify'; setting: 'digest' | 'quiet' | 'show'; value: string }
   | { kind: 'unknown'; text: string; suggestions: string[] };
 
 export type IntentKind = Intent['kind'];

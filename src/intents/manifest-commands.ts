@@ -17,11 +17,11 @@ const MAX_DESCRIPTION = 128;
 const needsArgument = (c: CommandSpec): boolean => c.usage.includes('<');
 
 /**
- * Commands to offer in the compose box: never admin-only ones. With more than `limit`, those
+ * Commands to offer in the compose box: never admin-only ones, nor those kept out of the menu. With more than `limit`, those
  * that work without an argument go in first; the result keeps the command list's order.
  */
 export function manifestCommands(limit: number = MANIFEST_COMMAND_LIMIT): ManifestCommand[] {
-  const offered = COMMANDS.filter((c) => !c.adminOnly);
+  const offered = COMMANDS.filter((c) => !c.adminOnly && c.menu !== false);
   const chosen = new Set([...offered.filter((c) => !needsArgument(c)), ...offered.filter(needsArgument)].slice(0, Math.max(0, limit)));
   return offered
     .filter((c) => chosen.has(c))

@@ -10,6 +10,7 @@ import { isStrongDeviceName, isUpn, scanTicketFilters, toTicketId } from './enti
 import type { Intent } from './intent';
 import { devicesIntent, usersIntent, whoIntent } from './lookup-intents';
 import { normalizeText } from './normalize-text';
+import { notifyIntent } from './notify-intent';
 import { isElevationRequest, isNewTicketRequest } from './request-phrases';
 import { suggestCommands } from './suggest-commands';
 import { parseTicketFilters } from './ticket-filters';
@@ -87,6 +88,8 @@ function isHelp(tokens: readonly Token[]): boolean {
  */
 export function parseIntent(input: string): Intent {
   const text = normalizeText(input);
+  const notify = notifyIntent(text);
+  if (notify) return notify;
   const tokens = tokenize(text);
   if (isHelp(tokens)) return HELP;
   if (isNewTicketRequest(tokens)) {

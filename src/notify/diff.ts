@@ -1,15 +1,6 @@
-import type { NoteSummary, TicketSnapshot } from './ticket-snapshot';
+import { WATCHED_FIELDS, type FieldValue, type NoteSummary, type TicketChange, type TicketSnapshot, type WatchedField } from '../protocol/ticket-change';
 
-/** The fields whose change a subscriber hears about. */
-export const WATCHED_FIELDS = ['state', 'severity', 'nextActionOwner', 'nextActionTime', 'resolvedDateTime'] as const;
-export type WatchedField = (typeof WATCHED_FIELDS)[number];
-
-export type FieldValue = string | number | null;
-
-export type TicketChange =
-  | { kind: 'field'; field: WatchedField; from: FieldValue; to: FieldValue }
-  | { kind: 'note'; note: NoteSummary }
-  | { kind: 'created' };
+export { WATCHED_FIELDS, type FieldValue, type TicketChange, type WatchedField };
 
 /** Blank text and null are the same "unset" to a reader; times compare as instants. */
 function normalize(field: WatchedField, value: FieldValue): FieldValue {

@@ -14,6 +14,8 @@ export interface NotifyTarget {
   serviceUrl: string;
   /** The bot's id in that conversation (botbuilder's `bot.id`), when known. */
   botId?: string;
+  /** The Bot Framework channel when it is not Teams (`msteams`), e.g. a local test client. */
+  channelId?: string;
   /** Channel conversations: the team's id, when known. */
   teamId?: string;
 }

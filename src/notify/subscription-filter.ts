@@ -43,3 +43,11 @@ export function parseSubscriptionFilter(text: string): { filter: SubscriptionFil
   if (rest.trim() !== '') return { error: 'Try `subscribe all`, `subscribe all severity <= 2` or `subscribe all severity <= 2 state active`.' };
   return { filter };
 }
+
+/** The filter in words, for the subscriptions card: "every ticket", "severity 2 or more urgent, state active". */
+export function describeFilter(filter: SubscriptionFilter): string {
+  const parts: string[] = [];
+  if (filter.maxSeverity !== undefined) parts.push(`severity ${filter.maxSeverity} or more urgent`);
+  if (filter.states?.length) parts.push(`state ${filter.states.join(' or ')}`);
+  return parts.length ? `every ticket with ${parts.join(', ')}` : 'every ticket';
+}

@@ -1,20 +1,7 @@
 import type { Ticket, TicketNote } from '../mmd/types';
+import type { NoteSummary, TicketSnapshot } from '../protocol/ticket-change';
 
-/**
- * What the notifier remembers of a ticket between polls: the fields a subscriber hears about,
- * plus the key facts a notification card shows. Small on purpose: the poller keeps one per
- * ticket of the tenant.
- */
-export interface TicketSnapshot {
-  id: string;
-  title: string | null;
-  state: string | null;
-  severity: number | null;
-  nextActionOwner: string | null;
-  nextActionTime: string | null;
-  resolvedDateTime: string | null;
-  createdDateTime: string | null;
-}
+export type { NoteSummary, TicketSnapshot };
 
 export function ticketSnapshot(ticket: Ticket): TicketSnapshot {
   return {
@@ -27,15 +14,6 @@ export function ticketSnapshot(ticket: Ticket): TicketSnapshot {
     resolvedDateTime: ticket.resolvedDateTime,
     createdDateTime: ticket.createdDateTime,
   };
-}
-
-/** A note as a notification carries it: the id and what the card shows. */
-export interface NoteSummary {
-  id: string;
-  sender: string | null;
-  createdDateTime: string | null;
-  text: string;
-  renderType: string | null;
 }
 
 /** Note ids are numbers in the documents and strings elsewhere: one string form for both. */

@@ -33,7 +33,13 @@ export const VERBS = {
   }),
   'ticket.open': z.object({ id: ticketId }),
   'ticket.notes': z.object({ id: ticketId }),
-  'ticket.subscribe': z.object({ id: ticketId }),
+  /** `view`: the card the button sits on, answered in place with its new state (absent: a sentence). */
+  'ticket.subscribe': z.object({ id: ticketId, view: z.enum(['ticket']).optional() }),
+  /**
+   * Notification, ticket and subscriptions-card buttons. Only the ticket travels: the
+   * conversation is the turn's, so a tampered button cannot unsubscribe another conversation.
+   */
+  'ticket.unsubscribe': z.object({ id: ticketId, view: z.enum(['ticket', 'subscriptions']).optional() }),
   'elevations.page': z.object({ deviceName: text(64).optional(), skip }),
   // Buttons on the display cards that open a form. The forms issue owns these verbs and may
   // tighten their schemas; the display cards only send the data shown here.

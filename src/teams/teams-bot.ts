@@ -40,6 +40,15 @@ export class TeamsBot extends TeamsActivityHandler {
       await this.welcome(context);
       await next();
     });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.bot.uninstalled(this.turn(context));
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersRemoved?.some((m) => m.id === botId)) await this.bot.uninstalled(this.turn(context));
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(context);

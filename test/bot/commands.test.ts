@@ -140,8 +140,9 @@ describe('chat commands', () => {
 
   it('subscribing to a ticket stores the conversation reference for notifications', async () => {
     const res = await harness.execute('ticket.subscribe', { id: EXAMPLE_TICKET_ID });
-    expect(String(res.value)).toMatch(/subscribed/i);
+    expect(String(res.value)).toMatch(/now gets an update/i);
     const keys = await harness.app.storage.list(`subscriptions/${EXAMPLE_TICKET_ID}/`);
     expect(keys).toHaveLength(1);
+    expect(await harness.app.notify.subscriptions.getTarget('personal-conv-1')).toMatchObject({ kind: 'personal', serviceUrl: harness.connector.url });
   });
 });

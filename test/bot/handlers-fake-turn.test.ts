@@ -1,3 +1,6 @@
+import { SettingsStore } from '../../src/notify/conversation-settings';
+import { MessageStore } from '../../src/notify/message-store';
+import { SubscriptionStore } from '../../src/notify/subscription-store';
 import { showAudit } from '../../src/bot/handlers/audit';
 import { revealElevationDetails } from '../../src/bot/handlers/elevation-details';
 import type { BotDeps } from '../../src/bot/deps';
@@ -21,7 +24,8 @@ function deps(admins = 'adele@contoso.com'): BotDeps {
   const now = () => new Date('2030-01-01T00:00:00Z');
   const unusedMmd = new Proxy({}, { get: (_, name) => { throw new Error(`MMD client used: ${String(name)}`); } }) as MmdClient;
   const cards = { updateCard: async () => { throw new Error('no proactive update expected'); } };
-  return { config, mmd: unusedMmd, storage, logger, now, security: createSecurityServices({ config, storage, logger, now, cards }) };
+  const notify = { subscriptions: new SubscriptionStore(storage), settings: new SettingsStore(storage), messages: new MessageStore(storage) };
+  return { config, mmd: unusedMmd, storage, logger, now, security: createSecurityServices({ config, storage, logger, now, cards }), notify };
 }
 
 describe('handlers with a fake Turn', () => {

@@ -34,6 +34,7 @@ import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-
 import { enrollmentFailureForm } from '../../src/cards/enrollment-failure-form-card';
 import { ticketChangeCard } from '../../src/cards/ticket-change-card';
 import { ticketDigestCard } from '../../src/cards/ticket-digest-card';
+import { subscriptionsCard } from '../../src/cards/subscriptions-card';
 import { incident, incidents, nastyEvent, nastyIncident, troubleshootingEvent, troubleshootingEvents } from './graph-sample-data';
 import { COMMANDS } from '../../src/intents/commands';
 import type { ElevationDetails } from '../../src/mmd/types';
@@ -153,6 +154,8 @@ function renderEveryCard(): void {
   searchPreviewCard({ title: 'MMD-00001', subtitle: 'Device · HP', text: 'adele@contoso.com', select: { kind: 'device', name: 'MMD-00001' } });
   searchPreviewCard({ title: INJECTION, subtitle: EVIL_LINK, text: LONG });
   ticketDigestCard({ items: [{ ticket: snapshot, changes }], now: NOW } as never);
+  subscriptionsCard({ ticketIds: ['MMD-1465058-R5V8P', INJECTION], followsAll: `every ticket with ${INJECTION}`, digest: 'hourly', quiet: '20:00-08:00 (Europe/Berlin)' });
+  subscriptionsCard({ ticketIds: [], digest: 'off' });
 }
 
 /** Both expansions, or both errors. */

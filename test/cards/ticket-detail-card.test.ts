@@ -39,7 +39,7 @@ describe('ticketDetailCard', () => {
     expect(text).not.toContain('Resolved'); // not set: left out
     expect(verbs(card)).toEqual([
       ['ticket.addNoteForm', { id: 'MMD-1465058-R5V8P' }],
-      ['ticket.subscribe', { id: 'MMD-1465058-R5V8P' }],
+      ['ticket.subscribe', { id: 'MMD-1465058-R5V8P', view: 'ticket' }],
       ['ticket.open', { id: 'MMD-1465058-R5V8P' }],
     ]);
   });

@@ -9,6 +9,8 @@ export interface ConnectorCall {
   activityId?: string;
   activity: Record<string, unknown>;
   authorization?: string;
+  /** Date.now() when it arrived. */
+  at?: number;
 }
 
 export interface TeamsMember {
@@ -21,6 +23,13 @@ export interface TeamsMember {
   userPrincipalName?: string;
 }
 
+/** A scripted failure for sends to one conversation (429 with Retry-After, 403 stop codes, ...). */
+export interface ConnectorFailure {
+  status: number;
+  code: string;
+  retryAfter?: string;
+}
+
 /**
  * A small Bot Connector on loopback: records what the bot sends (new activities, replies,
  * updates), creates 1:1 conversations, and answers member look-ups the way Teams does.
@@ -29,6 +38,9 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   readonly created: { members: unknown; tenantId?: string; id: string }[] = [];
   members = new Map<string, TeamsMember>();
+  /** Sends (POST/PUT activities) that were refused, with when: to check Retry-After was honoured. */
+  readonly refused: { conversationId: string; status: number; code: string; at: number }[] = [];
+  private readonly failures = new Map<string, ConnectorFailure[]>();
   private server?: Server;
   private next = 1;
   url = '';
@@ -36,8 +48,8 @@ export class FakeConnector {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
-        ({ status, body }) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
+        ({ status, body, headers }) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(body));
         },
         () => {
@@ -67,6 +79,19 @@ export class FakeConnector {
     return this.calls.filter((c) => c.method === 'PUT' && (!conversationId || c.conversationId === conversationId));
   }
 
+  /**
+   * The next sends to `conversationId` (the conversation part before any `;messageid=`) answer
+   * these failures in order, then succeed again.
+   */
+  failNext(conversationId: string, ...failures: ConnectorFailure[]): void {
+    this.failures.set(conversationId, [...(this.failures.get(conversationId) ?? []), ...failures]);
+  }
+
+  /** Successful sends (POST and PUT) per conversation, thread replies counted under their channel. */
+  delivered(conversationId: string): ConnectorCall[] {
+    return this.calls.filter((c) => (c.method === 'POST' || c.method === 'PUT') && c.conversationId.split(';')[0] === conversationId);
+  }
+
   clear(): void {
     this.calls.length = 0;
   }
@@ -80,7 +105,7 @@ export class FakeConnector {
     }
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -90,8 +115,14 @@ export class FakeConnector {
 
     let m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (m && (req.method === 'POST' || req.method === 'PUT')) {
+      const failure = this.failures.get(m[1]!.split(';')[0]!)?.shift();
+      if (failure) {
+        this.refused.push({ conversationId: m[1]!, status: failure.status, code: failure.code, at: Date.now() });
+        const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
+        return { status: failure.status, body: { error: { code: failure.code, message: 'refused by the test' } }, headers };
+      }
       const id = req.method === 'PUT' ? m[2]! : `activity-${this.next++}`;
-      this.calls.push({ method: req.method, conversationId: m[1]!, activityId: m[2], activity: body, authorization });
+      this.calls.push({ method: req.method, conversationId: m[1]!, activityId: m[2], activity: body, authorization, at: Date.now() });
       return { status: 200, body: { id } };
     }
     if (m && req.method === 'DELETE') {

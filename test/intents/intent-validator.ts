@@ -25,6 +25,11 @@ const ALLOWED_KEYS: Record<Intent['kind'], string[]> = {
   newTicket: ['deviceName'],
   requestElevation: ['deviceName'],
   audit: ['user', 'action', 'ticket', 'device', 'since', 'problem'],
+  subscribe: ['id'],
+  unsubscribe: ['id'],
+  subscriptions: [],
+  subscribeAll: ['filter', 'off'],
+  notify: ['setting', 'value'],
   unknown: ['text', 'suggestions'],
 };
 
@@ -52,6 +57,15 @@ export function intentProblem(value: unknown): string | undefined {
       if (intent.problem !== undefined && values.some((v) => v !== undefined)) return 'audit problem with filters';
       return undefined;
     }
+    case 'subscriptions':
+      return undefined;
+    case 'subscribe':
+    case 'unsubscribe':
+      return typeof intent.id === 'string' && /^\S{1,64}$/.test(intent.id) ? undefined : 'bad ticket id';
+    case 'subscribeAll':
+      return typeof intent.filter === 'string' && (intent.off === undefined || intent.off === true) ? undefined : 'bad filter';
+    case 'notify':
+      return ['digest', 'quiet', 'show'].includes(intent.setting) && typeof intent.value === 'string' ? undefined : 'bad setting';
     case 'devices':
     case 'users':
       return intent.search === undefined || isSearch(intent.search) ? undefined : 'bad search';

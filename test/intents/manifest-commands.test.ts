@@ -16,10 +16,10 @@ describe('manifestCommands', () => {
 
   it('keeps the command list order and prefers commands that work without an argument', () => {
     const titles = manifestCommands(3).map((c) => c.title);
-    const withoutArgument = COMMANDS.filter((c) => !c.adminOnly && !c.usage.includes('<')).map((c) => c.name);
+    const withoutArgument = COMMANDS.filter((c) => !c.adminOnly && c.menu !== false && !c.usage.includes('<')).map((c) => c.name);
     expect(titles).toEqual(withoutArgument.slice(0, 3));
     const all = manifestCommands(100).map((c) => c.title);
-    expect(all).toEqual(COMMANDS.filter((c) => !c.adminOnly).map((c) => c.name));
+    expect(all).toEqual(COMMANDS.filter((c) => !c.adminOnly && c.menu !== false).map((c) => c.name));
   });
 
   it('offers nothing for a limit of zero', () => {

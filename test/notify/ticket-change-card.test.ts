@@ -1,14 +1,12 @@
 import { VERBS } from '../../src/protocol/verbs';
 import { ticketChangeCard } from '../../src/cards/ticket-change-card';
 import { ticketDigestCard } from '../../src/cards/ticket-digest-card';
-import type { TicketChange } from '../../src/notify/diff';
-import { NOTIFY_VERBS } from '../../src/notify/notify-verbs';
-import type { TicketSnapshot } from '../../src/notify/ticket-snapshot';
+import type { TicketChange, TicketSnapshot } from '../../src/protocol/ticket-change';
 import { cardBytes, findActions, markdownText, MAX_CARD_BYTES, validateCard } from '../helpers/card-validation';
 import { textOf, verbs } from '../cards/card-checks';
 import { EVIL_LINK, INJECTION, NOW } from '../cards/sample-data';
 
-const ALL_VERBS: Record<string, { safeParse(data: unknown): { success: boolean } }> = { ...VERBS, ...NOTIFY_VERBS };
+const ALL_VERBS: Record<string, { safeParse(data: unknown): { success: boolean } }> = VERBS;
 
 /** Valid 1.5, no escaped markdown broken, every button's verb known with data its schema accepts. */
 function expectCleanNotification(card: unknown): void {

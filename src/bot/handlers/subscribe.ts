@@ -1,28 +1,66 @@
 import { md } from '../../cards/escape';
-import { saveSubscription } from '../../state/subscriptions';
+import { ticketDetailCard } from '../../cards/ticket-detail-card';
+import { TICKET_ID_FIELD_PATTERN } from '../../intents/ticket-id';
+import type { Ticket } from '../../mmd/types';
+import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
 import { recordChange } from '../audit-trail';
-import { text, type Reply } from '../reply';
+import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { showSubscriptions } from './subscriptions';
+
+const ID_SHAPE = new RegExp(TICKET_ID_FIELD_PATTERN);
+
+/** The ticket when the service knows it; ids that cannot be one are not sent to the service. */
+async function knownTicket(id: string, deps: BotDeps): Promise<Ticket | undefined> {
+  if (id.length > 64 || !ID_SHAPE.test(id)) return undefined;
+  return (await deps.mmd.tickets.get(id)) ?? undefined;
+}
+
+const notFound = (id: string) => text(`I could not find ticket **${md(id)}**, so nothing was subscribed. Type \`tickets\` to see recent tickets.`);
+
+/** The ticket card with its button in the new state, put in place of the card that was clicked. */
+async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean, deps: BotDeps): Promise<Reply> {
+  const notes = await deps.mmd.tickets.notes(ticket.id);
+  // That message now shows this ticket: a later change refreshes it in place.
+  if (turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
+  return card(ticketDetailCard({ ticket, notes, now: deps.now(), subscribed }));
+}
 
 /**
- * Records that this conversation wants updates of a ticket, with the conversation reference a
- * proactive message needs. The notifier (a later issue) reads them (src/state/subscriptions.ts).
+ * `subscribe <ticket>` and the ticket card's Subscribe button: this conversation hears about
+ * every change of the ticket. Unknown tickets store nothing.
  */
-export async function subscribeToTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const ticket = await deps.mmd.tickets.get(query.id);
-  if (!ticket) return text(`I could not find ticket **${md(query.id)}**.`);
+export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 'ticket' }, deps: BotDeps): Promise<Reply> {
+  const ticket = await knownTicket(query.id, deps);
+  if (!ticket) return notFound(query.id);
   const reference = turn.reference();
   if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
-  await saveSubscription(deps.storage, {
-    ticketId: ticket.id,
-    reference,
-    subscribedBy: turn.user.aadObjectId ?? turn.user.id,
-    at: deps.now().toISOString(),
-    lastState: ticket.state,
-  });
+  await deps.notify.subscriptions.subscribe(ticket.id, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now());
   await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'ticket', id: ticket.id } });
+  if (query.view === 'ticket' && turn.kind === 'invoke') return ticketCardInPlace(turn, ticket, true, deps);
+  return text(`This conversation now gets an update whenever ticket **${md(ticket.id)}** changes. Type \`unsubscribe ${md(ticket.id)}\` to stop.`);
+}
+
+/**
+ * `unsubscribe <ticket>` and every Unsubscribe button. Only the turn's own conversation is
+ * touched: the button carries a ticket id, never a conversation.
+ */
+export async function unsubscribeFromTicket(
+  turn: Turn,
+  query: { id: string; view?: 'ticket' | 'subscriptions' },
+  deps: BotDeps,
+): Promise<Reply> {
+  const existed = await deps.notify.subscriptions.unsubscribe(query.id, turn.conversationId);
+  if (existed) await recordChange(turn, deps, { action: 'subscription.remove', target: { kind: 'ticket', id: query.id } });
+  if (turn.kind === 'invoke' && query.view === 'subscriptions') return showSubscriptions(turn, {}, deps);
+  if (turn.kind === 'invoke' && query.view === 'ticket') {
+    const ticket = await knownTicket(query.id, deps);
+    if (ticket) return ticketCardInPlace(turn, ticket, false, deps);
+  }
   return text(
-    `This conversation is subscribed to ticket **${md(ticket.id)}**. Proactive updates are delivered once notifications are enabled for this bot.`,
+    existed
+      ? `This conversation no longer gets updates about ticket **${md(query.id)}**.`
+      : `This conversation was not subscribed to ticket **${md(query.id)}**, so nothing changed.`,
   );
 }

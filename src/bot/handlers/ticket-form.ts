@@ -4,6 +4,7 @@ import { md } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
 import { ticketSchema } from '../../mmd/parse-ticket';
+import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
@@ -13,6 +14,19 @@ import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../../pr
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { VerbData } from '../../protocol/verbs';
+
+/** Subscribes the creator's conversation; a failure here must not hide the created ticket. */
+async function autoSubscribe(turn: Turn, ticketId: string, deps: BotDeps): Promise<boolean> {
+  const reference = turn.reference();
+  if (!reference) return false;
+  try {
+    await deps.notify.subscriptions.subscribe(ticketId, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now());
+    return true;
+  } catch (err) {
+    turn.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not subscribe the creator to the new ticket');
+    return false;
+  }
+}
 
 /** `new ticket`, or "New ticket" on a device card (the device goes into the description). */
 export async function openTicketForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
@@ -42,7 +56,13 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
       await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: ticket.id }, detail: ticket.title ?? undefined });
       return ticket;
     },
-    done: async (ticket) => card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${md(ticket.id)} was created.`),
+    done: async (ticket) => {
+      // Whoever creates a ticket hears about it here; the card's button lets them leave.
+      const subscribed = await autoSubscribe(turn, ticket.id, deps);
+      if (subscribed && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
+      const note = subscribed ? ' You will get an update here whenever it changes.' : '';
+      return card(ticketDetailCard({ ticket, notes: [], now, subscribed }), `Ticket ${md(ticket.id)} was created.${note}`);
+    },
     form,
   });
 }

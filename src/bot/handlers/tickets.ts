@@ -42,11 +42,16 @@ function ticketNotFound(id: string): Reply {
   return text(`I could not find ticket **${md(id)}**. Type \`tickets\` to see recent tickets.`);
 }
 
-export async function showTicket(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+export async function showTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id);
   if (!ticket) return ticketNotFound(query.id);
-  const notes = await deps.mmd.tickets.notes(ticket.id);
-  return card(ticketDetailCard({ ticket, notes, now: deps.now() }));
+  const [notes, subscribed] = await Promise.all([
+    deps.mmd.tickets.notes(ticket.id),
+    deps.notify.subscriptions.isSubscribed(ticket.id, turn.conversationId),
+  ]);
+  // Refresh (a button on the card) answers in place: that message shows this ticket now.
+  if (turn.kind === 'invoke' && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
+  return card(ticketDetailCard({ ticket, notes, now: deps.now(), subscribed }));
 }
 
 export async function showNotes(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {

@@ -1,0 +1,34 @@
+import { md } from '../../cards/escape';
+import { describeFilter, parseSubscriptionFilter } from '../../notify/subscription-filter';
+import { targetFromReference } from '../../notify/target-from-reference';
+import type { BotDeps } from '../deps';
+import { text, type Reply } from '../reply';
+import type { Turn } from '../turn';
+
+/**
+ * `subscribe all [severity <= N] [state ...]` (and `unsubscribe all`): a channel or group chat
+ * follows every ticket of the tenant that matches. Not in 1:1 chats: a team room is where the
+ * whole tenant's tickets belong.
+ */
+export async function subscribeAll(turn: Turn, intent: { filter: string; off?: boolean }, deps: BotDeps): Promise<Reply> {
+  const { subscriptions } = deps.notify;
+  if (intent.off) {
+    const had = (await subscriptions.getFilter(turn.conversationId)) !== undefined;
+    await subscriptions.setFilter(turn.conversationId, null);
+    return text(had ? 'This conversation no longer follows every ticket. Tickets subscribed one by one still send updates.' : 'This conversation did not follow every ticket, so nothing changed.');
+  }
+  if (turn.conversation !== 'channel' && turn.conversation !== 'groupChat') {
+    return text('`subscribe all` works in a channel or group chat, where the team follows the tenant\'s tickets together. Here, subscribe to single tickets: `subscribe <ticket id>`.');
+  }
+  const parsed = parseSubscriptionFilter(intent.filter);
+  if ('error' in parsed) return text(`${parsed.error} Nothing was changed.`);
+  const reference = turn.reference();
+  if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
+  await subscriptions.saveTarget(targetFromReference(reference));
+  await subscriptions.setFilter(turn.conversationId, parsed.filter);
+  turn.log.info({ filter: parsed.filter }, 'subscribe all');
+  return text(
+    `This conversation now hears about ${md(describeFilter(parsed.filter))} (new tickets and changes). ` +
+      'Type `unsubscribe all` to stop. Once admin roles are set up for this bot, only admins may change this.',
+  );
+}
