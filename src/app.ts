@@ -94,8 +94,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter(config.bot, logger, overrides.credentialsFactory);
 
   const now = overrides.now ?? (() => new Date());
-  // Graph only answers the admin group check; without a group it is never called.
-  const graph = config.elevation.adminGroupId
+  // Graph only answers the admin and operator group checks; without a group it is never called.
+  const graph = config.elevation.adminGroupId || config.roles.operatorGroupId
     ? createGraphClient({
         baseUrl: graphBaseUrl,
         tokenProvider: credentials.forScope(GRAPH_SCOPE),
@@ -110,6 +110,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     deadlines: DEFAULT_DEADLINES,
     // The Agents Playground's 1:1 chat has no conversation type; Teams always sends one.
     unmarkedIsPersonal: config.mode === 'sandbox' || overrides.playground === true,
+    allowedTenantIds: config.allowedTenantIds,
   });
   const server = createServer({
     onActivity: createAdapterHandler({ adapter, logic: (context) => bot.run(context), logger }),

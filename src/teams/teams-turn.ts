@@ -22,6 +22,8 @@ export interface TeamsTurnOptions {
   deadlines: TurnDeadlines;
   /** A conversation without a type counts as 1:1 (Agents Playground); see conversation-kind.ts. */
   unmarkedIsPersonal: boolean;
+  /** config.allowedTenantIds; undefined = any tenant. */
+  allowedTenantIds?: readonly string[] | 'any';
 }
 
 /** The Turn port over botbuilder's TurnContext. Handlers never see the context itself. */

@@ -12,6 +12,7 @@ import { card, text, type Reply } from '../reply';
 import type { AdminDecision } from '../security/admin-check';
 import { writeAudit, type AuditOutcome, type AuditRecord } from '../../state/audit-log';
 import { answerPrivately, refusal } from '../security/security-replies';
+import { memberIdentity } from '../security/member-identity';
 import type { Turn } from '../turn';
 
 /*
@@ -78,6 +79,13 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
     );
     throw err;
   }
+}
+
+/** A reveal refused by dispatch for the sender's role: audited like the handler's own refusal. */
+export async function auditRefusedReveal(turn: Turn, query: { deviceName: string }, deps: BotDeps, checkFailed: boolean): Promise<void> {
+  const who = await memberIdentity(turn);
+  const decision: AdminDecision = { allowed: false, reason: checkFailed ? 'check_failed' : 'not_admin', ...who };
+  await writeAudit(deps.storage, auditRecord(turn, decision, query.deviceName.trim(), checkFailed ? 'check_failed' : 'denied', deps.now()));
 }
 
 /** Hide now, and the refresh of every viewer but the revealer: the redacted card. No secret, no check. */
