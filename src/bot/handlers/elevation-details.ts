@@ -28,7 +28,7 @@ export async function showElevationDetails(turn: Turn, query: { deviceName: stri
   const decision = await security.admins.check(turn);
   if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const deviceName = query.deviceName.trim();
-  const body = await firstCard(deviceName, deps);
+  const body = await firstCard(deviceName, deps, turn.signal);
   if (turn.conversation === 'personal') return card(body);
   return answerPrivately(turn, body, 'the elevation details');
 }
@@ -59,9 +59,9 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
   }
 
   try {
-    const details = await deps.mmd.devices.elevationDetails(deviceName);
+    const details = await deps.mmd.devices.elevationDetails(deviceName, { signal: turn.signal });
     if (!details) {
-      const none = await noDetails(deviceName, deps);
+      const none = await noDetails(deviceName, deps, turn.signal);
       await audit(none.outcome);
       return replaceCard(turn, none.card);
     }
@@ -94,18 +94,18 @@ export async function hideElevationDetails(turn: Turn, query: { deviceName: stri
 }
 
 /** Hidden card when a request is open; otherwise why there are no details. */
-async function firstCard(deviceName: string, deps: BotDeps): Promise<AdaptiveCard> {
-  const page = await deps.mmd.elevations.list({ deviceName, open: true, top: 1 });
+async function firstCard(deviceName: string, deps: BotDeps, signal: AbortSignal): Promise<AdaptiveCard> {
+  const page = await deps.mmd.elevations.list({ deviceName, open: true, top: 1 }, { signal });
   const request = page.items[0];
   if (request) {
     return elevationHiddenCard({ deviceName, request, revealSeconds: deps.config.elevation.revealSeconds, now: deps.now() });
   }
-  return (await noDetails(deviceName, deps)).card;
+  return (await noDetails(deviceName, deps, signal)).card;
 }
 
 /** The service answers 404 both for an unknown device and for one without an open request. */
-async function noDetails(deviceName: string, deps: BotDeps): Promise<{ outcome: AuditOutcome; card: AdaptiveCard }> {
-  const device = await deps.mmd.devices.get(deviceName);
+async function noDetails(deviceName: string, deps: BotDeps, signal: AbortSignal): Promise<{ outcome: AuditOutcome; card: AdaptiveCard }> {
+  const device = await deps.mmd.devices.get(deviceName, { signal });
   return device
     ? { outcome: 'no_open_elevation', card: elevationNoneCard({ deviceName }) }
     : { outcome: 'device_not_found', card: notFoundCard({ what: 'device', key: deviceName }) };

@@ -19,7 +19,7 @@ import type { VerbData } from '../../protocol/verbs';
 /** Open tickets offered as the linked ticket; the form opens without them when they cannot be read. */
 async function openTickets(turn: Turn, deps: BotDeps): Promise<Array<Pick<Ticket, 'id' | 'title'>>> {
   try {
-    const page = await deps.mmd.tickets.list({ states: ['active'], top: 20 });
+    const page = await deps.mmd.tickets.list({ states: ['active'], top: 20 }, { signal: turn.signal });
     return page.items;
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
@@ -55,7 +55,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
   if (!check.ok) return form(check.errors);
   const { request } = check;
   try {
-    if (!(await deps.mmd.tickets.get(request.partnerTicketId))) {
+    if (!(await deps.mmd.tickets.get(request.partnerTicketId, { signal: turn.signal }))) {
       const field = typeof raw.ticketId === 'string' && raw.ticketId.trim() ? 'ticketId' : 'ticketChoice';
       return form({ [field]: `There is no ticket ${request.partnerTicketId}. Check the id.` });
     }
@@ -74,7 +74,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
     verb: 'elevation.create',
     subject: 'elevation',
     result: elevationSchema,
-    work: () => deps.mmd.elevations.create(request),
+    work: () => deps.mmd.elevations.create(request, { signal: turn.signal }),
     done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${md(created.deviceName)} created.`),
     form,
   });
@@ -84,7 +84,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
 async function findRequest(turn: Turn, id: string, deviceName: string | undefined, deps: BotDeps): Promise<ElevationRequest | undefined> {
   if (!deviceName) return undefined;
   try {
-    const page = await deps.mmd.elevations.list({ deviceName, top: 50 });
+    const page = await deps.mmd.elevations.list({ deviceName, top: 50 }, { signal: turn.signal });
     return page.items.find((r) => r.id.trim().toLowerCase() === id.trim().toLowerCase());
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
@@ -127,7 +127,7 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     subject: 'close',
     result: closeResult,
     work: async () => {
-      await deps.mmd.elevations.close(data.requestId, check.actionsTaken);
+      await deps.mmd.elevations.close(data.requestId, check.actionsTaken, { signal: turn.signal });
       return { requestId: data.requestId, deviceName, actionsTaken: check.actionsTaken, closedAt: deps.now().toISOString() };
     },
     done: async (closed) => {

@@ -9,7 +9,7 @@ import type { Turn } from '../turn';
  * proactive message needs. The notifier (a later issue) reads them (src/state/subscriptions.ts).
  */
 export async function subscribeToTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const ticket = await deps.mmd.tickets.get(query.id);
+  const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return text(`I could not find ticket **${md(query.id)}**.`);
   const reference = turn.reference();
   if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');

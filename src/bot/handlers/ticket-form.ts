@@ -8,6 +8,7 @@ import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
+import { findCreatedTicket } from '../forms/find-earlier';
 import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../../protocol/ticket-rules';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -36,7 +37,8 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
     verb: 'ticket.create',
     subject: 'ticket',
     result: ticketSchema,
-    work: () => deps.mmd.tickets.create(check.ticket),
+    work: () => deps.mmd.tickets.create(check.ticket, { signal: turn.signal }),
+    reconcile: (since) => findCreatedTicket(deps.mmd, check.ticket, since, turn.signal),
     done: async (ticket) => card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${md(ticket.id)} was created.`),
     form,
   });

@@ -9,7 +9,7 @@ import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
 export async function listTickets(
-  _turn: Turn,
+  turn: Turn,
   query: TicketFilters & { skip?: number },
   deps: BotDeps,
 ): Promise<Reply> {
@@ -18,7 +18,7 @@ export async function listTickets(
     severities: [...new Set(query.severities)].sort(),
     text: query.text?.trim() || undefined,
   };
-  const page = await fetchPage((q) => deps.mmd.tickets.list(q), {
+  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), {
     states: filters.states,
     severities: filters.severities,
     titleContains: filters.text,
@@ -42,16 +42,16 @@ function ticketNotFound(id: string): Reply {
   return text(`I could not find ticket **${md(id)}**. Type \`tickets\` to see recent tickets.`);
 }
 
-export async function showTicket(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const ticket = await deps.mmd.tickets.get(query.id);
+export async function showTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return ticketNotFound(query.id);
-  const notes = await deps.mmd.tickets.notes(ticket.id);
+  const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
   return card(ticketDetailCard({ ticket, notes, now: deps.now() }));
 }
 
-export async function showNotes(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const ticket = await deps.mmd.tickets.get(query.id);
+export async function showNotes(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return ticketNotFound(query.id);
-  const notes = await deps.mmd.tickets.notes(ticket.id);
+  const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
   return card(notesCard({ ticketId: ticket.id, notes, now: deps.now() }));
 }

@@ -48,7 +48,7 @@ export function createAdminCheck(options: AdminCheckOptions): AdminCheck {
     if (upn && admins.has(upn)) return { allowed: true, via: 'upn', ...who };
     if (!options.adminGroupId || !options.graph || !aadObjectId) return { allowed: false, reason: 'not_admin', ...who };
     try {
-      const groups = await options.graph.users.checkMemberGroups(aadObjectId, [options.adminGroupId]);
+      const groups = await options.graph.users.checkMemberGroups(aadObjectId, [options.adminGroupId], { signal: turn.signal });
       const member = groups.some((g) => g.toLowerCase() === options.adminGroupId!.toLowerCase());
       return member ? { allowed: true, via: 'group', ...who } : { allowed: false, reason: 'not_admin', ...who };
     } catch (err) {

@@ -41,7 +41,7 @@ export function createRoleCheck(options: RoleCheckOptions): RoleCheck {
     const group = options.operatorGroupId;
     if (!group || !options.graph || !aadObjectId) return false;
     try {
-      const groups = await options.graph.users.checkMemberGroups(aadObjectId, [group]);
+      const groups = await options.graph.users.checkMemberGroups(aadObjectId, [group], { signal: turn.signal });
       return groups.some((g) => g.toLowerCase() === group.toLowerCase());
     } catch (err) {
       if (err instanceof GraphApiError && err.status === 404) return false;
