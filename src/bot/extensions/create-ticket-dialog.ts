@@ -10,6 +10,7 @@ import { checkNewTicket, NEW_TICKET_FIELDS } from '../../protocol/ticket-rules';
 import { VERBS } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
+import { findCreatedTicket } from '../forms/find-earlier';
 import { submitOnce } from '../forms/submit-form';
 import { card } from '../reply';
 import type { Turn } from '../turn';
@@ -65,7 +66,8 @@ export async function submitTicketDialog(turn: Turn, input: SubmitActionInput, d
     verb: 'ticket.create',
     subject: 'ticket',
     result: ticketSchema,
-    work: () => deps.mmd.tickets.create(check.ticket),
+    work: () => deps.mmd.tickets.create(check.ticket, { signal: turn.signal }),
+    reconcile: (since) => findCreatedTicket(deps.mmd, check.ticket, since, turn.signal),
     done: async (ticket) => {
       seen.created = ticket;
       return card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${md(ticket.id)} was created.`);

@@ -89,6 +89,19 @@ describe('roles: every privileged route refuses a reader before its handler runs
     expect(apiCalls()).toBe(before);
   });
 
+  it.each(Object.entries(routes.extensions.action).flatMap(([id, r]) => [['fetchTask', id, r.open.role], ['submitAction', id, r.submit.role]]).filter(([, , role]) => role !== 'reader'))(
+    'message extension %s %s (needs %s)',
+    async (kind, commandId, role) => {
+      const before = apiCalls();
+      const { status, body } = await harness.post(
+        harness.activity({ type: 'invoke', name: `composeExtension/${kind}`, value: { commandId, commandContext: 'compose', data: { formId: randomUUID(), title: 'x' } } }, { user: READER, conversationId: 'personal-reader' }),
+      );
+      expect(status).toBe(200);
+      expect(JSON.stringify(body)).toMatch(new RegExp(`needs the \\*\\*${role}\\*\\* role`));
+      expect(apiCalls()).toBe(before);
+    },
+  );
+
   it('an operator may open the new ticket form but not reveal elevation details', async () => {
     const form = await harness.execute('ticket.newForm', {}, { user: OPERATOR, conversationId: 'personal-operator' });
     expect(form.type).toBe('application/vnd.microsoft.card.adaptive');
