@@ -18,6 +18,8 @@ const recordSchema = z.object({
   /** The conversation of the first submit; records of older versions lack it. */
   conversationId: z.string().optional(),
   claimedAt: z.string(),
+  /** An "unknown" whose request may still be running at the service (timeout, lost connection). */
+  inFlight: z.boolean().optional(),
   finishedAt: z.string().optional(),
   result: z.unknown().optional(),
 });
@@ -124,7 +126,11 @@ async function doWork<R>(request: OnceRequest<R>, claim: FormRecord, eTag: strin
   } catch (err) {
     try {
       if (provesNothingDone(err)) await storage.delete(key(formId));
-      else await storage.set(key(formId), { ...claim, state: 'unknown', finishedAt: now().toISOString() }, { ifMatch: eTag });
+      else {
+        // No answer at all: the request may still land. A service answer (5xx): it is over.
+        const inFlight = !(err instanceof ApiError && err.status > 0);
+        await storage.set(key(formId), { ...claim, state: 'unknown', inFlight, finishedAt: now().toISOString() }, { ifMatch: eTag });
+      }
     } catch (storeErr) {
       // The claim stays pending; once stale, reconcile settles it. Never a second create.
       request.log?.error({ err: errInfo(storeErr), formId }, 'could not record a failed form submit');
@@ -170,8 +176,11 @@ async function awaitEarlier<R>(request: OnceRequest<R>): Promise<Earlier<R> | un
       // A result this version cannot read: the work was done, but we cannot show it.
       return result.success ? { kind: 'done', result: result.data, replay: true } : { kind: 'unknown', since: claimedAt };
     }
+    // Ask the service only once the earlier request cannot still land: it answered (an unknown
+    // 5xx), or its claim is older than the call's timeout (crashed or timed out long ago).
     const stale = request.now().getTime() - Date.parse(claimedAt) > staleMs;
-    if (state === 'unknown' || stale) return settle(request, record.data, item.eTag);
+    if (stale || (state === 'unknown' && !record.data.inFlight)) return settle(request, record.data, item.eTag);
+    if (state === 'unknown') return { kind: 'unknown', since: claimedAt };
     if (Date.now() - started >= waitMs) return { kind: 'pending' };
     await sleep(pollMs);
   }

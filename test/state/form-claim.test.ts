@@ -125,6 +125,19 @@ describe('runOnce', () => {
       }
     });
 
+    it('an unknown claim whose request may still land (no answer) is not settled before it is stale', async () => {
+      const formId = randomUUID();
+      await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'unknown', inFlight: true, by: 'user-1', conversationId: 'conv-1', claimedAt: now.toISOString() });
+      const reconcile = jest.fn(async () => undefined);
+      const work = jest.fn(async () => ({ id: 'T' }));
+      expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('unknown');
+      expect(reconcile).not.toHaveBeenCalled();
+      now = new Date(now.getTime() + 61_000);
+      expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('done');
+      expect(reconcile).toHaveBeenCalledTimes(1);
+      expect(work).toHaveBeenCalledTimes(1);
+    });
+
     it('stays unknown (asked again next time) when the service cannot answer; never stuck, never sent blind', async () => {
       const formId = randomUUID();
       await abandoned(formId);
