@@ -33,12 +33,12 @@ describe('deadlines under a misbehaving API', () => {
     for (let i = 0; i < calls; i++) {
       const r = random();
       let rule: FaultRule | undefined;
-      if (r < 0.05) rule = { path: '/', latencyMs: 16_000, times: 1 };
-      else if (r < 0.25) rule = { path: '/', status: 500 + Math.floor(random() * 4), times: 1 };
-      else if (r < 0.35) rule = { path: '/', status: 429, retryAfterSeconds: 30, times: 1 };
-      else if (r < 0.45) rule = { path: '/', latencyMs: 2_000, times: 1 };
+      if (r < 0.05) rule = { path: '^/support/odata/', latencyMs: 16_000, times: 1 };
+      else if (r < 0.25) rule = { path: '^/support/odata/', status: 500 + Math.floor(random() * 4), times: 1 };
+      else if (r < 0.35) rule = { path: '^/support/odata/', status: 429, retryAfterSeconds: 30, times: 1 };
+      else if (r < 0.45) rule = { path: '^/support/odata/', latencyMs: 2_000, times: 1 };
       // No rule: this call goes through. A pass-through rule keeps the draws aligned with calls.
-      faults.add(rule ?? { path: '/', latencyMs: 0, times: 1 });
+      faults.add(rule ?? { path: '^/support/odata/', latencyMs: 0, times: 1 });
     }
   }
 
