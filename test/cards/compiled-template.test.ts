@@ -94,7 +94,7 @@ function renderEveryCard(): void {
   elevationRevealedCard({ deviceName: INJECTION, details: details({ password: '', viewedBy: [] }), userId: '29:user', hideAt: new Date('2026-11-22T14:07:00Z'), now: NOW });
   elevationNoneCard({ deviceName: 'MMD-00001' });
   requestElevationForm({ prefill: {}, openTickets: [], formId, now: NOW });
-  requestElevationForm({ prefill: { deviceName: 'MMD-00001' } as never, openTickets: tickets(3), formId, errors: { deviceName: 'Say which device.' } as never, now: NOW });
+  requestElevationForm({ prefill: { deviceName: 'MMD-00001' }, openTickets: tickets(3), formId, errors: { deviceName: 'Say which device.' }, now: NOW });
   elevationListCard({ page: page(elevations(10)), now: NOW });
   elevationListCard({ page: page(elevations(10, 10), 10, 10, true), deviceName: 'MMD-1', now: NOW });
   elevationListCard({ page: page([]), now: NOW });
@@ -105,14 +105,14 @@ function renderEveryCard(): void {
   notFoundCard({ what: 'device', key: 'MMD-0001', suggestion: 'MMD-00001' });
   notFoundCard({ what: 'ticket', key: INJECTION });
   addNoteForm({ ticketId: 'MMD-1465058-R5V8P', ticketTitle: EVIL_LINK, formId, now: NOW });
-  addNoteForm({ ticketId: 'MMD-1', ticketTitle: null, formId, values: { text: 'x' }, errors: { text: 'Too long.' }, now: NOW } as never);
+  addNoteForm({ ticketId: 'MMD-1', ticketTitle: null, formId, values: { text: 'x' }, errors: { text: 'Too long.' }, now: NOW });
   notesCard({ ticketId: 'MMD-1', notes: [note(), note({ text: '<p>Hi <b>there</b></p>', renderType: 'html' })], now: NOW });
   notesCard({ ticketId: 'MMD-1', notes: [], now: NOW });
   ticketDetailCard({ ticket: ticket(), now: NOW });
   ticketDetailCard({ ticket: ticket({ contact: null, notes: [] }), now: NOW });
   ticketDetailCard({ ticket: ticket(), notes: Array.from({ length: 25 }, (_, i) => note({ text: `<p>note ${i}</p>` })), now: NOW });
   newTicketForm({ prefill: {}, contact, formId, now: NOW });
-  newTicketForm({ prefill: { type: 'Incident' }, formId, now: NOW } as never);
+  newTicketForm({ prefill: { type: 'Incident' }, formId, now: NOW });
   ticketListCard({ page: page(tickets(10)), filters: { states: ['active'], severities: [1, 2] }, now: NOW });
   ticketListCard({ page: page([]), filters: { states: [], severities: [], text: EVIL_LINK }, now: NOW });
   userDetailCard({ user: user(), now: NOW });
