@@ -14,7 +14,7 @@ const visible = new WeakMap<IntentRoutes, Map<Role, readonly CommandSpec[]>>();
 /** The commands a role may run, as the routing table says. */
 export function commandsFor(intents: IntentRoutes, role: Role): readonly CommandSpec[] {
   let byRole = visible.get(intents);
-  if (!byRole) visible.set(intents, (byRole = new Map()));
+  if (!byRole) visible.set(intents, (byRole = new Map<Role, readonly CommandSpec[]>()));
   let list = byRole.get(role);
   if (!list) byRole.set(role, (list = COMMANDS.filter((c) => roleAllows(role, intents[c.intent].role))));
   return list;

@@ -300,7 +300,7 @@ describe('new ticket form', () => {
     ])('an unknown outcome (%s) is said plainly; pressing again asks the service and ends with exactly one ticket', async (_name, fault) => {
       harness.app.emulator!.faults.add({ method: 'POST', path: '/tickets$', times: 1, ...fault });
       const form = await openForm();
-      const title = `${VALID.title} ${randomUUID().slice(0, 8)}`;
+      const title = `${String(VALID.title)} ${randomUUID().slice(0, 8)}`;
       const before = apiCalls(harness, 'POST', TICKETS);
       const failed = invokeCard(await press(harness, form, 'ticket.create', { ...VALID, title }));
       expect(cardText(failed)).toMatch(/cannot tell whether the ticket was created/);

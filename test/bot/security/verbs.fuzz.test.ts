@@ -118,7 +118,7 @@ describe('card verbs and message-extension invokes under random data', () => {
         // An invoke nobody handles gets the Bot Framework's documented 501, with no stack.
         if (status === 501) expect(JSON.stringify(body ?? '')).not.toMatch(/\bat .+\.(js|ts):\d+/);
         else expect(status).toBeLessThan(500);
-        if (!(EXTENSION_INVOKES.slice(0, 5) as string[]).includes(name)) expect(await snapshot(harness.app.storage)).toEqual(before);
+        if (!EXTENSION_INVOKES.slice(0, 5).includes(name)) expect(await snapshot(harness.app.storage)).toEqual(before);
       }),
       { numRuns: 120 },
     );
