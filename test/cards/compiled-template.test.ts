@@ -24,6 +24,8 @@ import { ticketListCard } from '../../src/cards/ticket-list-card';
 import { userDetailCard } from '../../src/cards/user-detail-card';
 import { userListCard } from '../../src/cards/user-list-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
+import { stillLoadingCard } from '../../src/cards/still-loading-card';
+import { searchPreviewCard } from '../../src/cards/search-preview-card';
 import { incidentListCard } from '../../src/cards/incident-list-card';
 import { incidentDetailCard } from '../../src/cards/incident-detail-card';
 import { newIncidentForm } from '../../src/cards/incident-form-card';
@@ -146,6 +148,10 @@ function renderEveryCard(): void {
     { kind: 'note', note: { id: '7', sender: 'Support', createdDateTime: '2026-11-22T12:00:00Z', text: '<p>Fixed</p>', renderType: 'html' } },
   ];
   ticketChangeCard({ ticket: snapshot, changes, now: NOW } as never);
+  stillLoadingCard({ what: 'Searching devices and tickets', correlationId: 'c0ffee-42' });
+  stillLoadingCard({ what: EVIL_LINK, correlationId: INJECTION });
+  searchPreviewCard({ title: 'MMD-00001', subtitle: 'Device · HP', text: 'adele@contoso.com', select: { kind: 'device', name: 'MMD-00001' } });
+  searchPreviewCard({ title: INJECTION, subtitle: EVIL_LINK, text: LONG });
   ticketDigestCard({ items: [{ ticket: snapshot, changes }], now: NOW } as never);
 }
 
