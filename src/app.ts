@@ -100,8 +100,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter(config.bot, logger, overrides.credentialsFactory);
 
   const now = overrides.now ?? (() => new Date());
-  // Graph only answers the admin group check; without a group it is never called.
-  const graph = config.elevation.adminGroupId
+  // Graph only answers the admin and operator group checks; without a group it is never called.
+  const graph = config.elevation.adminGroupId || config.roles.operatorGroupId
     ? createGraphClient({
         baseUrl: graphBaseUrl,
         tokenProvider: credentials.forScope(GRAPH_SCOPE),
@@ -136,6 +136,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       deadlines: DEFAULT_DEADLINES,
       // The Agents Playground's 1:1 chat has no conversation type; Teams always sends one.
       unmarkedIsPersonal: config.mode === 'sandbox' || overrides.playground === true,
+      allowedTenantIds: config.allowedTenantIds,
     },
     // The Playground refuses search results that ask for their full card (selectItem).
     { selectTap: overrides.playground !== true },

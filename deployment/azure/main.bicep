@@ -48,6 +48,15 @@ param elevationAdminGroupId string = ''
 @minValue(1)
 @maxValue(3600)
 param elevationRevealSeconds int = 300
+@description('UPNs or object ids with the operator role, comma-separated (OPERATORS).')
+param operators string = ''
+@description('Entra group whose members have the operator role (OPERATOR_GROUP_ID); needs GroupMember.Read.All.')
+param operatorGroupId string = ''
+@allowed(['reader', 'operator', 'admin'])
+@description('Role of everyone else (DEFAULT_ROLE).')
+param defaultRole string = 'reader'
+@description('Tenant ids whose users may use the bot, comma-separated (ALLOWED_TENANT_IDS); empty = the MMD tenant only.')
+param allowedTenantIds string = ''
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
 param logLevel string = 'info'
 @description('Blob container for the bot\'s state (AZURE_STORAGE_CONTAINER).')
@@ -205,6 +214,10 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ELEVATION_ADMINS: elevationAdmins
     ELEVATION_ADMIN_GROUP_ID: elevationAdminGroupId
     ELEVATION_REVEAL_SECONDS: string(elevationRevealSeconds)
+    OPERATORS: operators
+    OPERATOR_GROUP_ID: operatorGroupId
+    DEFAULT_ROLE: defaultRole
+    ALLOWED_TENANT_IDS: allowedTenantIds
     BOT_DOMAIN: web.properties.defaultHostName
     LOG_LEVEL: logLevel
     // Empty = the default: all interfaces (inbound auth is on), auth required, 60 s polls, 50 sends/s.

@@ -1,12 +1,11 @@
-import { helpCard } from '../cards/help-card';
 import { welcomeCard } from '../cards/welcome-card';
-import { COMMANDS } from '../intents/commands';
 import { parseIntent } from '../intents/parse-intent';
 import { isVerb } from '../protocol/verbs';
 import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
 import { createConversationMemory } from './notify-services';
 import { runIntent, runVerb } from './dispatch';
+import { helpFor } from './handlers/help';
 import { runExtension } from './extensions/extension-dispatch';
 import type { ExtensionInvoke } from './extensions/extension-invoke';
 import type { ExtensionReply } from './extensions/extension-reply';
@@ -42,12 +41,12 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     }
   };
 
-  function unknown(suggestions: string[]): Reply {
+  async function unknown(turn: Turn, suggestions: string[]): Promise<Reply> {
     const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
     return {
       kind: 'card',
       text: `I did not understand that.${hint} Here is what I can do:`,
-      card: helpCard({ commands: COMMANDS, mode: deps.config.mode }),
+      card: await helpFor(turn, deps, routes.intents),
     };
   }
 
@@ -56,7 +55,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
       await remember(turn);
       const intent = parseIntent(typed);
       turn.log.info({ intent: intent.kind }, 'message');
-      if (intent.kind === 'unknown') return unknown(intent.suggestions);
+      if (intent.kind === 'unknown') return unknown(turn, intent.suggestions);
       return runIntent(routes.intents, turn, intent.kind, intent, deps);
     },
 

@@ -4,6 +4,9 @@ import { parseIntent } from '../intents/parse-intent';
 import { MmdApiError } from '../mmd/mmd-api-error';
 import type { BotDeps } from './deps';
 import { card, text, type Reply } from './reply';
+import type { Role } from '../config/roles';
+import { roleAllows } from '../config/roles';
+import { roleRefusal } from './security/role-refusal';
 import type { IntentRoutes, Routes } from './route';
 import type { Turn } from './turn';
 import { VERBS, type Verb, type VerbData } from '../protocol/verbs';
@@ -28,6 +31,25 @@ async function guarded(turn: Turn, what: string, run: () => Promise<Reply>): Pro
   }
 }
 
+/**
+ * The role gate: a route above the reader role runs only for a sender with at least its role.
+ * Refused before the handler runs, so nothing is fetched or changed; the refusal is logged.
+ */
+async function permitted(
+  turn: Turn,
+  need: Role,
+  what: string,
+  deps: BotDeps,
+  refused?: (checkFailed: boolean) => Promise<void>,
+): Promise<Reply | undefined> {
+  if (need === 'reader') return undefined;
+  const decision = await deps.security.roles.of(turn);
+  if (roleAllows(decision.role, need)) return undefined;
+  turn.log.warn({ need, role: decision.role, checkFailed: decision.checkFailed, what }, 'refused: role too low');
+  await refused?.(decision.checkFailed);
+  return roleRefusal(turn, what, need, decision, deps.config.mode);
+}
+
 export function runIntent<K extends Exclude<IntentKind, 'unknown'>>(
   routes: IntentRoutes,
   turn: Turn,
@@ -36,7 +58,8 @@ export function runIntent<K extends Exclude<IntentKind, 'unknown'>>(
   deps: BotDeps,
 ): Promise<Reply> {
   const route = routes[kind];
-  return guarded(turn, route.what(intent), () => route.run(turn, intent, deps));
+  const what = route.what(intent);
+  return guarded(turn, what, async () => (await permitted(turn, route.role, what, deps)) ?? route.run(turn, intent, deps));
 }
 
 export type VerbOutcome = { ok: true; reply: Reply } | { ok: false; problem: string };
@@ -60,7 +83,14 @@ export async function runVerb<V extends Verb>(
   if (verb === 'command') return { ok: true, reply: await runCommand(routes.intents, turn, parsed.data as VerbData<'command'>, deps) };
   const route = routes.verbs[verb as Exclude<V, 'command'>];
   const value = parsed.data as Parameters<typeof route.run>[1];
-  return { ok: true, reply: await guarded(turn, route.what(value), () => route.run(turn, value, deps)) };
+  const what = route.what(value);
+  return {
+    ok: true,
+    reply: await guarded(turn, what, async () => {
+      const refused = route.refused && ((checkFailed: boolean) => route.refused!(turn, value, deps, checkFailed));
+      return (await permitted(turn, route.role, what, deps, refused)) ?? route.run(turn, value, deps);
+    }),
+  };
 }
 
 /** The `command` verb (help and welcome buttons): the chat command, as if typed. */

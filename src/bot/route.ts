@@ -1,3 +1,4 @@
+import type { Role } from '../config/roles';
 import type { IntentKind, IntentOf } from '../intents/intent';
 import type { BotDeps } from './deps';
 import type { Reply } from './reply';
@@ -7,14 +8,20 @@ import type { ExtensionRoutes } from './extensions/extension-route';
 
 /** A chat command's handler and, for error messages, what it was doing in plain words. */
 export interface IntentRoute<K extends IntentKind> {
+  /** The least role that may run it (required: a new route must say who may use it). */
+  role: Role;
   what: (intent: IntentOf<K>) => string;
   run: (turn: Turn, intent: IntentOf<K>, deps: BotDeps) => Promise<Reply>;
 }
 
 /** A card verb's handler; `data` is already validated against the verb's schema. */
 export interface VerbRoute<V extends Verb> {
+  /** The least role that may run it (required: a new route must say who may use it). */
+  role: Role;
   what: (data: VerbData<V>) => string;
   run: (turn: Turn, data: VerbData<V>, deps: BotDeps) => Promise<Reply>;
+  /** Runs when dispatch refused the sender for their role (e.g. audit a refused reveal). */
+  refused?: (turn: Turn, data: VerbData<V>, deps: BotDeps, checkFailed: boolean) => Promise<void>;
 }
 
 export type IntentRoutes = { [K in Exclude<IntentKind, 'unknown'>]: IntentRoute<K> };

@@ -1,7 +1,7 @@
 import { listDevices, showDevice } from './handlers/devices';
 import { listElevations } from './handlers/elevations';
 import { closeElevation, createElevation, openCloseForm, openElevationForm } from './handlers/elevation-form';
-import { hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
+import { auditRefusedReveal, hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
 import { showAudit } from './handlers/audit';
 import { showHelp } from './handlers/help';
 import { addNote, openNoteForm } from './handlers/note-form';
@@ -23,54 +23,57 @@ import type { IntentRoutes, Routes, VerbRoutes } from './route';
  * The whole bot on one screen: every chat command (intent), every card verb and every message
  * extension invoke, each mapped to a small handler and to the plain words used when it fails
  * ("Listing devices failed").
+ * Every route names the least role that may run it (src/config/roles.ts); dispatch refuses
+ * anyone below it before the handler runs. The field is required: a new route must say.
  * The `command` verb (help and welcome buttons) runs a chat command: dispatch.ts parses it and
  * uses the intents table, so it has no entry here.
  */
 
 const intents: IntentRoutes = {
-  help: { what: () => 'Showing help', run: showHelp },
-  devices: { what: () => 'Listing devices', run: listDevices },
-  device: { what: (i) => `Looking up device ${i.name}`, run: showDevice },
-  users: { what: () => 'Listing users', run: listUsers },
-  user: { what: (i) => `Looking up user ${i.upn}`, run: showUser },
-  tickets: { what: () => 'Listing tickets', run: listTickets },
-  ticket: { what: (i) => `Opening ticket ${i.id}`, run: showTicket },
-  notes: { what: (i) => `Reading the notes of ticket ${i.id}`, run: showNotes },
-  elevations: { what: () => 'Listing elevation requests', run: listElevations },
-  elevation: { what: (i) => `Getting the elevation details of ${i.deviceName}`, run: showElevationDetails },
-  newTicket: { what: () => 'Opening the new ticket form', run: openTicketForm },
-  requestElevation: { what: () => 'Opening the elevation request form', run: openElevationForm },
-  audit: { what: () => 'Reading the audit log', run: showAudit },
-  subscribe: { what: (i) => `Subscribing to ticket ${i.id}`, run: subscribeToTicket },
-  unsubscribe: { what: (i) => `Unsubscribing from ticket ${i.id}`, run: unsubscribeFromTicket },
-  subscriptions: { what: () => 'Listing the subscriptions', run: showSubscriptions },
-  subscribeAll: { what: (i) => (i.off ? 'Stopping the updates about every ticket' : 'Subscribing to every ticket'), run: subscribeAll },
-  notify: { what: () => 'Changing the notification settings', run: notifySetting },
+  // Help lists only what the sender's role allows, read from this table.
+  help: { role: 'reader', what: () => 'Showing help', run: (turn, _intent, deps) => showHelp(turn, deps, intents) },
+  devices: { role: 'reader', what: () => 'Listing devices', run: listDevices },
+  device: { role: 'reader', what: (i) => `Looking up device ${i.name}`, run: showDevice },
+  users: { role: 'reader', what: () => 'Listing users', run: listUsers },
+  user: { role: 'reader', what: (i) => `Looking up user ${i.upn}`, run: showUser },
+  tickets: { role: 'reader', what: () => 'Listing tickets', run: listTickets },
+  ticket: { role: 'reader', what: (i) => `Opening ticket ${i.id}`, run: showTicket },
+  notes: { role: 'reader', what: (i) => `Reading the notes of ticket ${i.id}`, run: showNotes },
+  elevations: { role: 'reader', what: () => 'Listing elevation requests', run: listElevations },
+  elevation: { role: 'admin', what: (i) => `Getting the elevation details of ${i.deviceName}`, run: showElevationDetails },
+  newTicket: { role: 'operator', what: () => 'Opening the new ticket form', run: openTicketForm },
+  requestElevation: { role: 'operator', what: () => 'Opening the elevation request form', run: openElevationForm },
+  audit: { role: 'admin', what: () => 'Reading the audit log', run: showAudit },
+  subscribe: { role: 'reader', what: (i) => `Subscribing to ticket ${i.id}`, run: subscribeToTicket },
+  unsubscribe: { role: 'reader', what: (i) => `Unsubscribing from ticket ${i.id}`, run: unsubscribeFromTicket },
+  subscriptions: { role: 'reader', what: () => 'Listing the subscriptions', run: showSubscriptions },
+  subscribeAll: { role: 'admin', what: (i) => (i.off ? 'Stopping the updates about every ticket' : 'Subscribing to every ticket'), run: subscribeAll },
+  notify: { role: 'reader', what: () => 'Changing the notification settings', run: notifySetting },
 };
 
 const verbs: VerbRoutes = {
-  'devices.page': { what: () => 'Listing devices', run: listDevices },
-  'device.open': { what: (v) => `Looking up device ${v.name}`, run: showDevice },
-  'users.page': { what: () => 'Listing users', run: listUsers },
-  'user.open': { what: (v) => `Looking up user ${v.upn}`, run: showUser },
-  'tickets.page': { what: () => 'Listing tickets', run: listTickets },
-  'tickets.filter': { what: () => 'Filtering tickets', run: (t, v, d) => listTickets(t, filtersFromChoices(v), d) },
-  'ticket.open': { what: (v) => `Opening ticket ${v.id}`, run: showTicket },
-  'ticket.notes': { what: (v) => `Reading the notes of ticket ${v.id}`, run: showNotes },
-  'ticket.subscribe': { what: (v) => `Subscribing to ticket ${v.id}`, run: subscribeToTicket },
-  'ticket.unsubscribe': { what: (v) => `Unsubscribing from ticket ${v.id}`, run: unsubscribeFromTicket },
-  'elevations.page': { what: () => 'Listing elevation requests', run: listElevations },
-  'ticket.newForm': { what: () => 'Opening the new ticket form', run: openTicketForm },
-  'ticket.create': { what: () => 'Creating the ticket', run: createTicket },
-  'ticket.addNoteForm': { what: (v) => `Opening the add note form of ticket ${v.id}`, run: openNoteForm },
-  'ticket.addNote': { what: (v) => `Adding a note to ticket ${v.ticketId}`, run: addNote },
-  'elevation.requestForm': { what: () => 'Opening the elevation request form', run: openElevationForm },
-  'elevation.create': { what: () => 'Requesting elevation', run: createElevation },
-  'elevation.closeForm': { what: () => 'Opening the close elevation form', run: openCloseForm },
-  'elevation.close': { what: () => 'Closing the elevation request', run: closeElevation },
-  'elevation.reveal': { what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails },
-  'elevation.hide': { what: () => 'Hiding the elevation details', run: hideElevationDetails },
-  'audit.page': { what: () => 'Reading the audit log', run: showAudit },
+  'devices.page': { role: 'reader', what: () => 'Listing devices', run: listDevices },
+  'device.open': { role: 'reader', what: (v) => `Looking up device ${v.name}`, run: showDevice },
+  'users.page': { role: 'reader', what: () => 'Listing users', run: listUsers },
+  'user.open': { role: 'reader', what: (v) => `Looking up user ${v.upn}`, run: showUser },
+  'tickets.page': { role: 'reader', what: () => 'Listing tickets', run: listTickets },
+  'tickets.filter': { role: 'reader', what: () => 'Filtering tickets', run: (t, v, d) => listTickets(t, filtersFromChoices(v), d) },
+  'ticket.open': { role: 'reader', what: (v) => `Opening ticket ${v.id}`, run: showTicket },
+  'ticket.notes': { role: 'reader', what: (v) => `Reading the notes of ticket ${v.id}`, run: showNotes },
+  'ticket.subscribe': { role: 'reader', what: (v) => `Subscribing to ticket ${v.id}`, run: subscribeToTicket },
+  'ticket.unsubscribe': { role: 'reader', what: (v) => `Unsubscribing from ticket ${v.id}`, run: unsubscribeFromTicket },
+  'elevations.page': { role: 'reader', what: () => 'Listing elevation requests', run: listElevations },
+  'ticket.newForm': { role: 'operator', what: () => 'Opening the new ticket form', run: openTicketForm },
+  'ticket.create': { role: 'operator', what: () => 'Creating the ticket', run: createTicket },
+  'ticket.addNoteForm': { role: 'operator', what: (v) => `Opening the add note form of ticket ${v.id}`, run: openNoteForm },
+  'ticket.addNote': { role: 'operator', what: (v) => `Adding a note to ticket ${v.ticketId}`, run: addNote },
+  'elevation.requestForm': { role: 'operator', what: () => 'Opening the elevation request form', run: openElevationForm },
+  'elevation.create': { role: 'operator', what: () => 'Requesting elevation', run: createElevation },
+  'elevation.closeForm': { role: 'admin', what: () => 'Opening the close elevation form', run: openCloseForm },
+  'elevation.close': { role: 'admin', what: () => 'Closing the elevation request', run: closeElevation },
+  'elevation.reveal': { role: 'admin', what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails, refused: auditRefusedReveal },
+  'elevation.hide': { role: 'reader', what: () => 'Hiding the elevation details', run: hideElevationDetails },
+  'audit.page': { role: 'admin', what: () => 'Reading the audit log', run: showAudit },
 };
 
 /*
@@ -80,16 +83,16 @@ const verbs: VerbRoutes = {
  */
 const extensions: ExtensionRoutes = {
   query: {
-    search: { what: () => 'Searching devices and tickets', run: searchItems },
+    search: { role: 'reader', what: () => 'Searching devices and tickets', run: searchItems },
   },
   action: {
     createTicket: {
-      open: { what: () => 'Opening the new ticket form', run: openTicketDialog },
-      submit: { what: () => 'Creating the ticket', run: submitTicketDialog },
+      open: { role: 'operator', what: () => 'Opening the new ticket form', run: openTicketDialog },
+      submit: { role: 'operator', what: () => 'Creating the ticket', run: submitTicketDialog },
     },
   },
-  selectItem: { what: () => 'Loading the card', run: (t, i, d) => selectItem(t, i.value, d) },
-  queryLink: { what: () => 'Previewing the link', run: unfurlLink },
+  selectItem: { role: 'reader', what: () => 'Loading the card', run: (t, i, d) => selectItem(t, i.value, d) },
+  queryLink: { role: 'reader', what: () => 'Previewing the link', run: unfurlLink },
 };
 
 export const routes: Routes = { intents, verbs, extensions };

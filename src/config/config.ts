@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { registerSecret } from '../log/secrets';
+import { isRole, type Role } from './roles';
 import { ConfigError } from './config-error';
 import { loadTabConfig, type TabConfig } from './tab-config';
 
@@ -54,6 +55,16 @@ export interface AppConfig {
     /** How long a revealed password stays on screen before the card is redacted. */
     revealSeconds: number;
   };
+  /** Roles (src/protocol/roles.ts): who is an operator, and what everyone else is. */
+  roles: {
+    /** Entra object ids and/or UPNs (lower-cased). */
+    operators: string[];
+    operatorGroupId?: string;
+    /** The role of anyone not listed as admin or operator. */
+    defaultRole: Role;
+  };
+  /** Tenants whose users may use the bot; `any`: no check (sandbox default). Lower-cased ids. */
+  allowedTenantIds: string[] | 'any';
   /** Proactive ticket notifications (src/notify). */
   notify: {
     pollSeconds: number;
@@ -186,6 +197,31 @@ function storage(env: Env): StorageConfig {
   throw new ConfigError('STORAGE', 'must be sqlite:<path>, memory or azure-blob');
 }
 
+/**
+ * DEFAULT_ROLE: `reader` in live mode. In sandbox mode `admin`, so a person trying the bot sees
+ * every flow on fake data, unless an admin or operator list is set: then the lists mean it.
+ */
+function defaultRole(env: Env, mode: 'sandbox' | 'live'): Role {
+  const value = str(env, 'DEFAULT_ROLE').toLowerCase();
+  if (value) {
+    if (!isRole(value)) throw new ConfigError('DEFAULT_ROLE', 'must be reader, operator or admin');
+    return value;
+  }
+  const listed = ['ELEVATION_ADMINS', 'ELEVATION_ADMIN_GROUP_ID', 'OPERATORS', 'OPERATOR_GROUP_ID'].some((n) => str(env, n));
+  return mode === 'sandbox' && !listed ? 'admin' : 'reader';
+}
+
+/** ALLOWED_TENANT_IDS: default the MMD tenant's own id in live mode, any tenant in sandbox mode. */
+function allowedTenants(env: Env, mode: 'sandbox' | 'live', mmdTenantId: string): string[] | 'any' {
+  const ids = list(env, 'ALLOWED_TENANT_IDS');
+  if (ids.includes('*')) {
+    if (mode === 'live') throw new ConfigError('ALLOWED_TENANT_IDS', 'cannot be * in live mode: list the tenant ids');
+    return 'any';
+  }
+  if (ids.length) return ids;
+  return mode === 'live' ? [mmdTenantId.toLowerCase()] : 'any';
+}
+
 function list(env: Env, name: string): string[] {
   return str(env, name)
     .split(/[,;\s]+/)
@@ -258,6 +294,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       adminGroupId: str(env, 'ELEVATION_ADMIN_GROUP_ID') || undefined,
       revealSeconds: int(env, 'ELEVATION_REVEAL_SECONDS', 300, 1, 3600),
     },
+    roles: {
+      operators: list(env, 'OPERATORS'),
+      operatorGroupId: str(env, 'OPERATOR_GROUP_ID') || undefined,
+      defaultRole: defaultRole(env, mode),
+    },
+    allowedTenantIds: allowedTenants(env, mode, mmdTenantId),
     notify: {
       pollSeconds: int(env, 'NOTIFY_POLL_SECONDS', 60, 5, 86_400),
       maxPerSecond: int(env, 'NOTIFY_MAX_PER_SECOND', 50, 1, 50),

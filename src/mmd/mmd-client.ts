@@ -29,6 +29,8 @@ export interface TicketListQuery extends PageQuery {
   severities?: number[];
   /** contains(title, ...). */
   titleContains?: string;
+  /** title eq ... (exact; finding a ticket a crashed submit may have created). */
+  title?: string;
   /** Default `createdDateTime desc`. */
   orderBy?: { field: 'createdDateTime' | 'severity' | 'title' | 'state'; direction: 'asc' | 'desc' };
 }

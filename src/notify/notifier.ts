@@ -39,10 +39,12 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
   let stopped = false;
   let lastRound = Number.NEGATIVE_INFINITY;
   let round: Promise<void> | undefined;
+  // Aborted by stop(), so a poll waiting on a slow or hanging API does not hold the shutdown.
+  const stopping = new AbortController();
 
   const runRound = async (): Promise<void> => {
     await options.delivery.releaseHeld();
-    await options.poller.poll();
+    await options.poller.poll(stopping.signal);
     await options.delivery.deliverPending(() => stopped || !leader);
   };
 
@@ -92,7 +94,18 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await idle();
+      stopping.abort();
+      // A round cut short is no worse than a crash (the outbox and dedupe records make the next
+      // leader finish it), so shutdown waits a few seconds for it, not for a hanging API.
+      let waited: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = await Promise.race([
+        idle().then(() => false),
+        new Promise<boolean>((resolve) => {
+          waited = setTimeout(() => resolve(true), 3000);
+        }),
+      ]);
+      clearTimeout(waited);
+      if (gaveUp) log.warn({}, 'notify: stopped without waiting for the round in flight (the next leader finishes it)');
       leader = false;
       await options.lease.release();
     },

@@ -64,7 +64,8 @@ export class Poller {
     this.log = options.log ?? silentLog;
   }
 
-  async poll(): Promise<PollReport> {
+  /** One poll; `signal` (the notifier stopping) cuts its API calls short. */
+  async poll(signal?: AbortSignal): Promise<PollReport> {
     const { storage, subscriptions, mmd, now } = this.options;
     const followed = await subscriptions.followedTickets();
     const filters = await subscriptions.filters();
@@ -77,7 +78,7 @@ export class Poller {
 
     const list: typeof mmd.tickets.list = (query) => {
       report.pages += 1;
-      return mmd.tickets.list(query);
+      return mmd.tickets.list(query, { signal });
     };
     const query = { ...this.options.listQuery, top: this.options.pageSize ?? 100, orderBy: { field: 'createdDateTime', direction: 'desc' } as const };
     for await (const ticket of paginate(list, query, { maxPages: this.options.maxPages ?? 500 })) {
@@ -102,7 +103,7 @@ export class Poller {
         else if (changes.length > 0 || (due && cadenceBudget > 0)) {
           if (changes.length === 0) cadenceBudget -= 1;
           report.notesCalls += 1;
-          notes = (await mmd.tickets.notes(snap.id)).map(noteSummary);
+          notes = (await mmd.tickets.notes(snap.id, { signal })).map(noteSummary);
         }
         if (notes) {
           // No state yet: this fetch is the baseline (the ticket just became followed).

@@ -15,7 +15,11 @@ const recordSchema = z.object({
   verb: z.string(),
   state: z.enum(['pending', 'done', 'unknown']),
   by: z.string(),
+  /** The conversation of the first submit; records of older versions lack it. */
+  conversationId: z.string().optional(),
   claimedAt: z.string(),
+  /** An "unknown" whose request may still be running at the service (timeout, lost connection). */
+  inFlight: z.boolean().optional(),
   finishedAt: z.string().optional(),
   result: z.unknown().optional(),
 });
@@ -30,15 +34,27 @@ export type OnceOutcome<R> =
   /** An earlier submit ended without knowing whether the service acted (since: when it was claimed). */
   | { kind: 'unknown'; since: string }
   /** The formId belongs to another kind of form: forged data. */
-  | { kind: 'otherForm' };
+  | { kind: 'otherForm' }
+  /** The form was sent by another user or in another conversation: its result is not theirs to see. */
+  | { kind: 'notYours' };
+
+/** Storage could not record the claim: the work was not done (loud: logged and told). */
+export class FormStorageError extends Error {
+  constructor(readonly formId: string, cause: unknown) {
+    super('could not record a form claim', { cause });
+    this.name = 'FormStorageError';
+  }
+}
 
 export interface OnceRequest<R> {
   storage: Storage;
   formId: string;
   /** The submit verb; a formId is only good for the form it was made for. */
   verb: string;
-  /** Who submitted (for the record, not a check: in a group chat anyone may press the button). */
+  /** Who submitted. The form is bound to its first submitter: only they see its result again. */
   by: string;
+  /** Where it was submitted; bound like `by`. */
+  conversationId: string;
   now: () => Date;
   /** Reads the stored result back (it is JSON from storage, written by an older version maybe). */
   result: z.ZodType<R>;
@@ -47,7 +63,14 @@ export interface OnceRequest<R> {
   pollMs?: number;
   /** A claim older than this with no result was abandoned (the process died mid-call). */
   staleMs?: number;
-  log?: Pick<Logger, 'warn'>;
+  /**
+   * Asks the service whether an abandoned or unanswered claim's work was done after all (e.g.
+   * the user's tickets with the same title and contact since `since`): the result when it was,
+   * undefined when it provably was not (the form may then be sent again). Throws when the
+   * service cannot tell now (the record stays; a later submit asks again).
+   */
+  reconcile?: (since: Date) => Promise<R | undefined>;
+  log?: Pick<Logger, 'warn' | 'error' | 'info'>;
 }
 
 const key = (formId: string) => `forms/${formId}`;
@@ -67,42 +90,76 @@ export function provesNothingDone(err: unknown): boolean {
  * Runs `work` at most once per formId. Errors of `work` are rethrown after the record is
  * settled: released when nothing was done, kept as "unknown" otherwise (a timeout after the
  * request was sent may have created the ticket; sending it again could create a second).
+ * An "unknown" or abandoned claim is settled by `reconcile`: done, or claimed again and sent.
  */
 export async function runOnce<R>(request: OnceRequest<R>, work: () => Promise<R>): Promise<OnceOutcome<R>> {
   const { storage, formId, verb, by, now } = request;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const claim: FormRecord = { verb, state: 'pending', by, claimedAt: now().toISOString() };
+    const claim: FormRecord = { verb, state: 'pending', by, conversationId: request.conversationId, claimedAt: now().toISOString() };
     let eTag: string;
     try {
       eTag = await storage.set(key(formId), claim, { ifMatch: null });
     } catch (err) {
-      if (!(err instanceof StorageConflictError)) throw err;
+      if (!(err instanceof StorageConflictError)) throw loud(request, err, 'could not claim a form: nothing was sent');
       const earlier = await awaitEarlier(request);
-      if (earlier) return earlier;
-      continue; // released meanwhile (the earlier submit failed cleanly): claim it ourselves
+      if (!earlier) continue; // released meanwhile (the earlier submit failed cleanly): claim it ourselves
+      if (earlier.kind !== 'retry') return earlier;
+      // The service says the earlier claim did nothing: take the claim over (only one taker wins).
+      try {
+        eTag = await storage.set(key(formId), claim, { ifMatch: earlier.eTag });
+      } catch (takeErr) {
+        if (takeErr instanceof StorageConflictError) continue;
+        throw loud(request, takeErr, 'could not claim a form again: nothing was sent');
+      }
+      request.log?.info({ formId }, 'abandoned form claim taken over: the service has no result of it');
     }
-    let result: R;
-    try {
-      result = await work();
-    } catch (err) {
-      if (provesNothingDone(err)) await storage.delete(key(formId));
-      else await storage.set(key(formId), { ...claim, state: 'unknown', finishedAt: now().toISOString() }, { ifMatch: eTag });
-      throw err;
-    }
-    try {
-      await storage.set(key(formId), { ...claim, state: 'done', finishedAt: now().toISOString(), result }, { ifMatch: eTag });
-    } catch (err) {
-      // The work is done: say so. A later replay of this form finds the claim, waits, then
-      // answers "may have been done" once it is stale, which is true.
-      request.log?.warn({ err, formId }, 'could not record a form result');
-    }
-    return { kind: 'done', result, replay: false };
+    return { kind: 'done', result: await doWork(request, claim, eTag, work), replay: false };
   }
   return { kind: 'pending' };
 }
 
+async function doWork<R>(request: OnceRequest<R>, claim: FormRecord, eTag: string, work: () => Promise<R>): Promise<R> {
+  const { storage, formId, now } = request;
+  let result: R;
+  try {
+    result = await work();
+  } catch (err) {
+    try {
+      if (provesNothingDone(err)) await storage.delete(key(formId));
+      else {
+        // No answer at all: the request may still land. A service answer (5xx): it is over.
+        const inFlight = !(err instanceof ApiError && err.status > 0);
+        await storage.set(key(formId), { ...claim, state: 'unknown', inFlight, finishedAt: now().toISOString() }, { ifMatch: eTag });
+      }
+    } catch (storeErr) {
+      // The claim stays pending; once stale, reconcile settles it. Never a second create.
+      request.log?.error({ err: errInfo(storeErr), formId }, 'could not record a failed form submit');
+    }
+    throw err;
+  }
+  try {
+    await storage.set(key(formId), { ...claim, state: 'done', finishedAt: now().toISOString(), result }, { ifMatch: eTag });
+  } catch (err) {
+    // The work is done: say so. A later replay finds the pending claim and, once it is stale,
+    // asks the service (reconcile), which finds this result.
+    request.log?.error({ err: errInfo(err), formId }, 'could not record a form result');
+  }
+  return result;
+}
+
+function errInfo(err: unknown): { name?: string; message: string } {
+  return err instanceof Error ? { name: err.name, message: err.message } : { message: String(err) };
+}
+
+function loud(request: OnceRequest<unknown>, err: unknown, message: string): FormStorageError {
+  request.log?.error({ err: errInfo(err), formId: request.formId }, message);
+  return new FormStorageError(request.formId, err);
+}
+
+type Earlier<R> = OnceOutcome<R> | { kind: 'retry'; eTag: string };
+
 /** The earlier submit's outcome, waiting a little while it runs; undefined when its claim was released. */
-async function awaitEarlier<R>(request: OnceRequest<R>): Promise<OnceOutcome<R> | undefined> {
+async function awaitEarlier<R>(request: OnceRequest<R>): Promise<Earlier<R> | undefined> {
   const waitMs = request.waitMs ?? 4000;
   const pollMs = request.pollMs ?? 100;
   const staleMs = request.staleMs ?? 5 * 60_000;
@@ -112,15 +169,39 @@ async function awaitEarlier<R>(request: OnceRequest<R>): Promise<OnceOutcome<R> 
     if (!item) return undefined;
     const record = recordSchema.safeParse(item.value);
     if (!record.success || record.data.verb !== request.verb) return { kind: 'otherForm' };
-    const { state, claimedAt } = record.data;
+    const { state, claimedAt, by, conversationId } = record.data;
+    if (by !== request.by || (conversationId !== undefined && conversationId !== request.conversationId)) return { kind: 'notYours' };
     if (state === 'done') {
       const result = request.result.safeParse(record.data.result);
       // A result this version cannot read: the work was done, but we cannot show it.
       return result.success ? { kind: 'done', result: result.data, replay: true } : { kind: 'unknown', since: claimedAt };
     }
+    // Ask the service only once the earlier request cannot still land: it answered (an unknown
+    // 5xx), or its claim is older than the call's timeout (crashed or timed out long ago).
+    const stale = request.now().getTime() - Date.parse(claimedAt) > staleMs;
+    if (stale || (state === 'unknown' && !record.data.inFlight)) return settle(request, record.data, item.eTag);
     if (state === 'unknown') return { kind: 'unknown', since: claimedAt };
-    if (request.now().getTime() - Date.parse(claimedAt) > staleMs) return { kind: 'unknown', since: claimedAt };
     if (Date.now() - started >= waitMs) return { kind: 'pending' };
     await sleep(pollMs);
   }
+}
+
+/** An unanswered or abandoned claim: ask the service. Done (recorded), retryable, or still unknown. */
+async function settle<R>(request: OnceRequest<R>, record: FormRecord, eTag: string): Promise<Earlier<R>> {
+  const since = record.claimedAt;
+  if (!request.reconcile) return { kind: 'unknown', since };
+  let found: R | undefined;
+  try {
+    found = await request.reconcile(new Date(since));
+  } catch (err) {
+    request.log?.warn({ err: errInfo(err), formId: request.formId }, 'could not ask the service about an earlier form submit');
+    return { kind: 'unknown', since };
+  }
+  if (found === undefined) return { kind: 'retry', eTag };
+  const done: FormRecord = { ...record, state: 'done', finishedAt: request.now().toISOString(), result: found };
+  await request.storage.set(key(request.formId), done, { ifMatch: eTag }).catch((err: unknown) => {
+    request.log?.error({ err: errInfo(err), formId: request.formId }, 'could not record a reconciled form result');
+  });
+  request.log?.info({ formId: request.formId }, 'earlier form submit found at the service: answering with its result');
+  return { kind: 'done', result: found, replay: true };
 }

@@ -13,9 +13,11 @@ import {
 import type { Bot } from '../bot/bot';
 import type { Reply } from '../bot/reply';
 import type { Turn } from '../bot/turn';
+import { OTHER_TENANT, tenantAllowed } from '../bot/security/tenant-check';
 import { extensionInvoke } from './extension-invoke';
 import { extensionResponse, type ExtensionOptions } from './extension-response';
 import { stripMentions } from './mention';
+import { tenantOf } from './private-delivery';
 import { isSharedCard } from './shared-card';
 import { createTeamsTurn, type TeamsTurnOptions } from './teams-turn';
 
@@ -54,6 +56,23 @@ export class TeamsBot extends TeamsActivityHandler {
       if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(context);
       await next();
     });
+  }
+
+  /**
+   * The tenant gate, before any handler (messages, card actions, message extensions, installs):
+   * another tenant's user gets one polite refusal and no data; logged.
+   */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    const tenantId = tenantOf(context);
+    if (tenantAllowed(this.allowedTenantIds, tenantId)) return super.onTurnActivity(context);
+    const activity = context.activity;
+    this.options.logger.warn({ tenantId: tenantId?.slice(0, 64), type: activity.type, name: activity.name }, 'refused: tenant not allowed');
+    if (activity.type === 'message') await context.sendActivity(OTHER_TENANT);
+    else if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: refusalInvoke(activity.name) });
+  }
+
+  private get allowedTenantIds(): readonly string[] | 'any' {
+    return this.options.allowedTenantIds ?? 'any';
   }
 
   /** Action.Execute: the answer replaces the card in place. */
@@ -132,6 +151,13 @@ async function send(context: TurnContext, reply: Reply): Promise<void> {
   } else if (reply.kind === 'text' || reply.text) {
     await context.sendActivity(reply.text ?? '');
   }
+}
+
+/** The refusal in the shape each invoke expects; anything else gets a bare 403. */
+function refusalInvoke(name: string | undefined): { status: number; body?: unknown } {
+  if (name === 'adaptiveCard/action') return { status: 200, body: messageResponse(OTHER_TENANT) };
+  if (name?.startsWith('composeExtension/')) return { status: 200, body: { composeExtension: { type: 'message', text: OTHER_TENANT } } };
+  return { status: 403 };
 }
 
 function messageResponse(text: string): AdaptiveCardInvokeResponse {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, TurnContext } from 'botbuilder';
 import type { Turn, TurnMember } from '../bot/turn';
+import { withDeadline } from '../http/deadline';
 import type { Logger } from '../log/logger';
 import { storedReference } from '../state/stored-reference';
 import { conversationKind } from './conversation-kind';
@@ -22,6 +23,8 @@ export interface TeamsTurnOptions {
   deadlines: TurnDeadlines;
   /** A conversation without a type counts as 1:1 (Agents Playground); see conversation-kind.ts. */
   unmarkedIsPersonal: boolean;
+  /** config.allowedTenantIds; undefined = any tenant. */
+  allowedTenantIds?: readonly string[] | 'any';
 }
 
 /** The Turn port over botbuilder's TurnContext. Handlers never see the context itself. */
@@ -43,7 +46,9 @@ export function createTeamsTurn(context: TurnContext, options: TeamsTurnOptions)
     replyToId: activity.replyToId || undefined,
     utcOffsetMinutes: utcOffsetMinutes(activity),
     localTimezone: typeof activity.localTimezone === 'string' ? activity.localTimezone : undefined,
-    signal: AbortSignal.timeout(kind === 'invoke' ? options.deadlines.invokeMs : options.deadlines.messageMs),
+    // withDeadline, not AbortSignal.timeout: the retry layer reads the deadline from it
+    // (remainingMs) and never starts a wait (Retry-After, back-off) that would end after it.
+    signal: withDeadline(kind === 'invoke' ? options.deadlines.invokeMs : options.deadlines.messageMs),
     log,
     member: () => (member ??= lookupMember(context, user.id, log)),
     async updateCard(activityId, card) {

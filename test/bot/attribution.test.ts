@@ -147,6 +147,6 @@ describe('attribution and audit of changes made through the bot', () => {
 
   it('refuses the audit pages to non-admins', async () => {
     const res = await harness.execute('audit.page', {}, { user: { id: 'user-9', name: 'Nobody', aadObjectId: 'aad-9' }, conversationId: 'personal-nobody' });
-    expect(JSON.stringify(res.value)).toMatch(/only elevation administrators/i);
+    expect(JSON.stringify(res.value)).toMatch(/needs the \*\*admin\*\* role/);
   });
 });

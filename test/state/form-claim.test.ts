@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { provesNothingDone, runOnce, type OnceRequest } from '../../src/state/form-claim';
+import { FormStorageError, provesNothingDone, runOnce, type OnceRequest } from '../../src/state/form-claim';
 import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import { MemoryStorage } from '../../src/storage/memory-storage';
 
@@ -15,6 +15,7 @@ describe('runOnce', () => {
     formId,
     verb: 'ticket.create',
     by: 'user-1',
+    conversationId: 'conv-1',
     now: () => now,
     result: z.object({ id: z.string() }),
     waitMs: 300,
@@ -77,7 +78,7 @@ describe('runOnce', () => {
 
   it('treats an abandoned claim (the process died mid-call) as unknown', async () => {
     const formId = randomUUID();
-    await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'pending', by: 'u', claimedAt: '2026-11-22T13:00:00.000Z' });
+    await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'pending', by: 'user-1', claimedAt: '2026-11-22T13:00:00.000Z' });
     expect(await runOnce(request(formId), async () => ({ id: 'T-4' }))).toEqual({ kind: 'unknown', since: '2026-11-22T13:00:00.000Z' });
   });
 
@@ -92,8 +93,81 @@ describe('runOnce', () => {
 
   it('says "unknown" for a stored result this version cannot read', async () => {
     const formId = randomUUID();
-    await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'done', by: 'u', claimedAt: now.toISOString(), result: { nope: 1 } });
+    await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'done', by: 'user-1', claimedAt: now.toISOString(), result: { nope: 1 } });
     expect((await runOnce(request(formId), async () => ({ id: 'T' }))).kind).toBe('unknown');
+  });
+
+  describe('after a crash or an unanswered call (reconcile)', () => {
+    const abandoned = async (formId: string, state: 'pending' | 'unknown' = 'pending') =>
+      storage.set(`forms/${formId}`, { verb: 'ticket.create', state, by: 'user-1', conversationId: 'conv-1', claimedAt: '2026-11-22T13:00:00.000Z' });
+
+    it('an abandoned claim the service did act on becomes done with its result, and is recorded', async () => {
+      const formId = randomUUID();
+      await abandoned(formId);
+      let calls = 0;
+      const work = async () => ({ id: `T-${++calls}` });
+      const outcome = await runOnce(request(formId, { reconcile: async () => ({ id: 'T-found' }) }), work);
+      expect(outcome).toEqual({ kind: 'done', result: { id: 'T-found' }, replay: true });
+      expect(calls).toBe(0);
+      expect(await runOnce(request(formId), work)).toEqual({ kind: 'done', result: { id: 'T-found' }, replay: true });
+    });
+
+    it('an abandoned or unknown claim the service did not act on is sent again, once, even by concurrent submits', async () => {
+      for (const state of ['pending', 'unknown'] as const) {
+        const formId = randomUUID();
+        await abandoned(formId, state);
+        let calls = 0;
+        const work = () => new Promise<{ id: string }>((resolve) => setTimeout(() => resolve({ id: `T-${++calls}` }), 30));
+        const req = request(formId, { reconcile: async () => (calls > 0 ? { id: 'T-1' } : undefined) });
+        const outcomes = await Promise.all([runOnce(req, work), runOnce(req, work), runOnce(req, work)]);
+        expect(calls).toBe(1);
+        for (const o of outcomes) expect(o).toMatchObject({ kind: 'done', result: { id: 'T-1' } });
+      }
+    });
+
+    it('an unknown claim whose request may still land (no answer) is not settled before it is stale', async () => {
+      const formId = randomUUID();
+      await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'unknown', inFlight: true, by: 'user-1', conversationId: 'conv-1', claimedAt: now.toISOString() });
+      const reconcile = jest.fn(async () => undefined);
+      const work = jest.fn(async () => ({ id: 'T' }));
+      expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('unknown');
+      expect(reconcile).not.toHaveBeenCalled();
+      now = new Date(now.getTime() + 61_000);
+      expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('done');
+      expect(reconcile).toHaveBeenCalledTimes(1);
+      expect(work).toHaveBeenCalledTimes(1);
+    });
+
+    it('stays unknown (asked again next time) when the service cannot answer; never stuck, never sent blind', async () => {
+      const formId = randomUUID();
+      await abandoned(formId);
+      const work = jest.fn(async () => ({ id: 'T' }));
+      const down = request(formId, { reconcile: async () => Promise.reject(new Error('down')) });
+      expect((await runOnce(down, work)).kind).toBe('unknown');
+      expect(work).not.toHaveBeenCalled();
+      expect((await runOnce(request(formId, { reconcile: async () => undefined }), work)).kind).toBe('done');
+      expect(work).toHaveBeenCalledTimes(1);
+    });
+
+    it('a form is bound to its first submitter and conversation: others get "notYours", not the result', async () => {
+      const formId = randomUUID();
+      await runOnce(request(formId), async () => ({ id: 'T-mine' }));
+      expect(await runOnce(request(formId, { by: 'user-2' }), async () => ({ id: 'x' }))).toEqual({ kind: 'notYours' });
+      expect(await runOnce(request(formId, { conversationId: 'conv-2' }), async () => ({ id: 'x' }))).toEqual({ kind: 'notYours' });
+    });
+
+    it('a storage failure on the claim is loud and sends nothing', async () => {
+      const formId = randomUUID();
+      const broken = Object.assign(Object.create(storage) as MemoryStorage, {
+        set: async () => Promise.reject(new Error('disk gone')),
+      });
+      const errors: unknown[] = [];
+      const work = jest.fn(async () => ({ id: 'T' }));
+      const log = { warn: () => undefined, info: () => undefined, error: (o: unknown) => void errors.push(o) };
+      await expect(runOnce(request(formId, { storage: broken, log }), work)).rejects.toBeInstanceOf(FormStorageError);
+      expect(work).not.toHaveBeenCalled();
+      expect(errors).toHaveLength(1);
+    });
   });
 });
 

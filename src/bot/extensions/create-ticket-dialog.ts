@@ -10,6 +10,7 @@ import { checkNewTicket, NEW_TICKET_FIELDS } from '../../protocol/ticket-rules';
 import { VERBS } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
+import { findCreatedTicket } from '../forms/find-earlier';
 import { submitOnce } from '../forms/submit-form';
 import { recordChange } from '../audit-trail';
 import { card } from '../reply';
@@ -67,10 +68,11 @@ export async function submitTicketDialog(turn: Turn, input: SubmitActionInput, d
     subject: 'ticket',
     result: ticketSchema,
     work: async () => {
-      const ticket = await deps.mmd.tickets.create(check.ticket);
+      const ticket = await deps.mmd.tickets.create(check.ticket, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: ticket.id }, detail: ticket.title ?? undefined });
       return ticket;
     },
+    reconcile: (since) => findCreatedTicket(deps.mmd, check.ticket, since, turn.signal),
     done: async (ticket) => {
       seen.created = ticket;
       return card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${md(ticket.id)} was created.`);

@@ -1,4 +1,6 @@
+import { roleAllows } from '../../config/roles';
 import { MmdApiError } from '../../mmd/mmd-api-error';
+import { roleRefusalText } from '../security/role-refusal';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../turn';
 import type { ExtensionInvoke } from './extension-invoke';
@@ -30,6 +32,15 @@ async function guarded<I>(turn: Turn, invoke: ExtensionInvoke, route: ExtensionR
     return inDialog(invoke) ? stillLoadingDialog(turn, what) : stillLoading(turn, what);
   };
   if (turn.signal.aborted) return late();
+  // The role gate, as for chat commands and card verbs (dispatch.ts): refused before the handler runs.
+  if (route.role !== 'reader') {
+    const decision = await deps.security.roles.of(turn);
+    if (!roleAllows(decision.role, route.role)) {
+      turn.log.warn({ need: route.role, role: decision.role, invoke: invoke.kind }, 'refused: role too low');
+      const text = await roleRefusalText(turn, what, route.role, decision, deps.config.mode);
+      return inDialog(invoke) ? dialogMessage(text) : extensionMessage(text);
+    }
+  }
   let onAbort: (() => void) | undefined;
   const deadline = new Promise<ExtensionReply>((resolve) => {
     onAbort = () => resolve(late());

@@ -1,3 +1,4 @@
+import type { Role } from '../../config/roles';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../turn';
 import type { ExtensionInvoke } from './extension-invoke';
@@ -7,6 +8,8 @@ type Input<K extends ExtensionInvoke['kind']> = Extract<ExtensionInvoke, { kind:
 
 /** A message extension handler and, for errors and slow answers, what it does in plain words. */
 export interface ExtensionRoute<I> {
+  /** The least role that may run it (required: a new route must say who may use it). */
+  role: Role;
   what: (input: I) => string;
   run: (turn: Turn, input: I, deps: BotDeps) => Promise<ExtensionReply>;
 }

@@ -21,7 +21,7 @@ const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(mi
  * The search command: recent tickets for an empty box (the initial run), the ticket itself for a
  * ticket id, else devices then tickets matching the text, one page as Teams asks (skip/count).
  */
-export async function searchItems(_turn: Turn, query: QueryInput, deps: BotDeps): Promise<ExtensionReply> {
+export async function searchItems(turn: Turn, query: QueryInput, deps: BotDeps): Promise<ExtensionReply> {
   if (query.text === undefined && !query.initialRun) {
     return extensionMessage('The search arrived without its search text. Type part of a device name, a user or a ticket title.');
   }
@@ -33,12 +33,12 @@ export async function searchItems(_turn: Turn, query: QueryInput, deps: BotDeps)
   const count = clamp(query.count || MAX_PAGE, 1, MAX_PAGE);
   const now = deps.now();
   if (!text) {
-    const page = await deps.mmd.tickets.list({ orderBy: { field: 'createdDateTime', direction: 'desc' }, skip, top: count });
+    const page = await deps.mmd.tickets.list({ orderBy: { field: 'createdDateTime', direction: 'desc' }, skip, top: count }, { signal: turn.signal });
     return results(page.items.map((t) => ticketItem(t, now)));
   }
   const id = toTicketId(text);
   if (id) {
-    const ticket = skip === 0 ? await deps.mmd.tickets.get(id) : null;
+    const ticket = skip === 0 ? await deps.mmd.tickets.get(id, { signal: turn.signal }) : null;
     return results(ticket ? [ticketItem(ticket, now)] : []);
   }
   return results(await searchPage(SEARCH_SOURCES, deps.mmd, text, skip, count, now));

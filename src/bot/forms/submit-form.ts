@@ -5,7 +5,7 @@ import type { BotDeps } from '../deps';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { FieldErrors } from '../../protocol/field-rules';
-import { runOnce } from '../../state/form-claim';
+import { FormStorageError, runOnce } from '../../state/form-claim';
 import { earlierUnknown, formProblem, type FormSubject } from '../../protocol/form-problem';
 
 export interface SubmitSpec<R> {
@@ -18,6 +18,11 @@ export interface SubmitSpec<R> {
   result: z.ZodType<R>;
   /** The one API call that changes something; it runs at most once per formId. */
   work: () => Promise<R>;
+  /**
+   * Did an earlier, unanswered submit of this form (a crash, a timeout) do the work after all?
+   * Asks the service; see OnceRequest.reconcile. Without it such a form stays "may have been sent".
+   */
+  reconcile?: (since: Date) => Promise<R | undefined>;
   /** What replaces the form once done, for the first submit and for every replay. */
   done: (result: R, replay: boolean) => Promise<Reply>;
   /** The same form again, with messages and what the user typed. */
@@ -27,6 +32,12 @@ export interface SubmitSpec<R> {
 export const STILL_SENDING =
   'This form is still being sent. Wait a few seconds and press the button again: it will not be sent twice.';
 export const FOREIGN_FORM = 'That card action carried data I cannot accept, so nothing was changed.';
+export const NOT_YOURS = 'That form was already sent by someone else, or in another chat, so I did not send it again. Open a new form to send your own.';
+
+/** How long an unanswered claim may be running before the service is asked: the longest turn plus margin. */
+export function staleAfterMs(deps: BotDeps): number {
+  return Math.max(deps.config.mmd.timeoutMs, 12_000) + 5_000;
+}
 
 /**
  * A valid form, sent once: the claim (form-claim.ts), the API call, then the result card, or the
@@ -43,13 +54,21 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
         formId: spec.formId,
         verb: spec.verb,
         by: turn.user.aadObjectId ?? turn.user.id,
+        conversationId: turn.conversationId,
         now: deps.now,
         result: spec.result,
+        staleMs: staleAfterMs(deps),
+        reconcile: spec.reconcile,
         log: turn.log,
       },
       spec.work,
     );
   } catch (err) {
+    if (err instanceof FormStorageError) {
+      return text(
+        `I could not record this form, so I did not send it and nothing was created. Please try again in a minute (reference ${turn.correlationId}).`,
+      );
+    }
     if (!(err instanceof MmdApiError)) throw err;
     turn.log.warn({ err: err.toJSON(), verb: spec.verb }, 'form submit failed');
     const problem = formProblem(err, spec.subject, turn.correlationId);
@@ -66,5 +85,8 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
     case 'otherForm':
       turn.log.warn({ verb: spec.verb }, 'formId of another form');
       return text(FOREIGN_FORM);
+    case 'notYours':
+      turn.log.warn({ verb: spec.verb }, 'form of another user or conversation');
+      return text(NOT_YOURS);
   }
 }

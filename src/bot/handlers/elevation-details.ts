@@ -12,6 +12,7 @@ import { card, text, type Reply } from '../reply';
 import type { AdminDecision } from '../security/admin-check';
 import { writeAudit, type AuditOutcome, type AuditRecord } from '../../state/audit-log';
 import { answerPrivately, refusal } from '../security/security-replies';
+import { memberIdentity } from '../security/member-identity';
 import type { Turn } from '../turn';
 
 /*
@@ -27,7 +28,7 @@ export async function showElevationDetails(turn: Turn, query: { deviceName: stri
   const decision = await security.admins.check(turn);
   if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const deviceName = query.deviceName.trim();
-  const body = await firstCard(deviceName, deps);
+  const body = await firstCard(deviceName, deps, turn.signal);
   if (turn.conversation === 'personal') return card(body);
   return answerPrivately(turn, body, 'the elevation details');
 }
@@ -58,9 +59,9 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
   }
 
   try {
-    const details = await deps.mmd.devices.elevationDetails(deviceName);
+    const details = await deps.mmd.devices.elevationDetails(deviceName, { signal: turn.signal });
     if (!details) {
-      const none = await noDetails(deviceName, deps);
+      const none = await noDetails(deviceName, deps, turn.signal);
       await audit(none.outcome);
       return replaceCard(turn, none.card);
     }
@@ -80,24 +81,31 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
   }
 }
 
+/** A reveal refused by dispatch for the sender's role: audited like the handler's own refusal. */
+export async function auditRefusedReveal(turn: Turn, query: { deviceName: string }, deps: BotDeps, checkFailed: boolean): Promise<void> {
+  const who = await memberIdentity(turn);
+  const decision: AdminDecision = { allowed: false, reason: checkFailed ? 'check_failed' : 'not_admin', ...who };
+  await writeAudit(deps.storage, auditRecord(turn, decision, query.deviceName.trim(), checkFailed ? 'check_failed' : 'denied', deps.now()));
+}
+
 /** Hide now, and the refresh of every viewer but the revealer: the redacted card. No secret, no check. */
 export async function hideElevationDetails(turn: Turn, query: { deviceName: string }): Promise<Reply> {
   return replaceCard(turn, elevationRedactedCard({ deviceName: query.deviceName.trim() }));
 }
 
 /** Hidden card when a request is open; otherwise why there are no details. */
-async function firstCard(deviceName: string, deps: BotDeps): Promise<AdaptiveCard> {
-  const page = await deps.mmd.elevations.list({ deviceName, open: true, top: 1 });
+async function firstCard(deviceName: string, deps: BotDeps, signal: AbortSignal): Promise<AdaptiveCard> {
+  const page = await deps.mmd.elevations.list({ deviceName, open: true, top: 1 }, { signal });
   const request = page.items[0];
   if (request) {
     return elevationHiddenCard({ deviceName, request, revealSeconds: deps.config.elevation.revealSeconds, now: deps.now() });
   }
-  return (await noDetails(deviceName, deps)).card;
+  return (await noDetails(deviceName, deps, signal)).card;
 }
 
 /** The service answers 404 both for an unknown device and for one without an open request. */
-async function noDetails(deviceName: string, deps: BotDeps): Promise<{ outcome: AuditOutcome; card: AdaptiveCard }> {
-  const device = await deps.mmd.devices.get(deviceName);
+async function noDetails(deviceName: string, deps: BotDeps, signal: AbortSignal): Promise<{ outcome: AuditOutcome; card: AdaptiveCard }> {
+  const device = await deps.mmd.devices.get(deviceName, { signal });
   return device
     ? { outcome: 'no_open_elevation', card: elevationNoneCard({ deviceName }) }
     : { outcome: 'device_not_found', card: notFoundCard({ what: 'device', key: deviceName }) };

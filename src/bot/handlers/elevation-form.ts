@@ -22,7 +22,7 @@ import type { VerbData } from '../../protocol/verbs';
 /** Open tickets offered as the linked ticket; the form opens without them when they cannot be read. */
 async function openTickets(turn: Turn, deps: BotDeps): Promise<Array<Pick<Ticket, 'id' | 'title'>>> {
   try {
-    const page = await deps.mmd.tickets.list({ states: ['active'], top: 20 });
+    const page = await deps.mmd.tickets.list({ states: ['active'], top: 20 }, { signal: turn.signal });
     return page.items;
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
@@ -60,7 +60,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
   if (!signed.ok) return form({ planOfAction: tooLongWithAttribution('plan of action', signed.room, check.request.planOfAction.length) });
   const request = { ...check.request, planOfAction: signed.text };
   try {
-    if (!(await deps.mmd.tickets.get(request.partnerTicketId))) {
+    if (!(await deps.mmd.tickets.get(request.partnerTicketId, { signal: turn.signal }))) {
       const field = typeof raw.ticketId === 'string' && raw.ticketId.trim() ? 'ticketId' : 'ticketChoice';
       return form({ [field]: `There is no ticket ${request.partnerTicketId}. Check the id.` });
     }
@@ -80,7 +80,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
     subject: 'elevation',
     result: elevationSchema,
     work: async () => {
-      const created = await deps.mmd.elevations.create(request);
+      const created = await deps.mmd.elevations.create(request, { signal: turn.signal });
       await recordChange(turn, deps, {
         action: 'elevation.create',
         target: { kind: 'elevation', id: created.id },
@@ -98,7 +98,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
 async function findRequest(turn: Turn, id: string, deviceName: string | undefined, deps: BotDeps): Promise<ElevationRequest | undefined> {
   if (!deviceName) return undefined;
   try {
-    const page = await deps.mmd.elevations.list({ deviceName, top: 50 });
+    const page = await deps.mmd.elevations.list({ deviceName, top: 50 }, { signal: turn.signal });
     return page.items.find((r) => r.id.trim().toLowerCase() === id.trim().toLowerCase());
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
@@ -144,7 +144,7 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     subject: 'close',
     result: closeResult,
     work: async () => {
-      await deps.mmd.elevations.close(data.requestId, actionsTaken);
+      await deps.mmd.elevations.close(data.requestId, actionsTaken, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'elevation.close', target: { kind: 'elevation', id: data.requestId }, deviceName, detail: deviceName });
       return { requestId: data.requestId, deviceName, actionsTaken, closedAt: deps.now().toISOString() };
     },

@@ -5,11 +5,11 @@ import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
 export async function listElevations(
-  _turn: Turn,
+  turn: Turn,
   query: { deviceName?: string; skip?: number },
   deps: BotDeps,
 ): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
-  const page = await fetchPage((q) => deps.mmd.elevations.list(q), { deviceName, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.mmd.elevations.list(q, { signal: turn.signal }), { deviceName, skip: query.skip ?? 0 });
   return card(elevationListCard({ page, deviceName, now: deps.now() }));
 }

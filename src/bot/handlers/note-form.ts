@@ -12,13 +12,14 @@ import { submitOnce } from '../forms/submit-form';
 import { actorOf } from '../actor';
 import { recordChange } from '../audit-trail';
 import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
+import { findAddedNote } from '../forms/find-earlier';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { VerbData } from '../../protocol/verbs';
 
 /** "Add note" on a ticket card. */
-export async function openNoteForm(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const ticket = await deps.mmd.tickets.get(query.id);
+export async function openNoteForm(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return text(`I could not find ticket **${md(query.id)}**. Type \`tickets\` to see recent tickets.`);
   return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: randomUUID(), now: deps.now() }));
 }
@@ -43,10 +44,12 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
     subject: 'note',
     result: noteResult,
     work: async () => {
-      await deps.mmd.tickets.addNote(data.ticketId, signed.text);
+      await deps.mmd.tickets.addNote(data.ticketId, signed.text, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'ticket.note', target: { kind: 'ticket', id: data.ticketId } });
       return { ticketId: data.ticketId };
     },
+    reconcile: async (since) =>
+      (await findAddedNote(deps.mmd, data.ticketId, signed.text, since, turn.signal)) ? { ticketId: data.ticketId } : undefined,
     done: (result) => ticketWithNotes(turn, result.ticketId, deps, now),
     form,
   });
@@ -56,9 +59,9 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
 async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps, now: Date): Promise<Reply> {
   const added = `Your note was added to ticket ${md(id)}.`;
   try {
-    const ticket = await deps.mmd.tickets.get(id);
+    const ticket = await deps.mmd.tickets.get(id, { signal: turn.signal });
     if (!ticket) return text(`Your note was added to ticket **${md(id)}**.`);
-    const notes = await deps.mmd.tickets.notes(ticket.id);
+    const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
     return card(ticketDetailCard({ ticket, notes, now }), added);
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;

@@ -10,6 +10,7 @@ import { contactFromProfile } from '../forms/contact-prefill';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
 import { recordChange } from '../audit-trail';
+import { findCreatedTicket } from '../forms/find-earlier';
 import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../../protocol/ticket-rules';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -52,10 +53,11 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
     subject: 'ticket',
     result: ticketSchema,
     work: async () => {
-      const ticket = await deps.mmd.tickets.create(check.ticket);
+      const ticket = await deps.mmd.tickets.create(check.ticket, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: ticket.id }, detail: ticket.title ?? undefined });
       return ticket;
     },
+    reconcile: (since) => findCreatedTicket(deps.mmd, check.ticket, since, turn.signal),
     done: async (ticket) => {
       // Whoever creates a ticket hears about it here; the card's button lets them leave.
       const subscribed = await autoSubscribe(turn, ticket.id, deps);

@@ -9,7 +9,7 @@ import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
 export async function listTickets(
-  _turn: Turn,
+  turn: Turn,
   query: TicketFilters & { skip?: number },
   deps: BotDeps,
 ): Promise<Reply> {
@@ -18,7 +18,7 @@ export async function listTickets(
     severities: [...new Set(query.severities)].sort(),
     text: query.text?.trim() || undefined,
   };
-  const page = await fetchPage((q) => deps.mmd.tickets.list(q), {
+  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), {
     states: filters.states,
     severities: filters.severities,
     titleContains: filters.text,
@@ -43,10 +43,10 @@ function ticketNotFound(id: string): Reply {
 }
 
 export async function showTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const ticket = await deps.mmd.tickets.get(query.id);
+  const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return ticketNotFound(query.id);
   const [notes, subscribed] = await Promise.all([
-    deps.mmd.tickets.notes(ticket.id),
+    deps.mmd.tickets.notes(ticket.id, { signal: turn.signal }),
     deps.notify.subscriptions.isSubscribed(ticket.id, turn.conversationId),
   ]);
   // Refresh (a button on the card) answers in place: that message shows this ticket now.
@@ -54,9 +54,9 @@ export async function showTicket(turn: Turn, query: { id: string }, deps: BotDep
   return card(ticketDetailCard({ ticket, notes, now: deps.now(), subscribed }));
 }
 
-export async function showNotes(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const ticket = await deps.mmd.tickets.get(query.id);
+export async function showNotes(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return ticketNotFound(query.id);
-  const notes = await deps.mmd.tickets.notes(ticket.id);
+  const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
   return card(notesCard({ ticketId: ticket.id, notes, now: deps.now() }));
 }

@@ -6,14 +6,14 @@ import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
-export async function listUsers(_turn: Turn, query: { search?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
+export async function listUsers(turn: Turn, query: { search?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
   const search = query.search?.trim() || undefined;
-  const page = await fetchPage((q) => deps.mmd.users.list(q), { search, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.mmd.users.list(q, { signal: turn.signal }), { search, skip: query.skip ?? 0 });
   return card(userListCard({ page, search, now: deps.now() }));
 }
 
-export async function showUser(_turn: Turn, query: { upn: string }, deps: BotDeps): Promise<Reply> {
-  const user = await deps.mmd.users.get(query.upn);
+export async function showUser(turn: Turn, query: { upn: string }, deps: BotDeps): Promise<Reply> {
+  const user = await deps.mmd.users.get(query.upn, { signal: turn.signal });
   if (!user) return text(`I could not find a user **${md(query.upn)}** with managed devices.`);
   return card(userDetailCard({ user, now: deps.now() }));
 }

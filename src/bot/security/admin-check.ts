@@ -4,7 +4,8 @@ import type { Turn } from '../turn';
 import { memberIdentity } from './member-identity';
 
 export type AdminDecision =
-  | { allowed: true; via: 'objectId' | 'upn' | 'group'; upn?: string; aadObjectId?: string }
+  /** `default`: DEFAULT_ROLE is admin (sandbox mode without lists): everyone is. */
+  | { allowed: true; via: 'objectId' | 'upn' | 'group' | 'default'; upn?: string; aadObjectId?: string }
   /** `check_failed`: Graph could not answer; the user may try again (never cached). */
   | { allowed: false; reason: 'not_admin' | 'check_failed'; upn?: string; aadObjectId?: string };
 
@@ -20,6 +21,8 @@ export interface AdminCheckOptions {
   adminGroupId?: string;
   graph?: GraphClient;
   now: () => Date;
+  /** DEFAULT_ROLE=admin: everyone is an admin (sandbox mode, to try every flow on fake data). */
+  everyone?: boolean;
   /** How long a decision is kept per user (default 5 minutes). */
   ttlMs?: number;
 }
@@ -40,11 +43,12 @@ export function createAdminCheck(options: AdminCheckOptions): AdminCheck {
   async function decide(turn: Turn): Promise<AdminDecision> {
     const { upn, aadObjectId } = await memberIdentity(turn);
     const who = { upn, aadObjectId };
+    if (options.everyone) return { allowed: true, via: 'default', ...who };
     if (aadObjectId && admins.has(aadObjectId.toLowerCase())) return { allowed: true, via: 'objectId', ...who };
     if (upn && admins.has(upn)) return { allowed: true, via: 'upn', ...who };
     if (!options.adminGroupId || !options.graph || !aadObjectId) return { allowed: false, reason: 'not_admin', ...who };
     try {
-      const groups = await options.graph.users.checkMemberGroups(aadObjectId, [options.adminGroupId]);
+      const groups = await options.graph.users.checkMemberGroups(aadObjectId, [options.adminGroupId], { signal: turn.signal });
       const member = groups.some((g) => g.toLowerCase() === options.adminGroupId!.toLowerCase());
       return member ? { allowed: true, via: 'group', ...who } : { allowed: false, reason: 'not_admin', ...who };
     } catch (err) {

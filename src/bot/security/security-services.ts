@@ -5,11 +5,14 @@ import type { Storage } from '../../storage/storage';
 import { createAdminCheck, type AdminCheck } from './admin-check';
 import { elevationRedactedCard } from '../../cards/elevation-details-card';
 import type { CardUpdater } from '../card-updater';
+import { createRoleCheck, type RoleCheck } from './role-check';
 import { createRedactionScheduler, type RedactionScheduler } from './redaction-scheduler';
 
 /** What the elevation details and audit handlers need beyond the common deps. */
 export interface SecurityServices {
   admins: AdminCheck;
+  /** The sender's role, for dispatch and help. */
+  roles: RoleCheck;
   redactions: RedactionScheduler;
 }
 
@@ -27,12 +30,21 @@ export interface SecurityServicesOptions {
 /** Built once in src/app.ts; the caller starts and stops `redactions`. */
 export function createSecurityServices(options: SecurityServicesOptions): SecurityServices {
   const { config } = options;
+  const admins = createAdminCheck({
+    admins: config.elevation.admins,
+    adminGroupId: config.elevation.adminGroupId,
+    graph: options.graph,
+    now: options.now,
+    everyone: config.roles.defaultRole === 'admin',
+  });
   return {
-    admins: createAdminCheck({
-      admins: config.elevation.admins,
-      adminGroupId: config.elevation.adminGroupId,
+    admins,
+    roles: createRoleCheck({
+      admins,
+      operators: config.roles.operators,
+      operatorGroupId: config.roles.operatorGroupId,
       graph: options.graph,
-      now: options.now,
+      defaultRole: config.roles.defaultRole,
     }),
     redactions: createRedactionScheduler({
       storage: options.storage,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -296,16 +297,28 @@ describe('new ticket form', () => {
     it.each([
       ['a server error', { status: 500 }],
       ['a lost connection', { drop: true }],
-    ])('an unknown outcome (%s) is said plainly, and pressing again sends nothing', async (_name, fault) => {
+    ])('an unknown outcome (%s) is said plainly; pressing again asks the service and ends with exactly one ticket', async (_name, fault) => {
       harness.app.emulator!.faults.add({ method: 'POST', path: '/tickets$', times: 1, ...fault });
       const form = await openForm();
+      const title = `${String(VALID.title)} ${randomUUID().slice(0, 8)}`;
       const before = apiCalls(harness, 'POST', TICKETS);
-      const failed = invokeCard(await press(harness, form, 'ticket.create', VALID));
+      const failed = invokeCard(await press(harness, form, 'ticket.create', { ...VALID, title }));
       expect(cardText(failed)).toMatch(/cannot tell whether the ticket was created/);
-      expect(inputs(failed).title).toBe(VALID.title);
+      expect(inputs(failed).title).toBe(title);
       const again = invokeCard(await press(harness, failed, 'ticket.create'));
-      expect(cardText(again)).toMatch(/was sent before.*I will not send this form again/s);
-      expect(apiCalls(harness, 'POST', TICKETS)).toBe(before + 1);
+      if ('drop' in fault) {
+        // No answer at all: the request may still land, so nothing is sent until the claim is stale.
+        expect(cardText(again)).toMatch(/I will not send this form again/);
+        expect(apiCalls(harness, 'POST', TICKETS)).toBe(before + 1);
+        expect((await harness.app.mmd.tickets.list({ title })).items.length).toBeLessThanOrEqual(1);
+        return;
+      }
+      // The service answered (5xx): it is asked (same title and contact since the claim); the ticket, created once.
+      expect(cardText(again)).toMatch(/MMD-\d+-[A-Z0-9]+/);
+      const third = invokeCard(await press(harness, failed, 'ticket.create'));
+      expect(cardText(third)).toMatch(/MMD-\d+-[A-Z0-9]+/);
+      expect(apiCalls(harness, 'POST', TICKETS)).toBeLessThanOrEqual(before + 2);
+      expect((await harness.app.mmd.tickets.list({ title })).items).toHaveLength(1);
     });
   });
 });
@@ -351,7 +364,7 @@ describe('new ticket form when the service is slow', () => {
     await harness?.stop();
   });
 
-  it('a timeout after sending is an unknown outcome: said plainly, never sent twice', async () => {
+  it('a timeout after sending is an unknown outcome: said plainly, never sent twice while the request may still land', async () => {
     // The emulator still creates the ticket, late: exactly the case a blind retry would duplicate.
     harness.app.emulator!.faults.add({ method: 'POST', path: '/tickets$', latencyMs: 900, times: 1 });
     const form = invokeCard(await harness.execute('ticket.newForm', {}));
