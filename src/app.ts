@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
 import { createMsalCredentials } from './http/token-provider';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
+import { createGraphSecurityClient } from './graph/graph-security-client';
 import { createSecurityServices } from './bot/security/security-services';
 import type { MmdClient } from './mmd/mmd-client';
 import { createBot } from './bot/bot';
@@ -94,17 +95,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter(config.bot, logger, overrides.credentialsFactory);
 
   const now = overrides.now ?? (() => new Date());
-  // Graph only answers the admin group check; without a group it is never called.
-  const graph = config.elevation.adminGroupId
-    ? createGraphClient({
-        baseUrl: graphBaseUrl,
-        tokenProvider: credentials.forScope(GRAPH_SCOPE),
-        timeoutMs: config.mmd.timeoutMs,
-        logger,
-      })
-    : undefined;
+  const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: credentials.forScope(GRAPH_SCOPE), timeoutMs: config.mmd.timeoutMs, logger };
+  // The admin group check needs Graph only when a group is configured.
+  const graph = config.elevation.adminGroupId ? createGraphClient(graphOptions) : undefined;
+  // Security incidents and enrollment failures, in every mode (the emulator serves them in sandbox).
+  const graphSecurity = createGraphSecurityClient(graphOptions);
   const security = createSecurityServices({ config, storage, logger, now, cards: createCardUpdater(adapter, config.bot.appId), graph });
-  const bot = new TeamsBot(createBot({ config, mmd, storage, logger, now, security }, routes), {
+  const bot = new TeamsBot(createBot({ config, mmd, graph: graphSecurity, storage, logger, now, security }, routes), {
     logger,
     botAppId: config.bot.appId,
     deadlines: DEFAULT_DEADLINES,

@@ -4,6 +4,7 @@
  * documentation: help, the two "make" requests, ticket ids, then the area a keyword names.
  */
 import { findDeviceName } from './device-mention';
+import { graphIntent } from './graph-intent';
 import { elevationIntent } from './elevation-intent';
 import { isStrongDeviceName, isUpn, scanTicketFilters, toTicketId } from './entities';
 import type { Intent } from './intent';
@@ -88,6 +89,9 @@ export function parseIntent(input: string): Intent {
   const text = normalizeText(input);
   const tokens = tokenize(text);
   if (isHelp(tokens)) return HELP;
+  // Before the ticket phrasings: "new incident" is a security incident, not a ticket.
+  const graph = graphIntent(tokens);
+  if (graph) return graph;
   if (isNewTicketRequest(tokens)) {
     const deviceName = findDeviceName(tokens);
     return deviceName !== undefined ? { kind: 'newTicket', deviceName } : { kind: 'newTicket' };
