@@ -1,4 +1,7 @@
 import { listDevices, showDevice } from './handlers/devices';
+import { listEnrollmentFailures, openEnrollmentFailureForm, reportEnrollmentFailure, showEnrollmentFailure } from './handlers/enrollment-failures';
+import { createIncident, openIncidentForm, openTicketFromIncident, updateIncident } from './handlers/incident-form';
+import { incidentFiltersFromChoices, listIncidents, showIncident } from './handlers/incidents';
 import { listElevations } from './handlers/elevations';
 import { closeElevation, createElevation, openCloseForm, openElevationForm } from './handlers/elevation-form';
 import { hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
@@ -32,6 +35,11 @@ const intents: IntentRoutes = {
   newTicket: { what: () => 'Opening the new ticket form', run: openTicketForm },
   requestElevation: { what: () => 'Opening the elevation request form', run: openElevationForm },
   audit: { what: () => 'Reading the audit log', run: showAudit },
+  incidents: { what: () => 'Listing security incidents', run: listIncidents },
+  incident: { what: (i) => `Opening security incident ${i.id}`, run: showIncident },
+  newIncident: { what: () => 'Opening the new incident form', run: openIncidentForm },
+  enrollmentFailures: { what: () => 'Listing enrollment failures', run: listEnrollmentFailures },
+  reportEnrollmentFailure: { what: () => 'Opening the enrollment failure form', run: openEnrollmentFailureForm },
 };
 
 const verbs: VerbRoutes = {
@@ -55,6 +63,17 @@ const verbs: VerbRoutes = {
   'elevation.close': { what: () => 'Closing the elevation request', run: closeElevation },
   'elevation.reveal': { what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails },
   'elevation.hide': { what: () => 'Hiding the elevation details', run: hideElevationDetails },
+  'incidents.page': { what: () => 'Listing security incidents', run: listIncidents },
+  'incidents.filter': { what: () => 'Filtering security incidents', run: (t, v, d) => listIncidents(t, incidentFiltersFromChoices(v), d) },
+  'incident.open': { what: (v) => `Opening security incident ${v.id}`, run: showIncident },
+  'incident.newForm': { what: () => 'Opening the new incident form', run: openIncidentForm },
+  'incident.create': { what: () => 'Creating the incident', run: createIncident },
+  'incident.update': { what: (v) => `Updating security incident ${v.id}`, run: updateIncident },
+  'incident.ticketForm': { what: (v) => `Opening an MMD ticket for security incident ${v.id}`, run: openTicketFromIncident },
+  'enrollmentFailures.page': { what: () => 'Listing enrollment failures', run: listEnrollmentFailures },
+  'enrollmentFailure.open': { what: (v) => `Opening enrollment failure ${v.id}`, run: showEnrollmentFailure },
+  'enrollmentFailure.reportForm': { what: () => 'Opening the enrollment failure form', run: openEnrollmentFailureForm },
+  'enrollmentFailure.report': { what: () => 'Reporting the enrollment failure', run: reportEnrollmentFailure },
 };
 
 export const routes: Routes = { intents, verbs };

@@ -12,7 +12,14 @@ import { elevationDetailCard } from '../../src/cards/elevation-detail-card';
 import { elevationHiddenCard, elevationNoneCard, elevationRedactedCard, elevationRevealedCard } from '../../src/cards/elevation-details-card';
 import { requestElevationForm } from '../../src/cards/elevation-form-card';
 import { elevationListCard } from '../../src/cards/elevation-list-card';
+import { enrollmentFailureForm } from '../../src/cards/enrollment-failure-form-card';
 import { errorCard } from '../../src/cards/error-card';
+import { incidentDetailCard } from '../../src/cards/incident-detail-card';
+import { newIncidentForm } from '../../src/cards/incident-form-card';
+import { incidentListCard } from '../../src/cards/incident-list-card';
+import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-event-detail-card';
+import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-event-list-card';
+import { incident, incidents, nastyEvent, nastyIncident, troubleshootingEvent, troubleshootingEvents } from './graph-sample-data';
 import { helpCard } from '../../src/cards/help-card';
 import { notFoundCard } from '../../src/cards/not-found-card';
 import { addNoteForm } from '../../src/cards/note-form-card';
@@ -112,6 +119,18 @@ function renderEveryCard(): void {
   userListCard({ page: page(users(10, 10), 10, 10, true), search: 'vance', now: NOW });
   welcomeCard({ mode: 'sandbox', userName: 'Alex Wilber' });
   welcomeCard({ mode: 'live', userName: EVIL_LINK });
+  incidentListCard({ page: page(incidents(10)), filters: { statuses: ['active'], severities: ['high'] }, now: NOW });
+  incidentListCard({ page: page([]), filters: { statuses: [], severities: [] }, now: NOW });
+  incidentDetailCard({ incident: incident(), formId, now: NOW });
+  incidentDetailCard({ incident: nastyIncident(), formId, now: NOW, openForm: 'status', errors: { status: 'Choose a status.' }, notice: { tone: 'attention', text: EVIL_LINK } });
+  newIncidentForm({ prefill: {}, formId, now: NOW });
+  newIncidentForm({ prefill: { displayName: INJECTION }, formId, errors: { displayName: 'Too long.' }, notice: { tone: 'warning', text: 'unclear' }, now: NOW });
+  troubleshootingEventListCard({ page: page(troubleshootingEvents(10)), scope: {}, now: NOW });
+  troubleshootingEventListCard({ page: page([]), scope: { deviceName: 'MMD-00001' }, now: NOW });
+  troubleshootingEventDetailCard({ event: troubleshootingEvent(), now: NOW });
+  troubleshootingEventDetailCard({ event: nastyEvent(), deviceName: 'MMD-00001', now: NOW });
+  enrollmentFailureForm({ prefill: {}, formId, now: NOW });
+  enrollmentFailureForm({ prefill: { userId: INJECTION }, deviceName: 'MMD-00001', formId, errors: { userId: 'Bad.' }, now: NOW });
 }
 
 /** Both expansions, or both errors. */
