@@ -16,6 +16,7 @@ import { ticketPrefillFromIncident } from '../../protocol/incident-ticket-prefil
 import type { VerbData } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
+import { nextFormId } from '../forms/next-form-id';
 import { submitOnce } from '../forms/submit-form';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -41,7 +42,7 @@ export async function createIncident(turn: Turn, data: VerbData<'incident.create
     subject: graphWording('incident'),
     result: incidentSchema,
     work: () => deps.graph.incidents.create(check.incident),
-    done: async (incident) => card(incidentDetailCard({ incident, formId: randomUUID(), now }), `Incident ${md(incident.id)} was created.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${md(incident.id)} was created.`),
     form,
   });
 }
@@ -66,8 +67,8 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
     subject: graphWording('incidentUpdate'),
     result: incidentSchema,
     work: () => deps.graph.incidents.update(data.id, check.changes),
-    // A fresh formId: the next change on this card is a new submit.
-    done: async (incident) => card(incidentDetailCard({ incident, formId: randomUUID(), now }), `Incident ${md(incident.id)} was updated.`),
+    // A new formId: the next change on this card is a new submit.
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${md(incident.id)} was updated.`),
     form,
   });
 }
