@@ -12,14 +12,7 @@ import { elevationDetailCard } from '../../src/cards/elevation-detail-card';
 import { elevationHiddenCard, elevationNoneCard, elevationRedactedCard, elevationRevealedCard } from '../../src/cards/elevation-details-card';
 import { requestElevationForm } from '../../src/cards/elevation-form-card';
 import { elevationListCard } from '../../src/cards/elevation-list-card';
-import { enrollmentFailureForm } from '../../src/cards/enrollment-failure-form-card';
 import { errorCard } from '../../src/cards/error-card';
-import { incidentDetailCard } from '../../src/cards/incident-detail-card';
-import { newIncidentForm } from '../../src/cards/incident-form-card';
-import { incidentListCard } from '../../src/cards/incident-list-card';
-import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-event-detail-card';
-import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-event-list-card';
-import { incident, incidents, nastyEvent, nastyIncident, troubleshootingEvent, troubleshootingEvents } from './graph-sample-data';
 import { helpCard } from '../../src/cards/help-card';
 import { notFoundCard } from '../../src/cards/not-found-card';
 import { addNoteForm } from '../../src/cards/note-form-card';
@@ -31,6 +24,15 @@ import { ticketListCard } from '../../src/cards/ticket-list-card';
 import { userDetailCard } from '../../src/cards/user-detail-card';
 import { userListCard } from '../../src/cards/user-list-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
+import { incidentListCard } from '../../src/cards/incident-list-card';
+import { incidentDetailCard } from '../../src/cards/incident-detail-card';
+import { newIncidentForm } from '../../src/cards/incident-form-card';
+import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-event-list-card';
+import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-event-detail-card';
+import { enrollmentFailureForm } from '../../src/cards/enrollment-failure-form-card';
+import { ticketChangeCard } from '../../src/cards/ticket-change-card';
+import { ticketDigestCard } from '../../src/cards/ticket-digest-card';
+import { incident, incidents, nastyEvent, nastyIncident, troubleshootingEvent, troubleshootingEvents } from './graph-sample-data';
 import { COMMANDS } from '../../src/intents/commands';
 import type { ElevationDetails } from '../../src/mmd/types';
 import { device, devices, elevation, elevations, EVIL_LINK, INJECTION, LONG, nastyDevice, note, NOW, page, ticket, tickets, user, users } from './sample-data';
@@ -119,18 +121,32 @@ function renderEveryCard(): void {
   userListCard({ page: page(users(10, 10), 10, 10, true), search: 'vance', now: NOW });
   welcomeCard({ mode: 'sandbox', userName: 'Alex Wilber' });
   welcomeCard({ mode: 'live', userName: EVIL_LINK });
-  incidentListCard({ page: page(incidents(10)), filters: { statuses: ['active'], severities: ['high'] }, now: NOW });
-  incidentListCard({ page: page([]), filters: { statuses: [], severities: [] }, now: NOW });
+  incidentListCard({ page: page(incidents(10), 10, 10, true), filters: { statuses: ['active'], severities: ['high', 'medium'] }, now: NOW });
+  incidentListCard({ page: page([nastyIncident()]), filters: { statuses: [], severities: [] }, now: NOW });
   incidentDetailCard({ incident: incident(), formId, now: NOW });
-  incidentDetailCard({ incident: nastyIncident(), formId, now: NOW, openForm: 'status', errors: { status: 'Choose a status.' }, notice: { tone: 'attention', text: EVIL_LINK } });
+  incidentDetailCard({ incident: nastyIncident(), formId, now: NOW, openForm: 'assignment', notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` } } as never);
   newIncidentForm({ prefill: {}, formId, now: NOW });
-  newIncidentForm({ prefill: { displayName: INJECTION }, formId, errors: { displayName: 'Too long.' }, notice: { tone: 'warning', text: 'unclear' }, now: NOW });
-  troubleshootingEventListCard({ page: page(troubleshootingEvents(10)), scope: {}, now: NOW });
-  troubleshootingEventListCard({ page: page([]), scope: { deviceName: 'MMD-00001' }, now: NOW });
-  troubleshootingEventDetailCard({ event: troubleshootingEvent(), now: NOW });
-  troubleshootingEventDetailCard({ event: nastyEvent(), deviceName: 'MMD-00001', now: NOW });
+  troubleshootingEventListCard({ page: page(troubleshootingEvents(10), 10, 10, true), scope: { deviceName: 'MMD-00001' }, now: NOW });
+  troubleshootingEventListCard({ page: page([nastyEvent()]), scope: { user: EVIL_LINK }, now: NOW });
+  troubleshootingEventDetailCard({ event: troubleshootingEvent(), deviceName: 'MMD-00001', now: NOW });
+  troubleshootingEventDetailCard({ event: nastyEvent(), now: NOW });
   enrollmentFailureForm({ prefill: {}, formId, now: NOW });
-  enrollmentFailureForm({ prefill: { userId: INJECTION }, deviceName: 'MMD-00001', formId, errors: { userId: 'Bad.' }, now: NOW });
+  const snapshot = {
+    id: 'MMD-1465058-R5V8P',
+    title: EVIL_LINK,
+    state: 'resolved',
+    severity: 2,
+    nextActionOwner: 'Customer',
+    nextActionTime: '2026-11-23T09:00:00Z',
+    resolvedDateTime: '2026-11-22T12:00:00Z',
+    createdDateTime: '2026-11-19T14:02:00Z',
+  };
+  const changes = [
+    { kind: 'field', field: 'state', from: 'active', to: 'resolved' },
+    { kind: 'note', note: { id: '7', sender: 'Support', createdDateTime: '2026-11-22T12:00:00Z', text: '<p>Fixed</p>', renderType: 'html' } },
+  ];
+  ticketChangeCard({ ticket: snapshot, changes, now: NOW } as never);
+  ticketDigestCard({ items: [{ ticket: snapshot, changes }], now: NOW } as never);
 }
 
 /** Both expansions, or both errors. */
