@@ -50,7 +50,7 @@ describeE2e('the Graph forms in the Agents Playground', (chromiumPath) => {
     const device = devices.items.find((d) => d.intuneId && d.aadDeviceId && d.userUpn);
     if (!device) throw new Error('no Intune device in the seed');
 
-    let index = await chat.cardCount();
+    const index = await chat.cardCount();
     await chat.send(`device ${device.name}`);
     const deviceCard = await chat.waitForNewCard(index);
     await chat.waitForCardText('Enrollment troubleshooting');
