@@ -77,6 +77,10 @@ describe('security incidents in chat', () => {
       const next = findActions(card).find((a) => a.verb === 'incidents.page');
       if (next) expect(next.data).toMatchObject({ statuses: ['resolved'], severities: ['medium', 'high'] });
       expect(cardText(card)).toMatch(/Resolved · Medium or High/);
+      // The list's "New incident" button opens the form in the list's place.
+      const form = invokeCard(await harness.execute('incident.newForm', action(card, 'incident.newForm').data));
+      expect(cardText(form)).toMatch(/New security incident/);
+      expect(String((action(form, 'incident.create').data as Json).formId)).toMatch(/^[0-9a-f-]{36}$/);
     });
   });
 
