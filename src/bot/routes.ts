@@ -69,6 +69,7 @@ const verbs: VerbRoutes = {
   'elevation.close': { what: () => 'Closing the elevation request', run: closeElevation },
   'elevation.reveal': { what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails },
   'elevation.hide': { what: () => 'Hiding the elevation details', run: hideElevationDetails },
+  'audit.page': { what: () => 'Reading the audit log', run: showAudit },
   'incidents.page': { what: () => 'Listing security incidents', run: listIncidents },
   'incidents.filter': { what: () => 'Filtering security incidents', run: (t, v, d) => listIncidents(t, incidentFiltersFromChoices(v), d) },
   'incident.open': { what: (v) => `Opening security incident ${v.id}`, run: showIncident },
