@@ -29,8 +29,6 @@ const SIDEWAYS = {
   config: ['log'],
   // The Teams edge answers the transport's handler type (src/server: HttpAnswer, InboundActivity).
   teams: ['server'],
-  // TODO(graph wiring): Graph reuses MMD's OData builders, paging and tolerant parsers until they move to src/http.
-  graph: ['mmd'],
 };
 const ALL = [...LEVELS.flat(), 'emulator', 'server'];
 const ONLY = { emulator: ['intents', 'config', 'log'], server: ['config', 'log', 'intents'] };

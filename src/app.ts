@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
 import { createMsalCredentials } from './http/token-provider';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
+import { createGraphSecurityClient } from './graph/graph-security-client';
 import { createSecurityServices } from './bot/security/security-services';
 import type { MmdClient } from './mmd/mmd-client';
 import { createBot } from './bot/bot';
@@ -100,15 +101,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter(config.bot, logger, overrides.credentialsFactory);
 
   const now = overrides.now ?? (() => new Date());
-  // Graph only answers the admin and operator group checks; without a group it is never called.
-  const graph = config.elevation.adminGroupId || config.roles.operatorGroupId
-    ? createGraphClient({
-        baseUrl: graphBaseUrl,
-        tokenProvider: credentials.forScope(GRAPH_SCOPE),
-        timeoutMs: config.mmd.timeoutMs,
-        logger,
-      })
-    : undefined;
+  const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: credentials.forScope(GRAPH_SCOPE), timeoutMs: config.mmd.timeoutMs, logger };
+  // Graph answers the admin and operator group checks only when a group is configured.
+  const graph = config.elevation.adminGroupId || config.roles.operatorGroupId ? createGraphClient(graphOptions) : undefined;
+  // Security incidents and enrollment failures, in every mode (the emulator serves them in sandbox).
+  const graphSecurity = createGraphSecurityClient(graphOptions);
   const security = createSecurityServices({ config, storage, logger, now, cards: createCardUpdater(adapter, config.bot.appId), graph });
   // Older subscribe records (raw reference inside) move to the notifier's layout before it polls.
   const moved = await new SubscriptionStore(storage).migrateLegacy();
@@ -129,7 +126,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const notifyStores = { subscriptions: notify.subscriptions, settings: notify.settings, messages: notify.messages };
   const bot = new TeamsBot(
-    createBot({ config, mmd, storage, logger, now, security, notify: notifyStores }, routes),
+    createBot({ config, mmd, graph: graphSecurity, storage, logger, now, security, notify: notifyStores }, routes),
     {
       logger,
       botAppId: config.bot.appId,

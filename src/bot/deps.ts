@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/config';
+import type { GraphSecurityClient } from '../graph/graph-security-client';
 import type { Logger } from '../log/logger';
 import type { MmdClient } from '../mmd/mmd-client';
 import type { Storage } from '../storage/storage';
@@ -9,6 +10,8 @@ import type { SecurityServices } from './security/security-services';
 export interface BotDeps {
   config: AppConfig;
   mmd: MmdClient;
+  /** Microsoft Graph: security incidents and Intune troubleshooting events. */
+  graph: GraphSecurityClient;
   storage: Storage;
   logger: Logger;
   /** The clock (tests pin it). */

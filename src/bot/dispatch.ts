@@ -1,7 +1,7 @@
 import { errorCard } from '../cards/error-card';
 import type { IntentKind, IntentOf } from '../intents/intent';
 import { parseIntent } from '../intents/parse-intent';
-import { MmdApiError } from '../mmd/mmd-api-error';
+import { ApiError } from '../http/api-error';
 import type { BotDeps } from './deps';
 import { card, text, type Reply } from './reply';
 import type { Role } from '../config/roles';
@@ -20,7 +20,8 @@ async function guarded(turn: Turn, what: string, run: () => Promise<Reply>): Pro
   try {
     return await run();
   } catch (err) {
-    if (err instanceof MmdApiError) {
+    // MMD and Graph alike: the service's words, whether to retry, the reference.
+    if (err instanceof ApiError) {
       turn.log.warn({ err: err.toJSON() }, `${what} failed`);
       return card(
         errorCard({ what, message: err.serviceMessage ?? undefined, retryable: err.retryable, correlationId: turn.correlationId }),

@@ -1,4 +1,7 @@
 import { listDevices, showDevice } from './handlers/devices';
+import { listEnrollmentFailures, openEnrollmentFailureForm, reportEnrollmentFailure, showEnrollmentFailure } from './handlers/enrollment-failures';
+import { createIncident, openIncidentForm, openTicketFromIncident, updateIncident } from './handlers/incident-form';
+import { incidentFiltersFromChoices, listIncidents, showIncident } from './handlers/incidents';
 import { listElevations } from './handlers/elevations';
 import { closeElevation, createElevation, openCloseForm, openElevationForm } from './handlers/elevation-form';
 import { auditRefusedReveal, hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
@@ -49,6 +52,11 @@ const intents: IntentRoutes = {
   subscriptions: { role: 'reader', what: () => 'Listing the subscriptions', run: showSubscriptions },
   subscribeAll: { role: 'admin', what: (i) => (i.off ? 'Stopping the updates about every ticket' : 'Subscribing to every ticket'), run: subscribeAll },
   notify: { role: 'reader', what: () => 'Changing the notification settings', run: notifySetting },
+  incidents: { role: 'reader', what: () => 'Listing security incidents', run: listIncidents },
+  incident: { role: 'reader', what: (i) => `Opening security incident ${i.id}`, run: showIncident },
+  newIncident: { role: 'operator', what: () => 'Opening the new incident form', run: openIncidentForm },
+  enrollmentFailures: { role: 'reader', what: () => 'Listing enrollment failures', run: listEnrollmentFailures },
+  reportEnrollmentFailure: { role: 'operator', what: () => 'Opening the enrollment failure form', run: openEnrollmentFailureForm },
 };
 
 const verbs: VerbRoutes = {
@@ -74,6 +82,17 @@ const verbs: VerbRoutes = {
   'elevation.reveal': { role: 'admin', what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails, refused: auditRefusedReveal },
   'elevation.hide': { role: 'reader', what: () => 'Hiding the elevation details', run: hideElevationDetails },
   'audit.page': { role: 'admin', what: () => 'Reading the audit log', run: showAudit },
+  'incidents.page': { role: 'reader', what: () => 'Listing security incidents', run: listIncidents },
+  'incidents.filter': { role: 'reader', what: () => 'Filtering security incidents', run: (t, v, d) => listIncidents(t, incidentFiltersFromChoices(v), d) },
+  'incident.open': { role: 'reader', what: (v) => `Opening security incident ${v.id}`, run: showIncident },
+  'incident.newForm': { role: 'operator', what: () => 'Opening the new incident form', run: openIncidentForm },
+  'incident.create': { role: 'operator', what: () => 'Creating the incident', run: createIncident },
+  'incident.update': { role: 'operator', what: (v) => `Updating security incident ${v.id}`, run: updateIncident },
+  'incident.ticketForm': { role: 'operator', what: (v) => `Opening an MMD ticket for security incident ${v.id}`, run: openTicketFromIncident },
+  'enrollmentFailures.page': { role: 'reader', what: () => 'Listing enrollment failures', run: listEnrollmentFailures },
+  'enrollmentFailure.open': { role: 'reader', what: (v) => `Opening enrollment failure ${v.id}`, run: showEnrollmentFailure },
+  'enrollmentFailure.reportForm': { role: 'operator', what: () => 'Opening the enrollment failure form', run: openEnrollmentFailureForm },
+  'enrollmentFailure.report': { role: 'operator', what: () => 'Reporting the enrollment failure', run: reportEnrollmentFailure },
 };
 
 /*

@@ -40,7 +40,7 @@ function defined(data: object): Data {
 }
 
 /**
- * An `Action.Execute` for `verb`, typed against the verb's schema in src/bot/verbs.ts, with the
+ * An `Action.Execute` for `verb`, typed against the verb's schema in src/protocol/verbs.ts, with the
  * `Action.Submit` fallback (`{ verb, ...data }`) that older clients send as a message instead.
  */
 export function execute<V extends Verb>(title: string, verb: V, data: VerbData<V>, options: ActionOptions = {}): ExecuteAction {
@@ -65,4 +65,9 @@ export function execute<V extends Verb>(title: string, verb: V, data: VerbData<V
  */
 export function executeIfValid<V extends Verb>(title: string, verb: V, data: VerbData<V>, options: ActionOptions = {}): ExecuteAction | null {
   return VERBS[verb].safeParse(data).success ? execute(title, verb, data, options) : null;
+}
+
+/** Shows and hides a small in-card form without a round trip. */
+export function toggle(title: string, target: string): { type: 'Action.ToggleVisibility'; title: string; targetElements: string[] } {
+  return { type: 'Action.ToggleVisibility', title, targetElements: [target] };
 }

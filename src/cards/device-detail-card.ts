@@ -55,6 +55,13 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
     })),
     configurationsMore: configurations.more,
     actions: actions(device, name),
+    // In the body: the card's own actions are already at Teams' five.
+    troubleshooting: name
+      ? [
+          executeIfValid('Enrollment failures', 'enrollmentFailures.page', { deviceName: name, skip: 0 }),
+          executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName: name }),
+        ].filter((a): a is ExecuteAction => a !== null)
+      : [],
   });
 }
 

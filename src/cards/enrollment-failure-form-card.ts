@@ -3,7 +3,7 @@ import { ENROLLMENT_FAILURE_FIELDS, type EnrollmentFailureField, type Enrollment
 import { fieldItems, formValues, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
 import { mdShort } from './escape';
-import { graphExecute } from './graph-card-action';
+import { execute } from './card-action';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface EnrollmentFailureFormInput {
@@ -36,6 +36,6 @@ export function enrollmentFailureForm({ prefill, deviceName, formId, errors = {}
     fields: fieldItems(ENROLLMENT_FAILURE_FIELDS, values, errors, now),
     details: opens(DETAIL_FIELDS),
     info: opens(INFO_FIELDS),
-    actions: [graphExecute('Report failure', 'enrollmentFailure.report', { formId }, { style: 'positive' })],
+    actions: [execute('Report failure', 'enrollmentFailure.report', { formId }, { style: 'positive' })],
   });
 }

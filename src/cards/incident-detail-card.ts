@@ -6,7 +6,8 @@ import { fieldItems, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
 import { md, mdShort } from './escape';
 import { dateTime, relativeTime } from './format';
-import { graphExecuteIfValid, toggle, trustedLink } from './graph-card-action';
+import { executeIfValid, toggle } from './card-action';
+import { trustedLink } from './trusted-link';
 import { enumText, incidentSeverityColor, incidentStatusColor } from './graph-format';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -44,7 +45,7 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
   };
   const fields = fieldItems(CARD_RULES, { ...current, ...input }, errors, now);
   const save = (change: IncidentChangeKind) => {
-    const action = graphExecuteIfValid('Save', 'incident.update', { formId, id, change }, { style: 'positive' });
+    const action = executeIfValid('Save', 'incident.update', { formId, id, change }, { style: 'positive' });
     return action ? [action] : [];
   };
   const comments = incident.comments.slice(-MAX_COMMENTS).reverse();
@@ -75,9 +76,9 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
     // In the body, not the card's actions: Teams shows at most five of those.
     formToggles: canUpdate ? [toggle('Change status', 'statusForm'), toggle('Assign', 'assignmentForm'), toggle('Classify', 'classificationForm')] : [],
     actions: [
-      graphExecuteIfValid('Open MMD ticket', 'incident.ticketForm', { id }),
+      executeIfValid('Open MMD ticket', 'incident.ticketForm', { id }),
       link,
-      graphExecuteIfValid('Refresh', 'incident.open', { id }),
+      executeIfValid('Refresh', 'incident.open', { id }),
     ].filter((a) => a !== null),
   });
 }

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../protocol/field-rules';
 import { NEW_INCIDENT_FIELDS, type NewIncidentField, type NewIncidentFormValues } from '../protocol/incident-rules';
 import { fieldItems, formValues, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
-import { graphExecute } from './graph-card-action';
+import { execute } from './card-action';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface NewIncidentFormInput {
@@ -32,6 +32,6 @@ export function newIncidentForm({ prefill, formId, errors = {}, notice, now }: N
     fields: fieldItems(NEW_INCIDENT_FIELDS, values, errors, now),
     // The rarely used fields start folded unless they hold input or a message.
     more: (['incidentWebUrl', 'redirectIncidentId'] as const).some((k) => values[k] !== '' || errors[k] !== undefined),
-    actions: [graphExecute('Create incident', 'incident.create', { formId }, { style: 'positive' })],
+    actions: [execute('Create incident', 'incident.create', { formId }, { style: 'positive' })],
   });
 }

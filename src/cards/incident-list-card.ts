@@ -3,7 +3,7 @@ import type { Incident } from '../graph/incident';
 import type { Page } from '../mmd/types';
 import { mdShort } from './escape';
 import { relativeTime } from './format';
-import { graphExecute, graphExecuteIfValid } from './graph-card-action';
+import { execute, executeIfValid } from './card-action';
 import { enumText, incidentSeverityColor, incidentStatusColor } from './graph-format';
 import { pageRange } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -38,7 +38,7 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
   const statuses = known(filters.statuses, INCIDENT_STATUSES);
   const severities = known(filters.severities, INCIDENT_SEVERITIES);
   const rows = page.items.map((incident) => {
-    const open = graphExecuteIfValid('Open', 'incident.open', { id: incident.id.trim() }, ONLY_DATA);
+    const open = executeIfValid('Open', 'incident.open', { id: incident.id.trim() }, ONLY_DATA);
     return {
       title: mdShort(incident.displayName, 120, '(no title)'),
       titleColor: open ? 'Accent' : 'Default',
@@ -56,8 +56,8 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
   });
   const filtered = statuses.length > 0 || severities.length > 0;
   const actions = [];
-  if (page.skip > 0) actions.push(graphExecute('◀ Previous', 'incidents.page', { statuses, severities, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
-  if (page.hasMore && page.items.length > 0) actions.push(graphExecute('Next ▶', 'incidents.page', { statuses, severities, skip: page.skip + page.items.length }, ONLY_DATA));
+  if (page.skip > 0) actions.push(execute('◀ Previous', 'incidents.page', { statuses, severities, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
+  if (page.hasMore && page.items.length > 0) actions.push(execute('Next ▶', 'incidents.page', { statuses, severities, skip: page.skip + page.items.length }, ONLY_DATA));
   return renderCard('incident-list', {
     summary: [
       statuses.length ? statuses.map(graphEnumLabel).join(' or ') : 'Any status',
@@ -70,7 +70,7 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
     statusChoices: INCIDENT_STATUSES.map((value) => ({ title: graphEnumLabel(value), value })),
     severityValue: severities.join(','),
     severityChoices: INCIDENT_SEVERITIES.map((value) => ({ title: graphEnumLabel(value), value })),
-    filterActions: [graphExecute('Apply filters', 'incidents.filter', {}), graphExecute('New incident', 'incident.newForm', {}, ONLY_DATA)],
+    filterActions: [execute('Apply filters', 'incidents.filter', {}), execute('New incident', 'incident.newForm', {}, ONLY_DATA)],
     emptyText: page.skip > 0 ? 'No more incidents.' : filtered ? 'No incidents match these filters.' : 'No security incidents.',
     rows,
     actions,

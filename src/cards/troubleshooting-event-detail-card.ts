@@ -2,7 +2,8 @@ import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
 import { capped, facts, type Fact } from './card-parts';
 import { md, mdShort } from './escape';
 import { dateTime } from './format';
-import { graphExecuteIfValid, trustedLink } from './graph-card-action';
+import { executeIfValid } from './card-action';
+import { trustedLink } from './trusted-link';
 import { enumText } from './graph-format';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -42,8 +43,8 @@ export function troubleshootingEventDetailCard({ event, deviceName, now }: Troub
     moreInfo: pairs.more,
     actions: [
       ...links,
-      graphExecuteIfValid('Report another', 'enrollmentFailure.reportForm', { deviceName: deviceName?.trim() || undefined }),
-      graphExecuteIfValid('Refresh', 'enrollmentFailure.open', { id: event.id.trim() }),
+      executeIfValid('Report another', 'enrollmentFailure.reportForm', { deviceName: deviceName?.trim() || undefined }),
+      executeIfValid('Refresh', 'enrollmentFailure.open', { id: event.id.trim() }),
     ].filter((a) => a !== null),
   });
 }

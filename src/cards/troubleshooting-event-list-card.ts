@@ -2,7 +2,7 @@ import type { Page } from '../mmd/types';
 import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
 import { mdJoin, mdShort } from './escape';
 import { relativeTime } from './format';
-import { graphExecute, graphExecuteIfValid } from './graph-card-action';
+import { execute, executeIfValid } from './card-action';
 import { enumText } from './graph-format';
 import { pageRange } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -28,7 +28,7 @@ export function troubleshootingEventListCard({ page, scope, now }: Troubleshooti
   const user = scope.user?.trim() || undefined;
   const rows = page.items.map((event) => ({
     title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
-    open: graphExecuteIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim() }, ONLY_DATA),
+    open: executeIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim() }, ONLY_DATA),
     reason: mdShort(event.failureReason ?? event.troubleshootingErrorDetails?.failure, 160, '(no reason given)'),
     detail: [
       mdJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
@@ -40,9 +40,9 @@ export function troubleshootingEventListCard({ page, scope, now }: Troubleshooti
     when: relativeTime(event.eventDateTime, now),
   }));
   const actions = [];
-  if (page.skip > 0) actions.push(graphExecute('◀ Previous', 'enrollmentFailures.page', { deviceName, user, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
-  if (page.hasMore && page.items.length > 0) actions.push(graphExecute('Next ▶', 'enrollmentFailures.page', { deviceName, user, skip: page.skip + page.items.length }, ONLY_DATA));
-  const report = graphExecuteIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName }, ONLY_DATA);
+  if (page.skip > 0) actions.push(execute('◀ Previous', 'enrollmentFailures.page', { deviceName, user, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
+  if (page.hasMore && page.items.length > 0) actions.push(execute('Next ▶', 'enrollmentFailures.page', { deviceName, user, skip: page.skip + page.items.length }, ONLY_DATA));
+  const report = executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName }, ONLY_DATA);
   const about = deviceName ? `device ${mdShort(deviceName, 64)}` : user ? `user ${mdShort(user, 256)}` : 'all devices';
   return renderCard('troubleshooting-event-list', {
     summary: [`Newest first · ${about}`, pageRange(page)].filter(Boolean).join(' · '),

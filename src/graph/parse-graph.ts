@@ -1,13 +1,13 @@
 /**
  * Graph's side of parsing at the boundary: one entity or one `{value, @odata.nextLink}` page,
- * with the MMD client's tolerance (field schemas in ../mmd/parse-common.ts never fail), and
+ * with the MMD client's tolerance (field schemas in ../http/parse-common.ts never fail), and
  * GraphApiError `invalid_response` when the body is not what any Graph version sends.
  */
 import type { z } from 'zod';
-import { isRecord, keep, type ParseContext } from '../mmd/parse-common';
+import { isRecord, keep, type ParseContext } from '../http/parse-common';
 import { GraphApiError } from './graph-api-error';
 
-export type { ParseContext } from '../mmd/parse-common';
+export type { ParseContext } from '../http/parse-common';
 
 export interface GraphPage<T> {
   items: T[];

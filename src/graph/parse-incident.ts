@@ -1,6 +1,6 @@
 /** Incidents at the boundary: nulls, missing fields, unknown enum values and v1.0 names tolerated. */
 import { z } from 'zod';
-import { id, listOf, strings, text } from '../mmd/parse-common';
+import { id, listOf, strings, text } from '../http/parse-common';
 import type { Incident, IncidentComment } from './incident';
 import { parseGraphEntity, parseGraphPage, type GraphPage, type ParseContext } from './parse-graph';
 

@@ -1,6 +1,6 @@
 /** Enrollment troubleshooting events at the boundary, with the MMD client's tolerance. */
 import { z } from 'zod';
-import { id, listOf, text } from '../mmd/parse-common';
+import { id, listOf, text } from '../http/parse-common';
 import { parseGraphEntity, parseGraphPage, type GraphPage, type ParseContext } from './parse-graph';
 import type { KeyValuePair, TroubleshootingErrorDetails, TroubleshootingEvent, TroubleshootingResource } from './troubleshooting-event';
 

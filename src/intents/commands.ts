@@ -15,11 +15,13 @@ export interface CommandSpec {
   /** What the help card's button sends. */
   example: string;
   /** Help groups the commands under these headings. */
-  group: 'Devices and users' | 'Support tickets' | 'Elevation requests' | 'General';
+  group: 'Devices and users' | 'Support tickets' | 'Elevation requests' | 'Security and enrollment' | 'General';
   /** Admin-only commands are not offered in the manifest. */
   adminOnly?: boolean;
   /** false: listed in help, not in the app's command menu (its ten places are taken). */
   menu?: false;
+  /** Offered in the manifest's 10-command menu only after the core MMD commands. */
+  secondary?: boolean;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -35,6 +37,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'request elevation', intent: 'requestElevation', usage: 'request elevation <device>', description: 'Ask for local admin elevation on a device.', example: 'request elevation', group: 'Elevation requests' },
   { name: 'elevation', intent: 'elevation', usage: 'elevation <device>', description: "A device's elevation details (admins, personal chat only).", example: 'elevation MMD-00001', group: 'Elevation requests', adminOnly: true },
   { name: 'audit', intent: 'audit', usage: 'audit [user <upn>] [action <kind>] [ticket <id>|device <name>] [since <yyyy-mm-dd>]', description: 'Who changed what through the bot, and reveals of elevation details (admins only).', example: 'audit', group: 'Elevation requests', adminOnly: true },
+  { name: 'incidents', intent: 'incidents', usage: 'incidents [active|resolved] [high|medium|low]', description: 'List Microsoft Defender security incidents, newest first, with filters.', example: 'incidents active', group: 'Security and enrollment', secondary: true },
+  { name: 'incident', intent: 'incident', usage: 'incident <id>', description: 'Open a security incident: update status, assign, classify, open an MMD ticket.', example: 'incident 1042', group: 'Security and enrollment', secondary: true },
+  { name: 'new incident', intent: 'newIncident', usage: 'new incident', description: 'Create a security incident (Graph beta; a tenant may refuse it).', example: 'new incident', group: 'Security and enrollment', secondary: true },
+  { name: 'enrollment failures', intent: 'enrollmentFailures', usage: 'enrollment failures [device|user]', description: 'Recent Intune enrollment failures, for a device or a user.', example: 'enrollment failures', group: 'Security and enrollment', secondary: true },
+  { name: 'report enrollment failure', intent: 'reportEnrollmentFailure', usage: 'report enrollment failure [device]', description: 'Record an Intune enrollment failure, prefilled from a device.', example: 'report enrollment failure MMD-00001', group: 'Security and enrollment', secondary: true },
   { name: 'help', intent: 'help', usage: 'help', description: 'What this bot can do.', example: 'help', group: 'General' },
   // Notifications: in help (under tickets), not in the app menu, whose ten places were taken first.
   { name: 'subscribe', menu: false, intent: 'subscribe', usage: 'subscribe <ticket id>', description: 'Get a card in this conversation whenever the ticket changes.', example: 'subscribe MMD-1465058-R5V8P', group: 'Support tickets' },

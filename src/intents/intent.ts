@@ -41,6 +41,13 @@ export type Intent =
   | { kind: 'subscribeAll'; filter: string; off?: boolean }
   /** `notify digest ...` / `notify quiet ...`: `value` is the rest as typed. */
   | { kind: 'notify'; setting: 'digest' | 'quiet' | 'show'; value: string }
+  /** Security incidents (Graph): statuses and severities as Graph spells them. */
+  | { kind: 'incidents'; statuses: string[]; severities: string[] }
+  | { kind: 'incident'; id: string }
+  | { kind: 'newIncident' }
+  /** Intune enrollment failures, for the tenant, one MMD device (by name) or one user (UPN). */
+  | { kind: 'enrollmentFailures'; deviceName?: string; user?: string }
+  | { kind: 'reportEnrollmentFailure'; deviceName?: string }
   | { kind: 'unknown'; text: string; suggestions: string[] };
 
 export type IntentKind = Intent['kind'];

@@ -5,6 +5,7 @@
  */
 import { findDeviceName } from './device-mention';
 import { auditIntent } from './audit-intent';
+import { graphIntent } from './graph-intent';
 import { elevationIntent } from './elevation-intent';
 import { isStrongDeviceName, isUpn, scanTicketFilters, toTicketId } from './entities';
 import type { Intent } from './intent';
@@ -92,6 +93,9 @@ export function parseIntent(input: string): Intent {
   if (notify) return notify;
   const tokens = tokenize(text);
   if (isHelp(tokens)) return HELP;
+  // Before the ticket phrasings: "new incident" is a security incident, not a ticket.
+  const graph = graphIntent(tokens);
+  if (graph) return graph;
   if (isNewTicketRequest(tokens)) {
     const deviceName = findDeviceName(tokens);
     return deviceName !== undefined ? { kind: 'newTicket', deviceName } : { kind: 'newTicket' };

@@ -23,13 +23,15 @@ interface Scored {
   fitsArgument: boolean;
 }
 
-function score(words: readonly string[], name: string, kind: IntentKind, order: number): Scored | undefined {
+function score(words: readonly string[], name: string, kind: IntentKind, order: number, secondary: boolean): Scored | undefined {
   const parts = name.split(' ');
   const typed = words.slice(0, parts.length).join(' ');
   const twin = name.endsWith('s') ? name.slice(0, -1) : `${name}s`;
   let exact = distance(typed, name);
   let loose = Math.min(exact, distance(typed, twin));
-  if (parts.length > 1) {
+  // The Graph commands share head words with others ("new", "report"): their head alone counts
+  // only when nothing else was typed, so "new tiket" does not suggest "new incident".
+  if (parts.length > 1 && (!secondary || words.length === 1)) {
     // "reqest" alone still points at "request elevation".
     const head = distance(words[0] as string, parts[0] as string);
     exact = Math.min(exact, head);
@@ -50,7 +52,7 @@ function score(words: readonly string[], name: string, kind: IntentKind, order: 
 export function suggestCommands(words: readonly string[]): string[] {
   const lower = words.map((w) => w.toLowerCase().slice(0, MAX_WORD_CHARS)).filter((w) => w !== '');
   if (lower.length === 0) return [];
-  const close = COMMANDS.flatMap((c, i) => score(lower, c.name, c.intent, i) ?? []);
+  const close = COMMANDS.flatMap((c, i) => score(lower, c.name, c.intent, i, c.secondary === true) ?? []);
   const fitting = close.filter((c) => c.fitsArgument);
   return (fitting.length > 0 ? fitting : close)
     .sort((a, b) => a.loose - b.loose || a.exact - b.exact || a.order - b.order)

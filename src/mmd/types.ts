@@ -198,17 +198,5 @@ export interface ElevationDetails {
   viewedBy: string[];
 }
 
-/** One page of a collection. `nextLink` is the service's @odata.nextLink when it sent one. */
-export interface Page<T> {
-  items: T[];
-  skip: number;
-  top: number;
-  /** True when another page may follow (a full page, or a nextLink). */
-  hasMore: boolean;
-  nextLink: string | null;
-}
-
-export interface PageQuery {
-  top?: number;
-  skip?: number;
-}
+// Shared with Graph: src/http/paging.ts.
+export type { Page, PageQuery } from '../http/paging';

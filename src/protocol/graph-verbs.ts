@@ -1,7 +1,6 @@
 /**
  * The card verbs of the Graph features (security incidents, enrollment troubleshooting events),
- * with the schemas of their data, to be merged into the one verb table (src/protocol/verbs.ts
- * after the architecture move). Card data is untrusted: a handler sees it only after these
+ * with the schemas of their data, spread into the one verb table (src/protocol/verbs.ts). Card data is untrusted: a handler sees it only after these
  * schemas accepted it. Submits check the envelope only (formId, types, sizes, choice values);
  * the fields themselves are checked by incident-rules.ts / troubleshooting-rules.ts.
  */
@@ -41,10 +40,3 @@ export const GRAPH_VERBS = {
   'enrollmentFailure.reportForm': z.object({ deviceName: text(64).optional() }),
   'enrollmentFailure.report': z.object({ ...envelopeShape(ENROLLMENT_FAILURE_FIELDS), formId }),
 } as const;
-
-export type GraphVerb = keyof typeof GRAPH_VERBS;
-export type GraphVerbData<V extends GraphVerb> = z.output<(typeof GRAPH_VERBS)[V]>;
-
-export function isGraphVerb(value: unknown): value is GraphVerb {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(GRAPH_VERBS, value);
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORM_VERBS } from './form-verbs';
+import { GRAPH_VERBS } from './graph-verbs';
 
 /**
  * Every card verb the bot accepts, with the schema of its data. Card data comes back from the
@@ -62,6 +63,8 @@ export const VERBS = {
   }),
   // Form submits: ticket.create, ticket.addNote, elevation.create, elevation.close.
   ...FORM_VERBS,
+  // Security incidents and enrollment troubleshooting events (Microsoft Graph).
+  ...GRAPH_VERBS,
 } as const;
 
 export type Verb = keyof typeof VERBS;

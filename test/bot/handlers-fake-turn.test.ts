@@ -7,6 +7,7 @@ import type { BotDeps } from '../../src/bot/deps';
 import { createSecurityServices } from '../../src/bot/security/security-services';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log/logger';
+import type { GraphSecurityClient } from '../../src/graph/graph-security-client';
 import type { MmdClient } from '../../src/mmd/mmd-client';
 import { recentAudit } from '../../src/state/audit-log';
 import { MemoryStorage } from '../../src/storage/memory-storage';
@@ -23,9 +24,10 @@ function deps(admins = 'adele@contoso.com'): BotDeps {
   const logger = createLogger({ level: 'silent' });
   const now = () => new Date('2030-01-01T00:00:00Z');
   const unusedMmd = new Proxy({}, { get: (_, name) => { throw new Error(`MMD client used: ${String(name)}`); } }) as MmdClient;
+  const unusedGraph = new Proxy({}, { get: (_, name) => { throw new Error(`Graph client used: ${String(name)}`); } }) as GraphSecurityClient;
   const cards = { updateCard: async () => { throw new Error('no proactive update expected'); } };
   const notify = { subscriptions: new SubscriptionStore(storage), settings: new SettingsStore(storage), messages: new MessageStore(storage) };
-  return { config, mmd: unusedMmd, storage, logger, now, security: createSecurityServices({ config, storage, logger, now, cards }), notify };
+  return { config, mmd: unusedMmd, storage, logger, now, security: createSecurityServices({ config, storage, logger, now, cards }), notify, graph: unusedGraph };
 }
 
 describe('handlers with a fake Turn', () => {

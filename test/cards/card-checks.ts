@@ -7,7 +7,7 @@ type Json = Record<string, unknown>;
 /**
  * The checks every display card must pass, whatever the data: valid 1.5 with no warnings, no
  * "null"/"undefined"/"NaN" shown, markdown in API text escaped (no link, no bare URL, no HTML
- * tag), and every button's verb known with data its schema accepts.
+ * tag), every button's verb known with data its schema accepts, links only to Microsoft hosts.
  */
 export function expectCleanCard(card: unknown): void {
   expect(validateCard(card, { allowLiterals: [INJECTION] })).toEqual([]);
@@ -24,6 +24,8 @@ export function expectCleanCard(card: unknown): void {
     const parsed = VERBS[verb].safeParse(action.data);
     if (!parsed.success) throw new Error(`${verb} data rejected: ${parsed.error.message}`);
   }
+  // Links from the API become buttons only to Microsoft hosts over https (src/cards/trusted-link.ts).
+  for (const link of findActions(card, 'Action.OpenUrl')) expect(String(link.url)).toMatch(/^https:\/\/([a-z0-9-]+\.)*(microsoft\.com|microsoftonline\.com|azure\.com)\//i);
 }
 
 /** The Action.Execute buttons and select actions as [verb, data] pairs, in card order. */

@@ -34,9 +34,12 @@ describe('deviceDetailCard', () => {
     expect(text).toContain('Policy · version 1 · reported 6 years ago');
   });
 
-  it('offers user, elevation, ticket and refresh buttons with the right data', () => {
+  it('offers enrollment troubleshooting, user, elevation, ticket and refresh buttons with the right data', () => {
     const card = deviceDetailCard({ device: device(), now: NOW });
     expect(verbs(card)).toEqual([
+      // In the body (the card's actions are at Teams' five): the device's enrollment failures.
+      ['enrollmentFailures.page', { deviceName: 'MMD-123456789', skip: 0 }],
+      ['enrollmentFailure.reportForm', { deviceName: 'MMD-123456789' }],
       ['user.open', { upn: 'username@contoso.onmicrosoft.com' }],
       ['elevations.page', { deviceName: 'MMD-123456789', skip: 0 }],
       ['elevation.requestForm', { deviceName: 'MMD-123456789' }],

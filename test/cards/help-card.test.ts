@@ -8,7 +8,7 @@ describe('helpCard', () => {
     const card = helpCard({ commands: COMMANDS, mode: 'live' });
     expectCleanCard(card);
     const text = textOf(card);
-    const groups = ['Devices and users', 'Support tickets', 'Elevation requests', 'General'];
+    const groups = ['Devices and users', 'Support tickets', 'Elevation requests', 'Security and enrollment', 'General'];
     const positions = groups.map((g) => text.indexOf(g));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

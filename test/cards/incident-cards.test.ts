@@ -6,7 +6,7 @@ import { newIncidentForm } from '../../src/cards/incident-form-card';
 import { incidentListCard } from '../../src/cards/incident-list-card';
 import { cardBytes, findActions, findElements, MAX_CARD_BYTES } from '../helpers/card-validation';
 import { button, hasButton, textOf, verbs } from './card-checks';
-import { expectCleanGraphCard } from './graph-card-checks';
+import { expectCleanCard } from './card-checks';
 import { incident, incidents, nastyIncident } from './graph-sample-data';
 import { EVIL_LINK, INJECTION, NOW, page } from './sample-data';
 
@@ -23,7 +23,7 @@ const container = (card: unknown, id: string): Json => findElements(card, 'Conta
 describe('incidentListCard', () => {
   it('shows a page with rows that open, filters kept in paging, and New incident', () => {
     const card = incidentListCard({ page: page(incidents(10), 10, 10, true), filters: { statuses: ['active'], severities: ['high', 'medium'] }, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(textOf(card)).toContain('Active · High or Medium · Showing 11–20');
     expect(verbs(card).filter(([v]) => v === 'incident.open')).toHaveLength(10);
     expect(button(card, 'Next ▶').data).toEqual({ statuses: ['active'], severities: ['high', 'medium'], skip: 20 });
@@ -36,7 +36,7 @@ describe('incidentListCard', () => {
 
   it('drops filter values it never offered and says when nothing matches', () => {
     const card = incidentListCard({ page: page([], 0, 10, false), filters: { statuses: ['closed', 'active'], severities: [INJECTION] }, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(byId(card, 'status').value).toBe('active');
     expect(textOf(card)).toContain('No incidents match these filters.');
     expect(hasButton(card, 'Next ▶')).toBe(false);
@@ -44,7 +44,7 @@ describe('incidentListCard', () => {
 
   it('keeps hostile incidents inert, marks unknown values, and leaves out a row action for an id it cannot carry', () => {
     const card = incidentListCard({ page: page([nastyIncident(), nastyIncident({ id: 'id with spaces' })], 0, 10, false), filters: { statuses: [], severities: [] }, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(textOf(card)).toContain('Newer value, not known to this bot');
     expect(verbs(card).filter(([v]) => v === 'incident.open')).toHaveLength(1);
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
@@ -55,7 +55,7 @@ describe('incidentDetailCard', () => {
   it('shows every property, newest comments and the actions: three in-place forms, Open MMD ticket, Defender link', () => {
     const formId = randomUUID();
     const card = incidentDetailCard({ incident: incident(), formId, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     const text = textOf(card);
     for (const shown of ['Phishing', 'True positive', 'Finance, VIP', 'Megan Bowen', 'Mailbox rule removed.', 'adele.vance@contoso.com']) expect(text).toContain(shown);
     expect(findActions(card, 'Action.ToggleVisibility').map((a) => a.targetElements)).toEqual([['statusForm'], ['assignmentForm'], ['classificationForm']]);
@@ -81,7 +81,7 @@ describe('incidentDetailCard', () => {
       input: { assignedTo: EVIL_LINK },
       errors: { assignedTo: 'Enter who the incident is assigned to (at most 256 characters).' },
     });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(container(card, 'assignmentForm').isVisible).toBe(true);
     expect(byId(card, 'assignedTo').value).toBe(EVIL_LINK);
     expect(textOf(card)).toContain('Please correct the field marked below.');
@@ -89,7 +89,7 @@ describe('incidentDetailCard', () => {
 
   it('keeps a hostile incident inert: no link to a foreign host, unknown values marked, under the size limit', () => {
     const card = incidentDetailCard({ incident: nastyIncident(), formId: randomUUID(), now: NOW, notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` } });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(findActions(card, 'Action.OpenUrl')).toEqual([]);
     expect(textOf(card)).toContain('String (?)');
     expect(textOf(card)).toContain('Comments (12)');
@@ -98,7 +98,7 @@ describe('incidentDetailCard', () => {
 
   it('offers no update or ticket button for an id the verbs cannot carry', () => {
     const card = incidentDetailCard({ incident: incident({ id: "x' or 1 eq 1" }), formId: randomUUID(), now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(findActions(card)).toEqual([]);
     expect(findActions(card, 'Action.ToggleVisibility')).toEqual([]);
   });
@@ -108,7 +108,7 @@ describe('newIncidentForm', () => {
   it('has one input per documented settable property and submits incident.create with the formId', () => {
     const formId = randomUUID();
     const card = newIncidentForm({ prefill: {}, formId, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     for (const [id, rule] of Object.entries(NEW_INCIDENT_FIELDS)) expect(byId(card, id).label).toBe(rule.label);
     expect(findActions(card)).toHaveLength(1);
     expect(findActions(card)[0]).toMatchObject({ verb: 'incident.create', data: { formId }, style: 'positive' });
@@ -130,7 +130,7 @@ describe('newIncidentForm', () => {
       notice: { tone: 'attention', text: `Forbidden: Insufficient privileges ${EVIL_LINK}` },
       now: NOW,
     });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(byId(card, 'displayName').value).toBe(`${EVIL_LINK} ${INJECTION}`);
     expect(byId(card, 'severity').value).toBe('');
     expect(container(card, 'moreDetails').isVisible).toBe(true);
@@ -141,7 +141,7 @@ describe('newIncidentForm', () => {
     const prefill = Object.fromEntries(Object.entries(NEW_INCIDENT_FIELDS).map(([id, rule]) => [id, rule.kind === 'text' ? 'é'.repeat(rule.maxLength) : ''])) as Partial<NewIncidentFormValues>;
     const errors = Object.fromEntries(Object.entries(NEW_INCIDENT_FIELDS).map(([id, rule]) => [id, rule.errorMessage]));
     const card = newIncidentForm({ prefill, formId: randomUUID(), errors, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
   });
 });

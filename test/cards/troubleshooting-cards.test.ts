@@ -8,7 +8,7 @@ import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-ev
 import { ENROLLMENT_TYPES, FAILURE_CATEGORIES } from '../../src/graph/graph-enums';
 import { cardBytes, findActions, findElements, MAX_CARD_BYTES } from '../helpers/card-validation';
 import { button, hasButton, textOf, verbs } from './card-checks';
-import { expectCleanGraphCard } from './graph-card-checks';
+import { expectCleanCard } from './card-checks';
 import { nastyEvent, troubleshootingEvent, troubleshootingEvents } from './graph-sample-data';
 import { device, EVIL_LINK, INJECTION, NOW, page } from './sample-data';
 
@@ -25,7 +25,7 @@ const container = (card: unknown, id: string): Json => findElements(card, 'Conta
 describe('troubleshootingEventListCard', () => {
   it('lists events newest first as given, pages with the scope kept, and offers a report for the device', () => {
     const card = troubleshootingEventListCard({ page: page(troubleshootingEvents(10), 10, 10, true), scope: { deviceName: 'MMD-00001' }, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(textOf(card)).toContain('Newest first · device MMD-00001 · Showing 11–20');
     expect(textOf(card)).toContain('Enrollment restrictions enforced · Windows Entra join');
     expect(textOf(card)).toContain('6 hours ago');
@@ -37,11 +37,11 @@ describe('troubleshootingEventListCard', () => {
 
   it('says so when a user has none, and keeps hostile events inert', () => {
     const empty = troubleshootingEventListCard({ page: page([], 0, 10, false), scope: { user: EVIL_LINK }, now: NOW });
-    expectCleanGraphCard(empty);
+    expectCleanCard(empty);
     expect(textOf(empty)).toContain('No enrollment failures for user');
     expect(hasButton(empty, 'Next ▶')).toBe(false);
     const nasty = troubleshootingEventListCard({ page: page([nastyEvent(), troubleshootingEvent()], 0, 10, false), scope: {}, now: NOW });
-    expectCleanGraphCard(nasty);
+    expectCleanCard(nasty);
     expect(verbs(nasty).filter(([v]) => v === 'enrollmentFailure.open')).toHaveLength(1);
     expect(textOf(nasty)).toContain('quantumEnrollment (?)');
     expect(cardBytes(nasty)).toBeLessThan(MAX_CARD_BYTES);
@@ -51,7 +51,7 @@ describe('troubleshootingEventListCard', () => {
 describe('troubleshootingEventDetailCard', () => {
   it('shows every documented property, the error details, help links and additional information', () => {
     const card = troubleshootingEventDetailCard({ event: troubleshootingEvent(), deviceName: 'MMD-00001', now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     const text = textOf(card);
     for (const shown of ['Windows Autopilot, user-driven', 'Remediation', 'The user already has 15 devices.', 'Ring', 'Fast', '10.0.22631.4460', 'Enrollment failure', 'Troubleshoot Windows enrollment']) {
       expect(text).toContain(shown);
@@ -63,7 +63,7 @@ describe('troubleshootingEventDetailCard', () => {
 
   it('keeps a hostile event inert: no javascript: links, capped lists, under the size limit', () => {
     const card = troubleshootingEventDetailCard({ event: nastyEvent(), now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(findActions(card, 'Action.OpenUrl')).toEqual([]);
     expect(hasButton(card, 'Refresh')).toBe(false);
     expect(textOf(card)).toContain('…and 10 more values not shown.');
@@ -73,7 +73,7 @@ describe('troubleshootingEventDetailCard', () => {
 
   it('shows an event without details or pairs', () => {
     const card = troubleshootingEventDetailCard({ event: troubleshootingEvent({ troubleshootingErrorDetails: null, additionalInformation: [], failureReason: null }), now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(textOf(card)).toContain('(no reason given)');
     expect(textOf(card)).not.toContain('Additional information');
   });
@@ -83,7 +83,7 @@ describe('enrollmentFailureForm', () => {
   it('has an input per documented property, enums as choice sets, and submits with the formId', () => {
     const formId = randomUUID();
     const card = enrollmentFailureForm({ prefill: {}, formId, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     for (const [id, rule] of Object.entries(ENROLLMENT_FAILURE_FIELDS)) expect(byId(card, id).label).toBe(rule.label);
     expect((byId(card, 'enrollmentType').choices as Json[]).map((c) => c.value)).toEqual([...ENROLLMENT_TYPES]);
     expect((byId(card, 'failureCategory').choices as Json[]).map((c) => c.value)).toEqual([...FAILURE_CATEGORIES]);
@@ -98,7 +98,7 @@ describe('enrollmentFailureForm', () => {
   it('prefills from a device card: Intune id, Entra device id, OS version, the device user', () => {
     const d = device({ name: 'MMD-00001', intuneId: '0d5e4f6a-1b2c-4d3e-8f9a-0b1c2d3e4f5a', aadDeviceId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', osVersion: '10.0.22631.4460', userUpn: 'adele.vance@contoso.com' });
     const card = enrollmentFailureForm({ prefill: enrollmentFailurePrefill(d), deviceName: d.name, formId: randomUUID(), now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(byId(card, 'managedDeviceIdentifier').value).toBe(d.intuneId);
     expect(byId(card, 'deviceId').value).toBe(d.aadDeviceId);
     expect(byId(card, 'osVersion').value).toBe('10.0.22631.4460');
@@ -119,7 +119,7 @@ describe('enrollmentFailureForm', () => {
     ) as Partial<EnrollmentFailureFormValues>;
     const errors = Object.fromEntries(Object.entries(ENROLLMENT_FAILURE_FIELDS).map(([id, rule]) => [id, rule.errorMessage]));
     const card = enrollmentFailureForm({ prefill, deviceName: EVIL_LINK, formId: randomUUID(), errors, notice: { tone: 'warning', text: EVIL_LINK }, now: NOW });
-    expectCleanGraphCard(card);
+    expectCleanCard(card);
     expect(String(byId(card, 'failureReason').value).startsWith(`${EVIL_LINK}${INJECTION}`)).toBe(true);
     expect(container(card, 'additionalInformation').isVisible).toBe(true);
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);

@@ -11,7 +11,7 @@ import { incidentDetailCard } from '../../src/cards/incident-detail-card';
 import { incidentListCard } from '../../src/cards/incident-list-card';
 import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-event-detail-card';
 import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-event-list-card';
-import { expectCleanGraphCard } from '../cards/graph-card-checks';
+import { expectCleanCard } from '../cards/card-checks';
 
 /** Waits the client asked for, in ms (sleep is recorded, not slept). */
 const sleeps: number[] = [];
@@ -159,10 +159,10 @@ describe('Graph incidents and troubleshooting events against the emulator', () =
   it('renders what the emulator serves as clean cards (every seeded incident and event)', async () => {
     const now = new Date();
     const incidents = await graph.incidents.list({ top: 50 });
-    expectCleanGraphCard(incidentListCard({ page: incidents, filters: { statuses: [], severities: [] }, now }));
-    for (const incident of incidents.items) expectCleanGraphCard(incidentDetailCard({ incident, formId: '6f1c2a9e-0000-4000-8000-000000000009', now }));
+    expectCleanCard(incidentListCard({ page: incidents, filters: { statuses: [], severities: [] }, now }));
+    for (const incident of incidents.items) expectCleanCard(incidentDetailCard({ incident, formId: '6f1c2a9e-0000-4000-8000-000000000009', now }));
     const events = await graph.troubleshootingEvents.list({ top: 50 });
-    expectCleanGraphCard(troubleshootingEventListCard({ page: events, scope: {}, now }));
-    for (const event of events.items) expectCleanGraphCard(troubleshootingEventDetailCard({ event, now }));
+    expectCleanCard(troubleshootingEventListCard({ page: events, scope: {}, now }));
+    for (const event of events.items) expectCleanCard(troubleshootingEventDetailCard({ event, now }));
   });
 });

@@ -30,6 +30,11 @@ const ALLOWED_KEYS: Record<Intent['kind'], string[]> = {
   subscriptions: [],
   subscribeAll: ['filter', 'off'],
   notify: ['setting', 'value'],
+  incidents: ['statuses', 'severities'],
+  incident: ['id'],
+  newIncident: [],
+  enrollmentFailures: ['deviceName', 'user'],
+  reportEnrollmentFailure: ['deviceName'],
   unknown: ['text', 'suggestions'],
 };
 
@@ -49,6 +54,7 @@ export function intentProblem(value: unknown): string | undefined {
   if (Object.values(intent).some((v) => v === undefined)) return 'a key holds undefined';
   switch (intent.kind) {
     case 'help':
+    case 'newIncident':
       return undefined;
     case 'audit': {
       const values = [intent.user, intent.action, intent.ticket, intent.device, intent.since];
@@ -87,6 +93,16 @@ export function intentProblem(value: unknown): string | undefined {
     case 'elevations':
     case 'newTicket':
     case 'requestElevation':
+      return intent.deviceName === undefined || isDevice(intent.deviceName) ? undefined : 'bad device name';
+    case 'incidents':
+      if (!intent.statuses.every((s) => ['active', 'resolved', 'redirected'].includes(s))) return 'bad statuses';
+      return intent.severities.every((s) => ['high', 'medium', 'low', 'informational'].includes(s)) ? undefined : 'bad severities';
+    case 'incident':
+      return /^(\d{1,20}|[0-9a-f-]{36})$/i.test(intent.id) ? undefined : 'bad incident id';
+    case 'enrollmentFailures':
+      if (intent.user !== undefined && !UPN.test(intent.user)) return 'bad user';
+      return intent.deviceName === undefined || isDevice(intent.deviceName) ? undefined : 'bad device name';
+    case 'reportEnrollmentFailure':
       return intent.deviceName === undefined || isDevice(intent.deviceName) ? undefined : 'bad device name';
     case 'unknown':
       if (typeof intent.text !== 'string' || intent.text.length > 2000) return 'bad text';

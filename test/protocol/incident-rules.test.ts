@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkIncidentUpdate, checkNewIncident } from '../../src/protocol/incident-rules';
-import { GRAPH_VERBS, isGraphVerb } from '../../src/protocol/graph-verbs';
+import { GRAPH_VERBS } from '../../src/protocol/graph-verbs';
+import { isVerb } from '../../src/protocol/verbs';
 import { ticketPrefillFromIncident } from '../../src/protocol/incident-ticket-prefill';
 import { checkNewTicket } from '../../src/protocol/ticket-rules';
 import { incidentCreateBody } from '../../src/graph/incident-body';
@@ -70,8 +71,8 @@ describe('checkIncidentUpdate', () => {
 describe('graph verbs', () => {
   it('accept what the cards send and refuse forged data', () => {
     const formId = randomUUID();
-    expect(isGraphVerb('incident.open')).toBe(true);
-    expect(isGraphVerb('constructor')).toBe(false);
+    expect(isVerb('incident.open')).toBe(true);
+    expect(isVerb('constructor')).toBe(false);
     expect(GRAPH_VERBS['incident.update'].safeParse({ formId, id: '1042', change: 'status', status: 'resolved' }).success).toBe(true);
     for (const bad of [
       { formId: 'not-a-uuid', id: '1042', change: 'status' },

@@ -1,19 +1,35 @@
 import type { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
+import { ApiError } from '../../http/api-error';
 import { MmdApiError } from '../../mmd/mmd-api-error';
 import type { BotDeps } from '../deps';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { FieldErrors } from '../../protocol/field-rules';
 import { FormStorageError, runOnce } from '../../state/form-claim';
-import { earlierUnknown, formProblem, type FormSubject } from '../../protocol/form-problem';
+import { earlierUnknown, formProblem, type FormProblem, type FormSubject } from '../../protocol/form-problem';
+
+/** How a form words an API failure and an earlier unclear submit (Graph forms bring their own). */
+export interface FormWording {
+  /** The failure in plain words, or undefined when it is not this API's error (then it is a bug). */
+  problem(err: unknown, correlationId: string): FormProblem | undefined;
+  earlier: FormNotice;
+}
+
+function mmdWording(subject: FormSubject): FormWording {
+  return {
+    problem: (err, correlationId) => (err instanceof MmdApiError ? formProblem(err, subject, correlationId) : undefined),
+    earlier: earlierUnknown(subject),
+  };
+}
 
 export interface SubmitSpec<R> {
   turn: Turn;
   deps: BotDeps;
   formId: string;
   verb: string;
-  subject: FormSubject;
+  /** An MMD form's subject, or the wording of another API's form. */
+  subject: FormSubject | FormWording;
   /** Reads a recorded result back from storage. */
   result: z.ZodType<R>;
   /** The one API call that changes something; it runs at most once per formId. */
@@ -46,6 +62,7 @@ export function staleAfterMs(deps: BotDeps): number {
  */
 export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
   const { turn, deps } = spec;
+  const wording = typeof spec.subject === 'string' ? mmdWording(spec.subject) : spec.subject;
   let outcome;
   try {
     outcome = await runOnce(
@@ -69,9 +86,9 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
         `I could not record this form, so I did not send it and nothing was created. Please try again in a minute (reference ${turn.correlationId}).`,
       );
     }
-    if (!(err instanceof MmdApiError)) throw err;
-    turn.log.warn({ err: err.toJSON(), verb: spec.verb }, 'form submit failed');
-    const problem = formProblem(err, spec.subject, turn.correlationId);
+    const problem = wording.problem(err, turn.correlationId);
+    if (!problem) throw err;
+    turn.log.warn({ err: err instanceof ApiError ? err.toJSON() : String(err), verb: spec.verb }, 'form submit failed');
     return spec.form(problem.field ? { [problem.field.id]: problem.field.message } : {}, problem.notice);
   }
   switch (outcome.kind) {
@@ -81,7 +98,7 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
     case 'pending':
       return text(STILL_SENDING);
     case 'unknown':
-      return spec.form({}, earlierUnknown(spec.subject));
+      return spec.form({}, wording.earlier);
     case 'otherForm':
       turn.log.warn({ verb: spec.verb }, 'formId of another form');
       return text(FOREIGN_FORM);

@@ -2,8 +2,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../../log/logger';
 import type { QueryValue, Send } from '../../http/request';
-import { toPage } from '../../mmd/paging';
-import type { Page, PageQuery } from '../../mmd/types';
+import { toPage, type Page, type PageQuery } from '../../http/paging';
 import { GraphApiError } from '../graph-api-error';
 import { parseGraphPage } from '../parse-graph';
 

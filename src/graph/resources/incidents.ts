@@ -5,9 +5,8 @@
  */
 import type { CallOptions } from '../../http/request';
 import { segment } from '../../http/url';
-import type { LinkedQuery } from '../../mmd/paging';
-import { allOf, eq, or } from '../../mmd/odata';
-import type { Page, PageQuery } from '../../mmd/types';
+import { allOf, eq, or } from '../../http/odata';
+import type { LinkedQuery, Page, PageQuery } from '../../http/paging';
 import { GRAPH_PROFILE } from '../graph-api-error';
 import type { Incident } from '../incident';
 import { incidentCreateBody, incidentUpdateBody, type IncidentChanges, type NewIncidentInput } from '../incident-body';

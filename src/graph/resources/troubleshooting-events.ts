@@ -4,9 +4,8 @@
  */
 import type { CallOptions } from '../../http/request';
 import { segment } from '../../http/url';
-import type { LinkedQuery } from '../../mmd/paging';
-import { allOf, eq, or, type Filter } from '../../mmd/odata';
-import type { Page, PageQuery } from '../../mmd/types';
+import { allOf, eq, or, type Filter } from '../../http/odata';
+import type { LinkedQuery, Page, PageQuery } from '../../http/paging';
 import { GRAPH_PROFILE } from '../graph-api-error';
 import { parseTroubleshootingEvent, troubleshootingEventSchema } from '../parse-troubleshooting-event';
 import type { TroubleshootingEvent } from '../troubleshooting-event';

@@ -28,6 +28,12 @@ const SAMPLES: Partial<Record<Verb, Record<string, unknown>>> = {
   'elevation.reveal': { deviceName: EXAMPLE_ELEVATED_DEVICE },
   'elevation.hide': { deviceName: EXAMPLE_ELEVATED_DEVICE },
   'audit.page': {},
+  'incident.newForm': {},
+  'incident.create': { formId: randomUUID(), displayName: 'Suspicious sign-in' },
+  'incident.update': { formId: randomUUID(), id: '2972395', change: 'status', status: 'resolved' },
+  'incident.ticketForm': { id: '2972395' },
+  'enrollmentFailure.reportForm': {},
+  'enrollmentFailure.report': { formId: randomUUID() },
 };
 
 const privilegedVerbs = Object.entries(routes.verbs)

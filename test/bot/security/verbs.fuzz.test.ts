@@ -28,7 +28,12 @@ const EXTENSION_INVOKES = [
 
 async function snapshot(storage: Storage): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const key of await storage.list('')) out.set(key, JSON.stringify((await storage.get<unknown>(key))?.value));
+  // notify/: the notifier's own background state (snapshots, conversation targets stored on every
+  // turn, as issue 10 asks); not something a rejected input changed.
+  for (const key of await storage.list('')) {
+    if (key.startsWith('notify/')) continue;
+    out.set(key, JSON.stringify((await storage.get<unknown>(key))?.value));
+  }
   return out;
 }
 

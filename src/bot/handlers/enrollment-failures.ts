@@ -1,0 +1,72 @@
+/** Intune enrollment failures (Graph troubleshooting events): recent ones, one, and the report form. */
+import { randomUUID } from 'node:crypto';
+import { enrollmentFailureForm } from '../../cards/enrollment-failure-form-card';
+import { md } from '../../cards/escape';
+import { troubleshootingEventDetailCard } from '../../cards/troubleshooting-event-detail-card';
+import { troubleshootingEventListCard } from '../../cards/troubleshooting-event-list-card';
+import { troubleshootingEventSchema } from '../../graph/parse-troubleshooting-event';
+import { enrollmentFailurePrefill } from '../../protocol/enrollment-failure-prefill';
+import { formText, type FieldErrors } from '../../protocol/field-rules';
+import type { FormNotice } from '../../protocol/form-notice';
+import { checkEnrollmentFailure, ENROLLMENT_FAILURE_FIELDS } from '../../protocol/troubleshooting-rules';
+import type { VerbData } from '../../protocol/verbs';
+import type { BotDeps } from '../deps';
+import { submitOnce } from '../forms/submit-form';
+import { card, text, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import { graphWording } from './graph-wording';
+import { fetchPage } from './paging';
+
+const deviceNotFound = (name: string): Reply => text(`I could not find a device named **${md(name)}**. Try \`devices ${md(name)}\` to search.`);
+
+export async function listEnrollmentFailures(_turn: Turn, query: { deviceName?: string; user?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
+  const deviceName = query.deviceName?.trim() || undefined;
+  const user = deviceName ? undefined : query.user?.trim() || undefined;
+  let ids: { managedDeviceIdentifier?: string; deviceId?: string } = {};
+  if (deviceName) {
+    // Graph knows the device by its Intune and Entra ids; MMD by its name.
+    const device = await deps.mmd.devices.get(deviceName);
+    if (!device) return deviceNotFound(deviceName);
+    ids = { managedDeviceIdentifier: device.intuneId?.trim() || undefined, deviceId: device.aadDeviceId?.trim() || undefined };
+    if (!ids.managedDeviceIdentifier && !ids.deviceId) {
+      return text(`Device **${md(deviceName)}** has no Intune or Entra device id yet, so it has no enrollment failures to look up.`);
+    }
+  }
+  const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q), { ...ids, userId: user, skip: query.skip ?? 0 });
+  return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: deps.now() }));
+}
+
+export async function showEnrollmentFailure(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const event = await deps.graph.troubleshootingEvents.get(query.id);
+  if (!event) return text(`I could not find enrollment failure **${md(query.id)}**. Type \`enrollment failures\` to see recent ones.`);
+  return card(troubleshootingEventDetailCard({ event, now: deps.now() }));
+}
+
+/** `report enrollment failure [device]`, or the device card's button: the device's ids filled in. */
+export async function openEnrollmentFailureForm(_turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
+  const deviceName = query.deviceName?.trim() || undefined;
+  const device = deviceName ? await deps.mmd.devices.get(deviceName) : undefined;
+  if (deviceName && !device) return deviceNotFound(deviceName);
+  const prefill = device ? enrollmentFailurePrefill(device) : {};
+  return card(enrollmentFailureForm({ prefill, deviceName, formId: randomUUID(), now: deps.now() }));
+}
+
+export async function reportEnrollmentFailure(turn: Turn, data: VerbData<'enrollmentFailure.report'>, deps: BotDeps): Promise<Reply> {
+  const now = deps.now();
+  const raw: Record<string, unknown> = data;
+  const form = async (errors: FieldErrors, notice?: FormNotice) =>
+    card(enrollmentFailureForm({ prefill: formText(ENROLLMENT_FAILURE_FIELDS, raw), formId: data.formId, errors, notice, now }));
+  const check = checkEnrollmentFailure(raw, now, turn.utcOffsetMinutes);
+  if (!check.ok) return form(check.errors);
+  return submitOnce({
+    turn,
+    deps,
+    formId: data.formId,
+    verb: 'enrollmentFailure.report',
+    subject: graphWording('enrollmentFailure'),
+    result: troubleshootingEventSchema,
+    work: () => deps.graph.troubleshootingEvents.create(check.event),
+    done: async (event) => card(troubleshootingEventDetailCard({ event, now }), 'The enrollment failure was recorded.'),
+    form,
+  });
+}

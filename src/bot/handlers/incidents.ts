@@ -1,0 +1,37 @@
+/** Security incidents (Microsoft Graph): the list with its filters, and one incident. */
+import { randomUUID } from 'node:crypto';
+import { md } from '../../cards/escape';
+import { incidentDetailCard } from '../../cards/incident-detail-card';
+import { incidentListCard, type IncidentFilters } from '../../cards/incident-list-card';
+import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../../graph/graph-enums';
+import type { BotDeps } from '../deps';
+import { card, text, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import { fetchPage } from './paging';
+
+/** Only values Graph knows go into the $filter (each an escaped literal there anyway). */
+function known(values: readonly string[], allowed: readonly string[]): string[] {
+  return allowed.filter((value) => values.some((v) => v.trim().toLowerCase() === value.toLowerCase()));
+}
+
+export async function listIncidents(_turn: Turn, query: { statuses: string[]; severities: string[]; skip?: number }, deps: BotDeps): Promise<Reply> {
+  const filters: IncidentFilters = { statuses: known(query.statuses, INCIDENT_STATUSES), severities: known(query.severities, INCIDENT_SEVERITIES) };
+  const page = await fetchPage((q) => deps.graph.incidents.list(q), { ...filters, skip: query.skip ?? 0 });
+  return card(incidentListCard({ page, filters, now: deps.now() }));
+}
+
+/** The list's Apply: the two choice sets send comma-separated values. */
+export function incidentFiltersFromChoices(choice: { status?: string; severity?: string }): { statuses: string[]; severities: string[] } {
+  const split = (v?: string) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return { statuses: known(split(choice.status), INCIDENT_STATUSES), severities: known(split(choice.severity), INCIDENT_SEVERITIES) };
+}
+
+export function incidentNotFound(id: string): Reply {
+  return text(`I could not find security incident **${md(id)}**. Type \`incidents\` to see recent incidents.`);
+}
+
+export async function showIncident(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const incident = await deps.graph.incidents.get(query.id);
+  if (!incident) return incidentNotFound(query.id);
+  return card(incidentDetailCard({ incident, formId: randomUUID(), now: deps.now() }));
+}
