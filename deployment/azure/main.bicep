@@ -205,6 +205,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ELEVATION_ADMINS: elevationAdmins
     ELEVATION_ADMIN_GROUP_ID: elevationAdminGroupId
     ELEVATION_REVEAL_SECONDS: string(elevationRevealSeconds)
+    BOT_DOMAIN: web.properties.defaultHostName
     LOG_LEVEL: logLevel
     // Empty = the default: all interfaces (inbound auth is on), auth required, 60 s polls, 50 sends/s.
     HOST: ''
