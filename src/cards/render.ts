@@ -105,7 +105,13 @@ export function renderCard(name: string, data: object): AdaptiveCard {
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== 'object') return value;
+  // Object.keys, not Object.entries: no [key, value] pair per property (2% of a turn's CPU in
+  // the profile, most of it garbage); same keys in the same order.
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== null) out[key] = withoutNulls(v);
+  for (const key of Object.keys(source)) {
+    const v = source[key];
+    if (v !== null) out[key] = typeof v === 'object' ? withoutNulls(v) : v;
+  }
   return out;
 }
