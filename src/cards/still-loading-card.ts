@@ -8,6 +8,7 @@ import { renderCard, type AdaptiveCard } from './render';
 export function stillLoadingCard({ what, correlationId }: { what: string; correlationId: string }): AdaptiveCard {
   return renderCard('still-loading', {
     message: `${md(what)} is taking longer than Teams waits. Try again in a moment: the answer is usually ready by then.`,
-    correlationId: md(correlationId),
+    // Whole-value placeholders only: the compiled template path does not splice text around ${...}.
+    reference: `Reference: ${md(correlationId)}`,
   });
 }
