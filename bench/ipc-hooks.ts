@@ -15,7 +15,7 @@ export type ChildMessage = { kind: 'ready'; port: number } | { kind: 'memory'; i
 
 export function installIpcHooks({ port, storage }: { port: number; storage?: () => Promise<MemoryFigures['storage']> }): void {
   if (!process.send) return;
-  process.on('message', async (message: ParentMessage) => {
+  const answer = async (message: ParentMessage): Promise<void> => {
     if (message?.kind !== 'memory') return;
     const stored = await storage?.();
     const gc = (globalThis as { gc?: () => void }).gc;
@@ -25,6 +25,9 @@ export function installIpcHooks({ port, storage }: { port: number; storage?: () 
     const usage = process.memoryUsage();
     const reply: ChildMessage = { kind: 'memory', id: message.id, memory: { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, storage: stored } };
     process.send?.(reply);
+  };
+  process.on('message', (message: ParentMessage) => {
+    answer(message).catch((err: unknown) => process.stderr.write(`memory figures failed: ${String(err)}\n`));
   });
   process.send({ kind: 'ready', port } satisfies ChildMessage);
   // The bench kills us; if the parent dies first, do not linger.
