@@ -121,7 +121,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
     health: () => ({ version: VERSION, mode: config.mode }),
     // The personal tab (static page + /api/tab) rides on the same server.
-    extraRoutes: createTabHandler(tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger })),
+    extraRoutes: createTabHandler(tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now })),
   });
   if (config.mode === 'live' && !config.bot.appId) {
     logger.warn('inbound auth is OFF (ALLOW_UNAUTHENTICATED=true, no MicrosoftAppId): anyone who can reach this port can use the bot against the real tenant');

@@ -49,6 +49,14 @@ export const FIELD_VARIABLES: Readonly<Record<string, string>> = {
 
 type Env = Record<string, string | undefined>;
 
+/** The first api:// audience of TAB_SSO_AUDIENCE (a comma-separated list), if any. */
+function ssoAudience(env: Env): string | undefined {
+  return (env.TAB_SSO_AUDIENCE ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .find((a) => a.startsWith('api://'));
+}
+
 export function readPackageConfig(env: Env, packageVersion: string): PackageConfig {
   const defaulted: string[] = [];
   const get = (name: string, fallback: string): string => {
@@ -67,7 +75,8 @@ export function readPackageConfig(env: Env, packageVersion: string): PackageConf
     BOT_DOMAIN,
     APP_VERSION: get('APP_VERSION', packageVersion),
     TEAMS_SSO_APP_ID,
-    TEAMS_SSO_RESOURCE: get('TEAMS_SSO_RESOURCE', `api://${BOT_DOMAIN}/${TEAMS_SSO_APP_ID}`),
+    // The server checks SSO tokens against TAB_SSO_AUDIENCE: the same value, when it names an api:// URI.
+    TEAMS_SSO_RESOURCE: get('TEAMS_SSO_RESOURCE', ssoAudience(env) ?? `api://${BOT_DOMAIN}/${TEAMS_SSO_APP_ID}`),
     DEVELOPER_NAME: get('DEVELOPER_NAME', 'MMD Assist'),
     DEVELOPER_WEBSITE_URL: get('DEVELOPER_WEBSITE_URL', `https://${BOT_DOMAIN}/`),
     DEVELOPER_PRIVACY_URL: get('DEVELOPER_PRIVACY_URL', `https://${BOT_DOMAIN}/privacy`),

@@ -61,6 +61,7 @@ const verbs: VerbRoutes = {
   'elevation.close': { what: () => 'Closing the elevation request', run: closeElevation },
   'elevation.reveal': { what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails },
   'elevation.hide': { what: () => 'Hiding the elevation details', run: hideElevationDetails },
+  'audit.page': { what: () => 'Reading the audit log', run: showAudit },
 };
 
 /*

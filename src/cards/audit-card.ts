@@ -1,16 +1,26 @@
-import type { AuditOutcome, AuditRecord } from '../state/audit-log';
-import { execute } from './card-action';
+import { auditTarget, type AuditAction, type AuditOutcome, type AuditRecord } from '../state/audit-log';
+import type { VerbData } from '../protocol/verbs';
+import { execute, type ExecuteAction } from './card-action';
 import { md, mdShort } from './escape';
 import { relativeTime, exactTime, type TextColor } from './format';
 import { renderCard, type AdaptiveCard } from './render';
+
+/** The filters of the query shown, as the `audit.page` verb carries them. */
+export type AuditFilters = Omit<VerbData<'audit.page'>, 'before'>;
 
 export interface AuditCardInput {
   /** Newest first. */
   records: AuditRecord[];
   now: Date;
+  filters?: AuditFilters;
+  /** This page starts before this key (absent: the newest page). */
+  before?: string;
+  /** The cursor of the next, older page. */
+  next?: string;
 }
 
 const OUTCOMES: Record<AuditOutcome, { text: string; color: TextColor }> = {
+  done: { text: '✔ Done', color: 'Good' },
   revealed: { text: '🔓 Revealed', color: 'Warning' },
   denied: { text: '⛔ Not an admin', color: 'Attention' },
   check_failed: { text: '⚠️ Check failed', color: 'Attention' },
@@ -20,25 +30,60 @@ const OUTCOMES: Record<AuditOutcome, { text: string; color: TextColor }> = {
   failed: { text: '❌ Failed', color: 'Attention' },
 };
 
-const WHERE: Record<string, string> = { personal: '1:1 chat', groupChat: 'group chat', channel: 'channel' };
+const ACTIONS: Record<AuditAction, string> = {
+  'ticket.create': 'created ticket',
+  'ticket.note': 'added a note to ticket',
+  'elevation.create': 'requested elevation',
+  'elevation.close': 'closed elevation request',
+  'elevation.reveal': 'revealed elevation details of',
+  'incident.create': 'created incident',
+  'incident.update': 'updated incident',
+  'event.report': 'reported enrollment event',
+  'subscription.add': 'subscribed to',
+  'subscription.remove': 'unsubscribed from',
+  'subscription.change': 'changed the subscription of',
+};
 
-/** The recent reveal attempts of elevation details: who, which device, when, where, outcome. */
-export function auditCard({ records, now }: AuditCardInput): AdaptiveCard {
+const WHERE: Record<string, string> = { personal: 'in a 1:1 chat', groupChat: 'in a group chat', channel: 'in a channel', tab: 'in the dashboard tab' };
+
+function describeFilters(filters: AuditFilters): string {
+  const parts = [
+    filters.user ? `user ${filters.user}` : '',
+    filters.action ? `action ${filters.action}` : '',
+    filters.ticket ? `ticket ${filters.ticket}` : '',
+    filters.device ? `device ${filters.device}` : '',
+    filters.since ? `since ${filters.since}` : '',
+  ].filter(Boolean);
+  return parts.length ? mdShort(`Filtered by ${parts.join(', ')}.`, 400) : '';
+}
+
+/** Changes made through the bot and reveals of elevation details: who, what, which, when, where, outcome. */
+export function auditCard({ records, now, filters = {}, before, next }: AuditCardInput): AdaptiveCard {
+  const filtered = describeFilters(filters);
+  const what = before ? 'Older records' : 'The most recent records';
+  const actions: ExecuteAction[] = [];
+  if (next) actions.push(execute('Older ▶', 'audit.page', { ...filters, before: next }));
+  if (before) actions.push(execute('◀ Newest', 'audit.page', { ...filters }));
+  actions.push(execute('Refresh', 'command', { text: 'audit' }));
   return renderCard('audit', {
     subtitle: records.length
-      ? `The ${records.length} most recent reveal attempt${records.length === 1 ? '' : 's'}, newest first.`
-      : 'Every reveal of a local administrator password is recorded here.',
-    rows: records.map((r) => ({
-      headline: `${mdShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${mdShort(r.deviceName, 64)}`,
-      detail: [
-        `${relativeTime(r.at, now)} (${exactTime(r.at)})`,
-        r.user.upn ? mdShort(r.user.upn, 100) : '',
-        `in a ${WHERE[r.conversation.kind] ?? md(r.conversation.kind)}`,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      outcome: OUTCOMES[r.outcome],
-    })),
-    actions: [execute('Refresh', 'command', { text: 'audit' })],
+      ? `${what}, newest first.${filtered ? ` ${filtered}` : ''}`
+      : `Every change made through MMD Assist and every reveal of a local administrator password is recorded here.${filtered ? ` ${filtered}` : ''}`,
+    rows: records.map((r) => {
+      const target = auditTarget(r);
+      return {
+        headline: `${mdShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${ACTIONS[r.action]}${target ? ` ${mdShort(target.id, 64)}` : ''}`,
+        detail: [
+          `${relativeTime(r.at, now)} (${exactTime(r.at)})`,
+          r.user.upn ? mdShort(r.user.upn, 100) : '',
+          WHERE[r.conversation.kind] ?? `in a ${md(r.conversation.kind)}`,
+          r.detail ? mdShort(r.detail, 120) : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        outcome: OUTCOMES[r.outcome],
+      };
+    }),
+    actions,
   });
 }

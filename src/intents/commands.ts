@@ -32,6 +32,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'elevations', intent: 'elevations', usage: 'elevations [device]', description: 'List elevation requests, optionally for one device.', example: 'elevations', group: 'Elevation requests' },
   { name: 'request elevation', intent: 'requestElevation', usage: 'request elevation <device>', description: 'Ask for local admin elevation on a device.', example: 'request elevation', group: 'Elevation requests' },
   { name: 'elevation', intent: 'elevation', usage: 'elevation <device>', description: "A device's elevation details (admins, personal chat only).", example: 'elevation MMD-00001', group: 'Elevation requests', adminOnly: true },
-  { name: 'audit', intent: 'audit', usage: 'audit', description: 'Recent reveals of elevation details (admins only).', example: 'audit', group: 'Elevation requests', adminOnly: true },
+  { name: 'audit', intent: 'audit', usage: 'audit [user <upn>] [action <kind>] [ticket <id>|device <name>] [since <yyyy-mm-dd>]', description: 'Who changed what through the bot, and reveals of elevation details (admins only).', example: 'audit', group: 'Elevation requests', adminOnly: true },
   { name: 'help', intent: 'help', usage: 'help', description: 'What this bot can do.', example: 'help', group: 'General' },
 ];

@@ -20,7 +20,18 @@ export type Intent =
   | { kind: 'elevation'; deviceName: string }
   | { kind: 'newTicket'; deviceName?: string }
   | { kind: 'requestElevation'; deviceName?: string }
-  | { kind: 'audit' }
+  | {
+      kind: 'audit';
+      user?: string;
+      /** A word naming actions (checked by the handler). */
+      action?: string;
+      ticket?: string;
+      device?: string;
+      /** yyyy-mm-dd (UTC). */
+      since?: string;
+      /** Set when the filters could not be read: what was wrong. */
+      problem?: string;
+    }
   | { kind: 'unknown'; text: string; suggestions: string[] };
 
 export type IntentKind = Intent['kind'];

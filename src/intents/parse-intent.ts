@@ -4,6 +4,7 @@
  * documentation: help, the two "make" requests, ticket ids, then the area a keyword names.
  */
 import { findDeviceName } from './device-mention';
+import { auditIntent } from './audit-intent';
 import { elevationIntent } from './elevation-intent';
 import { isStrongDeviceName, isUpn, scanTicketFilters, toTicketId } from './entities';
 import type { Intent } from './intent';
@@ -96,6 +97,9 @@ export function parseIntent(input: string): Intent {
     const deviceName = findDeviceName(tokens);
     return deviceName !== undefined ? { kind: 'requestElevation', deviceName } : { kind: 'requestElevation' };
   }
+  // `audit ticket MMD-…` filters the audit log: checked before a ticket id opens the ticket.
+  const auditAt = tokens.findIndex((t) => FAMILY_WORDS.get(t.lower) === 'audit');
+  if (auditAt >= 0 && tokens.slice(0, auditAt).every(isFiller)) return auditIntent(tokens.slice(auditAt));
   const ticketId = tokens.map((t) => toTicketId(t.raw)).find((id) => id !== undefined);
   if (ticketId !== undefined) return hasWord(tokens, NOTES_WORDS) ? { kind: 'notes', id: ticketId } : { kind: 'ticket', id: ticketId };
   const found = findFamily(tokens);

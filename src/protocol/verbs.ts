@@ -45,6 +45,15 @@ export const VERBS = {
   'elevation.reveal': z.object({ deviceName }),
   /** Hide now, and the refresh action of the revealed card: every viewer but the revealer gets the redacted view. */
   'elevation.hide': z.object({ deviceName }),
+  /** The audit log's Older/Newest buttons: the filters again, and the key the older page starts before. */
+  'audit.page': z.object({
+    user: text(256).optional(),
+    action: text(64).optional(),
+    ticket: text(64).optional(),
+    device: text(64).optional(),
+    since: text(10).regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    before: text(200).regex(/^audit\/[0-9TZ:.\-]+\/[0-9a-f-]{36}$/).optional(),
+  }),
   // Form submits: ticket.create, ticket.addNote, elevation.create, elevation.close.
   ...FORM_VERBS,
 } as const;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { paginate } from '../mmd/paging';
 import type { Device, Ticket } from '../mmd/types';
+import { attribute, tooLongWithAttribution } from '../protocol/attribution';
 import { TabError } from './tab-error';
 import { ok, type TabHandler, type TabRequest } from './tab-request';
 import { countBy, deviceRow, elevationRow, failingConfigurations, noteRow, OPEN_TICKET_STATES, plainToHtml, ticketDetail, ticketRow } from './views';
@@ -99,13 +100,25 @@ export const getTicket: TabHandler = async (req) => {
   return ok({ ticket: ticketDetail(ticket), notes: (notes ?? ticket.notes).map(noteRow) });
 };
 
-const noteBody = z.object({ text: z.string().trim().min(1, 'write a note first').max(4000, 'at most 4000 characters') });
+const NOTE_MAX = 4000;
+const CLOSE_MAX = 2000;
+const noteBody = z.object({ text: z.string().trim().min(1, 'write a note first').max(NOTE_MAX, `at most ${NOTE_MAX} characters`) });
+
+/** The text as written, or with the user named at the end (app context); 400 when both do not fit. */
+function signed(req: TabRequest, text: string, max: number, what: string): string {
+  if (!req.attribute) return text;
+  const result = attribute(text, { name: req.user.name, upn: req.user.upn, aadObjectId: req.user.oid }, max);
+  if (!result.ok) throw new TabError(400, 'bad_request', tooLongWithAttribution(what, result.room, text.length));
+  return result.text;
+}
 
 export const addNote: TabHandler = async (req) => {
   const id = param(req, 'id', TICKET_ID);
   const { text } = parse(noteBody, req.body, 'The note');
+  const note = signed(req, text, NOTE_MAX, 'note');
   if (!(await req.mmd.tickets.get(id))) throw new TabError(404, 'not_found', `There is no ticket ${id}.`);
-  await req.mmd.tickets.addNote(id, plainToHtml(text));
+  await req.mmd.tickets.addNote(id, plainToHtml(note));
+  await req.record({ action: 'ticket.note', target: { kind: 'ticket', id } });
   return ok({ notes: (await req.mmd.tickets.notes(id)).map(noteRow) }, 201);
 };
 
@@ -145,11 +158,12 @@ export const listElevations: TabHandler = async (req) => {
   return ok({ items: page.items.map(elevationRow), more: page.hasMore });
 };
 
-const closeBody = z.object({ actionsTaken: z.string().trim().min(1, 'say what was done').max(2000, 'at most 2000 characters') });
+const closeBody = z.object({ actionsTaken: z.string().trim().min(1, 'say what was done').max(CLOSE_MAX, `at most ${CLOSE_MAX} characters`) });
 
 export const closeElevation: TabHandler = async (req) => {
   const id = param(req, 'id', ELEVATION_ID);
   const { actionsTaken } = parse(closeBody, req.body, 'Closing the request');
-  await req.mmd.elevations.close(id, actionsTaken);
+  await req.mmd.elevations.close(id, signed(req, actionsTaken, CLOSE_MAX, 'text'));
+  await req.record({ action: 'elevation.close', target: { kind: 'elevation', id } });
   return ok({ closed: id });
 };

@@ -1,5 +1,6 @@
 import type { MmdClient } from '../mmd/mmd-client';
 import type { SsoUser } from './sso-token-verifier';
+import type { TabChange } from './tab-audit';
 
 /** What a tab API handler sees: the verified user, path and query parameters, the JSON body. */
 export interface TabRequest {
@@ -9,6 +10,13 @@ export interface TabRequest {
   body: unknown;
   /** The MMD client for this request: the app's, or one with the user's OBO token (MMD_AUTH=user). */
   mmd: MmdClient;
+  /**
+   * True with app context (MMD_AUTH=app): MMD records the app as the author, so written text
+   * ends with the user's name and UPN. False when the call carries the user's own token.
+   */
+  attribute: boolean;
+  /** Writes the audit record of a change this request made (after the API accepted it). */
+  record(change: TabChange): Promise<void>;
 }
 
 export interface TabAnswer {

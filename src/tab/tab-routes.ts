@@ -3,6 +3,7 @@
  * /api/tab (every answer after the SSO token check) and, in sandbox mode only, the development
  * host page and token (see dev-host.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
@@ -11,6 +12,7 @@ import { MmdApiError } from '../mmd/mmd-api-error';
 import type { SsoUser, SsoVerifier } from './sso-token-verifier';
 import { readStatic } from './static-files';
 import * as api from './tab-api';
+import type { TabAuditWriter } from './tab-audit';
 import { TabError } from './tab-error';
 import type { TabHandler } from './tab-request';
 
@@ -19,6 +21,10 @@ export interface TabRouteDeps {
   verifier: SsoVerifier | null;
   /** The MMD client for a verified user: the app's, or one with the user's OBO token. */
   mmdFor(user: SsoUser): MmdClient;
+  /** With app context the tab's writes name the user (see TabRequest.attribute). */
+  attribute: boolean;
+  /** Where the tab's changes are audited. */
+  audit: TabAuditWriter;
   logger: Logger;
   /** The built tab (dist/tab). */
   staticDir: string;
@@ -144,7 +150,16 @@ export function createTabHandler(deps: TabRouteDeps): TabRequestHandler {
         if (!deps.verifier) throw new TabError(503, 'tab_not_configured', 'The tab is not configured on this server (TAB_SSO_AUDIENCE).');
         const user = await deps.verifier.verify(req.headers.authorization);
         const body = method === 'post' ? await readJson(req) : undefined;
-        const answer = await route.handler({ user, params, query: url.searchParams, body, mmd: deps.mmdFor(user) });
+        const correlationId = randomUUID();
+        const answer = await route.handler({
+          user,
+          params,
+          query: url.searchParams,
+          body,
+          mmd: deps.mmdFor(user),
+          attribute: deps.attribute,
+          record: (change) => deps.audit(user, change, correlationId),
+        });
         sendJson(res, answer.status, answer.body);
       } catch (error) {
         const tabError = toTabError(error, logger);

@@ -5,7 +5,9 @@ import type { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import { createMmdClient } from '../mmd/create-client';
 import type { MmdClient } from '../mmd/mmd-client';
+import type { Storage } from '../storage/storage';
 import { createOboTokens } from './obo-token-provider';
+import { tabAuditWriter } from './tab-audit';
 import { createSsoVerifier } from './sso-token-verifier';
 import type { TabRouteDeps } from './tab-routes';
 
@@ -19,6 +21,9 @@ export interface TabSetupInput {
   /** Sandbox: the emulator's root URL (its OpenID metadata and development tokens). */
   emulatorUrl?: string;
   logger: Logger;
+  /** Durable storage: the tab's changes are audited there. */
+  storage: Storage;
+  now?: () => Date;
 }
 
 /** The folder holding package.json, from wherever this file runs (src/ under ts-jest, dist/src/ built). */
@@ -57,6 +62,8 @@ export function tabRouteDeps(input: TabSetupInput): TabRouteDeps {
   return {
     verifier,
     mmdFor,
+    attribute: tab.mmdAuth === 'app',
+    audit: tabAuditWriter(input.storage, input.now ?? (() => new Date()), logger),
     logger,
     staticDir: join(root, 'dist', 'tab'),
     // Never in live mode: there the emulator (the only signer of development tokens) is not running.

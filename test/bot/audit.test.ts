@@ -29,9 +29,9 @@ describe('the audit command', () => {
     expect(validateCard(card)).toEqual([]);
     const rows = findElements(card, 'ColumnSet').map((row) => cardText(row));
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(/Mallory Evil · MMD-00002[\s\S]*mallory@contoso\.com[\s\S]*Not an admin/);
-    expect(rows[1]).toMatch(/Adele Vance · MMD-00001[\s\S]*No open request/);
-    expect(rows[2]).toMatch(/Adele Vance · MMD-00002[\s\S]*adele\.vance@contoso\.com[\s\S]*Revealed/);
+    expect(rows[0]).toMatch(/Mallory Evil · revealed elevation details of MMD-00002[\s\S]*mallory@contoso\.com[\s\S]*Not an admin/);
+    expect(rows[1]).toMatch(/Adele Vance · revealed elevation details of MMD-00001[\s\S]*No open request/);
+    expect(rows[2]).toMatch(/Adele Vance · revealed elevation details of MMD-00002[\s\S]*adele\.vance@contoso\.com[\s\S]*Revealed/);
   });
 
   it('shows at most the 20 most recent records', async () => {

@@ -24,7 +24,7 @@ const ALLOWED_KEYS: Record<Intent['kind'], string[]> = {
   elevation: ['deviceName'],
   newTicket: ['deviceName'],
   requestElevation: ['deviceName'],
-  audit: [],
+  audit: ['user', 'action', 'ticket', 'device', 'since', 'problem'],
   unknown: ['text', 'suggestions'],
 };
 
@@ -44,8 +44,14 @@ export function intentProblem(value: unknown): string | undefined {
   if (Object.values(intent).some((v) => v === undefined)) return 'a key holds undefined';
   switch (intent.kind) {
     case 'help':
-    case 'audit':
       return undefined;
+    case 'audit': {
+      const values = [intent.user, intent.action, intent.ticket, intent.device, intent.since];
+      if (values.some((v) => v !== undefined && (v.length === 0 || v.length > 256))) return 'bad audit filter';
+      if (intent.since !== undefined && !/^\d{4}-\d\d-\d\d$/.test(intent.since)) return 'bad audit date';
+      if (intent.problem !== undefined && values.some((v) => v !== undefined)) return 'audit problem with filters';
+      return undefined;
+    }
     case 'devices':
     case 'users':
       return intent.search === undefined || isSearch(intent.search) ? undefined : 'bad search';

@@ -131,6 +131,11 @@ const CASES: ReadonlyArray<[string, Intent]> = [
   // audit
   ['audit', { kind: 'audit' }],
   ['show the audit log', { kind: 'audit' }],
+  [`audit ticket ${T}`, { kind: 'audit', ticket: T }],
+  ['audit user alex@contoso.com action note since 2026-11-01', { kind: 'audit', user: 'alex@contoso.com', action: 'note', since: '2026-11-01' }],
+  ['audit log for device MMD-00002 action Reveal', { kind: 'audit', device: 'MMD-00002', action: 'reveal' }],
+  ['audit since 2026-13-45', { kind: 'audit', problem: 'Write the date after "since" as yyyy-mm-dd.' }],
+  ['audit user', { kind: 'audit', problem: 'The filter "user" needs a value.' }],
   // mention leftovers, markup and odd spacing
   ['<at>MMD Assist</at> devices', { kind: 'devices' }],
   ['<p>tickets&nbsp;active</p>', tickets(['active'])],

@@ -117,9 +117,22 @@ test("the command lists come from the parser's command list, are handled by the 
   expect(commands.map((c) => c.title)).toEqual(expect.arrayContaining(['help', 'devices', 'tickets', 'new ticket']));
 });
 
-test('no personal tab until the bot serves it', async () => {
+test('the dashboard is a personal tab served by the bot, and webApplicationInfo names the SSO audience', async () => {
   const manifest = await filled(PRODUCTION);
-  expect(manifest.staticTabs).toBeUndefined();
+  expect(manifest.staticTabs).toEqual([
+    {
+      entityId: 'dashboard',
+      name: 'Dashboard',
+      contentUrl: 'https://mmd-assist.azurewebsites.net/tab/',
+      websiteUrl: 'https://mmd-assist.azurewebsites.net/tab/',
+      scopes: ['personal'],
+    },
+  ]);
+  const sameAsServer = await filled({ ...PRODUCTION, TAB_SSO_AUDIENCE: `https://x, api://mmd-assist.azurewebsites.net/${PRODUCTION.MicrosoftAppId}` });
+  expect(sameAsServer.webApplicationInfo.resource).toBe(`api://mmd-assist.azurewebsites.net/${PRODUCTION.MicrosoftAppId}`);
+  const audience = await filled({ ...PRODUCTION, TAB_SSO_AUDIENCE: 'api://sso.contoso.com/11111111-2222-4333-8444-555555555555' });
+  expect(audience.webApplicationInfo.resource).toBe('api://sso.contoso.com/11111111-2222-4333-8444-555555555555');
+  expect((await validateOffline(audience, template.manifestVersion)).errors).toEqual([]);
 });
 
 test('the message extension: search and "Create MMD ticket" run by the bot, links unfurled on the admin center and bot domains', async () => {

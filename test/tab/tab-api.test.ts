@@ -1,5 +1,6 @@
 /** The tab's JSON API against the emulator, through the real app over HTTP. */
 import type { RunningApp } from '../../src/app';
+import { recentAudit } from '../../src/state/audit-log';
 import { ADMIN, devToken, startTabApp, tabApi } from './tab-harness';
 
 let app: RunningApp;
@@ -63,8 +64,25 @@ test('a ticket with its notes; adding a note shows it, credited to the caller', 
   const added = await tabApi<{ notes: { text: string; sender: string }[] }>(app, `tickets/${id}/notes`, { token, body: { text: 'Checked <b>the</b> device & rebooted' } });
   expect(added.status).toBe(201);
   expect(added.body.notes.at(-1)!.text).toContain('Checked');
-  // App context (MMD_AUTH=app): the service records the app; user context is in on-behalf-of.test.ts.
+  // App context (MMD_AUTH=app): the service records the app, so the note itself names the SSO
+  // user; user context (no suffix, the service records the user) is in on-behalf-of.test.ts.
   expect(added.body.notes.at(-1)!.sender).toBe('sandbox-client');
+  const stored = (await app.mmd.tickets.notes(id)).at(-1)!;
+  expect(stored.text).toBe('Checked &lt;b&gt;the&lt;/b&gt; device &amp; rebooted<br><br>— Megan Bowen (megan.bowen@contoso.example) via MMD Assist');
+  const [record] = await recentAudit(app.storage, 1);
+  expect(record).toMatchObject({
+    action: 'ticket.note',
+    outcome: 'done',
+    target: { kind: 'ticket', id },
+    user: { upn: ADMIN.upn, name: ADMIN.name },
+    conversation: { id: 'tab', kind: 'tab' },
+  });
+
+  // The user's text and the attribution line must fit the field's 4000 together: the text is not cut.
+  const long = await tabApi<{ message: string }>(app, `tickets/${id}/notes`, { token, body: { text: 'n'.repeat(3990) } });
+  expect(long.status).toBe(400);
+  expect(long.body.message).toMatch(/can be at most 39\d\d characters; it has 3990/);
+  expect((await app.mmd.tickets.notes(id)).at(-1)!.text).toBe(stored.text);
 
   expect((await tabApi(app, `tickets/${id}/notes`, { token, body: { text: '   ' } })).status).toBe(400);
   expect((await tabApi(app, 'tickets/no-such-ticket-999', { token })).status).toBe(404);
@@ -95,6 +113,9 @@ test('elevations: open ones listed, one closed', async () => {
   expect(before.body.items.map((e) => e.id)).toContain(created.id);
   const closed = await tabApi(app, `elevations/${created.id}/close`, { token, body: { actionsTaken: 'Driver installed' } });
   expect(closed.status).toBe(200);
+  const stored = (await app.mmd.elevations.list({ deviceName: created.deviceName ?? '', top: 50 })).items.find((r) => r.id === created.id);
+  expect(stored?.actionsTaken).toBe('Driver installed\n\n— Megan Bowen (megan.bowen@contoso.example) via MMD Assist');
+  expect((await recentAudit(app.storage, 1))[0]).toMatchObject({ action: 'elevation.close', target: { kind: 'elevation', id: created.id }, conversation: { kind: 'tab' } });
   const after = await tabApi<{ items: { id: string }[] }>(app, 'elevations', { token });
   expect(after.body.items.map((e) => e.id)).not.toContain(created.id);
   expect((await tabApi(app, `elevations/${created.id}/close`, { token, body: {} })).status).toBe(400);

@@ -11,6 +11,7 @@ import { VERBS } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
 import { submitOnce } from '../forms/submit-form';
+import { recordChange } from '../audit-trail';
 import { card } from '../reply';
 import type { Turn } from '../turn';
 import { dialog, dialogMessage, results, type ExtensionReply } from './extension-reply';
@@ -65,7 +66,11 @@ export async function submitTicketDialog(turn: Turn, input: SubmitActionInput, d
     verb: 'ticket.create',
     subject: 'ticket',
     result: ticketSchema,
-    work: () => deps.mmd.tickets.create(check.ticket),
+    work: async () => {
+      const ticket = await deps.mmd.tickets.create(check.ticket);
+      await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: ticket.id }, detail: ticket.title ?? undefined });
+      return ticket;
+    },
     done: async (ticket) => {
       seen.created = ticket;
       return card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${md(ticket.id)} was created.`);

@@ -125,6 +125,7 @@ function auditRecord(
     at: at.toISOString(),
     action: 'elevation.reveal',
     outcome,
+    target: { kind: 'device', id: deviceName },
     deviceName,
     elevationRequestId,
     user: {

@@ -12,6 +12,9 @@ import type { BotDeps } from '../deps';
 import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../../protocol/elevation-rules';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
+import { actorOf } from '../actor';
+import { recordChange } from '../audit-trail';
+import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { VerbData } from '../../protocol/verbs';
@@ -53,7 +56,9 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
     );
   const check = checkElevation(raw, now);
   if (!check.ok) return form(check.errors);
-  const { request } = check;
+  const signed = attribute(check.request.planOfAction, await actorOf(turn), ELEVATION_FIELDS.planOfAction.maxLength);
+  if (!signed.ok) return form({ planOfAction: tooLongWithAttribution('plan of action', signed.room, check.request.planOfAction.length) });
+  const request = { ...check.request, planOfAction: signed.text };
   try {
     if (!(await deps.mmd.tickets.get(request.partnerTicketId))) {
       const field = typeof raw.ticketId === 'string' && raw.ticketId.trim() ? 'ticketId' : 'ticketChoice';
@@ -74,7 +79,16 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
     verb: 'elevation.create',
     subject: 'elevation',
     result: elevationSchema,
-    work: () => deps.mmd.elevations.create(request),
+    work: async () => {
+      const created = await deps.mmd.elevations.create(request);
+      await recordChange(turn, deps, {
+        action: 'elevation.create',
+        target: { kind: 'elevation', id: created.id },
+        deviceName: request.deviceName,
+        detail: `${request.deviceName}, ticket ${request.partnerTicketId}`,
+      });
+      return created;
+    },
     done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${md(created.deviceName)} created.`),
     form,
   });
@@ -119,6 +133,9 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     );
   const check = checkClose(raw, now);
   if (!check.ok) return form(check.errors);
+  const signed = attribute(check.actionsTaken, await actorOf(turn), CLOSE_FIELDS.actionsTaken.maxLength);
+  if (!signed.ok) return form({ actionsTaken: tooLongWithAttribution('text', signed.room, check.actionsTaken.length) });
+  const actionsTaken = signed.text;
   return submitOnce({
     turn,
     deps,
@@ -127,8 +144,9 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     subject: 'close',
     result: closeResult,
     work: async () => {
-      await deps.mmd.elevations.close(data.requestId, check.actionsTaken);
-      return { requestId: data.requestId, deviceName, actionsTaken: check.actionsTaken, closedAt: deps.now().toISOString() };
+      await deps.mmd.elevations.close(data.requestId, actionsTaken);
+      await recordChange(turn, deps, { action: 'elevation.close', target: { kind: 'elevation', id: data.requestId }, deviceName, detail: deviceName });
+      return { requestId: data.requestId, deviceName, actionsTaken, closedAt: deps.now().toISOString() };
     },
     done: async (closed) => {
       const found = await findRequest(turn, closed.requestId, closed.deviceName, deps);

@@ -9,6 +9,9 @@ import type { BotDeps } from '../deps';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { checkNote, NOTE_FIELDS } from '../../protocol/note-rules';
 import { submitOnce } from '../forms/submit-form';
+import { actorOf } from '../actor';
+import { recordChange } from '../audit-trail';
+import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { VerbData } from '../../protocol/verbs';
@@ -30,6 +33,8 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
     card(addNoteForm({ ticketId: data.ticketId, formId: data.formId, values: formText(NOTE_FIELDS, raw), errors, notice, now }));
   const check = checkNote(raw, now);
   if (!check.ok) return form(check.errors);
+  const signed = attribute(check.text, await actorOf(turn), NOTE_FIELDS.text.maxLength);
+  if (!signed.ok) return form({ text: tooLongWithAttribution('note', signed.room, check.text.length) });
   return submitOnce({
     turn,
     deps,
@@ -38,7 +43,8 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
     subject: 'note',
     result: noteResult,
     work: async () => {
-      await deps.mmd.tickets.addNote(data.ticketId, check.text);
+      await deps.mmd.tickets.addNote(data.ticketId, signed.text);
+      await recordChange(turn, deps, { action: 'ticket.note', target: { kind: 'ticket', id: data.ticketId } });
       return { ticketId: data.ticketId };
     },
     done: (result) => ticketWithNotes(turn, result.ticketId, deps, now),

@@ -1,6 +1,7 @@
 import { md } from '../../cards/escape';
 import { saveSubscription } from '../../state/subscriptions';
 import type { BotDeps } from '../deps';
+import { recordChange } from '../audit-trail';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
@@ -20,6 +21,7 @@ export async function subscribeToTicket(turn: Turn, query: { id: string }, deps:
     at: deps.now().toISOString(),
     lastState: ticket.state,
   });
+  await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'ticket', id: ticket.id } });
   return text(
     `This conversation is subscribed to ticket **${md(ticket.id)}**. Proactive updates are delivered once notifications are enabled for this bot.`,
   );

@@ -8,6 +8,7 @@ import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
+import { recordChange } from '../audit-trail';
 import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../../protocol/ticket-rules';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -36,7 +37,11 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
     verb: 'ticket.create',
     subject: 'ticket',
     result: ticketSchema,
-    work: () => deps.mmd.tickets.create(check.ticket),
+    work: async () => {
+      const ticket = await deps.mmd.tickets.create(check.ticket);
+      await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: ticket.id }, detail: ticket.title ?? undefined });
+      return ticket;
+    },
     done: async (ticket) => card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${md(ticket.id)} was created.`),
     form,
   });

@@ -1,3 +1,4 @@
+import { recentAudit } from '../../../src/state/audit-log';
 import { BotHarness, cardText } from '../../helpers/bot-harness';
 import { apiCalls, fieldError, inputs } from '../forms/form-helpers';
 import { dialogCardOf, dialogMessageOf, invoke, resultsOf, submitAction } from './extension-helpers';
@@ -97,6 +98,10 @@ describe('message extension: "Create MMD ticket from this message"', () => {
     expect(apiCalls(harness, 'POST', TICKETS)).toBe(before + 1);
     // The same ticket, as the API has it.
     expect((await harness.app.mmd.tickets.get(id!))?.title).toBe('Printing fails on MMD-00001 and desktop-ab12cd since Monday.');
+    // Audited once (the replay creates nothing and records nothing), naming the admin.
+    const records = (await recentAudit(harness.app.storage, 50)).filter((r) => r.action === 'ticket.create' && r.target?.id === id);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ outcome: 'done', user: { name: 'Adele Vance', upn: 'adele.vance@contoso.com' } });
   });
 
   it('shows field errors in the dialog and creates nothing', async () => {

@@ -80,7 +80,7 @@ describe('elevation forms', () => {
         title: 'Repair Excel add-in',
         category: 'Office',
         subcategory: 'Excel',
-        planOfAction: 'Re-register the add-in with elevated rights.',
+        planOfAction: 'Re-register the add-in with elevated rights.\n\n— Adele Vance (adele.vance@contoso.com) via MMD Assist',
         requestClosureTime: null,
       });
     });
@@ -174,7 +174,7 @@ describe('elevation forms', () => {
       expect(() => action(closed, 'elevation.closeForm')).toThrow();
       const stored = (await harness.app.mmd.elevations.list({ deviceName: name })).items.find((r) => r.id === id);
       expect(stored?.requestClosureTime).toBeTruthy();
-      expect(stored?.actionsTaken).toBe('Re-registered the add-in.');
+      expect(stored?.actionsTaken).toBe('Re-registered the add-in.\n\n— Adele Vance (adele.vance@contoso.com) via MMD Assist');
     });
 
     it('names the device and shows the full request when the button carries the device', async () => {
