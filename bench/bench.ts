@@ -6,7 +6,7 @@
  * pinned to CPU 0; each bot runs in its own process pinned to CPU 1 (taskset, where present), so
  * the bot's CPU time per turn (/proc/<pid>/stat) is its own. Environment knobs (defaults):
  * BENCH_SLICE_MS (1500), BENCH_ROUNDS (6), BENCH_MEMORY_TURNS (20000), BENCH_MEMORY_CONVERSATIONS (2000),
- * BENCH_LATENCY_MS (3000), BENCH_CASES (all), BENCH_SKIP (none; latency,cards,cold,memory) for a quick look.
+ * BENCH_LATENCY_MS (3000), BENCH_CASES (all), BENCH_SKIP (none; latency,cards,cold,memory,notify) for a quick look.
  * BENCH_BASELINE=<another build's dist/ directory> adds that build's MMD Assist as cases "<case>@baseline"
  * in the same rounds (and its cold start and card figures): an A/B measurement of a change on a busy machine.
  */
@@ -18,6 +18,7 @@ import { startEmulator } from '../src/emulator/emulator';
 import { EXAMPLE_DEVICE, EXAMPLE_TICKET_ID } from '../src/emulator/seed';
 import type { RunningEmulator } from '../src/emulator/types';
 import { pin, startBot, type BotProcess } from './bot-process';
+import type { MemoryFigures } from './ipc-hooks';
 import { cardRenderFigures } from './card-render';
 import { benchCases, BENCH_USER, type BenchCase, type TurnContextInfo } from './cases';
 import { coldStartMs } from './cold-start';
@@ -25,6 +26,7 @@ import { BenchConnector } from './fake-connector';
 import { closedLoop, median, openLoop, quantile, sendTurn } from './load';
 import { machineBusyMs, processCpuMs } from './proc-stat';
 import { mmdEnv } from './mmd-env';
+import { notificationFigures } from './notify-bench';
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const SETTINGS = {
@@ -39,7 +41,7 @@ const SETTINGS = {
   coldStarts: 5,
   /** Comma-separated case names to run (default all; echo is always run). */
   cases: process.env.BENCH_CASES ?? '',
-  /** Comma-separated phases to skip: latency, cards, cold, memory. */
+  /** Comma-separated phases to skip: latency, cards, cold, memory, notify. */
   skip: process.env.BENCH_SKIP ?? '',
   /** Rounds where the rest of the machine used more than this many cores are dropped. */
   otherCoresLimit: 0.25,
@@ -107,7 +109,7 @@ async function slice(round: number, c: BenchCase, bot: BotProcess, ctx: TurnCont
 
 async function memoryPhase(bot: BotProcess, cases: BenchCase[], ctx: TurnContextInfo, emulator: RunningEmulator) {
   const { memoryTurns: turns, memoryConversations: conversations } = SETTINGS;
-  const samples: Array<{ turns: number; rssMb: number; heapMb: number }> = [];
+  const samples: Array<{ turns: number; rssMb: number; heapMb: number; storage?: MemoryFigures['storage'] }> = [];
   const tokens0 = emulator.tokenRequestCount();
   let failures = 0;
   const quarter = Math.ceil(turns / 4);
@@ -116,7 +118,7 @@ async function memoryPhase(bot: BotProcess, cases: BenchCase[], ctx: TurnContext
     const r = await closedLoop(bot.url, (i) => cases[(base + i) % cases.length]!.turn(ctx, `mem-conv-${(base + i) % conversations}`), Infinity, SETTINGS.concurrency, quarter);
     failures += r.failures;
     const m = await bot.memory();
-    samples.push({ turns: base + r.turns, rssMb: round1(m.rssBytes / 2 ** 20), heapMb: round1(m.heapUsedBytes / 2 ** 20) });
+    samples.push({ turns: base + r.turns, rssMb: round1(m.rssBytes / 2 ** 20), heapMb: round1(m.heapUsedBytes / 2 ** 20), storage: m.storage });
     process.stderr.write(`  memory ${bot.name}: ${JSON.stringify(samples[samples.length - 1])}, ${failures} failures\n`);
   }
   const tokenRequests = emulator.tokenRequestCount() - tokens0;
@@ -227,6 +229,10 @@ async function main(): Promise<void> {
     const memory = skip('memory') ? [] : [await memoryPhase(echo, cases.filter((c) => c.bot === 'echo'), ctx, emulator), await memoryPhase(mmd, cases.filter((c) => c.bot === 'mmd'), ctx, emulator)];
     log(`  memory done (${Math.round((Date.now() - started) / 1000)} s)`);
 
+    // Notifications: src/notify driven directly (bench/notify-bench.ts), about a minute.
+    const notifications = skip('notify') ? { measured: false as const, reason: 'skipped (BENCH_SKIP=notify)' } : await notificationFigures(log);
+    log(`  notifications done (${Math.round((Date.now() - started) / 1000)} s)`);
+
     const results = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, pinned: pinned && BOT_CPU !== null },
@@ -242,9 +248,7 @@ async function main(): Promise<void> {
       memory,
       memoryRatio: memory.length ? { rssToEcho: round2(memory[1]!.rssMb / memory[0]!.rssMb), heapToEcho: round2(memory[1]!.heapMb / memory[0]!.heapMb) } : undefined,
       tokens: { requestsPer10kTurns: memory[1]?.tokenRequestsPer10kTurns, goal: 'one per token lifetime (3599 s in the emulator)' },
-      // Slot for issue "notifications": poll-cycle CPU and API calls for 10,000 tickets and 1,000
-      // followers; fan-out to 2,000 conversations against a connector enforcing Teams' limits.
-      notifications: { measured: false, reason: 'notifications have not landed; add the figures here when they do' },
+      notifications,
       elapsedSeconds: Math.round((Date.now() - started) / 1000),
     };
     writeFileSync(join(DIST, '..', '..', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -273,6 +277,7 @@ function printTable(r: {
   tokens: { requestsPer10kTurns?: number };
   memoryRatio?: { rssToEcho: number; heapToEcho: number };
   droppedRounds: { rounds: number[]; noisyMachine: boolean };
+  notifications: Awaited<ReturnType<typeof notificationFigures>> | { measured: false; reason: string };
   elapsedSeconds: number;
 }): void {
   const pad = (s: unknown, n: number) => String(s).padEnd(n);
@@ -299,7 +304,13 @@ function printTable(r: {
   }
   if (r.memoryRatio) lines.push(`memory vs echo: RSS ${r.memoryRatio.rssToEcho}x, heap ${r.memoryRatio.heapToEcho}x`);
   if (r.tokens.requestsPer10kTurns !== undefined) lines.push(`token endpoint requests per 10,000 turns: ${r.tokens.requestsPer10kTurns}`);
-  lines.push('notifications: not measured (the issue has not landed)');
+  const n = r.notifications;
+  if (n.measured) {
+    const p = n.poll;
+    lines.push(`notify poll, ${p.tickets} tickets / ${p.followedTickets} followed: first ${p.baseline.cpuMs} ms CPU, ${p.baseline.apiCalls} API calls; nothing changed ${p.nothingChanged.cpuMs} ms, ${p.nothingChanged.apiCalls} calls; ${p.followedChanged.changed} changed ${p.followedChanged.cpuMs} ms, ${p.followedChanged.apiCalls} calls`);
+    const f = n.fanOut;
+    lines.push(`notify fan-out to ${f.conversations} conversations: ${f.sent} sent in ${f.seconds} s, ${f.perSecond}/s of ${f.ceilingPerSecond}/s (${Math.round(f.ofCeiling * 100)}%), ${f.throttled429} answered 429, ${f.cpuMsPerSend} CPU ms per send`);
+  } else lines.push(`notifications: not measured (${n.reason})`);
   console.log(lines.join('\n'));
 }
 

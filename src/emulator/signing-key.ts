@@ -22,13 +22,21 @@ export interface DevTokenClaims {
 
 export class SigningKey {
   readonly kid = `emulator-${randomUUID().slice(0, 8)}`;
-  private readonly privateKey: KeyObject;
-  readonly publicKey: KeyObject;
+  private pair?: { privateKey: KeyObject; publicKey: KeyObject };
 
-  constructor() {
-    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    this.privateKey = pair.privateKey;
-    this.publicKey = pair.publicKey;
+  // Made on first use, not at start-up: a 2048-bit RSA key costs tens of ms of CPU and only the
+  // tab's SSO/OBO flows need it (issue 15: sandbox cold start).
+  private keys(): { privateKey: KeyObject; publicKey: KeyObject } {
+    this.pair ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return this.pair;
+  }
+
+  get publicKey(): KeyObject {
+    return this.keys().publicKey;
+  }
+
+  private get privateKey(): KeyObject {
+    return this.keys().privateKey;
   }
 
   jwks(): { keys: Record<string, unknown>[] } {

@@ -5,6 +5,7 @@ import {
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
+import { CachedBotFrameworkAuthentication } from './cached-bot-auth';
 import { InboundAdapter } from './inbound-adapter';
 import { createOnTurnError } from './on-turn-error';
 
@@ -32,7 +33,7 @@ export function createAdapter(
         MicrosoftAppTenantId: bot.appTenantId || undefined,
       }),
   );
-  const adapter = new InboundAdapter(auth);
+  const adapter = new InboundAdapter(new CachedBotFrameworkAuthentication(auth));
   adapter.onTurnError = createOnTurnError(logger);
   return adapter;
 }

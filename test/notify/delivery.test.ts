@@ -1,3 +1,4 @@
+import { JITTER_MARGIN_MS } from '../../src/notify/rate-limiter';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,8 +165,9 @@ describe('Delivery', () => {
     expect(await s.delivery.deliverPending()).toMatchObject({ sent: 200 });
     expect(teams.throttled).toBe(0);
     expect(new Set(teams.received.map((r) => r.conversation)).size).toBe(200);
-    // 200 at 50/s: the last send 3 s after the first; the ceiling is used, not undershot.
-    expect(teams.received[199]!.at - start).toBe(3000);
+    // 200 at 50/s: the last send 3 windows (a second plus the jitter margin) after the first;
+    // the ceiling is used, not undershot.
+    expect(teams.received[199]!.at - start).toBe(3 * (1000 + JITTER_MARGIN_MS));
   });
 });
 
