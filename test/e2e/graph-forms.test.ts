@@ -67,6 +67,9 @@ describeE2e('the Graph forms in the Agents Playground', (chromiumPath) => {
     await chat.screenshotCard('03-enrollment-form', form);
     const before = await chat.cardCount();
     await chat.clickCardButton('Report failure', { card: form });
+    // The typed reason is on the page before the answer too (the input's own text): wait for the
+    // form's button to go, then for the event card's text.
+    await form.getByRole('button', { name: 'Report failure' }).waitFor({ state: 'detached', timeout: 15_000 });
     await form.getByText(REASON).first().waitFor();
     const text = await form.innerText();
     expect(text).toContain(device.intuneId!);

@@ -85,7 +85,10 @@ describeE2e('personal tab (teams-js host simulated)', (chromiumPath) => {
     await tab.getByRole('button', { name: 'Add note' }).click();
     await tab.waitForFunction(() => document.querySelector('#note-form .form-status')?.textContent === 'Note added.');
     const lastNote = tab.locator('#notes li').last();
-    await expect(lastNote.locator('.note-text').innerText()).resolves.toBe('Checked from the dashboard <script>alert(1)</script>');
+    // With app context the note carries who wrote it (issue 13's attribution line).
+    await expect(lastNote.locator('.note-text').innerText()).resolves.toBe(
+      'Checked from the dashboard <script>alert(1)</script>\n\n— Alex Wilber (alex.wilber@contoso.example) via MMD Assist',
+    );
     const notes = await app.mmd.tickets.notes(id!);
     expect(notes.at(-1)!.text).toContain('Checked from the dashboard');
     await page.screenshot({ path: join(ARTIFACT_DIR, 'tab-note-added.png'), fullPage: true });
