@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
-import { createSend, realSleep } from '../http/send';
+import { graphSend } from './graph-sends';
 import type { CallOptions } from '../http/request';
 import type { TokenProvider } from '../http/token-provider';
 import { segment } from '../http/url';
-import { GRAPH_PROFILE, GRAPH_TRANSIENT_STATUSES, GraphApiError } from './graph-api-error';
+import { GRAPH_PROFILE, GraphApiError } from './graph-api-error';
 
 /** The few Microsoft Graph calls the bot makes, as resources. Every method throws GraphApiError. */
 export interface GraphClient {
@@ -35,27 +35,9 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 const memberGroupsSchema = z.object({ value: z.array(z.string()) });
 
-/**
- * The Graph client: the shared `send` (src/http) with Graph's options. A Retry-After longer than
- * 10 s is not waited for (the caller is in a chat turn); short back-off (200 ms, doubling).
- */
+/** The Graph client: the shared `send` (src/http) with Graph's options (see graph-sends.ts). */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const send = createSend({
-    baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/v1.0/`,
-    profile: GRAPH_PROFILE,
-    tokenProvider: options.tokenProvider,
-    timeoutMs: options.timeoutMs,
-    retry: {
-      maxRetries: options.maxRetries ?? 2,
-      baseDelayMs: 200,
-      maxDelayMs: 2_000,
-      maxRetryAfterMs: 10_000,
-      transientStatuses: GRAPH_TRANSIENT_STATUSES,
-    },
-    sleep: options.sleep ?? realSleep,
-    random: options.random ?? Math.random,
-    logger: options.logger,
-  });
+  const send = graphSend(options, 'v1.0');
   return {
     users: {
       async checkMemberGroups(userId, groupIds, call = {}) {
