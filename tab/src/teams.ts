@@ -27,7 +27,8 @@ export async function connect(): Promise<{ theme: string; userName: string }> {
 }
 
 export function notifyLoaded(ok: boolean, reason = ''): void {
-  if (ok) app.notifySuccess();
+  // The host may not answer notifySuccess (older hosts): nothing waits for it.
+  if (ok) void app.notifySuccess().catch(() => undefined);
   else app.notifyFailure({ reason: app.FailedReason.Other, message: reason });
 }
 
