@@ -50,7 +50,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     async execute(turn, verb, data) {
       if (!isVerb(verb)) {
         turn.log.warn({ verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb }, 'unknown card verb');
-        return text('That button is not one I know, so nothing was changed. Type `help` to see what I can do.');
+        return text('That button is not one I know, so nothing was changed. Type help to see what I can do.');
       }
       const outcome = await runVerb(routes, turn, verb, data, deps);
       return outcome.ok ? outcome.reply : text(outcome.problem);

@@ -1,6 +1,6 @@
 import type { AuditOutcome, AuditRecord } from '../state/audit-log';
 import { execute } from './card-action';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { relativeTime, exactTime, type TextColor } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -29,11 +29,11 @@ export function auditCard({ records, now }: AuditCardInput): AdaptiveCard {
       ? `The ${records.length} most recent reveal attempt${records.length === 1 ? '' : 's'}, newest first.`
       : 'Every reveal of a local administrator password is recorded here.',
     rows: records.map((r) => ({
-      headline: `${mdShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${mdShort(r.deviceName, 64)}`,
+      headline: `${plainShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${plainShort(r.deviceName, 64)}`,
       detail: [
         `${relativeTime(r.at, now)} (${exactTime(r.at)})`,
-        r.user.upn ? mdShort(r.user.upn, 100) : '',
-        `in a ${WHERE[r.conversation.kind] ?? md(r.conversation.kind)}`,
+        r.user.upn ? plainShort(r.user.upn, 100) : '',
+        `in a ${WHERE[r.conversation.kind] ?? plain(r.conversation.kind)}`,
       ]
         .filter(Boolean)
         .join(' · '),

@@ -1,7 +1,7 @@
 import type { Device } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
-import { md, mdJoin, mdShort } from './escape';
+import { plain, plainJoin, plainShort } from './escape';
 import { groupRows } from './group-rows';
 import { dateTime, months, parseDate, relativeTime, statusRank, statusView } from './format';
 import { renderCard, type AdaptiveCard } from './render';
@@ -21,32 +21,32 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
   const sorted = [...device.configurations].sort((a, b) => statusRank(a.deploymentStatus) - statusRank(b.deploymentStatus));
   const configurations = capped(sorted, MAX_CONFIGURATIONS, 'configurations');
   return renderCard('device-detail', {
-    name: mdShort(name, 80, '(no name)'),
-    subtitle: mdJoin([device.manufacturer, device.model], 80),
+    name: plainShort(name, 80, '(no name)'),
+    subtitle: plainJoin([device.manufacturer, device.model], 80),
     compliance: statusView(device.complianceState),
     facts: facts([
-      ['Serial number', md(device.serialNumber)],
-      ['Intune ID', md(device.intuneId)],
-      ['Manufacturer / model', mdJoin([device.manufacturer, device.model], 80, '—', ' / ')],
-      ['OS', mdJoin([device.osVersion, device.operatingSystemEdition], 60)],
-      ['Persona', md(device.persona)],
-      ['Plan', md(device.planType)],
-      ['Update ring', md(device.primaryUpdateRing)],
+      ['Serial number', plain(device.serialNumber)],
+      ['Intune ID', plain(device.intuneId)],
+      ['Manufacturer / model', plainJoin([device.manufacturer, device.model], 80, '—', ' / ')],
+      ['OS', plainJoin([device.osVersion, device.operatingSystemEdition], 60)],
+      ['Persona', plain(device.persona)],
+      ['Plan', plain(device.planType)],
+      ['Update ring', plain(device.primaryUpdateRing)],
       ['Enrolled', dateTime(device.enrolledIntoIntuneDateTimeUtc, now)],
       ['Age', months(device.ageInMonths)],
-      ['Profile assignment', md(device.profileAssignmentStatus)],
-      ['Management agent', md(device.managementAgent)],
-      ['Assigned user', mdJoin([device.assignedUser, device.userUpn ?? device.userEmail], 100)],
-      ['Azure AD device ID', md(device.aadDeviceId)],
+      ['Profile assignment', plain(device.profileAssignmentStatus)],
+      ['Management agent', plain(device.managementAgent)],
+      ['Assigned user', plainJoin([device.assignedUser, device.userUpn ?? device.userEmail], 100)],
+      ['Azure AD device ID', plain(device.aadDeviceId)],
       ['Last sync', dateTime(device.lastIntuneSyncDateTimeUtc, now)],
     ]),
     ...groupRows(device.groups),
     configurationsHeading: `Configurations (${device.configurations.length})`,
     configurations: configurations.shown.map((c) => ({
-      name: mdShort(c.name, 120, '(unnamed configuration)'),
+      name: plainShort(c.name, 120, '(unnamed configuration)'),
       detail: [
-        c.type?.trim() ? mdShort(c.type, 30) : '',
-        c.version?.trim() ? `version ${mdShort(c.version, 20)}` : '',
+        c.type?.trim() ? plainShort(c.type, 30) : '',
+        c.version?.trim() ? `version ${plainShort(c.version, 20)}` : '',
         parseDate(c.lastReportedStatusUtc) ? `reported ${relativeTime(c.lastReportedStatusUtc, now)}` : 'not reported yet',
       ]
         .filter((part) => part !== '')

@@ -1,6 +1,6 @@
 import type { Device, Page } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
-import { mdJoin, mdShort } from './escape';
+import { plainJoin, plainShort } from './escape';
 import { parseDate, relativeTime, statusView } from './format';
 import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -15,16 +15,16 @@ export interface DeviceListInput {
 /** One page of devices; each row opens the device, Previous/Next keep the search. */
 export function deviceListCard({ page, search, now }: DeviceListInput): AdaptiveCard {
   const query = search?.trim() || undefined;
-  const quoted = query ? `“${mdShort(query, 100)}”` : '';
+  const quoted = query ? `“${plainShort(query, 100)}”` : '';
   const rows = page.items.map((device) => {
     const name = device.name.trim();
     // A device without a usable name cannot be looked up again: show it, but not as a link.
     const open = executeIfValid('Open', 'device.open', { name });
     return {
-      name: mdShort(name, 80, '(no name)'),
+      name: plainShort(name, 80, '(no name)'),
       open,
       nameColor: open ? 'Accent' : 'Default',
-      detail: mdJoin([device.model, device.assignedUser ?? device.userUpn, ring(device.primaryUpdateRing)], 60),
+      detail: plainJoin([device.model, device.assignedUser ?? device.userUpn, ring(device.primaryUpdateRing)], 60),
       compliance: statusView(device.complianceState),
       sync: parseDate(device.lastIntuneSyncDateTimeUtc) ? `synced ${relativeTime(device.lastIntuneSyncDateTimeUtc, now)}` : 'last sync —',
     };

@@ -2,7 +2,7 @@ import type { TicketChange } from '../notify/diff';
 import type { TicketSnapshot } from '../notify/ticket-snapshot';
 import { executeIfValid } from './card-action';
 import { capped } from './card-parts';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 import { changeRows } from './ticket-change-rows';
 
@@ -32,7 +32,7 @@ export function ticketDigestCard({ items, now }: TicketDigestInput): AdaptiveCar
   return renderCard('ticket-digest', {
     heading: `${count} ${count === 1 ? 'update' : 'updates'} on ${byTicket.size} ${byTicket.size === 1 ? 'ticket' : 'tickets'} while notifications were held`,
     tickets: shown.map(({ ticket, changes }) => ({
-      title: `${md(ticket.id)}: ${mdShort(ticket.title, 120, '(no title)')}`,
+      title: `${plain(ticket.id)}: ${plainShort(ticket.title, 120, '(no title)')}`,
       changes: changeRows(changes, now).slice(0, 10),
       actions: [executeIfValid('Open', 'ticket.open', { id: ticket.id.trim() })].filter((a) => a !== null),
     })),

@@ -1,7 +1,7 @@
 import type { TicketFilters } from '../protocol/ticket-filters';
 import type { Page, Ticket } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { relativeTime, severityColor, severityName, ticketStateColor, ticketStateLabel, ticketTypeLabel } from './format';
 import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -30,20 +30,20 @@ export function ticketListCard({ page, filters, now }: TicketListInput): Adaptiv
   const rows = page.items.map((ticket) => {
     const open = executeIfValid('Open', 'ticket.open', { id: ticket.id.trim() }, ONLY_DATA);
     return {
-      title: mdShort(ticket.title, 120, '(no title)'),
+      title: plainShort(ticket.title, 120, '(no title)'),
       titleColor: open ? 'Accent' : 'Default',
       open,
       detail: [
-        mdShort(ticket.id, 64, '(no id)'),
-        md(ticketTypeLabel(ticket.type)),
+        plainShort(ticket.id, 64, '(no id)'),
+        plain(ticketTypeLabel(ticket.type)),
         `created ${relativeTime(ticket.createdDateTime, now)}`,
-        ticket.nextActionOwner?.trim() ? `next: ${mdShort(ticket.nextActionOwner, 40)}` : '',
+        ticket.nextActionOwner?.trim() ? `next: ${plainShort(ticket.nextActionOwner, 40)}` : '',
       ]
         .filter((part) => part !== '')
         .join(' · '),
-      severity: md(severityName(ticket.severity)),
+      severity: plain(severityName(ticket.severity)),
       severityColor: severityColor(ticket.severity),
-      state: md(ticketStateLabel(ticket.state)),
+      state: plain(ticketStateLabel(ticket.state)),
       stateColor: ticketStateColor(ticket.state),
     };
   });
@@ -66,9 +66,9 @@ export function ticketListCard({ page, filters, now }: TicketListInput): Adaptiv
 
 function summary(states: string[], severities: number[], text: string | undefined, showing: string): string {
   const parts = [
-    states.length ? states.map((s) => md(ticketStateLabel(s))).join(' or ') : 'Any state',
-    severities.length ? severities.map((n) => md(severityName(n))).join(' or ') : 'any severity',
-    text ? `title contains “${mdShort(text, 100)}”` : '',
+    states.length ? states.map((s) => plain(ticketStateLabel(s))).join(' or ') : 'Any state',
+    severities.length ? severities.map((n) => plain(severityName(n))).join(' or ') : 'any severity',
+    text ? `title contains “${plainShort(text, 100)}”` : '',
     showing,
   ];
   return parts.filter((p) => p !== '').join(' · ');

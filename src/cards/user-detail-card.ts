@@ -1,7 +1,7 @@
 import type { User } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
-import { md, mdJoin, mdShort } from './escape';
+import { plain, plainJoin, plainShort } from './escape';
 import { parseDate, relativeTime } from './format';
 import { groupRows } from './group-rows';
 import { renderCard, type AdaptiveCard } from './render';
@@ -20,19 +20,19 @@ export function userDetailCard({ user, now }: UserDetailInput): AdaptiveCard {
   const refresh = executeIfValid('Refresh', 'user.open', { upn: user.upn.trim() });
   if (refresh) actions.push(refresh);
   return renderCard('user-detail', {
-    name: mdShort(user.name?.trim() || user.upn, 100, '(no name)'),
+    name: plainShort(user.name?.trim() || user.upn, 100, '(no name)'),
     facts: facts([
-      ['UPN', md(user.upn)],
-      ['Email', md(user.email)],
+      ['UPN', plain(user.upn)],
+      ['Email', plain(user.email)],
     ]),
     devicesHeading: `Devices (${user.devices.length})`,
     devices: devices.shown.map((d) => {
       const open = executeIfValid('Open', 'device.open', { name: d.name.trim() });
       return {
-        name: mdShort(d.name, 80, '(no name)'),
+        name: plainShort(d.name, 80, '(no name)'),
         nameColor: open ? 'Accent' : 'Default',
         open,
-        detail: mdJoin([d.model, d.ring?.trim() ? `${d.ring.trim()} ring` : null, d.serialNumber ? `serial ${d.serialNumber}` : null], 60),
+        detail: plainJoin([d.model, d.ring?.trim() ? `${d.ring.trim()} ring` : null, d.serialNumber ? `serial ${d.serialNumber}` : null], 60),
         sync: parseDate(d.lastIntuneSyncTime) ? `synced ${relativeTime(d.lastIntuneSyncTime, now)}` : 'last sync —',
       };
     }),

@@ -77,7 +77,7 @@ describe('refusal in sandbox mode', () => {
     const harness = await BotHarness.start();
     try {
       const replies = await harness.say('audit');
-      expect(String(replies[0]!.text)).toMatch(/ELEVATION_ADMINS set to \*\*.+\*\*/);
+      expect(String(replies[0]!.text)).toMatch(/ELEVATION_ADMINS set to adele\.vance@contoso\.com\./);
     } finally {
       await harness.stop();
     }

@@ -21,12 +21,6 @@ describe('chat commands', () => {
     return card;
   }
 
-  async function textFor(text: string): Promise<string> {
-    const replies = await harness.say(text);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]!.attachments ?? []).toEqual([]);
-    return String(replies[0]!.text);
-  }
 
   it('devices: lists the first page with a Next button', async () => {
     const card = await cardFor('devices');
@@ -56,7 +50,7 @@ describe('chat commands', () => {
   });
 
   it('device that does not exist: a clear not found, not an error card', async () => {
-    const text = await textFor('device MMD-99999999');
+    const text = cardText(await cardFor('device MMD-99999999'));
     expect(text).toMatch(/could not find a device/i);
     expect(text).toContain('99999999');
   });
@@ -66,7 +60,7 @@ describe('chat commands', () => {
     expect(cardText(list)).toMatch(/@/);
     const user = await cardFor(`user ${EXAMPLE_USER_UPN}`);
     expect(cardText(user)).toContain('adele');
-    const missing = await textFor('user nobody@contoso.com');
+    const missing = cardText(await cardFor('user nobody@contoso.com'));
     expect(missing).toMatch(/could not find a user/i);
   });
 
@@ -91,7 +85,7 @@ describe('chat commands', () => {
     expect(cardText(card)).toContain(EXAMPLE_TICKET_ID);
     const notes = await cardFor(`notes ${EXAMPLE_TICKET_ID}`);
     expect(cardText(notes)).toContain(EXAMPLE_TICKET_ID);
-    const missing = await textFor('ticket MMD-0000000-ZZZZZ');
+    const missing = cardText(await cardFor('ticket MMD-0000000-ZZZZZ'));
     expect(missing).toMatch(/could not find ticket/i);
   });
 

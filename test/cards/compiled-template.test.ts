@@ -24,6 +24,17 @@ import { ticketListCard } from '../../src/cards/ticket-list-card';
 import { userDetailCard } from '../../src/cards/user-detail-card';
 import { userListCard } from '../../src/cards/user-list-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
+import { enrollmentFailureForm } from '../../src/cards/enrollment-failure-form-card';
+import { incidentDetailCard } from '../../src/cards/incident-detail-card';
+import { newIncidentForm } from '../../src/cards/incident-form-card';
+import { incidentListCard } from '../../src/cards/incident-list-card';
+import { messageCard } from '../../src/cards/message-card';
+import { execute } from '../../src/cards/card-action';
+import { ticketChangeCard } from '../../src/cards/ticket-change-card';
+import { ticketDigestCard } from '../../src/cards/ticket-digest-card';
+import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-event-detail-card';
+import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-event-list-card';
+import { incident, incidents, nastyEvent, nastyIncident, troubleshootingEvent, troubleshootingEvents } from './graph-sample-data';
 import { COMMANDS } from '../../src/intents/commands';
 import type { ElevationDetails } from '../../src/mmd/types';
 import { device, devices, elevation, elevations, EVIL_LINK, INJECTION, LONG, nastyDevice, note, NOW, page, ticket, tickets, user, users } from './sample-data';
@@ -112,6 +123,26 @@ function renderEveryCard(): void {
   userListCard({ page: page(users(10, 10), 10, 10, true), search: 'vance', now: NOW });
   welcomeCard({ mode: 'sandbox', userName: 'Alex Wilber' });
   welcomeCard({ mode: 'live', userName: EVIL_LINK });
+  renderGraphAndNotifyCards(formId);
+  messageCard(['I could not find ticket ', { value: EVIL_LINK }, '. Type ', { command: 'tickets' }, '.']);
+  messageCard(['Did you mean?'], [execute('devices', 'command', { text: 'devices' })]);
+}
+
+/** The Graph and notification cards (added by other work) over their test samples. */
+function renderGraphAndNotifyCards(formId: string): void {
+  incidentListCard({ page: page(incidents(10), 10, 10, true), filters: { statuses: ['active'], severities: ['high'] }, now: NOW });
+  incidentListCard({ page: page([nastyIncident()], 0, 10, false), filters: { statuses: [], severities: [] }, now: NOW });
+  incidentDetailCard({ incident: incident(), formId, now: NOW });
+  incidentDetailCard({ incident: nastyIncident(), formId, now: NOW, notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` } });
+  newIncidentForm({ prefill: {}, formId, now: NOW });
+  troubleshootingEventListCard({ page: page(troubleshootingEvents(10), 10, 10, true), scope: { deviceName: 'MMD-00001' }, now: NOW });
+  troubleshootingEventListCard({ page: page([nastyEvent()], 0, 10, false), scope: {}, now: NOW });
+  troubleshootingEventDetailCard({ event: troubleshootingEvent(), deviceName: 'MMD-00001', now: NOW });
+  troubleshootingEventDetailCard({ event: nastyEvent(), now: NOW });
+  enrollmentFailureForm({ prefill: {}, formId, now: NOW });
+  const snapshot = { id: 'MMD-1', title: EVIL_LINK, state: 'resolved', severity: 2, nextActionOwner: 'Customer', nextActionTime: null, resolvedDateTime: null, createdDateTime: null };
+  ticketChangeCard({ ticket: snapshot, changes: [{ kind: 'field', field: 'state', from: 'active', to: 'resolved' }, { kind: 'created' }], now: NOW } as never);
+  ticketDigestCard({ items: [{ ticket: snapshot, changes: [{ kind: 'field', field: 'severity', from: 3, to: 2 }] }], now: NOW } as never);
 }
 
 /** Both expansions, or both errors. */

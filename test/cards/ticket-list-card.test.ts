@@ -1,6 +1,6 @@
 import { ticketListCard } from '../../src/cards/ticket-list-card';
 import { cardBytes, findElements } from '../helpers/card-validation';
-import { button, expectCleanCard, hasButton, textOf, verbs } from './card-checks';
+import { button, expectCleanCard, hasButton, textOf, verbs, findTexts } from './card-checks';
 import { EVIL_LINK, INJECTION, LONG, NOW, page, ticket, tickets } from './sample-data';
 
 const NO_FILTERS = { states: [], severities: [] };
@@ -16,7 +16,7 @@ describe('ticketListCard', () => {
     expect(text).toContain('MMD-1465059-R5V8P · Change request');
     expect(text).toContain('MMD-1465060-R5V8P · Request for information');
     expect(verbs(card).filter(([v]) => v === 'ticket.open')[0]).toEqual(['ticket.open', { id: 'MMD-1465058-R5V8P' }]);
-    const severity = findElements(card, 'TextBlock').filter((t) => ['Critical', 'High', 'Moderate', 'Low'].includes(String(t.text)));
+    const severity = findTexts(card).filter((t) => ['Critical', 'High', 'Moderate', 'Low'].includes(String(t.text)));
     expect(severity.map((t) => [t.text, t.color])).toEqual([
       ['Critical', 'Attention'],
       ['High', 'Warning'],
@@ -29,7 +29,7 @@ describe('ticketListCard', () => {
       ['Critical', 'Attention'],
       ['High', 'Warning'],
     ]);
-    const state = findElements(card, 'TextBlock').filter((t) => t.text === 'Active' || t.text === 'Resolved');
+    const state = findTexts(card).filter((t) => t.text === 'Active' || t.text === 'Resolved');
     expect(new Set(state.map((t) => `${String(t.text)}:${String(t.color)}`))).toEqual(new Set(['Resolved:Good', 'Active:Accent']));
   });
 

@@ -1,8 +1,7 @@
 import { deviceDetailCard } from '../../cards/device-detail-card';
 import { deviceListCard } from '../../cards/device-list-card';
-import { md } from '../../cards/escape';
 import type { BotDeps } from '../deps';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
@@ -18,6 +17,6 @@ export async function listDevices(
 
 export async function showDevice(_turn: Turn, query: { name: string }, deps: BotDeps): Promise<Reply> {
   const device = await deps.mmd.devices.get(query.name);
-  if (!device) return text(`I could not find a device named **${md(query.name)}**. Try \`devices ${md(query.name)}\` to search.`);
+  if (!device) return say('I could not find a device named ', { value: query.name }, '. Try ', { command: `devices ${query.name}` }, ' to search.');
   return card(deviceDetailCard({ device, now: deps.now() }));
 }

@@ -1,4 +1,3 @@
-import { md } from '../../cards/escape';
 import { saveSubscription } from '../../state/subscriptions';
 import type { BotDeps } from '../deps';
 import { text, type Reply } from '../reply';
@@ -10,7 +9,7 @@ import type { Turn } from '../turn';
  */
 export async function subscribeToTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id);
-  if (!ticket) return text(`I could not find ticket **${md(query.id)}**.`);
+  if (!ticket) return text(`I could not find ticket ${query.id}.`);
   const reference = turn.reference();
   if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
   await saveSubscription(deps.storage, {
@@ -21,6 +20,6 @@ export async function subscribeToTicket(turn: Turn, query: { id: string }, deps:
     lastState: ticket.state,
   });
   return text(
-    `This conversation is subscribed to ticket **${md(ticket.id)}**. Proactive updates are delivered once notifications are enabled for this bot.`,
+    `This conversation is subscribed to ticket ${ticket.id}. Proactive updates are delivered once notifications are enabled for this bot.`,
   );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FormNotice } from '../../protocol/form-notice';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
 import { ticketSchema } from '../../mmd/parse-ticket';
@@ -37,7 +37,7 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
     subject: 'ticket',
     result: ticketSchema,
     work: () => deps.mmd.tickets.create(check.ticket),
-    done: async (ticket) => card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${md(ticket.id)} was created.`),
+    done: async (ticket) => card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${plain(ticket.id)} was created.`),
     form,
   });
 }

@@ -1,10 +1,9 @@
-import { md } from '../../cards/escape';
 import { notesCard } from '../../cards/notes-card';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { ticketListCard } from '../../cards/ticket-list-card';
 import type { TicketFilters } from '../../protocol/ticket-filters';
 import type { BotDeps } from '../deps';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
@@ -39,7 +38,7 @@ export function filtersFromChoices(choice: { state?: string; severity?: string; 
 }
 
 function ticketNotFound(id: string): Reply {
-  return text(`I could not find ticket **${md(id)}**. Type \`tickets\` to see recent tickets.`);
+  return say('I could not find ticket ', { value: id }, '. Type ', { command: 'tickets' }, ' to see recent tickets.');
 }
 
 export async function showTicket(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {

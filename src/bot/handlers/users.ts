@@ -1,8 +1,7 @@
-import { md } from '../../cards/escape';
 import { userDetailCard } from '../../cards/user-detail-card';
 import { userListCard } from '../../cards/user-list-card';
 import type { BotDeps } from '../deps';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
@@ -14,6 +13,6 @@ export async function listUsers(_turn: Turn, query: { search?: string; skip?: nu
 
 export async function showUser(_turn: Turn, query: { upn: string }, deps: BotDeps): Promise<Reply> {
   const user = await deps.mmd.users.get(query.upn);
-  if (!user) return text(`I could not find a user **${md(query.upn)}** with managed devices.`);
+  if (!user) return say('I could not find a user ', { value: query.upn }, ' with managed devices.');
   return card(userDetailCard({ user, now: deps.now() }));
 }
