@@ -1,7 +1,7 @@
-import { helpCard } from '../cards/help-card';
+import { didYouMeanCard, smallTalkCard } from '../cards/suggestion-card';
 import { welcomeCard } from '../cards/welcome-card';
-import { COMMANDS } from '../intents/commands';
 import { parseIntent } from '../intents/parse-intent';
+import { smallTalk } from '../intents/small-talk';
 import { isVerb } from '../protocol/verbs';
 import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
@@ -24,20 +24,20 @@ export interface Bot {
 
 /** Turns messages and card actions into intents or verbs and asks the routing table for the handler. */
 export function createBot(deps: BotDeps, routes: Routes): Bot {
-  function unknown(suggestions: string[]): Reply {
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
-    return {
-      kind: 'card',
-      text: `I did not understand that.${hint} Here is what I can do:`,
-      card: helpCard({ commands: COMMANDS, mode: deps.config.mode }),
-    };
+  /** "Did you mean": a short card with one-click buttons, each running the command with the rest of what was typed. */
+  function unknown(typed: string, suggestions: string[]): Reply {
+    const words = typed.trim().split(/\s+/);
+    const runs = suggestions.map((s) => [s, ...words.slice(s.split(' ').length)].join(' ').slice(0, 200).trim());
+    return { kind: 'card', card: didYouMeanCard(typed.trim().slice(0, 100), runs) };
   }
 
   return {
     async message(turn, typed) {
+      const talk = smallTalk(typed);
+      if (talk) return { kind: 'card', card: smallTalkCard(talk, turn.user.name) };
       const intent = parseIntent(typed);
       turn.log.info({ intent: intent.kind }, 'message');
-      if (intent.kind === 'unknown') return unknown(intent.suggestions);
+      if (intent.kind === 'unknown') return unknown(typed, intent.suggestions);
       return runIntent(routes.intents, turn, intent.kind, intent, deps);
     },
 

@@ -1,0 +1,57 @@
+import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { findActions, validateCard } from '../helpers/card-validation';
+import { expectCleanCard } from '../cards/card-checks';
+
+/** Issue 14: typos and small talk get a short card with one-click buttons, over /api/messages. */
+describe('understanding what people mean', () => {
+  let harness: BotHarness;
+
+  beforeAll(async () => {
+    harness = await BotHarness.start();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  async function cardFor(text: string): Promise<Record<string, unknown>> {
+    const replies = await harness.say(text);
+    expect(replies).toHaveLength(1);
+    const card = cardOf(replies[0]);
+    expect(validateCard(card)).toEqual([]);
+    expectCleanCard(card);
+    return card;
+  }
+
+  const buttons = (card: unknown) => findActions(card).map((a) => [a.title, (a.data as { text: string }).text]);
+
+  it.each([
+    ['devcies', 'devices'],
+    ['tikcets', 'tickets'],
+  ])('%s: "Did you mean" in the card with a button running %s', async (typed, command) => {
+    const card = await cardFor(typed);
+    const text = cardText(card);
+    expect(text).toContain('Did you mean');
+    expect(text).toContain(typed);
+    expect(text).not.toContain('What MMD Assist can do'); // not the whole help card
+    expect(buttons(card)[0]).toEqual([command, command]);
+    // One click runs it.
+    const res = await harness.execute('command', { text: command });
+    expect(cardText(res.value)).not.toContain('Did you mean');
+  });
+
+  it('keeps what followed the mistyped command on the button', async () => {
+    const card = await cardFor('usres adele');
+    expect(buttons(card)).toContainEqual(['users adele', 'users adele']);
+  });
+
+  it.each(['hi', 'hello there', 'thanks', 'thank you!'])('%s: a short answer with starting points, not the help card', async (typed) => {
+    const card = await cardFor(typed);
+    expect(cardText(card)).not.toContain('What MMD Assist can do');
+    expect(buttons(card).map(([title]) => title)).toEqual(['devices', 'tickets', 'help']);
+  });
+
+  it('shows hostile text typed as gibberish exactly as typed, in a TextRun', async () => {
+    const card = await cardFor('[x](https://evil.example) **zzz**');
+    expect(cardText(card)).toContain('[x](https://evil.example) **zzz**');
+  });
+});
