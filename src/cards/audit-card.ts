@@ -11,7 +11,7 @@ export interface AuditCardInput {
 }
 
 const OUTCOMES: Record<AuditOutcome, { text: string; color: TextColor }> = {
-  revealed: { text: '🔓 Revealed', color: 'Warning' },
+  revealed: { text: '🔓 Revealed', color: 'Accent' },
   denied: { text: '⛔ Not an admin', color: 'Attention' },
   check_failed: { text: '⚠️ Check failed', color: 'Attention' },
   not_personal: { text: '⛔ Not in 1:1 chat', color: 'Attention' },

@@ -26,7 +26,7 @@ function field(id: string, rule: FieldRule, value: string, error: string | undef
 
 /** The line above the form: the notice, or a summary when fields were refused; empty when all is well. */
 export function noticeView(notice: FormNotice | undefined, errors: FieldErrors): { text: string; color: string } {
-  if (notice) return { text: plain(notice.text), color: notice.tone === 'warning' ? 'Warning' : 'Attention' };
+  if (notice) return { text: plain(notice.text), color: notice.tone === 'warning' ? 'Default' : 'Attention' };
   const count = Object.keys(errors).length;
   if (count === 0) return { text: '', color: 'Default' };
   return { text: count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`, color: 'Attention' };

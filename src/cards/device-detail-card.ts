@@ -25,6 +25,7 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
     subtitle: plainJoin([device.manufacturer, device.model], 80),
     compliance: statusView(device.complianceState),
     facts: facts([
+      ...whyNonCompliant(device),
       ['Serial number', plain(device.serialNumber)],
       ['Intune ID', plain(device.intuneId)],
       ['Manufacturer / model', plainJoin([device.manufacturer, device.model], 80, '—', ' / ')],
@@ -37,7 +38,7 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
       ['Profile assignment', plain(device.profileAssignmentStatus)],
       ['Management agent', plain(device.managementAgent)],
       ['Assigned user', plainJoin([device.assignedUser, device.userUpn ?? device.userEmail], 100)],
-      ['Azure AD device ID', plain(device.aadDeviceId)],
+      ['Microsoft Entra device ID', plain(device.aadDeviceId)],
       ['Last sync', dateTime(device.lastIntuneSyncDateTimeUtc, now)],
     ]),
     ...groupRows(device.groups),
@@ -54,8 +55,33 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
       status: statusView(c.deploymentStatus),
     })),
     configurationsMore: configurations.more,
+    // A body button: the card's own actions are at Teams' limit of five.
+    intuneUrl: intuneDeviceUrl(device.intuneId) ?? '',
     actions: actions(device, name),
   });
+}
+
+/** Intune ids are GUIDs; anything else gets no link rather than a broken or odd one. */
+const INTUNE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The device's page in the Intune admin center, by its Intune id; null when the id is not a GUID. */
+export function intuneDeviceUrl(intuneId: string | null | undefined): string | null {
+  const id = intuneId?.trim() ?? '';
+  return INTUNE_ID.test(id) ? `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${id}` : null;
+}
+
+/**
+ * Why a non-compliant device is so, where the data says: its configurations that failed or are
+ * in error, with their status (the API has no separate compliance reasons).
+ */
+function whyNonCompliant(device: Device): Array<[string, string]> {
+  if (device.complianceState?.replace(/[\s_-]+/g, '').toLowerCase() !== 'noncompliant') return [];
+  const failing = device.configurations.filter((c) => statusRank(c.deploymentStatus) <= 1);
+  const reason = failing.length
+    ? plainJoin(failing.slice(0, 3).map((c) => `${plainShort(c.name, 60, '(unnamed)')} (${plain(c.deploymentStatus)})`), 90, '—', '; ') +
+      (failing.length > 3 ? `; and ${failing.length - 3} more` : '')
+    : 'No failing configuration reported; check the device in Intune.';
+  return [['Why non-compliant', reason]];
 }
 
 function actions(device: Device, name: string): ExecuteAction[] {

@@ -119,7 +119,8 @@ const LABELS = new Map<string, string>([
 const TONE_VIEW: Record<Tone, { icon: string; color: TextColor; subtle: boolean }> = {
   good: { icon: '✅', color: 'Good', subtle: false },
   attention: { icon: '❌', color: 'Attention', subtle: false },
-  warning: { icon: '⚠️', color: 'Warning', subtle: false },
+  // Yellow text is unreadable on white: the icon and the words carry the warning.
+  warning: { icon: '⚠️', color: 'Default', subtle: false },
   pending: { icon: '⏳', color: 'Default', subtle: false },
   neutral: { icon: '', color: 'Default', subtle: true },
 };
@@ -137,10 +138,13 @@ export function statusView(status: string | null | undefined): StatusView {
   return { text: icon ? `${icon} ${label}` : label, color, subtle };
 }
 
-/** Severity colour: critical red, high orange, others default. */
+/**
+ * Severity colour: critical red, others default. High was yellow ('Warning'), unreadable on the
+ * light theme; colours used are Attention/Good/Accent/Default, readable in light, dark and
+ * high-contrast, with the words always saying the same.
+ */
 export function severityColor(severity: number | null | undefined): TextColor {
   if (severity === 1) return 'Attention';
-  if (severity === 2) return 'Warning';
   return 'Default';
 }
 

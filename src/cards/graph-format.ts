@@ -14,7 +14,7 @@ export function enumText(raw: string | null | undefined): string {
 export function incidentSeverityColor(severity: string | null | undefined): TextColor {
   const key = severity?.trim();
   if (key === 'high') return 'Attention';
-  if (key === 'medium') return 'Warning';
+  if (key === 'medium') return 'Default'; // yellow text is unreadable on white
   return 'Default';
 }
 

@@ -21,7 +21,7 @@ describe('deviceDetailCard', () => {
       'Profile assignment': 'Successful',
       'Management agent': 'Intune',
       'Assigned user': 'firstName lastName · username@contoso.onmicrosoft.com',
-      'Azure AD device ID': 'aadDeviceId',
+      'Microsoft Entra device ID': 'aadDeviceId',
       'Last sync': '3 days ago (2026-11-19 14:02 UTC)',
     });
     const text = textOf(card);

@@ -54,7 +54,7 @@ describe('deviceListCard', () => {
       '✅ Compliant': 'Good',
       '❌ Non-compliant': 'Attention',
       Unknown: 'Default/subtle',
-      '⚠️ In grace period': 'Warning',
+      '⚠️ In grace period': 'Default',
     });
   });
 

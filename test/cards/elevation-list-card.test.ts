@@ -14,7 +14,7 @@ describe('elevationListCard', () => {
     expect(text).toContain('MMD-000000000 · requested by agent@contoso.com · created 1 day ago');
     const states = findTexts(card).filter((t) => /^(Open|Closed)/.test(String(t.text)));
     expect(states.slice(0, 2).map((t) => [t.text, t.color])).toEqual([
-      ['Open', 'Warning'],
+      ['Open', 'Accent'],
       ['Closed 4 hours ago', 'Good'],
     ]);
     const rowVerbs = verbs(card).slice(0, 5);

@@ -49,3 +49,26 @@ describe('text as typed', () => {
     expect(inlines[3]).toMatchObject({ text: 'tickets', fontType: 'Monospace' });
   });
 });
+
+describe('device detail: readable status, why non-compliant, Intune', () => {
+  const INTUNE = '0b5e5f3c-2d1a-4c6e-9a7b-1f2e3d4c5b6a';
+
+  it('says why a device is non-compliant (failing configurations with their status), names the Entra id, opens Intune', () => {
+    const card = deviceDetailCard({ device: device({ intuneId: INTUNE }), now: NOW });
+    expectCleanCard(card);
+    const values = labelledValues(card);
+    expect(values['Why non-compliant']).toMatch(/\(Failed\)|\(Error\)/);
+    expect(values['Microsoft Entra device ID']).toBeDefined();
+    expect(values['Azure AD device ID']).toBeUndefined();
+    const open = findElements(card, 'Action.OpenUrl');
+    expect(open).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open in Intune', url: `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${INTUNE}` },
+    ]);
+  });
+
+  it('gives no Intune link for an id that is not a GUID, and no yellow text anywhere', () => {
+    const card = deviceDetailCard({ device: device({ intuneId: 'javascript:alert(1)' }), now: NOW });
+    expect(findElements(card, 'Action.OpenUrl')).toEqual([]);
+    expect(JSON.stringify(card)).not.toMatch(/"color":"Warning"/);
+  });
+});

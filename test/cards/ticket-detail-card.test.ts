@@ -71,7 +71,7 @@ describe('ticketDetailCard', () => {
     expect(facts.Severity).toBe('High');
     expect(facts.Resolved).toBe('1 day ago (2026-11-21 14:02 UTC)');
     expect(findTexts(card).find((t) => t.text === 'Resolved')?.color).toBe('Good');
-    expect(findTexts(card).find((t) => t.text === 'High')?.color).toBe('Warning');
+    expect(findTexts(card).find((t) => t.text === 'High')?.color).toBe('Default');
   });
 
   it('survives nasty data', () => {

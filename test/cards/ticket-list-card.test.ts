@@ -19,15 +19,15 @@ describe('ticketListCard', () => {
     const severity = findTexts(card).filter((t) => ['Critical', 'High', 'Moderate', 'Low'].includes(String(t.text)));
     expect(severity.map((t) => [t.text, t.color])).toEqual([
       ['Critical', 'Attention'],
-      ['High', 'Warning'],
+      ['High', 'Default'],
       ['Moderate', 'Default'],
       ['Low', 'Default'],
       ['Critical', 'Attention'],
-      ['High', 'Warning'],
+      ['High', 'Default'],
       ['Moderate', 'Default'],
       ['Low', 'Default'],
       ['Critical', 'Attention'],
-      ['High', 'Warning'],
+      ['High', 'Default'],
     ]);
     const state = findTexts(card).filter((t) => t.text === 'Active' || t.text === 'Resolved');
     expect(new Set(state.map((t) => `${String(t.text)}:${String(t.color)}`))).toEqual(new Set(['Resolved:Good', 'Active:Accent']));
