@@ -9,11 +9,13 @@ export interface DeviceListInput {
   page: Page<Device>;
   /** What the admin searched for, if anything. */
   search?: string;
+  /** When the bot searched itself (device-search.ts): what it searched, shown under the heading. */
+  searched?: string;
   now: Date;
 }
 
 /** One page of devices; each row opens the device, Previous/Next keep the search. */
-export function deviceListCard({ page, search, now }: DeviceListInput): AdaptiveCard {
+export function deviceListCard({ page, search, searched, now }: DeviceListInput): AdaptiveCard {
   const query = search?.trim() || undefined;
   const quoted = query ? `“${plainShort(query, 100)}”` : '';
   const rows = page.items.map((device) => {
@@ -31,7 +33,7 @@ export function deviceListCard({ page, search, now }: DeviceListInput): Adaptive
   });
   return renderCard('device-list', {
     heading: query ? `Devices matching ${quoted}` : 'Devices',
-    showing: pageRange(page),
+    showing: [pageRange(page), searched ?? ''].filter(Boolean).join(' · '),
     emptyText: emptyText(page.skip, quoted),
     rows,
     actions: pagingActions(page, (title, skip) => execute(title, 'devices.page', { search: query, skip })),

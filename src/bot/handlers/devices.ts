@@ -3,6 +3,7 @@ import { deviceListCard } from '../../cards/device-list-card';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { isNonCompliant, isNonCompliantQuery, modelOrNameMatcher, searchDevicesLocally } from './device-search';
 import { fetchPage } from './paging';
 
 export async function listDevices(
@@ -11,7 +12,18 @@ export async function listDevices(
   deps: BotDeps,
 ): Promise<Reply> {
   const search = query.search?.trim() || undefined;
-  const page = await fetchPage((q) => deps.mmd.devices.list(q), { search, skip: query.skip ?? 0 });
+  const skip = query.skip ?? 0;
+  if (search && isNonCompliantQuery(search)) {
+    const local = await searchDevicesLocally(deps, isNonCompliant, 'compliance state', skip);
+    return card(deviceListCard({ ...local, search, now: deps.now() }));
+  }
+  const page = await fetchPage((q) => deps.mmd.devices.list(q), { search, skip });
+  // Nothing by name, serial or user: try model and the user's full name, which the service's
+  // search does not cover (device-search.ts), and say so.
+  if (search && page.items.length === 0) {
+    const local = await searchDevicesLocally(deps, modelOrNameMatcher(search), 'model and user name', skip);
+    if (local.page.items.length > 0) return card(deviceListCard({ ...local, search, now: deps.now() }));
+  }
   return card(deviceListCard({ page, search, now: deps.now() }));
 }
 

@@ -2,6 +2,7 @@ import { notesCard } from '../../cards/notes-card';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { ticketListCard } from '../../cards/ticket-list-card';
 import type { TicketFilters } from '../../protocol/ticket-filters';
+import { TICKET_ID_PATTERN } from '../../intents/ticket-id';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -37,8 +38,12 @@ export function filtersFromChoices(choice: { state?: string; severity?: string; 
   };
 }
 
+const EXAMPLE_SHAPE = 'MMD-1465058-R5V8P';
+
 function ticketNotFound(id: string): Reply {
-  return say('I could not find ticket ', { value: id }, '. Type ', { command: 'tickets' }, ' to see recent tickets.');
+  // "ticket 12345": say what ids look like rather than only "not found".
+  const shape = TICKET_ID_PATTERN.test(id) ? '' : ` Ticket IDs look like ${EXAMPLE_SHAPE}.`;
+  return say('I could not find ticket ', { value: id }, `.${shape} Type `, { command: 'tickets' }, ' to see recent tickets.');
 }
 
 export async function showTicket(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
