@@ -1,3 +1,4 @@
+import { TICKET_STATES } from '../intents/entities';
 import type { TicketFilters } from '../protocol/ticket-filters';
 import type { Page, Ticket } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
@@ -7,12 +8,15 @@ import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface TicketListInput {
+  /** When the bot searched titles itself (ticket-search.ts): what it searched. */
+  searched?: string;
   page: Page<Ticket>;
   filters: TicketFilters;
   now: Date;
 }
 
-const KNOWN_STATES = ['active', 'resolved'];
+// Every state the filter offers: New, Active, Resolved, Closed (src/intents/entities.ts says why).
+const KNOWN_STATES = TICKET_STATES;
 // Only Apply reads the filter inputs; paging keeps the filters the page was made with.
 const ONLY_DATA = { ignoreInputs: true };
 const SEVERITIES = [1, 2, 3, 4];
@@ -22,7 +26,7 @@ const SEVERITIES = [1, 2, 3, 4];
  * title search (Apply sends `tickets.filter`), rows that open the ticket, paging that keeps the
  * filters, and a New ticket button.
  */
-export function ticketListCard({ page, filters, now }: TicketListInput): AdaptiveCard {
+export function ticketListCard({ page, filters, searched, now }: TicketListInput): AdaptiveCard {
   const states = filters.states.map((s) => s.trim().toLowerCase()).filter(Boolean);
   // States are words; anything odd (typed by hand) is kept for paging but not offered as a choice.
   const choiceStates = states.filter((s) => /^[a-z][a-z -]{0,31}$/.test(s));
@@ -49,7 +53,7 @@ export function ticketListCard({ page, filters, now }: TicketListInput): Adaptiv
   });
   const filtered = states.length > 0 || filters.severities.length > 0 || text !== undefined;
   return renderCard('ticket-list', {
-    summary: summary(states, filters.severities, text, pageRange(page)),
+    summary: [summary(states, filters.severities, text, pageRange(page)), searched ?? ''].filter(Boolean).join(' · '),
     stateValue: choiceStates.join(','),
     stateChoices: [...new Set([...KNOWN_STATES, ...choiceStates])].map((s) => ({ title: ticketStateLabel(s), value: s })),
     severityValue: filters.severities.join(','),

@@ -73,9 +73,10 @@ const ID_WORDS: ReadonlySet<string> = new Set(['id', 'number', 'no', 'nr', '#'])
  */
 function notQuiteTicketId(tokens: readonly Token[], at: number): string | undefined {
   if (!SINGULAR_TICKET_WORDS.has((tokens[at] as Token).lower)) return undefined;
-  const rest = tokens.filter((t, i) => i !== at && !isFiller(t) && !ID_WORDS.has(t.lower));
+  const rest = tokens.filter((t, i) => i > at && !isFiller(t) && !ID_WORDS.has(t.lower));
+  if (tokens.slice(0, at).some((t) => !isFiller(t))) return undefined;
   const only = rest.length === 1 ? (rest[0] as Token) : undefined;
-  return only && /\d/.test(only.raw) && /^[A-Za-z0-9#._-]{1,64}$/.test(only.raw) ? only.raw.replace(/^#/, '') : undefined;
+  return only && /\d/.test(only.raw) && /^[A-Za-z0-9#._-]{1,64}$/.test(only.raw) ? only.raw.replace(/^#/, '').toUpperCase() : undefined;
 }
 
 /** No keyword: an entity alone ("MMD-1234", "jdoe@contoso.com"), a "who" question, or unknown. */

@@ -1,5 +1,5 @@
 import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
-import { findActions, validateCard } from '../helpers/card-validation';
+import { findActions, findElements, validateCard } from '../helpers/card-validation';
 import { expectCleanCard } from '../cards/card-checks';
 
 /** Issue 14: typos and small talk get a short card with one-click buttons, over /api/messages. */
@@ -99,5 +99,42 @@ describe('search that users expect', () => {
     const text = cardText(await cardFor('ticket 12345'));
     expect(text.replace(/\s+/g, ' ')).toContain('I could not find ticket 12345 . Ticket IDs');
     expect(text).toContain('Ticket IDs look like');
+  });
+});
+
+describe('tickets: states and title search', () => {
+  let harness: BotHarness;
+
+  beforeAll(async () => {
+    harness = await BotHarness.start();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  async function cardFor(text: string): Promise<Record<string, unknown>> {
+    const replies = await harness.say(text);
+    expect(replies).toHaveLength(1);
+    const card = cardOf(replies[0]);
+    expectCleanCard(card);
+    return card;
+  }
+
+  it('the state filter offers New, Active, Resolved and Closed', async () => {
+    const card = await cardFor('tickets');
+    const state = findElements(card, 'Input.ChoiceSet').find((c) => c.id === 'state');
+    expect((state?.choices as Array<{ title: string }>).map((c) => c.title)).toEqual(['New', 'Active', 'Resolved', 'Closed']);
+  });
+
+  it("tickets active asks for the service's own state 'active'", async () => {
+    await cardFor('tickets active');
+    const log = harness.app.emulator!.requestLog();
+    expect(decodeURIComponent(log[log.length - 1]!.url).replace(/\+/g, ' ')).toContain("state eq 'active'");
+  });
+
+  it('title search ignores case, saying what was searched', async () => {
+    const text = cardText(await cardFor('tickets about PRINTER'));
+    expect(text).toMatch(/Printer|printer/);
+    expect(text).toMatch(/searched ignoring case/);
   });
 });

@@ -39,8 +39,10 @@ describe('ticketListCard', () => {
     const [state, severity] = findElements(card, 'Input.ChoiceSet');
     expect(state).toMatchObject({ id: 'state', style: 'compact', isMultiSelect: true, value: 'resolved' });
     expect(state!.choices).toEqual([
+      { title: 'New', value: 'new' },
       { title: 'Active', value: 'active' },
       { title: 'Resolved', value: 'resolved' },
+      { title: 'Closed', value: 'closed' },
     ]);
     expect(severity).toMatchObject({ id: 'severity', style: 'compact', isMultiSelect: true, value: '2,1' });
     expect(severity!.choices).toEqual([

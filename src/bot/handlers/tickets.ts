@@ -7,6 +7,7 @@ import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
+import { searchTicketTitles } from './ticket-search';
 
 export async function listTickets(
   _turn: Turn,
@@ -18,13 +19,19 @@ export async function listTickets(
     severities: [...new Set(query.severities)].sort(),
     text: query.text?.trim() || undefined,
   };
-  const page = await fetchPage((q) => deps.mmd.tickets.list(q), {
+  const base = {
     states: filters.states,
     severities: filters.severities,
-    titleContains: filters.text,
     orderBy: { field: 'createdDateTime' as const, direction: 'desc' as const },
-    skip: query.skip ?? 0,
-  });
+  };
+  const skip = query.skip ?? 0;
+  const page = await fetchPage((q) => deps.mmd.tickets.list(q), { ...base, titleContains: filters.text, skip });
+  // The document's contains(title,'Test') does not say whether case matters (the emulator, like
+  // OData, matches case): when nothing matched, look again ignoring case, over a bounded scan.
+  if (filters.text && page.items.length === 0) {
+    const local = await searchTicketTitles(deps, base, filters.text, skip);
+    if (local.page.items.length > 0) return card(ticketListCard({ ...local, filters, now: deps.now() }));
+  }
   return card(ticketListCard({ page, filters, now: deps.now() }));
 }
 
