@@ -20,6 +20,9 @@ const transform = {
 };
 
 module.exports = {
+  // Loopback suites start emulators, bots and Azurite; on a busy 2-core machine 5 s is too tight
+  // for a beforeEach. Timing is never asserted by a timeout: this only stops a hung test.
+  testTimeout: 20_000,
   projects: [
     {
       displayName: 'unit',

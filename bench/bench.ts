@@ -117,6 +117,7 @@ async function memoryPhase(bot: BotProcess, cases: BenchCase[], ctx: TurnContext
     failures += r.failures;
     const m = await bot.memory();
     samples.push({ turns: base + r.turns, rssMb: round1(m.rssBytes / 2 ** 20), heapMb: round1(m.heapUsedBytes / 2 ** 20) });
+    process.stderr.write(`  memory ${bot.name}: ${JSON.stringify(samples[samples.length - 1])}, ${failures} failures\n`);
   }
   const tokenRequests = emulator.tokenRequestCount() - tokens0;
   const mid = samples[1]!;

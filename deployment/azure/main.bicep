@@ -205,7 +205,22 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ELEVATION_ADMINS: elevationAdmins
     ELEVATION_ADMIN_GROUP_ID: elevationAdminGroupId
     ELEVATION_REVEAL_SECONDS: string(elevationRevealSeconds)
+    BOT_DOMAIN: web.properties.defaultHostName
     LOG_LEVEL: logLevel
+    // Empty = the default: all interfaces (inbound auth is on), auth required, 60 s polls, 50 sends/s.
+    HOST: ''
+    ALLOW_UNAUTHENTICATED: 'false'
+    NOTIFY_POLL_SECONDS: '60'
+    NOTIFY_MAX_PER_SECOND: '50'
+    // The dashboard tab: client credentials, SSO tokens for api://<host>/<bot app id>, Entra's metadata.
+    MMD_AUTH: 'app'
+    TAB_SSO_AUDIENCE: 'api://${web.properties.defaultHostName}/${botAppId}'
+    TAB_SSO_METADATA_URL: ''
+    // Sandbox and development only: empty = unset.
+    TAB_DEV_USER_UPN: ''
+    TAB_DEV_USER_NAME: ''
+    PLAYGROUND_PORT: ''
+    CARD_TEMPLATE_CHECK: ''
     // The platform
     WEBSITES_PORT: '8080'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'

@@ -4,6 +4,7 @@
  * the menu inserts them. Teams puts the title in the compose box; a title that parses to
  * `unknown` (e.g. "notes" without a ticket id) would answer "did you mean" and is not offered.
  */
+import { routes } from '../../src/bot/routes';
 import { COMMANDS } from '../../src/intents/commands';
 import { MANIFEST_COMMAND_LIMIT, manifestCommands, type ManifestCommand } from '../../src/intents/manifest-commands';
 import { parseIntent } from '../../src/intents/parse-intent';
@@ -11,6 +12,15 @@ import { parseIntent } from '../../src/intents/parse-intent';
 /** True when the bot answers `title` with a command, not with suggestions. */
 export function isHandledCommand(title: string): boolean {
   return parseIntent(title).kind !== 'unknown';
+}
+
+/**
+ * True when the bot routes this message extension command id (src/bot/routes.ts, `extensions`):
+ * `query` commands by their search route, `action` commands by their dialog route.
+ */
+export function isHandledExtensionCommand(type: string, id: string): boolean {
+  const table = type === 'action' ? routes.extensions.action : routes.extensions.query;
+  return Object.hasOwn(table, id);
 }
 
 export interface OfferedCommands {

@@ -36,6 +36,7 @@ export interface PackageConfig {
 export const FIELD_VARIABLES: Readonly<Record<string, string>> = {
   '/id': 'TEAMS_APP_ID',
   '/bots/0/botId': 'MicrosoftAppId',
+  '/composeExtensions/0/botId': 'MicrosoftAppId',
   '/validDomains/0': 'BOT_DOMAIN',
   '/version': 'APP_VERSION',
   '/webApplicationInfo/id': 'TEAMS_SSO_APP_ID',

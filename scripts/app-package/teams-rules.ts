@@ -3,7 +3,7 @@
  * the schema allows 12 commands of 128-character titles, Teams shows 10 of at most 32; GUID
  * fields are checked here too so the message can name the variable to fix.
  */
-import { isHandledCommand } from './bot-commands';
+import { isHandledCommand, isHandledExtensionCommand } from './bot-commands';
 import type { Json } from './fill-template';
 import { FIELD_VARIABLES } from './package-config';
 
@@ -53,6 +53,18 @@ function commandRules(bot: JsonObject, b: number, problems: string[]): void {
   });
 }
 
+/** Every message extension command id must reach a handler, or Teams' invoke gets "unknown command". */
+function extensionCommandRules(ext: JsonObject, e: number, problems: string[]): void {
+  asArray(ext.commands).forEach((command, c) => {
+    if (!isObject(command)) return;
+    const id = typeof command.id === 'string' ? command.id : '';
+    const type = typeof command.type === 'string' ? command.type : 'query';
+    if (!isHandledExtensionCommand(type, id)) {
+      problems.push(`/composeExtensions/${e}/commands/${c} "${id}" (${type}) is not a message extension command the bot handles (src/bot/routes.ts, extensions.${type === 'action' ? 'action' : 'query'})`);
+    }
+  });
+}
+
 function httpsRule(value: Json | undefined, path: string, problems: string[]): void {
   if (typeof value !== 'string') return;
   let url: URL | undefined;
@@ -84,7 +96,9 @@ export function teamsRuleProblems(manifest: Json): string[] {
     commandRules(bot, b, problems);
   });
   asArray(manifest.composeExtensions).forEach((ext, e) => {
-    if (isObject(ext)) guidRule(ext.botId, `/composeExtensions/${e}/botId`, problems);
+    if (!isObject(ext)) return;
+    guidRule(ext.botId, `/composeExtensions/${e}/botId`, problems);
+    extensionCommandRules(ext, e, problems);
   });
   if (isObject(manifest.webApplicationInfo)) {
     guidRule(manifest.webApplicationInfo.id ?? '', '/webApplicationInfo/id', problems);

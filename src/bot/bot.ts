@@ -6,6 +6,9 @@ import { isVerb } from '../protocol/verbs';
 import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
 import { runIntent, runVerb } from './dispatch';
+import { runExtension } from './extensions/extension-dispatch';
+import type { ExtensionInvoke } from './extensions/extension-invoke';
+import type { ExtensionReply } from './extensions/extension-reply';
 import { text, type Reply } from './reply';
 import type { Routes } from './route';
 import type { Turn } from './turn';
@@ -20,6 +23,8 @@ export interface Bot {
   execute(turn: Turn, verb: unknown, data: unknown): Promise<Reply>;
   /** The app was added to a conversation: the welcome card, once per conversation. */
   installed(turn: Turn): Promise<Reply | undefined>;
+  /** A message extension invoke (search, action command, link unfurling). */
+  extension(turn: Turn, invoke: ExtensionInvoke): Promise<ExtensionReply>;
 }
 
 /** Turns messages and card actions into intents or verbs and asks the routing table for the handler. */
@@ -59,6 +64,11 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     async installed(turn) {
       if (!(await firstWelcome(deps.storage, turn.conversationId, deps.now()))) return undefined;
       return { kind: 'card', card: welcomeCard({ mode: deps.config.mode, userName: turn.user.name }) };
+    },
+
+    async extension(turn, invoke) {
+      turn.log.info({ invoke: invoke.kind }, 'message extension');
+      return runExtension(routes.extensions, turn, invoke, deps);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { BotDeps } from './deps';
 import type { Reply } from './reply';
 import type { Turn } from './turn';
 import type { Verb, VerbData } from '../protocol/verbs';
+import type { ExtensionRoutes } from './extensions/extension-route';
 
 /** A chat command's handler and, for error messages, what it was doing in plain words. */
 export interface IntentRoute<K extends IntentKind> {
@@ -20,8 +21,9 @@ export type IntentRoutes = { [K in Exclude<IntentKind, 'unknown'>]: IntentRoute<
 /** Every verb but `command`, which runs a chat command through the intents table (dispatch.ts). */
 export type VerbRoutes = { [V in Exclude<Verb, 'command'>]: VerbRoute<V> };
 
-/** The routing table (src/bot/routes.ts): every chat command and every card verb. */
+/** The routing table (src/bot/routes.ts): every chat command, card verb and message extension invoke. */
 export interface Routes {
   intents: IntentRoutes;
   verbs: VerbRoutes;
+  extensions: ExtensionRoutes;
 }

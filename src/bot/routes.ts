@@ -9,11 +9,17 @@ import { createTicket, openTicketForm } from './handlers/ticket-form';
 import { subscribeToTicket } from './handlers/subscribe';
 import { filtersFromChoices, listTickets, showNotes, showTicket } from './handlers/tickets';
 import { listUsers, showUser } from './handlers/users';
+import { openTicketDialog, submitTicketDialog } from './extensions/create-ticket-dialog';
+import type { ExtensionRoutes } from './extensions/extension-route';
+import { unfurlLink } from './extensions/link-unfurl';
+import { searchItems } from './extensions/search';
+import { selectItem } from './extensions/select-item';
 import type { IntentRoutes, Routes, VerbRoutes } from './route';
 
 /*
- * The whole bot on one screen: every chat command (intent) and every card verb, each mapped to
- * a small handler and to the plain words used when it fails ("Listing devices failed").
+ * The whole bot on one screen: every chat command (intent), every card verb and every message
+ * extension invoke, each mapped to a small handler and to the plain words used when it fails
+ * ("Listing devices failed").
  * The `command` verb (help and welcome buttons) runs a chat command: dispatch.ts parses it and
  * uses the intents table, so it has no entry here.
  */
@@ -57,4 +63,23 @@ const verbs: VerbRoutes = {
   'elevation.hide': { what: () => 'Hiding the elevation details', run: hideElevationDetails },
 };
 
-export const routes: Routes = { intents, verbs };
+/*
+ * Message extension invokes (composeExtension/*): search and action commands by the manifest's
+ * command ids (manifest/manifest.json; `npm run package` refuses ids missing here), the chosen
+ * search result, and link unfurling. Each answers within Teams' 5 s (extension-dispatch.ts).
+ */
+const extensions: ExtensionRoutes = {
+  query: {
+    search: { what: () => 'Searching devices and tickets', run: searchItems },
+  },
+  action: {
+    createTicket: {
+      open: { what: () => 'Opening the new ticket form', run: openTicketDialog },
+      submit: { what: () => 'Creating the ticket', run: submitTicketDialog },
+    },
+  },
+  selectItem: { what: () => 'Loading the card', run: (t, i, d) => selectItem(t, i.value, d) },
+  queryLink: { what: () => 'Previewing the link', run: unfurlLink },
+};
+
+export const routes: Routes = { intents, verbs, extensions };

@@ -17,6 +17,8 @@ export interface NewTicketFormInput {
   errors?: FieldErrors;
   notice?: FormNotice;
   now: Date;
+  /** Shown in a dialog (message extension): Action.Submit, as Universal Actions do not run in dialogs. */
+  inDialog?: boolean;
 }
 
 const FIELDS = Object.keys(NEW_TICKET_FIELDS) as NewTicketField[];
@@ -27,7 +29,7 @@ const FIELDS = Object.keys(NEW_TICKET_FIELDS) as NewTicketField[];
  * Adaptive Cards 1.5 cannot react to the type choice itself, and a toggle needs no round trip,
  * works on clients without Universal Actions, and keeps what was typed.
  */
-export function newTicketForm({ prefill, contact, formId, errors = {}, notice, now }: NewTicketFormInput): AdaptiveCard {
+export function newTicketForm({ prefill, contact, formId, errors = {}, notice, now, inDialog = false }: NewTicketFormInput): AdaptiveCard {
   const contactValues = contact
     ? { givenName: contact.givenName, surname: contact.surname, email: contact.email, phone: contact.phone }
     : undefined;
@@ -36,11 +38,12 @@ export function newTicketForm({ prefill, contact, formId, errors = {}, notice, n
   const incident =
     values.type === 'Incident' ||
     incidentKeys.some((k) => errors[k] !== undefined || (values[k] !== '' && values[k] !== 'false'));
+  const create = execute('Create ticket', 'ticket.create', { formId }, { style: 'positive' });
   return renderCard('ticket-form', {
     subtitle: 'Opens a ticket with Microsoft Managed Desktop support. Fields marked with * are required.',
     notice: noticeView(notice, errors),
     fields: fieldItems(NEW_TICKET_FIELDS, values, errors, now),
     incident,
-    actions: [execute('Create ticket', 'ticket.create', { formId }, { style: 'positive' })],
+    actions: [inDialog ? create.fallback : create],
   });
 }

@@ -28,6 +28,8 @@ export interface AppConfig {
     appTenantId: string;
     openIdMetadataUrl?: string;
     tokenIssuer?: string;
+    /** The bot's public host name (BOT_DOMAIN): links to it unfurl into cards. Unset: none do. */
+    domain?: string;
   };
   /** sandbox: no MMD_API_BASE_URL, the built-in emulator serves the API. */
   mode: 'sandbox' | 'live';
@@ -116,6 +118,16 @@ function host(env: Env, inboundAuth: boolean): string | undefined {
   const hostName = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/.test(value) && value.length <= 253;
   if (!isIP(value) && !hostName) {
     throw new ConfigError('HOST', 'must be an IP address or a host name (e.g. 0.0.0.0, ::, 127.0.0.1)');
+  }
+  return value;
+}
+
+/** A host name with an optional port, no scheme or path (the manifest's validDomains form). */
+function domainName(env: Env, name: string): string | undefined {
+  const value = str(env, name).toLowerCase();
+  if (!value) return undefined;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/.test(value)) {
+    throw new ConfigError(name, 'must be a host name only, e.g. mmd-assist.azurewebsites.net (no https://, no path)');
   }
   return value;
 }
@@ -225,6 +237,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       appTenantId,
       openIdMetadataUrl: url(env, 'ToBotFromChannelOpenIdMetadataUrl'),
       tokenIssuer: str(env, 'ToBotFromChannelTokenIssuer') || undefined,
+      domain: domainName(env, 'BOT_DOMAIN'),
     },
     mode,
     mmd: {

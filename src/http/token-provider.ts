@@ -49,7 +49,8 @@ const PERMANENT_TOKEN_ERRORS = /invalid_client|unauthorized_client|invalid_scope
  * is). The authority itself stays https as MSAL requires. Result: one POST to the token endpoint
  * and nothing else.
  */
-export function createMsalCredentials(options: MsalCredentialsOptions): MsalCredentials {
+/** The one MSAL confidential client set-up (authority, offline metadata, network, logging) for every grant. */
+export function createConfidentialClient(options: MsalCredentialsOptions): ConfidentialClientApplication {
   const authority = `${options.authorityHost.replace(/\/+$/, '')}/${options.tenantId}`;
   registerSecret(options.clientSecret);
   const auth: Configuration['auth'] = { clientId: options.clientId, clientSecret: options.clientSecret, authority };
@@ -63,7 +64,7 @@ export function createMsalCredentials(options: MsalCredentialsOptions): MsalCred
       end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
     });
   }
-  const app = new ConfidentialClientApplication({
+  return new ConfidentialClientApplication({
     auth,
     system: {
       networkClient: createFetchNetworkClient({ timeoutMs: options.timeoutMs, fetch: options.fetch ?? fetch }),
@@ -76,6 +77,10 @@ export function createMsalCredentials(options: MsalCredentialsOptions): MsalCred
       },
     },
   });
+}
+
+export function createMsalCredentials(options: MsalCredentialsOptions): MsalCredentials {
+  const app = createConfidentialClient(options);
 
   return {
     forScope(scope, profile) {

@@ -3,11 +3,9 @@
  * (msal-node acquireTokenOnBehalfOf). One ConfidentialClientApplication for the process; MSAL
  * caches each user's token by the assertion, so a dashboard's burst of calls makes one exchange.
  */
-import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
 import type { Logger } from '../log/logger';
-import { createFetchNetworkClient } from '../http/msal-network-client';
 import { scrubSecrets } from '../http/api-error';
-import type { TokenProvider } from '../http/token-provider';
+import { createConfidentialClient, type TokenProvider } from '../http/token-provider';
 import { TabError } from './tab-error';
 
 export interface OboOptions {
@@ -28,31 +26,7 @@ export interface OboTokens {
 }
 
 export function createOboTokens(options: OboOptions): OboTokens {
-  const authority = `${options.authorityHost.replace(/\/+$/, '')}/${options.tenantId}`;
-  const auth: Configuration['auth'] = { clientId: options.clientId, clientSecret: options.clientSecret, authority };
-  if (options.tokenEndpoint) {
-    auth.knownAuthorities = [new URL(authority).host];
-    auth.authorityMetadata = JSON.stringify({
-      token_endpoint: options.tokenEndpoint,
-      authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
-      issuer: `${authority}/v2.0`,
-      jwks_uri: `${authority}/discovery/v2.0/keys`,
-      end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
-    });
-  }
-  const app = new ConfidentialClientApplication({
-    auth,
-    system: {
-      networkClient: createFetchNetworkClient({ timeoutMs: options.timeoutMs, fetch }),
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (level, message) => {
-          if (level <= LogLevel.Warning) options.logger?.warn({ source: 'msal' }, scrubSecrets(message));
-        },
-      },
-    },
-  });
+  const app = createConfidentialClient(options);
   return {
     forUser(ssoToken) {
       return {

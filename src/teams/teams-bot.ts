@@ -3,12 +3,20 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../bot/bot';
 import type { Reply } from '../bot/reply';
 import type { Turn } from '../bot/turn';
+import { extensionInvoke } from './extension-invoke';
+import { extensionResponse, type ExtensionOptions } from './extension-response';
 import { stripMentions } from './mention';
+import { isSharedCard } from './shared-card';
 import { createTeamsTurn, type TeamsTurnOptions } from './teams-turn';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -21,6 +29,7 @@ export class TeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly bot: Bot,
     private readonly options: TeamsTurnOptions,
+    private readonly extensionOptions: ExtensionOptions = { selectTap: true },
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -48,6 +57,41 @@ export class TeamsBot extends TeamsActivityHandler {
     return messageResponse(reply.kind === 'text' ? reply.text : (reply.text ?? 'Done.'));
   }
 
+  // Message extensions: each composeExtension/* invoke is read from the activity itself (the
+  // SDK's typed argument is the same untrusted value) and answered by the bot's extension route.
+  protected override handleTeamsMessagingExtensionQuery(context: TurnContext, _query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return this.extension(context);
+  }
+
+  protected override handleTeamsMessagingExtensionSelectItem(context: TurnContext, _query: unknown): Promise<MessagingExtensionResponse> {
+    return this.extension(context);
+  }
+
+  protected override handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    _action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extension(context);
+  }
+
+  /** Replaces the SDK's dispatch, which would fail (501) on a bot message preview the bot never asked for. */
+  protected override handleTeamsMessagingExtensionSubmitActionDispatch(
+    context: TurnContext,
+    _action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extension(context);
+  }
+
+  protected override handleTeamsAppBasedLinkQuery(context: TurnContext, _query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return this.extension(context);
+  }
+
+  private async extension(context: TurnContext): Promise<MessagingExtensionResponse & MessagingExtensionActionResponse> {
+    const invoke = extensionInvoke(context.activity.name ?? '', context.activity.value);
+    if (!invoke) return extensionResponse({ kind: 'message', text: 'This app does not handle that request.' });
+    return extensionResponse(await this.bot.extension(this.turn(context), invoke), this.extensionOptions);
+  }
+
   private turn(context: TurnContext): Turn {
     return createTeamsTurn(context, this.options);
   }
@@ -58,6 +102,10 @@ export class TeamsBot extends TeamsActivityHandler {
     // Action.Submit (older clients, and the fallback of every Action.Execute) sends `{ verb, ...data }`.
     if (value && typeof value === 'object' && 'verb' in value) {
       await send(context, await this.bot.submit(turn, value as { verb: unknown } & Record<string, unknown>));
+      return;
+    }
+    if (isSharedCard(context.activity)) {
+      turn.log.debug('a card shared from the message extension: no answer');
       return;
     }
     await send(context, await this.bot.message(turn, stripMentions(context.activity.text)));

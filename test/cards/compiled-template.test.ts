@@ -24,16 +24,18 @@ import { ticketListCard } from '../../src/cards/ticket-list-card';
 import { userDetailCard } from '../../src/cards/user-detail-card';
 import { userListCard } from '../../src/cards/user-list-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
-import { enrollmentFailureForm } from '../../src/cards/enrollment-failure-form-card';
+import { messageCard } from '../../src/cards/message-card';
+import { searchPreviewCard } from '../../src/cards/search-preview-card';
+import { stillLoadingCard } from '../../src/cards/still-loading-card';
+import { execute } from '../../src/cards/card-action';
+import { incidentListCard } from '../../src/cards/incident-list-card';
 import { incidentDetailCard } from '../../src/cards/incident-detail-card';
 import { newIncidentForm } from '../../src/cards/incident-form-card';
-import { incidentListCard } from '../../src/cards/incident-list-card';
-import { messageCard } from '../../src/cards/message-card';
-import { execute } from '../../src/cards/card-action';
+import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-event-list-card';
+import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-event-detail-card';
+import { enrollmentFailureForm } from '../../src/cards/enrollment-failure-form-card';
 import { ticketChangeCard } from '../../src/cards/ticket-change-card';
 import { ticketDigestCard } from '../../src/cards/ticket-digest-card';
-import { troubleshootingEventDetailCard } from '../../src/cards/troubleshooting-event-detail-card';
-import { troubleshootingEventListCard } from '../../src/cards/troubleshooting-event-list-card';
 import { incident, incidents, nastyEvent, nastyIncident, troubleshootingEvent, troubleshootingEvents } from './graph-sample-data';
 import { COMMANDS } from '../../src/intents/commands';
 import type { ElevationDetails } from '../../src/mmd/types';
@@ -123,26 +125,36 @@ function renderEveryCard(): void {
   userListCard({ page: page(users(10, 10), 10, 10, true), search: 'vance', now: NOW });
   welcomeCard({ mode: 'sandbox', userName: 'Alex Wilber' });
   welcomeCard({ mode: 'live', userName: EVIL_LINK });
-  renderGraphAndNotifyCards(formId);
   messageCard(['I could not find ticket ', { value: EVIL_LINK }, '. Type ', { command: 'tickets' }, '.']);
   messageCard(['Did you mean?'], [execute('devices', 'command', { text: 'devices' })]);
-}
-
-/** The Graph and notification cards (added by other work) over their test samples. */
-function renderGraphAndNotifyCards(formId: string): void {
-  incidentListCard({ page: page(incidents(10), 10, 10, true), filters: { statuses: ['active'], severities: ['high'] }, now: NOW });
-  incidentListCard({ page: page([nastyIncident()], 0, 10, false), filters: { statuses: [], severities: [] }, now: NOW });
+  searchPreviewCard({ title: EVIL_LINK, subtitle: 'MMD-00001', text: INJECTION, select: { kind: 'device', id: 'MMD-00001' } });
+  stillLoadingCard({ what: `Searching ${EVIL_LINK}`, correlationId: 'c0ffee' });
+  incidentListCard({ page: page(incidents(10), 10, 10, true), filters: { statuses: ['active'], severities: ['high', 'medium'] }, now: NOW });
+  incidentListCard({ page: page([nastyIncident()]), filters: { statuses: [], severities: [] }, now: NOW });
   incidentDetailCard({ incident: incident(), formId, now: NOW });
-  incidentDetailCard({ incident: nastyIncident(), formId, now: NOW, notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` } });
+  incidentDetailCard({ incident: nastyIncident(), formId, now: NOW, openForm: 'assignment', notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` } } as never);
   newIncidentForm({ prefill: {}, formId, now: NOW });
   troubleshootingEventListCard({ page: page(troubleshootingEvents(10), 10, 10, true), scope: { deviceName: 'MMD-00001' }, now: NOW });
-  troubleshootingEventListCard({ page: page([nastyEvent()], 0, 10, false), scope: {}, now: NOW });
+  troubleshootingEventListCard({ page: page([nastyEvent()]), scope: { user: EVIL_LINK }, now: NOW });
   troubleshootingEventDetailCard({ event: troubleshootingEvent(), deviceName: 'MMD-00001', now: NOW });
   troubleshootingEventDetailCard({ event: nastyEvent(), now: NOW });
   enrollmentFailureForm({ prefill: {}, formId, now: NOW });
-  const snapshot = { id: 'MMD-1', title: EVIL_LINK, state: 'resolved', severity: 2, nextActionOwner: 'Customer', nextActionTime: null, resolvedDateTime: null, createdDateTime: null };
-  ticketChangeCard({ ticket: snapshot, changes: [{ kind: 'field', field: 'state', from: 'active', to: 'resolved' }, { kind: 'created' }], now: NOW } as never);
-  ticketDigestCard({ items: [{ ticket: snapshot, changes: [{ kind: 'field', field: 'severity', from: 3, to: 2 }] }], now: NOW } as never);
+  const snapshot = {
+    id: 'MMD-1465058-R5V8P',
+    title: EVIL_LINK,
+    state: 'resolved',
+    severity: 2,
+    nextActionOwner: 'Customer',
+    nextActionTime: '2026-11-23T09:00:00Z',
+    resolvedDateTime: '2026-11-22T12:00:00Z',
+    createdDateTime: '2026-11-19T14:02:00Z',
+  };
+  const changes = [
+    { kind: 'field', field: 'state', from: 'active', to: 'resolved' },
+    { kind: 'note', note: { id: '7', sender: 'Support', createdDateTime: '2026-11-22T12:00:00Z', text: '<p>Fixed</p>', renderType: 'html' } },
+  ];
+  ticketChangeCard({ ticket: snapshot, changes, now: NOW } as never);
+  ticketDigestCard({ items: [{ ticket: snapshot, changes }], now: NOW } as never);
 }
 
 /** Both expansions, or both errors. */

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../src/config/config-error';
 import { loadConfig } from '../../src/config/config';
 
-const live = { MMD_API_BASE_URL: 'https://mmd.example/support/odata/v1/', MMD_TENANT_ID: 'tid-1', MMD_CLIENT_ID: 'app-1', MMD_CLIENT_SECRET: 's' };
+const live = { ALLOW_UNAUTHENTICATED: 'true', MMD_API_BASE_URL: 'https://mmd.example/support/odata/v1/', MMD_TENANT_ID: 'tid-1', MMD_CLIENT_ID: 'app-1', MMD_CLIENT_SECRET: 's' };
 
 test('defaults: app context; sandbox audience is api://localhost/<client id> plus the bare id', () => {
   const config = loadConfig({});

@@ -28,7 +28,12 @@ export interface E2eSession {
  * 127.0.0.1, the Agents Playground pointed at it, and a headless Chromium page on the
  * Playground. `prefix` names the screenshots. Stops everything it started, even half-way.
  */
-export async function startE2eSession(chromiumPath: string, prefix: string, env: Record<string, string> = {}): Promise<E2eSession> {
+export async function startE2eSession(
+  chromiumPath: string,
+  prefix: string,
+  env: Record<string, string> = {},
+  overrides: { playground?: boolean } = {},
+): Promise<E2eSession> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -45,7 +50,7 @@ export async function startE2eSession(chromiumPath: string, prefix: string, env:
   };
   try {
     const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'debug', ...env });
-    started.app = await startApp(config, { host: '127.0.0.1', logger: createLogger({ level: 'debug', destination: sink }) });
+    started.app = await startApp(config, { host: '127.0.0.1', logger: createLogger({ level: 'debug', destination: sink }), ...overrides });
     started.playground = await startPlayground({ botUrl: `${started.app.url}/api/messages` });
     started.browser = await launchBrowser(chromiumPath);
     started.chat = await PlaygroundPage.open(started.browser, started.playground.url, prefix);

@@ -117,10 +117,23 @@ test("the command lists come from the parser's command list, are handled by the 
   expect(commands.map((c) => c.title)).toEqual(expect.arrayContaining(['help', 'devices', 'tickets', 'new ticket']));
 });
 
-test('no personal tab and no message extension until the bot serves them', async () => {
+test('no personal tab until the bot serves it', async () => {
   const manifest = await filled(PRODUCTION);
   expect(manifest.staticTabs).toBeUndefined();
-  expect(manifest.composeExtensions).toBeUndefined();
+});
+
+test('the message extension: search and "Create MMD ticket" run by the bot, links unfurled on the admin center and bot domains', async () => {
+  const manifest = await filled(PRODUCTION);
+  expect(manifest.composeExtensions).toEqual([
+    expect.objectContaining({
+      botId: manifest.bots[0]!.botId,
+      commands: [
+        expect.objectContaining({ id: 'search', type: 'query', initialRun: true, context: ['compose', 'commandBox'] }),
+        expect.objectContaining({ id: 'createTicket', type: 'action', fetchTask: true, context: ['message'] }),
+      ],
+      messageHandlers: [{ type: 'link', value: { domains: ['intune.microsoft.com', 'endpoint.microsoft.com', 'mmd-assist.azurewebsites.net'] } }],
+    }),
+  ]);
 });
 
 test('the schema check really runs: a manifest without a name or with a bad id fails it', async () => {

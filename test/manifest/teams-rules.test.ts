@@ -92,10 +92,22 @@ test('a placeholder left unfilled is refused', () => {
   expect(problems(m)).toEqual(['placeholder {{DEVELOPER}} was not filled']);
 });
 
-test('a message extension added later is held to the same GUID rule', () => {
-  const m = manifest() as Manifest & { composeExtensions?: { botId: string }[] };
-  m.composeExtensions = [{ botId: m.bots[0]!.botId }];
-  expect(problems(m)).toEqual([]);
-  m.composeExtensions = [{ botId: 'bot' }];
-  expect(problems(m)).toEqual(['/composeExtensions/0/botId must be a GUID like 6d6d6441-7373-6973-7400-000000000001']);
+type Extension = { botId: string; commands: { id: string; type?: string }[] };
+
+test('the message extension is held to the same GUID rule', () => {
+  const m = manifest() as Manifest & { composeExtensions: Extension[] };
+  m.composeExtensions[0]!.botId = 'bot';
+  expect(problems(m)).toEqual(['/composeExtensions/0/botId (MicrosoftAppId) must be a GUID like 6d6d6441-7373-6973-7400-000000000001']);
+});
+
+test('every message extension command id is one the bot routes (src/bot/routes.ts, extensions)', () => {
+  const m = manifest() as Manifest & { composeExtensions: Extension[] };
+  expect(m.composeExtensions[0]!.commands.map((c) => c.id)).toEqual(['search', 'createTicket']);
+  m.composeExtensions[0]!.commands[0]!.id = 'find';
+  // An action id used as a search command is not handled either: the routes are per type.
+  m.composeExtensions[0]!.commands[1]!.type = 'query';
+  expect(problems(m)).toEqual([
+    '/composeExtensions/0/commands/0 "find" (query) is not a message extension command the bot handles (src/bot/routes.ts, extensions.query)',
+    '/composeExtensions/0/commands/1 "createTicket" (query) is not a message extension command the bot handles (src/bot/routes.ts, extensions.query)',
+  ]);
 });

@@ -1,0 +1,187 @@
+import { BotHarness, cardText } from '../../helpers/bot-harness';
+import { invoke, messageOf, resultsOf, tapValue, type Result } from './extension-helpers';
+
+type Json = Record<string, unknown>;
+
+const QUERY = 'composeExtension/query';
+
+const search = (text: string | undefined, skip = 0, count = 25, commandId = 'search'): Json => ({
+  commandId,
+  parameters: text === undefined ? [] : [{ name: 'searchText', value: text }],
+  queryOptions: { skip, count },
+});
+
+const initialRun = (skip = 0, count = 25): Json => ({
+  commandId: 'search',
+  parameters: [{ name: 'initialRun', value: 'true' }],
+  queryOptions: { skip, count },
+});
+
+const keys = (results: Result[]) => results.map((r) => JSON.stringify(tapValue(r)));
+
+describe('message extension: search command (composeExtension/query)', () => {
+  let harness: BotHarness;
+
+  beforeAll(async () => {
+    harness = await BotHarness.start();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  }, 15_000);
+  afterEach(() => harness.app.emulator?.faults.clear());
+
+  it('shows the most recent tickets on the initial run, newest first', async () => {
+    const { status, body } = await invoke(harness, QUERY, initialRun(0, 10));
+    expect(status).toBe(200);
+    const results = resultsOf(body);
+    const expected = await harness.app.mmd.tickets.list({ orderBy: { field: 'createdDateTime', direction: 'desc' }, top: 10 });
+    expect(results.map((r) => tapValue(r))).toEqual(expected.items.map((t) => ({ kind: 'ticket', id: t.id })));
+    // The inserted card is the ticket's own card; the preview names it.
+    expect(cardText(results[0]!.content)).toContain(expected.items[0]!.id);
+    expect(String(results[0]!.preview.content.title)).toContain(expected.items[0]!.id);
+  });
+
+  it('pages the initial run with skip and count', async () => {
+    const all = resultsOf((await invoke(harness, QUERY, initialRun(0, 10))).body);
+    const first = resultsOf((await invoke(harness, QUERY, initialRun(0, 5))).body);
+    const second = resultsOf((await invoke(harness, QUERY, initialRun(5, 5))).body);
+    expect(first).toHaveLength(5);
+    expect([...keys(first), ...keys(second)]).toEqual(keys(all));
+  });
+
+  it('finds devices first, then tickets, and pages across both without gaps or repeats', async () => {
+    // "MMD-0001" matches the devices MMD-00010 .. MMD-00019 by name, and these tickets by title.
+    for (const title of ['MMD-00012 screen flickers', 'MMD-00015 cannot print', 'MMD-00017 slow logon']) {
+      await harness.app.mmd.tickets.create({
+        title,
+        description: 'From the search test.',
+        type: 'ChangeRequest',
+        category: 'Devices',
+        subcategory: 'Deployment groups assignment',
+        severity: 4,
+        contact: { givenName: 'Adele', surname: 'Vance', email: 'adele.vance@contoso.com', phoneNumber: '+1 425 555 0100' },
+      });
+    }
+    const text = 'MMD-0001';
+    const whole = resultsOf((await invoke(harness, QUERY, search(text, 0, 25))).body);
+    const devices = whole.filter((r) => tapValue(r).kind === 'device');
+    expect(devices).toHaveLength(10);
+    expect(whole.slice(0, devices.length)).toEqual(devices);
+    expect(whole.slice(devices.length).map((r) => tapValue(r).kind)).toEqual(['ticket', 'ticket', 'ticket']);
+    const paged: Result[] = [];
+    for (let skip = 0; skip < 30; skip += 4) {
+      const page = resultsOf((await invoke(harness, QUERY, search(text, skip, 4))).body);
+      paged.push(...page);
+      if (page.length < 4) break;
+    }
+    expect(keys(paged)).toEqual(keys(whole));
+    expect(cardText(devices[0]!.content)).toContain(String(tapValue(devices[0]!).name));
+  });
+
+  it('lists tickets whose title matches', async () => {
+    const ticket = (await harness.app.mmd.tickets.list({ top: 1 })).items[0]!;
+    const word = String(ticket.title).split(' ').find((w) => w.length > 4) ?? String(ticket.title);
+    const results = resultsOf((await invoke(harness, QUERY, search(word))).body);
+    expect(results.map((r) => tapValue(r))).toContainEqual({ kind: 'ticket', id: ticket.id });
+  });
+
+  it('answers a ticket id with that ticket', async () => {
+    const ticket = (await harness.app.mmd.tickets.list({ top: 1 })).items[0]!;
+    const results = resultsOf((await invoke(harness, QUERY, search(ticket.id.toLowerCase()))).body);
+    expect(results.map((r) => tapValue(r))).toEqual([{ kind: 'ticket', id: ticket.id }]);
+    expect(resultsOf((await invoke(harness, QUERY, search(ticket.id, 25))).body)).toEqual([]);
+  });
+
+  it('answers an empty list when nothing matches', async () => {
+    expect(resultsOf((await invoke(harness, QUERY, search('zzqqxxnothing'))).body)).toEqual([]);
+  });
+
+  it('inserts the full card of the chosen result (composeExtension/selectItem)', async () => {
+    const { status, body } = await invoke(harness, 'composeExtension/selectItem', { kind: 'device', name: 'MMD-00001' });
+    expect(status).toBe(200);
+    const [result] = resultsOf(body);
+    const device = await harness.app.mmd.devices.get('MMD-00001');
+    expect(cardText(result!.content)).toContain('MMD-00001');
+    // The full card: configurations come from the device itself, not from the list.
+    expect(device!.configurations.length).toBeGreaterThan(0);
+    expect(cardText(result!.content)).toContain(String(device!.configurations[0]!.name));
+
+    const ticket = (await harness.app.mmd.tickets.list({ top: 1 })).items[0]!;
+    const [chosen] = resultsOf((await invoke(harness, 'composeExtension/selectItem', { kind: 'ticket', id: ticket.id })).body);
+    expect(cardText(chosen!.content)).toContain(ticket.id);
+  });
+
+  it('stays quiet when the user sends a chosen card into the chat with the bot (no words of its own)', async () => {
+    const [result] = resultsOf((await invoke(harness, 'composeExtension/selectItem', { kind: 'device', name: 'MMD-00001' })).body);
+    const attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: result!.content }];
+    const before = harness.connector.calls.length;
+    const shared = harness.activity({
+      type: 'message',
+      text: '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension"><span content="0" itemprop="cardId"></span></span>\n',
+      attachments,
+    });
+    expect((await harness.post(shared)).status).toBe(200);
+    expect(harness.connector.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
+    // Words with the card are still a message to the bot.
+    const typed = await harness.post(harness.activity({ type: 'message', text: 'help', attachments }));
+    expect(typed.status).toBe(200);
+    expect(harness.connector.calls.slice(before).filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('answers a missing device or ticket with the not-found card', async () => {
+    const [result] = resultsOf((await invoke(harness, 'composeExtension/selectItem', { kind: 'device', name: 'NOPE-404' })).body);
+    expect(cardText(result!.content)).toMatch(/No device named .*NOPE-404/);
+  });
+
+  describe('bad input gets a clear message, never a 500', () => {
+    it.each([
+      ['an unknown command id', search('pc', 0, 25, 'deleteEverything'), /does not have that command/],
+      ['no parameters', search(undefined), /without its search text/],
+      ['an oversized query', search('x'.repeat(101)), /at most 100 characters/],
+      ['a parameter that is not text', { commandId: 'search', parameters: [{ name: 'searchText', value: { $ne: 1 } }] }, /without its search text/],
+    ])('%s', async (_what, value, message) => {
+      const { status, body } = await invoke(harness, QUERY, value);
+      expect(status).toBe(200);
+      expect(messageOf(body)).toMatch(message);
+    });
+
+    it('tampered selectItem data', async () => {
+      for (const value of [{ kind: 'device', name: 'x'.repeat(65) }, { kind: 'user', upn: 'a@b.c' }]) {
+        const { status, body } = await invoke(harness, 'composeExtension/selectItem', value);
+        expect(status).toBe(200);
+        expect(messageOf(body)).toMatch(/cannot accept/);
+      }
+    });
+
+    // Teams always sends an object value with an invoke; anything else is a malformed activity,
+    // refused by the transport's shape check (src/server/activity-shape.ts) before the bot runs.
+    it('an invoke whose value is not an object is a 400 from the transport, never a 500', async () => {
+      for (const [name, value] of [[QUERY, null], ['composeExtension/selectItem', 'MMD-00001'], ['composeExtension/selectItem', null]] as const) {
+        const { status } = await invoke(harness, name, value);
+        expect(status).toBe(400);
+      }
+    });
+
+    it('absurd paging options are clamped', async () => {
+      const { status, body } = await invoke(harness, QUERY, { ...initialRun(), queryOptions: { skip: -5, count: 10_000 } });
+      expect(status).toBe(200);
+      expect(resultsOf(body).length).toBeLessThanOrEqual(25);
+    });
+  });
+
+  it('answers an API failure with a message and the reference', async () => {
+    harness.app.emulator!.faults.add({ path: '/devices$', status: 400 });
+    const { status, body } = await invoke(harness, QUERY, search('mmd'));
+    expect(status).toBe(200);
+    expect(messageOf(body)).toMatch(/^Searching devices and tickets failed\. \(Reference: [0-9a-f-]{36}\)$/);
+  });
+
+  it('answers "still loading" within Teams\' 5 s when the API is slow', async () => {
+    harness.app.emulator!.faults.add({ path: '/tickets$', latencyMs: 5000, times: 1 });
+    const { status, body } = await invoke(harness, QUERY, initialRun());
+    expect(status).toBe(200);
+    const [result] = resultsOf(body);
+    expect(cardText(result!.content)).toMatch(/Still loading, try again/);
+    expect(result!.preview.content.title).toBe('Still loading, try again');
+  }, 15_000);
+});
