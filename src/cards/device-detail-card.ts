@@ -1,4 +1,6 @@
 import type { Device } from '../mmd/types';
+import type { BackView } from '../protocol/verbs';
+import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
 import { plain, plainJoin, plainShort } from './escape';
@@ -11,16 +13,19 @@ const MAX_CONFIGURATIONS = 15;
 
 export interface DeviceDetailInput {
   device: Device;
+  /** The list this was opened from: a Back button restores it. */
+  back?: BackView;
   now: Date;
 }
 
 /** One device: its properties, groups and configurations, and what an admin can do next. */
-export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCard {
+export function deviceDetailCard({ device, now, back }: DeviceDetailInput): AdaptiveCard {
   const name = device.name.trim();
   // Problems first, so a cut list never hides a failed deployment.
   const sorted = [...device.configurations].sort((a, b) => statusRank(a.deploymentStatus) - statusRank(b.deploymentStatus));
   const configurations = capped(sorted, MAX_CONFIGURATIONS, 'configurations');
   return renderCard('device-detail', {
+    back: backActions(back),
     name: plainShort(name, 80, '(no name)'),
     subtitle: plainJoin([device.manufacturer, device.model], 80),
     compliance: statusView(device.complianceState),
@@ -57,7 +62,7 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
     configurationsMore: configurations.more,
     // A body button: the card's own actions are at Teams' limit of five.
     intuneUrl: intuneDeviceUrl(device.intuneId) ?? '',
-    actions: actions(device, name),
+    actions: actions(device, name, back),
   });
 }
 
@@ -84,7 +89,7 @@ function whyNonCompliant(device: Device): Array<[string, string]> {
   return [['Why non-compliant', reason]];
 }
 
-function actions(device: Device, name: string): ExecuteAction[] {
+function actions(device: Device, name: string, back: BackView | undefined): ExecuteAction[] {
   const user = executeIfValid('Assigned user', 'user.open', { upn: device.userUpn?.trim() ?? '' });
   // Without a name the device cannot be looked up, and an empty deviceName would mean "all".
   const forDevice = name
@@ -92,7 +97,7 @@ function actions(device: Device, name: string): ExecuteAction[] {
         executeIfValid('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
         executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name }),
         executeIfValid('New ticket', 'ticket.newForm', { deviceName: name }),
-        executeIfValid('Refresh', 'device.open', { name }),
+        executeIfValid('Refresh', 'device.open', { name, back }),
       ]
     : [];
   return [user, ...forDevice].filter((a): a is ExecuteAction => a !== null);

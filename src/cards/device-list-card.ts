@@ -1,3 +1,4 @@
+import { backTo } from './back-action';
 import type { Device, Page } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
 import { plainJoin, plainShort } from './escape';
@@ -21,7 +22,7 @@ export function deviceListCard({ page, search, searched, now }: DeviceListInput)
   const rows = page.items.map((device) => {
     const name = device.name.trim();
     // A device without a usable name cannot be looked up again: show it, but not as a link.
-    const open = executeIfValid('Open', 'device.open', { name });
+    const open = executeIfValid('Open', 'device.open', { name, back: backTo({ verb: 'devices.page', data: { search: query, skip: page.skip } }) });
     return {
       name: plainShort(name, 80, '(no name)'),
       open,

@@ -1,4 +1,6 @@
 import type { Ticket, TicketContact, TicketNote } from '../mmd/types';
+import type { BackView } from '../protocol/verbs';
+import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { facts, type Fact } from './card-parts';
 import { plain, plainJoin, plainShort } from './escape';
@@ -13,18 +15,21 @@ const MAX_SECTION_CHARS = 2000;
 
 export interface TicketDetailInput {
   ticket: Ticket;
+  /** The list this was opened from: a Back button restores it. */
+  back?: BackView;
   /** Notes fetched separately (GET tickets('id')/notes); defaults to the ticket's own. */
   notes?: TicketNote[];
   now: Date;
 }
 
 /** One support ticket: every field that is set, the contact, the newest notes, and actions. */
-export function ticketDetailCard({ ticket, notes, now }: TicketDetailInput): AdaptiveCard {
+export function ticketDetailCard({ ticket, notes, now, back }: TicketDetailInput): AdaptiveCard {
   const id = ticket.id.trim();
   const allNotes = notes ?? ticket.notes;
   const { rows, hidden } = noteRows(allNotes, now, MAX_NOTES, MAX_NOTE_CHARS);
   const readAll = hidden > 0 ? executeIfValid('Read all notes', 'ticket.notes', { id }) : null;
   return renderCard('ticket-detail', {
+    back: backActions(back),
     title: plainShort(ticket.title, 200, '(no title)'),
     severity: plain(severityName(ticket.severity)),
     severityColor: severityColor(ticket.severity),
@@ -48,7 +53,7 @@ export function ticketDetailCard({ ticket, notes, now }: TicketDetailInput): Ada
     actions: [
       executeIfValid('Add note', 'ticket.addNoteForm', { id }),
       executeIfValid('Subscribe to updates', 'ticket.subscribe', { id }),
-      executeIfValid('Refresh', 'ticket.open', { id }),
+      executeIfValid('Refresh', 'ticket.open', { id, back }),
     ].filter((a): a is ExecuteAction => a !== null),
   });
 }

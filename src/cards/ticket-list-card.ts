@@ -32,7 +32,8 @@ export function ticketListCard({ page, filters, searched, now }: TicketListInput
   const choiceStates = states.filter((s) => /^[a-z][a-z -]{0,31}$/.test(s));
   const text = filters.text?.trim() || undefined;
   const rows = page.items.map((ticket) => {
-    const open = executeIfValid('Open', 'ticket.open', { id: ticket.id.trim() }, ONLY_DATA);
+    // The filter inputs go with the button: the detail's Back re-applies them.
+    const open = executeIfValid('Open', 'ticket.open', { id: ticket.id.trim(), fromList: true });
     return {
       title: plainShort(ticket.title, 120, '(no title)'),
       titleColor: open ? 'Accent' : 'Default',

@@ -1,3 +1,5 @@
+import type { BackView } from '../protocol/verbs';
+import { backActions } from './back-action';
 import type { User } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
@@ -9,17 +11,20 @@ import { renderCard, type AdaptiveCard } from './render';
 const MAX_DEVICES = 15;
 
 export interface UserDetailInput {
+  /** The list this was opened from: a Back button restores it. */
+  back?: BackView;
   user: User;
   now: Date;
 }
 
 /** One user: who they are, their devices (each opens the device) and their groups. */
-export function userDetailCard({ user, now }: UserDetailInput): AdaptiveCard {
+export function userDetailCard({ user, now, back }: UserDetailInput): AdaptiveCard {
   const devices = capped(user.devices, MAX_DEVICES, 'devices');
   const actions: ExecuteAction[] = [];
   const refresh = executeIfValid('Refresh', 'user.open', { upn: user.upn.trim() });
   if (refresh) actions.push(refresh);
   return renderCard('user-detail', {
+    back: backActions(back),
     name: plainShort(user.name?.trim() || user.upn, 100, '(no name)'),
     facts: facts([
       ['UPN', plain(user.upn)],

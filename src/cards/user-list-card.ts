@@ -1,3 +1,4 @@
+import { backTo } from './back-action';
 import type { Page, User } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
 import { plainJoin, plainShort } from './escape';
@@ -16,7 +17,7 @@ export function userListCard({ page, search, now }: UserListInput): AdaptiveCard
   const query = search?.trim() || undefined;
   const quoted = query ? `“${plainShort(query, 100)}”` : '';
   const rows = page.items.map((user) => {
-    const open = executeIfValid('Open', 'user.open', { upn: user.upn.trim() });
+    const open = executeIfValid('Open', 'user.open', { upn: user.upn.trim(), back: backTo({ verb: 'users.page', data: { search: query, skip: page.skip } }) });
     return {
       name: plainShort(user.name?.trim() || user.upn, 80, '(no name)'),
       nameColor: open ? 'Accent' : 'Default',

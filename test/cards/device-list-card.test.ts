@@ -14,7 +14,7 @@ describe('deviceListCard', () => {
     expect(text).toContain('Surface Laptop 4 · Adele Vance 0 · Test ring');
     expect(text).toContain('synced 3 days ago');
     expect(verbs(card).filter(([v]) => v === 'device.open')).toHaveLength(10);
-    expect(verbs(card)[0]).toEqual(['device.open', { name: 'MMD-000000000' }]);
+    expect(verbs(card)[0]).toEqual(['device.open', expect.objectContaining({ name: 'MMD-000000000' })]);
     expect(hasButton(card, '◀ Previous')).toBe(false);
     expect(button(card, 'Next ▶').data).toEqual({ skip: 10 });
   });
@@ -67,7 +67,7 @@ describe('deviceListCard', () => {
     expect(text).toContain('last sync —');
     expect(text).toContain('Quantum');
     // Only the named device can be opened; its name goes back raw, as data.
-    expect(verbs(card)).toEqual([['device.open', { name: '${injection} [click](https://evil.example)' }]]);
+    expect(verbs(card)).toEqual([['device.open', expect.objectContaining({ name: '${injection} [click](https://evil.example)' })]]);
   });
 
   it('stays under 28 KB with 25 devices', () => {

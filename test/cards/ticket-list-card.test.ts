@@ -15,7 +15,7 @@ describe('ticketListCard', () => {
     expect(text).toContain('MMD-1465058-R5V8P · Incident · created 3 days ago · next: Microsoft');
     expect(text).toContain('MMD-1465059-R5V8P · Change request');
     expect(text).toContain('MMD-1465060-R5V8P · Request for information');
-    expect(verbs(card).filter(([v]) => v === 'ticket.open')[0]).toEqual(['ticket.open', { id: 'MMD-1465058-R5V8P' }]);
+    expect(verbs(card).filter(([v]) => v === 'ticket.open')[0]).toEqual(['ticket.open', expect.objectContaining({ id: 'MMD-1465058-R5V8P' })]);
     const severity = findTexts(card).filter((t) => ['Critical', 'High', 'Moderate', 'Low'].includes(String(t.text)));
     expect(severity.map((t) => [t.text, t.color])).toEqual([
       ['Critical', 'Attention'],
@@ -98,8 +98,8 @@ describe('ticketListCard', () => {
     expect(text).toContain('(no title)');
     expect(text).toContain('created —');
     expect(verbs(card).filter(([v]) => v === 'ticket.open')).toEqual([
-      ['ticket.open', { id: 'MMD-1465058-R5V8P' }],
-      ['ticket.open', { id: 'MMD-1' }],
+      ['ticket.open', expect.objectContaining({ id: 'MMD-1465058-R5V8P' })],
+      ['ticket.open', expect.objectContaining({ id: 'MMD-1' })],
     ]);
     // The odd state is kept for the query but not offered as a choice.
     expect(findElements(card, 'Input.ChoiceSet')[0]!.value).toBe('');

@@ -1,3 +1,4 @@
+import type { BackView } from '../../protocol/verbs';
 import { deviceDetailCard } from '../../cards/device-detail-card';
 import { deviceListCard } from '../../cards/device-list-card';
 import type { BotDeps } from '../deps';
@@ -27,8 +28,8 @@ export async function listDevices(
   return card(deviceListCard({ page, search, now: deps.now() }));
 }
 
-export async function showDevice(_turn: Turn, query: { name: string }, deps: BotDeps): Promise<Reply> {
+export async function showDevice(_turn: Turn, query: { name: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const device = await deps.mmd.devices.get(query.name);
   if (!device) return say('I could not find a device named ', { value: query.name }, '. Try ', { command: `devices ${query.name}` }, ' to search.');
-  return card(deviceDetailCard({ device, now: deps.now() }));
+  return card(deviceDetailCard({ device, now: deps.now(), back: query.back }));
 }

@@ -2,6 +2,7 @@ import { notesCard } from '../../cards/notes-card';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { ticketListCard } from '../../cards/ticket-list-card';
 import type { TicketFilters } from '../../protocol/ticket-filters';
+import type { BackView, VerbData } from '../../protocol/verbs';
 import { TICKET_ID_PATTERN } from '../../intents/ticket-id';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
@@ -53,11 +54,11 @@ function ticketNotFound(id: string): Reply {
   return say('I could not find ticket ', { value: id }, `.${shape} Type `, { command: 'tickets' }, ' to see recent tickets.');
 }
 
-export async function showTicket(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+export async function showTicket(_turn: Turn, query: VerbData<'ticket.open'> | { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id);
   if (!ticket) return ticketNotFound(query.id);
   const notes = await deps.mmd.tickets.notes(ticket.id);
-  return card(ticketDetailCard({ ticket, notes, now: deps.now() }));
+  return card(ticketDetailCard({ ticket, notes, now: deps.now(), back: backFrom(query) }));
 }
 
 export async function showNotes(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
@@ -65,4 +66,11 @@ export async function showNotes(_turn: Turn, query: { id: string }, deps: BotDep
   if (!ticket) return ticketNotFound(query.id);
   const notes = await deps.mmd.tickets.notes(ticket.id);
   return card(notesCard({ ticketId: ticket.id, notes, now: deps.now() }));
+}
+
+/** Back to the list a ticket was opened from: its filter inputs came with the Open button. */
+function backFrom(query: VerbData<'ticket.open'> | { id: string }): BackView | undefined {
+  if (!('fromList' in query) || !query.fromList) return 'back' in query ? query.back : undefined;
+  const data = Object.fromEntries(Object.entries({ state: query.state, severity: query.severity, text: query.text }).filter(([, v]) => v));
+  return { verb: 'tickets.filter', data };
 }

@@ -1,3 +1,4 @@
+import type { BackView } from '../../protocol/verbs';
 import { userDetailCard } from '../../cards/user-detail-card';
 import { userListCard } from '../../cards/user-list-card';
 import type { BotDeps } from '../deps';
@@ -11,8 +12,8 @@ export async function listUsers(_turn: Turn, query: { search?: string; skip?: nu
   return card(userListCard({ page, search, now: deps.now() }));
 }
 
-export async function showUser(_turn: Turn, query: { upn: string }, deps: BotDeps): Promise<Reply> {
+export async function showUser(_turn: Turn, query: { upn: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const user = await deps.mmd.users.get(query.upn);
   if (!user) return say('I could not find a user ', { value: query.upn }, ' with managed devices.');
-  return card(userDetailCard({ user, now: deps.now() }));
+  return card(userDetailCard({ user, now: deps.now(), back: query.back }));
 }
