@@ -109,7 +109,7 @@ export function teamsRuleProblems(manifest: Json): string[] {
   }
   asArray(manifest.validDomains).forEach((domain, d) => {
     if (typeof domain !== 'string' || !HOST.test(domain)) {
-      problems.push(`${where(`/validDomains/${d}`)} "${String(domain)}" must be a host name only (no https://, no path)`);
+      problems.push(`${where(`/validDomains/${d}`)} "${typeof domain === 'string' ? domain : JSON.stringify(domain)}" must be a host name only (no https://, no path)`);
     }
   });
   if (isObject(manifest.developer)) {

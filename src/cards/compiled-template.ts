@@ -162,14 +162,14 @@ function compileObject(node: Record<string, unknown>): Node {
   if (rawWhen !== undefined) {
     const inner = typeof rawWhen === 'string' ? expression(rawWhen) : null;
     when = inner === null ? null : compileWhen(inner);
-    if (!when) throw new Uncompilable(String(rawWhen));
+    if (!when) throw new Uncompilable('$when is not an expression this compiler knows');
   }
   const rawData = node.$data;
   let data: Eval | null = null;
   if (rawData !== undefined) {
     const inner = typeof rawData === 'string' ? expression(rawData) : null;
     data = inner === null ? null : compileValue(inner);
-    if (!data) throw new Uncompilable(String(rawData));
+    if (!data) throw new Uncompilable('$data is not an expression this compiler knows');
   }
   const expandOne = (scope: Scope): Record<string, unknown> | undefined => {
     if (when && !when(scope)) return undefined;

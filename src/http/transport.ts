@@ -70,7 +70,7 @@ function serviceError(text: string, keepRaw: boolean): { code: string | null; me
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && 'error' in body) {
-      const error = (body as { error: unknown }).error;
+      const error = body.error;
       if (error && typeof error === 'object') {
         const { code, message } = error as { code?: unknown; message?: unknown };
         return {

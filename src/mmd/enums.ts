@@ -9,9 +9,9 @@ const TICKET_TYPES = new Map<string, TicketType>([
 
 /**
  * The request spelling of a ticket type from whatever the service sent ("Change Request",
- * " incident ", "request_for_information"); anything unknown comes back as given.
+ * " incident ", "request_for_information"), a TicketType when it is one; anything unknown comes back as given.
  */
-export function normalizeTicketType(raw: string): TicketType | string {
+export function normalizeTicketType(raw: string): string {
   return TICKET_TYPES.get(raw.replace(/[\s_-]+/g, '').toLowerCase()) ?? raw;
 }
 

@@ -126,8 +126,9 @@ export function startsWith<F extends string>(name: F, text: string): Filter<F> {
 }
 
 function combine<F extends string>(kind: 'and' | 'or', filters: Filter<F>[]): Filter<F> {
-  if (filters.length === 0) throw new RangeError(`${kind}() needs at least one filter`);
-  if (filters.length === 1) return filters[0];
+  const [first] = filters;
+  if (first === undefined) throw new RangeError(`${kind}() needs at least one filter`);
+  if (filters.length === 1) return first;
   return new Filter<F>({ kind, items: filters.map((f) => f.node) });
 }
 

@@ -45,7 +45,9 @@ export function createOboTokens(options: OboOptions): OboTokens {
 }
 
 function field(cause: unknown, name: string): string {
-  return cause && typeof cause === 'object' && name in cause ? String((cause as Record<string, unknown>)[name] ?? '') : '';
+  const value: unknown = cause && typeof cause === 'object' && name in cause ? (cause as Record<string, unknown>)[name] : undefined;
+  // MSAL's fields are strings (a code may arrive as a number); anything else says nothing useful.
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 /** What the user can do about a failed exchange, as a TabError the page understands. */

@@ -47,9 +47,9 @@ export const me: TabHandler = async (req) => ok({ name: req.user.name, upn: req.
 
 export const summary: TabHandler = async (req) => {
   const [tickets, devices, openElevations] = await Promise.all([
-    collect<Ticket>(paginate(req.mmd.tickets.list, { top: PAGE })),
-    collect<Device>(paginate(req.mmd.devices.list, { top: PAGE })),
-    collect(paginate(req.mmd.elevations.list, { top: PAGE, open: true })),
+    collect<Ticket>(paginate((q) => req.mmd.tickets.list(q), { top: PAGE })),
+    collect<Device>(paginate((q) => req.mmd.devices.list(q), { top: PAGE })),
+    collect(paginate((q) => req.mmd.elevations.list(q), { top: PAGE, open: true })),
   ]);
   const bySeverity = countBy(tickets, (t) => ticketRow(t).severityName).sort(
     (a, b) => rank(SEVERITY_ORDER, a.label) - rank(SEVERITY_ORDER, b.label),
@@ -123,7 +123,7 @@ const CONCURRENCY = 6;
  * GET has them. Up to MAX_CHECKED devices, a few requests at a time.
  */
 export const failingDevices: TabHandler = async (req) => {
-  const devices = await collect<Device>(paginate(req.mmd.devices.list, { top: PAGE }), MAX_CHECKED);
+  const devices = await collect<Device>(paginate((q) => req.mmd.devices.list(q), { top: PAGE }), MAX_CHECKED);
   const detailed: Device[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {

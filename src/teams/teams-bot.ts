@@ -101,7 +101,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const value: unknown = context.activity.value;
     // Action.Submit (older clients, and the fallback of every Action.Execute) sends `{ verb, ...data }`.
     if (value && typeof value === 'object' && 'verb' in value) {
-      await send(context, await this.bot.submit(turn, value as { verb: unknown } & Record<string, unknown>));
+      await send(context, await this.bot.submit(turn, value));
       return;
     }
     if (isSharedCard(context.activity)) {

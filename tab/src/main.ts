@@ -71,10 +71,16 @@ function renderSummary(s: Summary): void {
   byId('elevation-count').textContent = `${s.elevations.open} open`;
 }
 
+/** A text field's value; a missing field (or a file, which these forms have none of) gives the fallback. */
+function formText(data: FormData, name: string, fallback = ''): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : fallback;
+}
+
 async function loadTickets(api: Api): Promise<void> {
   const form = byId<HTMLFormElement>('ticket-filters');
   const data = new FormData(form);
-  const query = new URLSearchParams({ state: String(data.get('state') ?? 'open'), severity: String(data.get('severity') ?? ''), q: String(data.get('q') ?? '') });
+  const query = new URLSearchParams({ state: formText(data, 'state', 'open'), severity: formText(data, 'severity'), q: formText(data, 'q') });
   const list = byId('ticket-list');
   list.setAttribute('aria-busy', 'true');
   try {
@@ -147,7 +153,7 @@ async function openTicket(api: Api, id: string): Promise<void> {
           ['Category', [ticket.category, ticket.subcategory].filter(Boolean).join(' / ')],
           ['Next action', ticket.nextActionOwner],
           ['Created', when(ticket.createdDateTime)],
-        ].flatMap(([k, v]) => [h('dt', {}, k!), h('dd', {}, v || '—')]),
+        ].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v || '—')]),
       ),
       h('p', { class: 'description' }, ticket.description),
       h('h4', {}, 'Notes'),

@@ -27,7 +27,9 @@ export async function connect(): Promise<{ theme: string; userName: string }> {
 }
 
 export function notifyLoaded(ok: boolean, reason = ''): void {
-  if (ok) app.notifySuccess();
+  // notifySuccess answers with a promise that rejects when the host went away mid-load; the page
+  // already works then and there is no one left to tell, so the rejection is dropped, not left unhandled.
+  if (ok) app.notifySuccess().catch(() => undefined);
   else app.notifyFailure({ reason: app.FailedReason.Other, message: reason });
 }
 

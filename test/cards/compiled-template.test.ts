@@ -98,7 +98,7 @@ function renderEveryCard(): void {
   elevationRevealedCard({ deviceName: INJECTION, details: details({ password: '', viewedBy: [] }), userId: '29:user', hideAt: new Date('2026-11-22T14:07:00Z'), now: NOW });
   elevationNoneCard({ deviceName: 'MMD-00001' });
   requestElevationForm({ prefill: {}, openTickets: [], formId, now: NOW });
-  requestElevationForm({ prefill: { deviceName: 'MMD-00001' } as never, openTickets: tickets(3), formId, errors: { deviceName: 'Say which device.' } as never, now: NOW });
+  requestElevationForm({ prefill: { deviceName: 'MMD-00001' }, openTickets: tickets(3), formId, errors: { deviceName: 'Say which device.' }, now: NOW });
   elevationListCard({ page: page(elevations(10)), now: NOW });
   elevationListCard({ page: page(elevations(10, 10), 10, 10, true), deviceName: 'MMD-1', now: NOW });
   elevationListCard({ page: page([]), now: NOW });
@@ -109,14 +109,14 @@ function renderEveryCard(): void {
   notFoundCard({ what: 'device', key: 'MMD-0001', suggestion: 'MMD-00001' });
   notFoundCard({ what: 'ticket', key: INJECTION });
   addNoteForm({ ticketId: 'MMD-1465058-R5V8P', ticketTitle: EVIL_LINK, formId, now: NOW });
-  addNoteForm({ ticketId: 'MMD-1', ticketTitle: null, formId, values: { text: 'x' }, errors: { text: 'Too long.' }, now: NOW } as never);
+  addNoteForm({ ticketId: 'MMD-1', ticketTitle: null, formId, values: { text: 'x' }, errors: { text: 'Too long.' }, now: NOW });
   notesCard({ ticketId: 'MMD-1', notes: [note(), note({ text: '<p>Hi <b>there</b></p>', renderType: 'html' })], now: NOW });
   notesCard({ ticketId: 'MMD-1', notes: [], now: NOW });
   ticketDetailCard({ ticket: ticket(), now: NOW });
   ticketDetailCard({ ticket: ticket({ contact: null, notes: [] }), now: NOW });
   ticketDetailCard({ ticket: ticket(), notes: Array.from({ length: 25 }, (_, i) => note({ text: `<p>note ${i}</p>` })), now: NOW });
   newTicketForm({ prefill: {}, contact, formId, now: NOW });
-  newTicketForm({ prefill: { type: 'Incident' }, formId, now: NOW } as never);
+  newTicketForm({ prefill: { type: 'Incident' }, formId, now: NOW });
   ticketListCard({ page: page(tickets(10)), filters: { states: ['active'], severities: [1, 2] }, now: NOW });
   ticketListCard({ page: page([]), filters: { states: [], severities: [], text: EVIL_LINK }, now: NOW });
   userDetailCard({ user: user(), now: NOW });
@@ -127,8 +127,6 @@ function renderEveryCard(): void {
   welcomeCard({ mode: 'live', userName: EVIL_LINK });
   messageCard(['I could not find ticket ', { value: EVIL_LINK }, '. Type ', { command: 'tickets' }, '.']);
   messageCard(['Did you mean?'], [execute('devices', 'command', { text: 'devices' })]);
-  searchPreviewCard({ title: EVIL_LINK, subtitle: 'MMD-00001', text: INJECTION, select: { kind: 'device', id: 'MMD-00001' } });
-  stillLoadingCard({ what: `Searching ${EVIL_LINK}`, correlationId: 'c0ffee' });
   incidentListCard({ page: page(incidents(10), 10, 10, true), filters: { statuses: ['active'], severities: ['high', 'medium'] }, now: NOW });
   incidentListCard({ page: page([nastyIncident()]), filters: { statuses: [], severities: [] }, now: NOW });
   incidentDetailCard({ incident: incident(), formId, now: NOW });
@@ -154,6 +152,10 @@ function renderEveryCard(): void {
     { kind: 'note', note: { id: '7', sender: 'Support', createdDateTime: '2026-11-22T12:00:00Z', text: '<p>Fixed</p>', renderType: 'html' } },
   ];
   ticketChangeCard({ ticket: snapshot, changes, now: NOW } as never);
+  stillLoadingCard({ what: 'Searching devices and tickets', correlationId: 'c0ffee-42' });
+  stillLoadingCard({ what: EVIL_LINK, correlationId: INJECTION });
+  searchPreviewCard({ title: 'MMD-00001', subtitle: 'Device · HP', text: 'adele@contoso.com', select: { kind: 'device', name: 'MMD-00001' } });
+  searchPreviewCard({ title: INJECTION, subtitle: EVIL_LINK, text: LONG });
   ticketDigestCard({ items: [{ ticket: snapshot, changes }], now: NOW } as never);
 }
 

@@ -48,7 +48,7 @@ describe('deviceListCard', () => {
     const colors = Object.fromEntries(
       findTexts(card)
         .filter((t) => typeof t.text === 'string' && /Compliant|Non-compliant|Unknown|grace/.test(t.text))
-        .map((t) => [t.text, `${String(t.color ?? 'Default')}${t.isSubtle ? '/subtle' : ''}`]),
+        .map((t) => [t.text, `${typeof t.color === 'string' ? t.color : 'Default'}${t.isSubtle ? '/subtle' : ''}`]),
     );
     expect(colors).toEqual({
       '✅ Compliant': 'Good',

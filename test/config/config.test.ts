@@ -60,7 +60,7 @@ describe('loadConfig', () => {
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
     try {
-      loadConfig(env as Record<string, string>);
+      loadConfig(env);
     } catch (err) {
       error = err;
     }

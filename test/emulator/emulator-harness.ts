@@ -52,7 +52,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
       if (rest.body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(`${emulator.mmdBaseUrl}${path}`, {
         ...rest,
-        headers: { ...headers, ...((rest.headers as Record<string, string> | undefined) ?? {}) },
+        headers: { ...headers, ...(rest.headers ?? {}) },
       });
       return readAnswer<T>(response);
     },

@@ -13,7 +13,7 @@ export function graphApi(h: Harness) {
     if (rest.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${h.emulator.graphBaseUrl}${path}`, {
       ...rest,
-      headers: { ...headers, ...((rest.headers as Record<string, string> | undefined) ?? {}) },
+      headers: { ...headers, ...(rest.headers ?? {}) },
     });
     return readAnswer<T>(response);
   };

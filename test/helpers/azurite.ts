@@ -76,7 +76,7 @@ export function startAzurite(timeoutMs = 20_000): Promise<Azurite> {
         stop,
       });
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
   });
 }

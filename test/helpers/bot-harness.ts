@@ -154,7 +154,7 @@ export function cardText(card: unknown): string {
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     for (const key of ['text', 'title', 'value', 'placeholder', 'label']) {
-      if (typeof o[key] === 'string') out.push(o[key] as string);
+      if (typeof o[key] === 'string') out.push(o[key]);
     }
     Object.values(o).forEach(walk);
   };

@@ -33,10 +33,10 @@ export async function validateOffline(manifest: unknown, version: string): Promi
 export async function withFetchRecorded<T>(fn: () => Promise<T>): Promise<{ value: T; fetched: string[] }> {
   const original = globalThis.fetch;
   const fetched: string[] = [];
-  globalThis.fetch = ((input: string | URL | Request) => {
-    fetched.push(String(input));
+  globalThis.fetch = (input: string | URL | Request) => {
+    fetched.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     return Promise.reject(new Error('no network in tests'));
-  }) as typeof fetch;
+  };
   try {
     return { value: await fn(), fetched };
   } finally {

@@ -22,7 +22,7 @@ function manifest(): Manifest {
   const { values } = readPackageConfig({ BOT_DOMAIN: 'bot.contoso.com' }, '1.0.0');
   return fillTemplate(template, { ...values, BOT_COMMANDS: offeredCommands().commands as unknown as Json }) as unknown as Manifest;
 }
-const problems = (m: Manifest): string[] => teamsRuleProblems(m as unknown as Json);
+const problems = (m: Manifest): string[] => teamsRuleProblems(m);
 const commands = (m: Manifest): Command[] => m.bots[0]!.commandLists[0]!.commands;
 
 test('the filled template breaks no rule', () => {

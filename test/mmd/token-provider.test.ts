@@ -16,7 +16,7 @@ beforeEach(() => emulator.faults.clear());
 function recordingFetch(calls: string[]): typeof fetch {
   return (input, init) => {
     // MSAL adds ?client-request-id=...; the address is what matters here.
-    calls.push(`${init?.method ?? 'GET'} ${String(input).split('?')[0]}`);
+    calls.push(`${init?.method ?? 'GET'} ${(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).split('?')[0]}`);
     return fetch(input, init);
   };
 }

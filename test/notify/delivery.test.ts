@@ -218,11 +218,11 @@ describe('Delivery across crashes (SQLite file kept between runs)', () => {
       storage.set = (async (key: string, value: unknown, options?: { ifMatch?: string | null }) => {
         if (!key.startsWith('notify/delivered/') && random() < 0.01) throw new Error('process died in a write');
         return set(key, value, options);
-      }) as typeof storage.set;
+      });
       storage.delete = (async (key: string) => {
         if (random() < 0.3) throw new Error('process died in a delete');
         return del(key);
-      }) as typeof storage.delete;
+      });
       try {
         await s.delivery.deliverPending(() => stop);
       } catch {

@@ -57,7 +57,7 @@ describe('two instances on one Azurite store', () => {
         tickets: {
           ...h.client.tickets,
           list: (query) => {
-            listCalls[i] += 1;
+            listCalls[i]! += 1;
             return h.client.tickets.list(query);
           },
         },

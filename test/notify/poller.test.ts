@@ -144,7 +144,7 @@ describe('Poller against the emulator', () => {
         throw new Error('crash');
       }
       return set(key, value, options);
-    }) as typeof s.storage.set;
+    });
     await expect(s.poller.poll()).rejects.toThrow('crash');
     expect(await s.outbox.pending()).toHaveLength(1);
     expect((await s.poller.poll()).events).toBe(0);

@@ -16,7 +16,7 @@ function turnFor(activity: Partial<Activity>, unmarkedIsPersonal = false) {
     recipient: { id: '28:bot', name: 'MMD Assist' },
     conversation: { id: 'a:1', conversationType: 'personal', isGroup: false, tenantId: 't-1', name: '' },
     ...activity,
-  } as Activity);
+  });
   return { turn: createTeamsTurn(context, { logger, botAppId: 'app-id', deadlines: DEFAULT_DEADLINES, unmarkedIsPersonal }), lines };
 }
 

@@ -105,7 +105,7 @@ async function onBehalfOf(params: Record<string, string>, ctx: RouteContext): Pr
   }
   const tenant = ctx.settings.tenantId;
   const issuers = [`https://sts.windows.net/${tenant}/`, `https://login.microsoftonline.com/${tenant}/v2.0`];
-  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss) || String(claims.tid ?? '').toLowerCase() !== tenant.toLowerCase()) {
+  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss) || typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== tenant.toLowerCase()) {
     return aadError(400, 'invalid_grant', 50013, 'Assertion issuer or tenant is not valid for this tenant.');
   }
   if (!audienceIsClient(claims.aud, params.client_id!)) {

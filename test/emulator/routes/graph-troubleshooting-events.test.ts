@@ -28,7 +28,7 @@ describe('POST troubleshootingEvents', () => {
     expect(id).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
     expect(id).not.toBe(exampleId);
     expect(context).toMatch(/\/graph\/beta\/\$metadata#deviceManagement\/troubleshootingEvents\/\$entity$/);
-    const byId = await graph<Event>(`${PATH}/${id as string}`);
+    const byId = await graph<Event>(`${PATH}/${id}`);
     expect(byId.body).toEqual(created.body);
   });
 
