@@ -7,10 +7,10 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 /*
  * The layers, top to bottom; each may import only from layers below it:
- *   app -> {teams, tab} -> bot -> notify -> cards -> protocol -> {state, mmd, graph} -> {http, storage} -> {intents, config, log}
+ *   app -> {teams, tab} -> bot -> notify -> cards -> protocol -> {state, mmd, graph} -> {http, storage} -> {intents, config, log, catalog}
  * Folders on one level do not import each other (SIDEWAYS lists exceptions; none today).
  * src/emulator (the built-in fake MMD/Graph/token service) is a world of its own: only
- * intents, config and log. src/server is transport: only config and log (and botbuilder).
+ * intents, config, log and catalog (the category lists its sample data shares with the forms). src/server is transport: only config and log (and botbuilder).
  */
 const LEVELS = [
   ['app.ts', 'index.ts'],
@@ -22,7 +22,7 @@ const LEVELS = [
   ['protocol'],
   ['state', 'mmd', 'graph'],
   ['http', 'storage'],
-  ['intents', 'config', 'log', 'version.ts'],
+  ['intents', 'config', 'log', 'catalog', 'version.ts'],
 ];
 const SIDEWAYS = {
   // Config registers the secrets it reads, so logs scrub them by value (src/log/secrets.ts).
@@ -31,7 +31,7 @@ const SIDEWAYS = {
   teams: ['server'],
 };
 const ALL = [...LEVELS.flat(), 'emulator', 'server'];
-const ONLY = { emulator: ['intents', 'config', 'log'], server: ['config', 'log', 'intents'] };
+const ONLY = { emulator: ['intents', 'config', 'log', 'catalog'], server: ['config', 'log', 'intents'] };
 
 const path = (name) => `./src/${name}`;
 const zones = [];

@@ -1,3 +1,5 @@
+import { TICKET_CATALOG } from '../catalog/categories';
+
 /** Fixed vocabularies the seed draws from, modelled on the documents and a typical MMD tenant. */
 
 export const MODELS = [
@@ -73,13 +75,10 @@ export const SURNAMES = [
   'Cattaneo', 'Sayers', 'Miller', 'Razo', "O'Brien", 'Makovac', 'Ní Bhriain', 'García', 'Dubois', 'Nakamura',
 ];
 
-export const TICKET_CATEGORIES: readonly { category: string; subcategories: string[] }[] = [
-  { category: 'Devices', subcategories: ['Hardware', 'Configuration/Policy', ' Deployment groups assignment', 'Other '] },
-  { category: 'Apps', subcategories: ['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other '] },
-  { category: 'Identity', subcategories: ['Sign-in', 'Multi-factor authentication', 'Other '] },
-  { category: 'Security', subcategories: ['BitLocker', 'Defender', 'Other '] },
-  { category: 'Networking', subcategories: ['VPN', 'Wi-Fi', 'Other '] },
-];
+/** Ticket categories, from the one catalogue the bot's form offers (src/catalog/categories.ts). */
+export const TICKET_CATEGORIES: readonly { category: string; subcategories: readonly string[] }[] = Object.entries(TICKET_CATALOG).map(
+  ([category, subcategories]) => ({ category, subcategories }),
+);
 
 export const TICKET_TITLES: Record<string, string[]> = {
   Incident: [
@@ -116,6 +115,10 @@ export const NOTE_TEXTS = [
   '<p>Please see <a href="https://contoso.example/kb/123">KB 123</a>.</p>',
 ];
 
+/**
+ * Why sample elevations were asked for. Each pair is one of the catalogue's (src/catalog/categories.ts,
+ * ELEVATION_CATALOG); test/emulator/seed-catalogue.test.ts checks it.
+ */
 export const ELEVATION_REASONS = [
   { category: 'Office', subcategory: 'Excel', title: 'Repair Excel add-in registration', plan: 'Re-register the add-in with elevated rights.' },
   { category: 'Office', subcategory: 'Word', title: 'Reinstall Word templates', plan: 'Copy templates into Program Files.' },

@@ -1,23 +1,29 @@
+import type { Catalog } from '../catalog/categories';
 import type { Choice } from './field-rules';
 
-/** Category -> its subcategories, as the API documents them (stray spaces kept). */
-export type Catalog = Readonly<Record<string, readonly string[]>>;
+export type { Catalog } from '../catalog/categories';
 
 export function categoryChoices(catalog: Catalog): Choice[] {
   return Object.keys(catalog).map((c) => ({ title: c, value: c }));
 }
 
 /**
- * Adaptive Cards 1.5 cannot filter one choice set by another, so the subcategory list holds every
- * subcategory once, by its trimmed name, with the categories it belongs to in the title; the
- * server checks that the pair exists.
+ * Every subcategory once, by its trimmed name: what a submit may carry at all (the envelope check).
+ * The form offers only the chosen category's (`subcategoryChoicesOf`); the server checks the pair.
  */
 export function subcategoryChoices(catalog: Catalog): Choice[] {
-  const owners = new Map<string, string[]>();
-  for (const [category, subcategories] of Object.entries(catalog)) {
-    for (const sub of subcategories) owners.set(sub.trim(), [...(owners.get(sub.trim()) ?? []), category]);
-  }
-  return [...owners].map(([name, categories]) => ({ value: name, title: `${name} (${categories.join(', ')})` }));
+  const names = new Set(Object.values(catalog).flatMap((subs) => subs.map((s) => s.trim())));
+  return [...names].map((name) => ({ title: name, value: name }));
+}
+
+/** The subcategories of one category, trimmed; none for an unknown category. */
+export function subcategoryChoicesOf(catalog: Catalog, category: string): Choice[] {
+  return subcategoriesOf(catalog, category).map((s) => ({ title: s.trim(), value: s.trim() }));
+}
+
+/** True when `category` is one of the catalogue's (own keys only). */
+export function isCategory(catalog: Catalog, category: string): boolean {
+  return Object.hasOwn(catalog, category);
 }
 
 // Own keys only: "constructor" or "__proto__" from a forged submit is no category.

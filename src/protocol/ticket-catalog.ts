@@ -1,18 +1,14 @@
 import type { TicketType } from '../mmd/types';
-import { categoryChoices, subcategoryChoices, type Catalog } from './category-catalog';
+import { TICKET_CATALOG } from '../catalog/categories';
+import { categoryChoices, subcategoryChoices } from './category-catalog';
 import type { Choice } from './field-rules';
 
 /**
- * The values the new ticket form offers, in one place. Categories and subcategories are the ones
- * the API documents show (Devices: Hardware, " Deployment groups assignment",
- * "Configuration/Policy"; Apps: "Other "), stray spaces included: the form shows them trimmed
- * and sends the documented value. "Other " is offered in every category. Add a category here
- * and both the card and the server accept it.
+ * The values the new ticket form offers, in one place. Categories and subcategories come from the
+ * one catalogue (src/catalog/categories.ts), stray spaces included: the form shows them trimmed
+ * and sends the documented value.
  */
-export const TICKET_CATALOG: Catalog = {
-  Devices: ['Hardware', ' Deployment groups assignment', 'Configuration/Policy', 'Other '],
-  Apps: ['Other '],
-};
+export { TICKET_CATALOG };
 
 export const TICKET_TYPES: ReadonlyArray<{ value: TicketType; title: string }> = [
   { value: 'RequestForInformation', title: 'Request for information' },
