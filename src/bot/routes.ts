@@ -3,12 +3,12 @@ import { listEnrollmentFailures, openEnrollmentFailureForm, reportEnrollmentFail
 import { createIncident, openIncidentForm, openTicketFromIncident, updateIncident } from './handlers/incident-form';
 import { incidentFiltersFromChoices, listIncidents, showIncident } from './handlers/incidents';
 import { listElevations } from './handlers/elevations';
-import { closeElevation, createElevation, openCloseForm, openElevationForm } from './handlers/elevation-form';
+import { chooseElevationCategory, closeElevation, createElevation, openCloseForm, openElevationForm } from './handlers/elevation-form';
 import { auditRefusedReveal, hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
 import { showAudit } from './handlers/audit';
 import { showHelp } from './handlers/help';
 import { addNote, openNoteForm } from './handlers/note-form';
-import { createTicket, openTicketForm } from './handlers/ticket-form';
+import { chooseTicketCategory, createTicket, openTicketForm } from './handlers/ticket-form';
 import { notifySetting } from './handlers/notify-settings';
 import { subscribeAll } from './handlers/subscribe-all';
 import { subscribeToTicket, unsubscribeFromTicket } from './handlers/subscribe';
@@ -73,10 +73,12 @@ const verbs: VerbRoutes = {
   'elevations.page': { role: 'reader', what: () => 'Listing elevation requests', run: listElevations },
   'ticket.newForm': { role: 'operator', what: () => 'Opening the new ticket form', run: openTicketForm },
   'ticket.create': { role: 'operator', what: () => 'Creating the ticket', run: createTicket },
+  'ticket.chooseCategory': { role: 'operator', what: () => 'Showing the subcategories', run: chooseTicketCategory },
   'ticket.addNoteForm': { role: 'operator', what: (v) => `Opening the add note form of ticket ${v.id}`, run: openNoteForm },
   'ticket.addNote': { role: 'operator', what: (v) => `Adding a note to ticket ${v.ticketId}`, run: addNote },
   'elevation.requestForm': { role: 'operator', what: () => 'Opening the elevation request form', run: openElevationForm },
   'elevation.create': { role: 'operator', what: () => 'Requesting elevation', run: createElevation },
+  'elevation.chooseCategory': { role: 'operator', what: () => 'Showing the subcategories', run: chooseElevationCategory },
   'elevation.closeForm': { role: 'admin', what: () => 'Opening the close elevation form', run: openCloseForm },
   'elevation.close': { role: 'admin', what: () => 'Closing the elevation request', run: closeElevation },
   'elevation.reveal': { role: 'admin', what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails, refused: auditRefusedReveal },

@@ -3,7 +3,10 @@ import type { FieldErrors } from '../protocol/field-rules';
 import type { Ticket } from '../mmd/types';
 import { execute } from './card-action';
 import type { FormNotice } from '../protocol/form-notice';
-import { fieldItems, formValues, noticeView } from './card-form-parts';
+import { formValues, noticeView } from './card-form-parts';
+import { categoryFormItems, CHOOSE_SUBCATEGORY } from './category-fields';
+import { ELEVATION_CATALOG } from '../protocol/elevation-catalog';
+import type { FormOrigin } from '../protocol/verbs';
 import { truncate } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -12,6 +15,8 @@ export interface ElevationFormInput {
   /** Open tickets to link to (the choice set); empty when there are none or they could not be read. */
   openTickets: readonly Pick<Ticket, 'id' | 'title'>[];
   formId: string;
+  /** The card the form was opened from: Cancel goes back to it. */
+  from?: FormOrigin;
   errors?: FieldErrors;
   notice?: FormNotice;
   now: Date;
@@ -21,9 +26,17 @@ const FIELDS = Object.keys(ELEVATION_FIELDS) as ElevationField[];
 const TICKET_ID = new RegExp(ELEVATION_FIELDS.ticketChoice.regex);
 
 /** The elevation request form: device, linked ticket (a choice of open tickets or a typed id), title, category, plan. */
-export function requestElevationForm({ prefill, openTickets, formId, errors = {}, notice, now }: ElevationFormInput): AdaptiveCard {
+export function requestElevationForm({ prefill, openTickets, formId, from, errors = {}, notice, now }: ElevationFormInput): AdaptiveCard {
   const values = formValues(FIELDS, prefill);
-  const fields = fieldItems(ELEVATION_FIELDS, values, errors, now);
+  const data = { formId, ...(from ? { from } : {}) };
+  const { items: fields, chosen } = categoryFormItems(
+    ELEVATION_FIELDS,
+    ELEVATION_CATALOG,
+    values,
+    errors,
+    now,
+    execute(CHOOSE_SUBCATEGORY, 'elevation.chooseCategory', data),
+  );
   // Ids the server would refuse are not offered.
   const choices = openTickets
     .filter((t) => t.id.trim().length <= ELEVATION_FIELDS.ticketChoice.maxLength && TICKET_ID.test(t.id.trim()))
@@ -49,6 +62,7 @@ export function requestElevationForm({ prefill, openTickets, formId, errors = {}
     notice: noticeView(notice, errors),
     fields,
     noOpenTickets: choices.length ? '' : 'No open tickets to choose from: type the id of the ticket this request belongs to.',
-    actions: [execute('Request elevation', 'elevation.create', { formId }, { style: 'positive' })],
+    // Step 1 has no Request button: the subcategory is not chosen yet.
+    actions: chosen ? [execute('Request elevation', 'elevation.create', data, { style: 'positive' })] : [],
   });
 }

@@ -3,7 +3,10 @@ import type { FieldErrors } from '../protocol/field-rules';
 import { INCIDENT_FIELDS, NEW_TICKET_FIELDS, type NewTicketField, type NewTicketInput } from '../protocol/ticket-rules';
 import { execute } from './card-action';
 import type { FormNotice } from '../protocol/form-notice';
-import { fieldItems, formValues, noticeView } from './card-form-parts';
+import { formValues, noticeView } from './card-form-parts';
+import { categoryFormItems, CHOOSE_SUBCATEGORY } from './category-fields';
+import { TICKET_CATALOG } from '../protocol/ticket-catalog';
+import type { FormOrigin } from '../protocol/verbs';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface NewTicketFormInput {
@@ -17,6 +20,8 @@ export interface NewTicketFormInput {
   errors?: FieldErrors;
   notice?: FormNotice;
   now: Date;
+  /** The card the form was opened from: Cancel goes back to it. */
+  from?: FormOrigin;
   /** Shown in a dialog (message extension): Action.Submit, as Universal Actions do not run in dialogs. */
   inDialog?: boolean;
 }
@@ -29,7 +34,7 @@ const FIELDS = Object.keys(NEW_TICKET_FIELDS) as NewTicketField[];
  * Adaptive Cards 1.5 cannot react to the type choice itself, and a toggle needs no round trip,
  * works on clients without Universal Actions, and keeps what was typed.
  */
-export function newTicketForm({ prefill, contact, formId, errors = {}, notice, now, inDialog = false }: NewTicketFormInput): AdaptiveCard {
+export function newTicketForm({ prefill, contact, formId, errors = {}, notice, now, inDialog = false, from }: NewTicketFormInput): AdaptiveCard {
   const contactValues = contact
     ? { givenName: contact.givenName, surname: contact.surname, email: contact.email, phone: contact.phone }
     : undefined;
@@ -38,12 +43,18 @@ export function newTicketForm({ prefill, contact, formId, errors = {}, notice, n
   const incident =
     values.type === 'Incident' ||
     incidentKeys.some((k) => errors[k] !== undefined || (values[k] !== '' && values[k] !== 'false'));
-  const create = execute('Create ticket', 'ticket.create', { formId }, { style: 'positive' });
+  const data = { formId, ...(from ? { from } : {}) };
+  const choose = execute(CHOOSE_SUBCATEGORY, 'ticket.chooseCategory', data);
+  const { items, chosen } = categoryFormItems(NEW_TICKET_FIELDS, TICKET_CATALOG, values, errors, now, inDialog ? choose.fallback : choose);
+  const create = execute('Create ticket', 'ticket.create', data, { style: 'positive' });
   return renderCard('ticket-form', {
-    subtitle: 'Opens a ticket with Microsoft Managed Desktop support. Fields marked with * are required.',
+    subtitle: chosen
+      ? 'Opens a ticket with Microsoft Managed Desktop support. Fields marked with * are required.'
+      : `Opens a ticket with Microsoft Managed Desktop support. First choose the category and press ${CHOOSE_SUBCATEGORY}: the subcategories follow the category.`,
     notice: noticeView(notice, errors),
-    fields: fieldItems(NEW_TICKET_FIELDS, values, errors, now),
+    fields: items,
     incident,
-    actions: [inDialog ? create.fallback : create],
+    // Step 1 has no Create: the subcategory is not chosen yet.
+    actions: chosen ? [inDialog ? create.fallback : create] : [],
   });
 }

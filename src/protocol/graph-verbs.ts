@@ -8,22 +8,15 @@ import { z } from 'zod';
 import { envelopeShape } from './field-rules';
 import { INCIDENT_CHANGES, INCIDENT_UPDATE_FIELDS, NEW_INCIDENT_FIELDS } from './incident-rules';
 import { ENROLLMENT_FAILURE_FIELDS } from './troubleshooting-rules';
+import { enrollmentFailuresPage, incidentId, incidentsPage } from './views';
 
 const text = (max: number) => z.string().trim().max(max);
-const skip = z.coerce.number().int().min(0).max(100_000).default(0);
-/** Incident ids are numbers in v1.0 and GUIDs in the beta example. */
-const incidentId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
 const eventId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
 const formId = z.uuid();
-const word = text(32).regex(/^[A-Za-z]*$/);
 
 export const GRAPH_VERBS = {
   /** A page of incidents with the filters that made it (statuses / severities as Graph spells them). */
-  'incidents.page': z.object({
-    statuses: z.array(word).max(4).default([]),
-    severities: z.array(word).max(6).default([]),
-    skip,
-  }),
+  'incidents.page': incidentsPage,
   /** Apply on the incident list: comma-separated values of the two Input.ChoiceSets. */
   'incidents.filter': z.object({ status: text(100).optional(), severity: text(100).optional() }),
   'incident.open': z.object({ id: incidentId }),
@@ -34,7 +27,7 @@ export const GRAPH_VERBS = {
   /** "Open MMD ticket": the handler reads the incident again and prefills the ticket form. */
   'incident.ticketForm': z.object({ id: incidentId }),
   /** A page of enrollment failures, optionally for one MMD device (by name) or one user (UPN or id). */
-  'enrollmentFailures.page': z.object({ deviceName: text(64).optional(), user: text(256).optional(), skip }),
+  'enrollmentFailures.page': enrollmentFailuresPage,
   'enrollmentFailure.open': z.object({ id: eventId }),
   /** The report form, prefilled from the MMD device when one is named. */
   'enrollmentFailure.reportForm': z.object({ deviceName: text(64).optional() }),

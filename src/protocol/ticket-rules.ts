@@ -25,10 +25,10 @@ export const TICKET_FIELDS = {
   subcategory: {
     kind: 'choice',
     label: 'Subcategory',
-    style: 'filtered',
+    // The card lists only the chosen category's (src/cards/category-fields.ts); all of them here.
+    style: 'compact',
     required: true,
     choices: TICKET_SUBCATEGORY_CHOICES,
-    placeholder: 'Type to search',
     errorMessage: 'Choose a subcategory.',
   },
   title: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORM_VERBS } from './form-verbs';
 import { GRAPH_VERBS } from './graph-verbs';
+import { backView, devicesPage, elevationsPage, ticketsFilter, ticketsPage, usersPage } from './views';
 
 /**
  * Every card verb the bot accepts, with the schema of its data. Card data comes back from the
@@ -9,37 +10,10 @@ import { GRAPH_VERBS } from './graph-verbs';
  * `{ verb, ...data }` as the message value. Both arrive at the same handler.
  */
 const text = (max: number) => z.string().trim().max(max);
-const skip = z.coerce.number().int().min(0).max(100_000).default(0);
 const deviceName = text(64).min(1);
 const ticketId = text(64).min(1);
 
-const devicesPage = z.object({ search: text(200).optional(), skip });
-const usersPage = z.object({ search: text(200).optional(), skip });
-const ticketsPage = z.object({
-  states: z.array(text(32)).max(8).default([]),
-  severities: z.array(z.coerce.number().int().min(1).max(4)).max(4).default([]),
-  text: text(200).optional(),
-  skip,
-});
-const elevationsPage = z.object({ deviceName: text(64).optional(), skip });
-const ticketsFilter = z.object({
-  state: text(100).optional(),
-  severity: text(20).optional(),
-  text: text(200).optional(),
-});
-
-/**
- * The list a detail was opened from, carried in the open button's data so the detail card can
- * offer Back (the card replaces the list in place). Only list verbs, each with its own schema.
- */
-export const backView = z.discriminatedUnion('verb', [
-  z.object({ verb: z.literal('devices.page'), data: devicesPage }),
-  z.object({ verb: z.literal('users.page'), data: usersPage }),
-  z.object({ verb: z.literal('tickets.page'), data: ticketsPage }),
-  z.object({ verb: z.literal('elevations.page'), data: elevationsPage }),
-  z.object({ verb: z.literal('tickets.filter'), data: ticketsFilter }),
-]);
-export type BackView = z.output<typeof backView>;
+export { backView, formOrigin, type BackView, type FormOrigin } from './views';
 
 export const VERBS = {
   /** Run a chat command, as if typed (help and welcome buttons). */

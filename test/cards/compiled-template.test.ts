@@ -99,6 +99,7 @@ function renderEveryCard(): void {
   elevationRevealedCard({ deviceName: INJECTION, details: details({ password: '', viewedBy: [] }), userId: '29:user', hideAt: new Date('2026-11-22T14:07:00Z'), now: NOW });
   elevationNoneCard({ deviceName: 'MMD-00001' });
   requestElevationForm({ prefill: {}, openTickets: [], formId, now: NOW });
+  requestElevationForm({ prefill: { category: 'Networking', subcategory: 'VPN' }, openTickets: tickets(2), formId, errors: { subcategory: 'Wrong.' }, now: NOW });
   requestElevationForm({ prefill: { deviceName: 'MMD-00001' }, openTickets: tickets(3), formId, errors: { deviceName: 'Say which device.' }, now: NOW });
   elevationListCard({ page: page(elevations(10)), now: NOW });
   elevationListCard({ page: page(elevations(10, 10), 10, 10, true), deviceName: 'MMD-1', now: NOW });
@@ -117,6 +118,8 @@ function renderEveryCard(): void {
   ticketDetailCard({ ticket: ticket({ contact: null, notes: [] }), now: NOW });
   ticketDetailCard({ ticket: ticket(), notes: Array.from({ length: 25 }, (_, i) => note({ text: `<p>note ${i}</p>` })), now: NOW });
   newTicketForm({ prefill: {}, contact, formId, now: NOW });
+  newTicketForm({ prefill: {}, contact, formId, errors: { subcategory: 'Choose a subcategory.' }, now: NOW });
+  newTicketForm({ prefill: { category: 'Networking' }, contact, formId, now: NOW, inDialog: true });
   newTicketForm({ prefill: { type: 'Incident' }, formId, now: NOW });
   ticketListCard({ page: page(tickets(10)), filters: { states: ['active'], severities: [1, 2] }, now: NOW });
   ticketListCard({ page: page([]), filters: { states: [], severities: [], text: EVIL_LINK }, now: NOW });

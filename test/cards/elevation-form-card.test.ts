@@ -10,7 +10,7 @@ const choiceSet = (card: unknown) => findElements(card, 'Input.ChoiceSet').find(
 describe('requestElevationForm', () => {
   it('offers the open tickets, leaves out ids the server would refuse, and keeps the choice', () => {
     const card = requestElevationForm({
-      prefill: { deviceName: 'MMD-00001', ticketChoice: 'MMD-2' },
+      prefill: { deviceName: 'MMD-00001', ticketChoice: 'MMD-2', category: 'Office' },
       openTickets: [
         { id: 'MMD-1', title: EVIL_LINK },
         { id: 'MMD-2', title: null },
@@ -27,7 +27,7 @@ describe('requestElevationForm', () => {
     ]);
     expect(set.value).toBe('MMD-2');
     expect(findElements(card, 'Input.Text').find((i) => i.id === 'deviceName')!.value).toBe('MMD-00001');
-    expect(findElements(card, 'Action.Execute')[0]).toMatchObject({ verb: 'elevation.create' });
+    expect(findElements(card, 'Action.Execute').map((a) => a.verb)).toEqual(['elevation.chooseCategory', 'elevation.create']);
   });
 
   it('says how to link a ticket when there are none to choose', () => {

@@ -19,15 +19,25 @@ const incidentSection = (card: unknown) => findElements(card, 'Container').find(
 describe('newTicketForm', () => {
   it('is a valid 1.5 card with one input per rule and the submit carrying the formId', () => {
     const formId = randomUUID();
-    const card = newTicketForm({ prefill: {}, contact, formId, now: NOW });
+    const card = newTicketForm({ prefill: { category: 'Apps' }, contact, formId, now: NOW });
     expect(validateCard(card)).toEqual([]);
     for (const id of Object.keys(NEW_TICKET_FIELDS)) expect(byId(card, id).label).toBe(NEW_TICKET_FIELDS[id as keyof typeof NEW_TICKET_FIELDS].label);
     const submit = findElements(card, 'Action.Execute');
-    expect(submit).toHaveLength(1);
-    expect(submit[0]).toMatchObject({ verb: 'ticket.create', data: { formId }, style: 'positive' });
+    expect(submit.map((a) => a.verb)).toEqual(['ticket.chooseCategory', 'ticket.create']);
+    expect(submit[1]).toMatchObject({ verb: 'ticket.create', data: { formId }, style: 'positive' });
+    expect((byId(card, 'subcategory').choices as Array<{ value: string }>).map((c) => c.value)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
     expect(byId(card, 'givenName').value).toBe('Adele');
     expect(incidentSection(card).isVisible).toBe(false);
     expect(findElements(card, 'Action.ToggleVisibility')[0]).toMatchObject({ targetElements: ['incidentDetails'] });
+  });
+
+  it('is step 1 without a category: Choose subcategory, no subcategory input, only the category required', () => {
+    const card = newTicketForm({ prefill: {}, contact, formId: randomUUID(), now: NOW });
+    expect(validateCard(card)).toEqual([]);
+    expect(findElements(card, 'Action.Execute').map((a) => a.verb)).toEqual(['ticket.chooseCategory']);
+    expect(findElements(card, 'Input.ChoiceSet').some((c) => c.id === 'subcategory')).toBe(false);
+    expect(byId(card, 'category').isRequired).toBe(true);
+    expect(byId(card, 'title').isRequired).toBe(false);
   });
 
   it('opens the incident section for incidents, incident input and incident errors', () => {

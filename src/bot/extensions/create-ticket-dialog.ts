@@ -24,6 +24,7 @@ export type FetchTaskInput = Extract<ExtensionInvoke, { kind: 'fetchTask' }>;
 export type SubmitActionInput = Extract<ExtensionInvoke, { kind: 'submitAction' }>;
 
 const TITLE = 'New MMD ticket';
+export const CANCELLED = 'Cancelled, nothing was created. You can close this dialog.';
 export const TAMPERED = 'That form sent data I cannot accept, so no ticket was created. Close this dialog and start again from the message.';
 
 /** composeExtension/fetchTask of "Create MMD ticket from this message": the form, prefilled. */
@@ -40,7 +41,9 @@ export async function openTicketDialog(turn: Turn, input: FetchTaskInput, deps: 
  */
 export async function submitTicketDialog(turn: Turn, input: SubmitActionInput, deps: BotDeps): Promise<ExtensionReply> {
   const data = input.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data) || (data as { verb?: unknown }).verb !== 'ticket.create') {
+  const verb = data && typeof data === 'object' && !Array.isArray(data) ? (data as { verb?: unknown }).verb : undefined;
+  if (verb === 'form.cancel') return dialogMessage(CANCELLED);
+  if (verb !== 'ticket.create' && verb !== 'ticket.chooseCategory') {
     turn.log.warn('dialog submit without the ticket.create verb');
     return dialogMessage(TAMPERED);
   }
@@ -49,6 +52,11 @@ export async function submitTicketDialog(turn: Turn, input: SubmitActionInput, d
   if (!parsed.success) {
     turn.log.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'dialog submit rejected');
     return dialogMessage(TAMPERED);
+  }
+  if (verb === 'ticket.chooseCategory') {
+    // The same form, its subcategories those of the chosen category (the chat form's step).
+    const prefill = formText(NEW_TICKET_FIELDS, parsed.data);
+    return dialog(TITLE, newTicketForm({ prefill, formId: parsed.data.formId, now: deps.now(), inDialog: true }));
   }
   const now = deps.now();
   const raw: Record<string, unknown> = parsed.data;

@@ -39,6 +39,20 @@ export async function openElevationForm(turn: Turn, query: { deviceName?: string
   );
 }
 
+/** "Choose subcategory": the form again with what was typed, its subcategories those of the chosen category. */
+export async function chooseElevationCategory(turn: Turn, data: VerbData<'elevation.chooseCategory'>, deps: BotDeps): Promise<Reply> {
+  const raw: Record<string, unknown> = data;
+  return card(
+    requestElevationForm({
+      prefill: formText(ELEVATION_FIELDS, raw),
+      openTickets: await openTickets(turn, deps),
+      formId: data.formId,
+      from: data.from,
+      now: deps.now(),
+    }),
+  );
+}
+
 /** The elevation form's submit: checked (the linked ticket must exist), then created once per form. */
 export async function createElevation(turn: Turn, data: VerbData<'elevation.create'>, deps: BotDeps): Promise<Reply> {
   const now = deps.now();
@@ -49,6 +63,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
         prefill: formText(ELEVATION_FIELDS, raw),
         openTickets: await openTickets(turn, deps),
         formId: data.formId,
+        from: data.from,
         errors,
         notice,
         now,

@@ -37,12 +37,18 @@ export async function openTicketForm(turn: Turn, query: { deviceName?: string },
   return card(newTicketForm({ prefill, contact, formId: randomUUID(), now: deps.now() }));
 }
 
+/** "Choose subcategory": the form again with what was typed, its subcategories those of the chosen category. */
+export async function chooseTicketCategory(_turn: Turn, data: VerbData<'ticket.chooseCategory'>, deps: BotDeps): Promise<Reply> {
+  const raw: Record<string, unknown> = data;
+  return card(newTicketForm({ prefill: formText(NEW_TICKET_FIELDS, raw), formId: data.formId, from: data.from, now: deps.now() }));
+}
+
 /** The new ticket form's submit: checked, then created once per form. */
 export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, deps: BotDeps): Promise<Reply> {
   const now = deps.now();
   const raw: Record<string, unknown> = data;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
-    card(newTicketForm({ prefill: formText(NEW_TICKET_FIELDS, raw), formId: data.formId, errors, notice, now }));
+    card(newTicketForm({ prefill: formText(NEW_TICKET_FIELDS, raw), formId: data.formId, from: data.from, errors, notice, now }));
   const check = checkNewTicket(raw, now, turn.utcOffsetMinutes);
   if (!check.ok) return form(check.errors);
   return submitOnce({

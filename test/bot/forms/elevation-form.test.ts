@@ -1,6 +1,6 @@
 import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
 import { validateCard } from '../../helpers/card-validation';
-import { action, apiCalls, fieldError, input, inputs, invokeCard, invokeMessage, press } from './form-helpers';
+import { action, apiCalls, chooseCategory, fieldError, input, inputs, invokeCard, invokeMessage, press } from './form-helpers';
 
 type Json = Record<string, unknown>;
 
@@ -31,8 +31,9 @@ describe('elevation forms', () => {
 
   const device = () => freeDevices.shift()!;
 
+  /** The form at step 2: opened, Office chosen, "Choose subcategory" pressed. */
   async function openForm(deviceName?: string): Promise<Json> {
-    return invokeCard(await harness.execute('elevation.requestForm', deviceName ? { deviceName } : {}));
+    return chooseCategory(harness, invokeCard(await harness.execute('elevation.requestForm', deviceName ? { deviceName } : {})), 'Office');
   }
 
   const valid = (deviceName: string): Json => ({
@@ -110,6 +111,24 @@ describe('elevation forms', () => {
       expect(fieldError(again, field)).toMatch(message);
       for (const key of ['deviceName', 'title', 'planOfAction', 'ticketId']) expect(inputs(again)[key]).toBe(sent[key] ?? '');
       expect(apiCalls(harness, 'POST', CREATE)).toBe(before);
+    });
+
+    it('lists only the chosen category\'s subcategories (step 1, then step 2), keeping what was typed', async () => {
+      const start = invokeCard(await harness.execute('elevation.requestForm', { deviceName: 'MMD-00004' }));
+      expect(() => input(start, 'subcategory')).toThrow();
+      expect(() => action(start, 'elevation.create')).toThrow();
+      expect(input(start, 'title')).toMatchObject({ isRequired: false });
+      expect((input(start, 'category').choices as Json[]).map((c) => c.value)).toEqual(['Office', 'Hardware', 'Apps', 'Networking', 'Security', 'Other']);
+      const form = await chooseCategory(harness, start, 'Networking', { title: 'Reset VPN client' });
+      expect((input(form, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['VPN', 'Other']);
+      expect(inputs(form)).toMatchObject({ deviceName: 'MMD-00004', title: 'Reset VPN client', category: 'Networking' });
+      expect(input(form, 'title')).toMatchObject({ isRequired: true });
+      // A stale or tampered pair: the field's message, the new category's list, no API call.
+      const before = apiCalls(harness, 'POST', CREATE);
+      const again = invokeCard(await press(harness, form, 'elevation.create', { ...valid('MMD-00004'), category: 'Security', subcategory: 'VPN' }));
+      expect(apiCalls(harness, 'POST', CREATE)).toBe(before);
+      expect(fieldError(again, 'subcategory')).toBe('That subcategory does not belong to Security. Choose one of: BitLocker, Other.');
+      expect((input(again, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['BitLocker', 'Other']);
     });
 
     it.each([

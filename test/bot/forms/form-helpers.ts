@@ -80,3 +80,13 @@ export function apiCalls(harness: BotHarness, method: string, path: RegExp): num
 }
 
 export { cardText };
+
+/**
+ * Step 1 of a form with a dependent subcategory: chooses the category and presses "Choose
+ * subcategory" (the `*.chooseCategory` verb); returns step 2, the form with that category's subcategories.
+ */
+export async function chooseCategory(harness: BotHarness, card: unknown, category: string, changes: Json = {}): Promise<Json> {
+  const verb = findActions(card).find((a) => typeof a.verb === 'string' && a.verb.endsWith('.chooseCategory'))?.verb;
+  if (typeof verb !== 'string') throw new Error('no Choose subcategory button');
+  return invokeCard(await press(harness, card, verb, { category, ...changes }));
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SqliteStorage } from '../../../src/storage/sqlite-storage';
 import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
 import { validateCard } from '../../helpers/card-validation';
-import { action, apiCalls, fieldError, input, inputs, invokeCard, invokeMessage, press, submission } from './form-helpers';
+import { action, apiCalls, chooseCategory, fieldError, input, inputs, invokeCard, invokeMessage, press, submission } from './form-helpers';
 
 type Json = Record<string, unknown>;
 
@@ -54,8 +54,9 @@ describe('new ticket form', () => {
   });
   afterEach(() => harness.app.emulator?.faults.clear());
 
+  /** The form at step 2: opened, Devices chosen, "Choose subcategory" pressed. */
   async function openForm(): Promise<Json> {
-    return invokeCard(await harness.execute('ticket.newForm', {}));
+    return chooseCategory(harness, invokeCard(await harness.execute('ticket.newForm', {})), 'Devices');
   }
 
   describe('opening', () => {
@@ -64,14 +65,16 @@ describe('new ticket form', () => {
       const form = cardOf(replies[0]);
       expect(validateCard(form)).toEqual([]);
       expect(inputs(form)).toMatchObject({ givenName: 'Adele', surname: 'Vance', email: 'adele.vance@contoso.com', phone: '', title: '' });
-      const data = action(form, 'ticket.create').data as Json;
+      const data = action(form, 'ticket.chooseCategory').data as Json;
       expect(String(data.formId)).toMatch(/^[0-9a-f-]{36}$/);
       expect(cardText(form)).toMatch(/Incident details/);
     });
 
-    it('opens from a device card with the device in the description', async () => {
+    it('opens from a device card with the device in the description, at step 2 (Devices chosen)', async () => {
       const form = invokeCard(await harness.execute('ticket.newForm', { deviceName: 'MMD-00001' }));
       expect(inputs(form)).toMatchObject({ category: 'Devices', description: 'Device: MMD-00001\n' });
+      expect((input(form, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['Hardware', 'Configuration/Policy', 'Deployment groups assignment', 'Other']);
+      action(form, 'ticket.create');
     });
 
     it('falls back to the display name when the profile cannot be read', async () => {
@@ -87,14 +90,58 @@ describe('new ticket form', () => {
       expect(a.formId).not.toEqual(b.formId);
     });
 
-    it('shows trimmed subcategories and carries the rules on the inputs', async () => {
+    it('shows the chosen category\'s subcategories, trimmed, and carries the rules on the inputs', async () => {
       const form = await openForm();
       const sub = input(form, 'subcategory');
-      expect(sub.style).toBe('filtered');
-      expect((sub.choices as Json[]).map((c) => c.value)).toEqual(expect.arrayContaining(['Hardware', 'Deployment groups assignment', 'Configuration/Policy', 'Other', 'VPN', 'Line of business app']));
+      expect(sub.style).toBe('compact');
+      expect((sub.choices as Json[]).map((c) => c.value)).toEqual(['Hardware', 'Configuration/Policy', 'Deployment groups assignment', 'Other']);
       expect(input(form, 'title')).toMatchObject({ isRequired: true, maxLength: 200, errorMessage: expect.any(String) });
       expect(input(form, 'email')).toMatchObject({ isRequired: true, regex: expect.stringMatching(/^\^/) });
       expect(input(form, 'usersOrDevicesImpacted')).toMatchObject({ type: 'Input.Number', min: 1, max: 1_000_000, isRequired: false });
+    });
+  });
+
+  describe('the subcategory follows the category', () => {
+    it('starts at step 1: the category, no subcategory list and no Create; only the category is required on the client', async () => {
+      const form = invokeCard(await harness.execute('ticket.newForm', {}));
+      expect(() => input(form, 'subcategory')).toThrow();
+      expect(() => action(form, 'ticket.create')).toThrow();
+      expect(cardText(form)).toMatch(/Choose a category, then press Choose subcategory/);
+      expect(input(form, 'category')).toMatchObject({ isRequired: true });
+      expect((input(form, 'category').choices as Json[]).map((c) => c.value)).toEqual(['Devices', 'Apps', 'Identity', 'Security', 'Networking']);
+      // Teams checks required inputs before it runs a button with inputs: step 1 must not block the refresh.
+      expect(input(form, 'title')).toMatchObject({ isRequired: false });
+    });
+
+    it('lists only the chosen category\'s subcategories, keeping everything typed, then creates the ticket with the pair', async () => {
+      const start = invokeCard(await harness.execute('ticket.newForm', {}));
+      const typed = { title: 'VPN drops every hour', description: 'Line one\nLine two', severity: '3', type: 'Incident', phone: '+1 425 555 0100' };
+      const form = await chooseCategory(harness, start, 'Networking', typed);
+      expect((input(form, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['VPN', 'Wi-Fi', 'Other']);
+      expect(inputs(form)).toMatchObject({ ...typed, category: 'Networking', givenName: 'Adele', email: 'adele.vance@contoso.com' });
+      expect(input(form, 'title')).toMatchObject({ isRequired: true });
+      // Another category: the list follows, and a subcategory of the old one is dropped.
+      const apps = await chooseCategory(harness, form, 'Apps', { subcategory: 'VPN' });
+      expect((input(apps, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
+      expect(inputs(apps).subcategory).toBe('');
+      expect(inputs(apps).title).toBe(typed.title);
+
+      const before = apiCalls(harness, 'POST', TICKETS);
+      const card = invokeCard(await press(harness, apps, 'ticket.create', { subcategory: 'Line of business app' }));
+      expect(apiCalls(harness, 'POST', TICKETS)).toBe(before + 1);
+      const ticket = await harness.app.mmd.tickets.get(ticketIdOf(card));
+      expect(ticket).toMatchObject({ category: 'Apps', subcategory: 'Line of business app', title: typed.title });
+    });
+
+    it('refuses a mismatched pair (a stale or tampered submit) with the field\'s message and no API call', async () => {
+      const form = await chooseCategory(harness, invokeCard(await harness.execute('ticket.newForm', {})), 'Networking');
+      const before = apiCalls(harness, 'POST', TICKETS);
+      // The category changed on the client without pressing Choose subcategory, or a forged submit.
+      const again = invokeCard(await press(harness, form, 'ticket.create', { ...VALID, category: 'Apps', subcategory: 'VPN' }));
+      expect(apiCalls(harness, 'POST', TICKETS)).toBe(before);
+      expect(fieldError(again, 'subcategory')).toBe('That subcategory does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other.');
+      expect((input(again, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
+      expect(inputs(again).title).toBe(VALID.title);
     });
   });
 
@@ -164,7 +211,7 @@ describe('new ticket form', () => {
       ['no type', { type: '' }, 'type', /type of ticket/],
       ['no category', { category: '' }, 'category', /category/],
       ['no subcategory', { subcategory: '' }, 'subcategory', /subcategory/],
-      ['a subcategory of another category', { category: 'Apps', subcategory: 'Hardware' }, 'subcategory', /does not belong to Apps. Choose one of: Other/],
+      ['a subcategory of another category', { category: 'Apps', subcategory: 'Hardware' }, 'subcategory', /does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other\./],
       ['no severity', { severity: '' }, 'severity', /severity/],
       ['no given name', { givenName: '' }, 'givenName', /given name/],
       ['no surname', { surname: '' }, 'surname', /surname/],
@@ -188,7 +235,9 @@ describe('new ticket form', () => {
       expect(fieldError(again, field)).toMatch(message);
       expect(cardText(again)).toMatch(/Please correct the field/);
       // Same form (same formId), with what the user typed.
-      expect((action(again, 'ticket.create').data as Json).formId).toBe((action(form, 'ticket.create').data as Json).formId);
+      // (Without a category the form is back at step 1, its button Choose subcategory.)
+      const formId = (card: Json) => (action(card, 'ticket.chooseCategory').data as Json).formId;
+      expect(formId(again)).toBe(formId(form));
       const kept = inputs(again);
       for (const key of ['title', 'description', 'givenName', 'phone', 'businessImpact']) {
         const typed = sent[key] ?? inputs(form)[key];
@@ -333,7 +382,7 @@ describe('new ticket form across a restart', () => {
     let firstCard: Json;
     let form: Json;
     try {
-      form = invokeCard(await first.execute('ticket.newForm', {}));
+      form = await chooseCategory(first, invokeCard(await first.execute('ticket.newForm', {})), 'Devices');
       firstCard = invokeCard(await press(first, form, 'ticket.create', VALID));
       expect(apiCalls(first, 'POST', TICKETS)).toBe(1);
     } finally {
@@ -346,7 +395,7 @@ describe('new ticket form across a restart', () => {
       expect(ticketIdOf(replay)).toBe(ticketIdOf(firstCard));
       expect(cardText(replay)).toMatch(/Move devices to the Fast ring/);
       // A new form on the restarted bot still creates.
-      const fresh = invokeCard(await second.execute('ticket.newForm', {}));
+      const fresh = await chooseCategory(second, invokeCard(await second.execute('ticket.newForm', {})), 'Devices');
       invokeCard(await press(second, fresh, 'ticket.create', VALID));
       expect(apiCalls(second, 'POST', TICKETS)).toBe(1);
     } finally {
@@ -367,7 +416,7 @@ describe('new ticket form when the service is slow', () => {
   it('a timeout after sending is an unknown outcome: said plainly, never sent twice while the request may still land', async () => {
     // The emulator still creates the ticket, late: exactly the case a blind retry would duplicate.
     harness.app.emulator!.faults.add({ method: 'POST', path: '/tickets$', latencyMs: 900, times: 1 });
-    const form = invokeCard(await harness.execute('ticket.newForm', {}));
+    const form = await chooseCategory(harness, invokeCard(await harness.execute('ticket.newForm', {})), 'Devices');
     const failed = invokeCard(await press(harness, form, 'ticket.create', VALID));
     expect(cardText(failed)).toMatch(/cannot tell whether the ticket was created/);
     expect(inputs(failed).title).toBe(VALID.title);
