@@ -7,6 +7,7 @@ import { chooseElevationCategory, closeElevation, createElevation, openCloseForm
 import { auditRefusedReveal, hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
 import { showAudit } from './handlers/audit';
 import { showHelp } from './handlers/help';
+import { cancelForm } from './handlers/form-cancel';
 import { addNote, openNoteForm } from './handlers/note-form';
 import { chooseTicketCategory, createTicket, openTicketForm } from './handlers/ticket-form';
 import { notifySetting } from './handlers/notify-settings';
@@ -54,7 +55,7 @@ const intents: IntentRoutes = {
   notify: { role: 'reader', what: () => 'Changing the notification settings', run: notifySetting },
   incidents: { role: 'reader', what: () => 'Listing security incidents', run: listIncidents },
   incident: { role: 'reader', what: (i) => `Opening security incident ${i.id}`, run: showIncident },
-  newIncident: { role: 'operator', what: () => 'Opening the new incident form', run: openIncidentForm },
+  newIncident: { role: 'operator', what: () => 'Opening the new incident form', run: (t, _i, d) => openIncidentForm(t, {}, d) },
   enrollmentFailures: { role: 'reader', what: () => 'Listing enrollment failures', run: listEnrollmentFailures },
   reportEnrollmentFailure: { role: 'operator', what: () => 'Opening the enrollment failure form', run: openEnrollmentFailureForm },
 };
@@ -81,6 +82,8 @@ const verbs: VerbRoutes = {
   'elevation.chooseCategory': { role: 'operator', what: () => 'Showing the subcategories', run: chooseElevationCategory },
   'elevation.closeForm': { role: 'admin', what: () => 'Opening the close elevation form', run: openCloseForm },
   'elevation.close': { role: 'admin', what: () => 'Closing the elevation request', run: closeElevation },
+  // Every form's Cancel without a card to go back to; the others run the origin's own (reader) verb.
+  'form.cancel': { role: 'reader', what: () => 'Cancelling the form', run: cancelForm },
   'elevation.reveal': { role: 'admin', what: (v) => `Revealing the elevation details of ${v.deviceName}`, run: revealElevationDetails, refused: auditRefusedReveal },
   'elevation.hide': { role: 'reader', what: () => 'Hiding the elevation details', run: hideElevationDetails },
   'audit.page': { role: 'admin', what: () => 'Reading the audit log', run: showAudit },

@@ -34,9 +34,9 @@ export interface ExecuteAction {
 }
 
 // Template data must not hold undefined (adaptivecards-templating leaves "${x}" for it) and
-// Teams sends back what we put in: drop absent optional fields.
+// Teams sends back what we put in: drop absent optional fields, nested ones too (a form's `from`).
 function defined(data: object): Data {
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+  return JSON.parse(JSON.stringify(data)) as Data;
 }
 
 /**
@@ -70,4 +70,21 @@ export function executeIfValid<V extends Verb>(title: string, verb: V, data: Ver
 /** Shows and hides a small in-card form without a round trip. */
 export function toggle(title: string, target: string): { type: 'Action.ToggleVisibility'; title: string; targetElements: string[] } {
   return { type: 'Action.ToggleVisibility', title, targetElements: [target] };
+}
+
+/**
+ * An action that opens a view the bot already validated (a form's origin, src/protocol/views.ts):
+ * its verb and data as they are, nothing typed sent along (Cancel must not trip the client's
+ * input checks).
+ */
+export function executeView(title: string, view: { verb: Verb; data: object }): ExecuteAction {
+  const clean = defined(view.data);
+  return {
+    type: 'Action.Execute',
+    title,
+    verb: view.verb,
+    associatedInputs: 'none',
+    data: clean,
+    fallback: { type: 'Action.Submit', title, associatedInputs: 'none', data: { verb: view.verb, ...clean } },
+  };
 }

@@ -66,7 +66,7 @@ export function deviceDetailCard({ device, now, back }: DeviceDetailInput): Adap
     troubleshooting: name
       ? [
           executeIfValid('Enrollment failures', 'enrollmentFailures.page', { deviceName: name, skip: 0 }),
-          executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName: name }),
+          executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
         ].filter((a): a is ExecuteAction => a !== null)
       : [],
   });
@@ -101,8 +101,8 @@ function actions(device: Device, name: string, back: BackView | undefined): Exec
   const forDevice = name
     ? [
         executeIfValid('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
-        executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name }),
-        executeIfValid('New ticket', 'ticket.newForm', { deviceName: name }),
+        executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
+        executeIfValid('New ticket', 'ticket.newForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
         executeIfValid('Refresh', 'device.open', { name, back }),
       ]
     : [];

@@ -2,6 +2,8 @@ import { CLOSE_FIELDS } from '../protocol/elevation-rules';
 import type { FieldErrors } from '../protocol/field-rules';
 import type { ElevationRequest } from '../mmd/types';
 import { execute } from './card-action';
+import { cancelAction } from './cancel-action';
+import type { FormOrigin } from '../protocol/views';
 import { facts } from './card-parts';
 import type { FormNotice } from '../protocol/form-notice';
 import { fieldItems, formValues, noticeView } from './card-form-parts';
@@ -15,6 +17,8 @@ export interface CloseFormInput {
   /** The request itself when it could be found (title, device, ticket shown). */
   request?: ElevationRequest;
   formId: string;
+  /** The card the form was opened from (the list): Cancel and the closed result go back to it. */
+  from?: FormOrigin;
   values?: { actionsTaken?: string };
   errors?: FieldErrors;
   notice?: FormNotice;
@@ -22,7 +26,7 @@ export interface CloseFormInput {
 }
 
 /** Close an elevation request: what was done with the rights. */
-export function closeElevationForm({ requestId, deviceName, request, formId, values, errors = {}, notice, now }: CloseFormInput): AdaptiveCard {
+export function closeElevationForm({ requestId, deviceName, request, formId, from, values, errors = {}, notice, now }: CloseFormInput): AdaptiveCard {
   const device = request?.deviceName?.trim() || deviceName;
   return renderCard('elevation-close-form', {
     facts: facts(
@@ -38,7 +42,8 @@ export function closeElevationForm({ requestId, deviceName, request, formId, val
     fields: fieldItems(CLOSE_FIELDS, formValues(['actionsTaken'], values), errors, now),
     actions: [
       // The device only helps to show the request afterwards; one the verb would refuse is left out.
-      execute('Close request', 'elevation.close', { formId, requestId, ...(device && device.length <= 64 ? { deviceName: device } : {}) }, { style: 'destructive' }),
+      execute('Close request', 'elevation.close', { formId, requestId, ...(device && device.length <= 64 ? { deviceName: device } : {}), from }, { style: 'destructive' }),
+      cancelAction(from, true),
     ],
   });
 }

@@ -114,7 +114,7 @@ export function elevationNoneCard({ deviceName }: { deviceName: string }): Adapt
     headline: `${plainShort(name, 80, '(no name)')} has no open elevation request.`,
     hint: 'The local administrator password is only available while an elevation request is open for the device.',
     actions: [
-      executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name }),
+      executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name, from: { verb: 'device.open', data: { name } } }),
       executeIfValid('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
     ].filter((a): a is ExecuteAction => a !== null),
   });

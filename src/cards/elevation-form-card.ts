@@ -2,6 +2,7 @@ import { ELEVATION_FIELDS, type ElevationField, type ElevationInput } from '../p
 import type { FieldErrors } from '../protocol/field-rules';
 import type { Ticket } from '../mmd/types';
 import { execute } from './card-action';
+import { cancelAction } from './cancel-action';
 import type { FormNotice } from '../protocol/form-notice';
 import { formValues, noticeView } from './card-form-parts';
 import { categoryFormItems, CHOOSE_SUBCATEGORY } from './category-fields';
@@ -63,6 +64,6 @@ export function requestElevationForm({ prefill, openTickets, formId, from, error
     fields,
     noOpenTickets: choices.length ? '' : 'No open tickets to choose from: type the id of the ticket this request belongs to.',
     // Step 1 has no Request button: the subcategory is not chosen yet.
-    actions: chosen ? [execute('Request elevation', 'elevation.create', data, { style: 'positive' })] : [],
+    actions: [...(chosen ? [execute('Request elevation', 'elevation.create', data, { style: 'positive' })] : []), cancelAction(from)],
   });
 }

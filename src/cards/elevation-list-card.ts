@@ -16,6 +16,7 @@ export interface ElevationListInput {
 /** One page of elevation requests: per row the device, the linked ticket and, while open, Close. */
 export function elevationListCard({ page, deviceName, now }: ElevationListInput): AdaptiveCard {
   const device = deviceName?.trim() || undefined;
+  const list = { verb: 'elevations.page' as const, data: { deviceName: device, skip: page.skip } };
   const rows = page.items.map((request) => {
     const state = elevationState(request, now);
     return {
@@ -29,12 +30,15 @@ export function elevationListCard({ page, deviceName, now }: ElevationListInput)
       buttons: [
         device ? null : executeIfValid('Device', 'device.open', { name: request.deviceName?.trim() ?? '' }),
         executeIfValid('Ticket', 'ticket.open', { id: request.partnerTicketId?.trim() ?? '' }),
-        state.open ? executeIfValid('Close…', 'elevation.closeForm', { id: request.id.trim(), deviceName: request.deviceName?.trim() || undefined }) : null,
+        // The list travels with Close…: the form's Cancel and its result bring it back.
+        state.open
+          ? executeIfValid('Close…', 'elevation.closeForm', { id: request.id.trim(), deviceName: request.deviceName?.trim() || undefined, from: list })
+          : null,
       ].filter((a): a is ExecuteAction => a !== null),
     };
   });
   const quoted = device ? plainShort(device, 64) : '';
-  const request = executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: device });
+  const request = executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: device, from: list });
   return renderCard('elevation-list', {
     heading: device ? `Elevation requests for ${quoted}` : 'Elevation requests',
     showing: pageRange(page),

@@ -4,6 +4,8 @@ import { fieldItems, formValues, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
 import { plainShort } from './escape';
 import { execute } from './card-action';
+import { cancelAction } from './cancel-action';
+import type { FormOrigin } from '../protocol/views';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface EnrollmentFailureFormInput {
@@ -12,6 +14,8 @@ export interface EnrollmentFailureFormInput {
   /** The MMD device the form was opened from, named in the subtitle. */
   deviceName?: string;
   formId: string;
+  /** The card the form was opened from (a device, the list, an event): Cancel goes back to it. */
+  from?: FormOrigin;
   errors?: FieldErrors;
   notice?: FormNotice;
   now: Date;
@@ -26,7 +30,7 @@ const INFO_FIELDS: EnrollmentFailureField[] = ['info1Name', 'info1Value', 'info2
  * identifiers, OS, when it happened; error details and additional key/value pairs in folded
  * sections that open when they hold input or a message.
  */
-export function enrollmentFailureForm({ prefill, deviceName, formId, errors = {}, notice, now }: EnrollmentFailureFormInput): AdaptiveCard {
+export function enrollmentFailureForm({ prefill, deviceName, formId, from, errors = {}, notice, now }: EnrollmentFailureFormInput): AdaptiveCard {
   const values = formValues(FIELDS, prefill);
   const opens = (ids: EnrollmentFailureField[]) => ids.some((k) => values[k] !== '' || errors[k] !== undefined);
   const device = deviceName?.trim();
@@ -36,6 +40,6 @@ export function enrollmentFailureForm({ prefill, deviceName, formId, errors = {}
     fields: fieldItems(ENROLLMENT_FAILURE_FIELDS, values, errors, now),
     details: opens(DETAIL_FIELDS),
     info: opens(INFO_FIELDS),
-    actions: [execute('Report failure', 'enrollmentFailure.report', { formId }, { style: 'positive' })],
+    actions: [execute('Report failure', 'enrollmentFailure.report', { formId, from }, { style: 'positive' }), cancelAction(from)],
   });
 }

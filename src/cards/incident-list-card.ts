@@ -70,7 +70,7 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
     statusChoices: INCIDENT_STATUSES.map((value) => ({ title: graphEnumLabel(value), value })),
     severityValue: severities.join(','),
     severityChoices: INCIDENT_SEVERITIES.map((value) => ({ title: graphEnumLabel(value), value })),
-    filterActions: [execute('Apply filters', 'incidents.filter', {}), execute('New incident', 'incident.newForm', {}, ONLY_DATA)],
+    filterActions: [execute('Apply filters', 'incidents.filter', {}), execute('New incident', 'incident.newForm', { from: { verb: 'incidents.page', data: { statuses, severities, skip: page.skip } } }, ONLY_DATA)],
     emptyText: page.skip > 0 ? 'No more incidents.' : filtered ? 'No incidents match these filters.' : 'No security incidents.',
     rows,
     actions,

@@ -2,6 +2,7 @@ import type { FormContact } from '../protocol/form-contact';
 import type { FieldErrors } from '../protocol/field-rules';
 import { INCIDENT_FIELDS, NEW_TICKET_FIELDS, type NewTicketField, type NewTicketInput } from '../protocol/ticket-rules';
 import { execute } from './card-action';
+import { cancelAction } from './cancel-action';
 import type { FormNotice } from '../protocol/form-notice';
 import { formValues, noticeView } from './card-form-parts';
 import { categoryFormItems, CHOOSE_SUBCATEGORY } from './category-fields';
@@ -55,6 +56,6 @@ export function newTicketForm({ prefill, contact, formId, errors = {}, notice, n
     fields: items,
     incident,
     // Step 1 has no Create: the subcategory is not chosen yet.
-    actions: chosen ? [inDialog ? create.fallback : create] : [],
+    actions: [...(chosen ? [create] : []), cancelAction(inDialog ? undefined : from)].map((a) => (inDialog ? a.fallback : a)),
   });
 }

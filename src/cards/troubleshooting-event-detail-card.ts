@@ -43,7 +43,10 @@ export function troubleshootingEventDetailCard({ event, deviceName, now }: Troub
     moreInfo: pairs.more,
     actions: [
       ...links,
-      executeIfValid('Report another', 'enrollmentFailure.reportForm', { deviceName: deviceName?.trim() || undefined }),
+      executeIfValid('Report another', 'enrollmentFailure.reportForm', {
+        deviceName: deviceName?.trim() || undefined,
+        from: { verb: 'enrollmentFailure.open', data: { id: event.id.trim() } },
+      }),
       executeIfValid('Refresh', 'enrollmentFailure.open', { id: event.id.trim() }),
     ].filter((a) => a !== null),
   });

@@ -42,7 +42,8 @@ export function troubleshootingEventListCard({ page, scope, now }: Troubleshooti
   const actions = [];
   if (page.skip > 0) actions.push(execute('◀ Previous', 'enrollmentFailures.page', { deviceName, user, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
   if (page.hasMore && page.items.length > 0) actions.push(execute('Next ▶', 'enrollmentFailures.page', { deviceName, user, skip: page.skip + page.items.length }, ONLY_DATA));
-  const report = executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName }, ONLY_DATA);
+  const from = { verb: 'enrollmentFailures.page' as const, data: { deviceName, user, skip: page.skip } };
+  const report = executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName, from }, ONLY_DATA);
   const about = deviceName ? `device ${plainShort(deviceName, 64)}` : user ? `user ${plainShort(user, 256)}` : 'all devices';
   return renderCard('troubleshooting-event-list', {
     summary: [`Newest first · ${about}`, pageRange(page)].filter(Boolean).join(' · '),

@@ -8,10 +8,12 @@ import { z } from 'zod';
 import { envelopeShape } from './field-rules';
 import { INCIDENT_CHANGES, INCIDENT_UPDATE_FIELDS, NEW_INCIDENT_FIELDS } from './incident-rules';
 import { ENROLLMENT_FAILURE_FIELDS } from './troubleshooting-rules';
-import { enrollmentFailuresPage, incidentId, incidentsPage } from './views';
+import { enrollmentFailuresPage, eventId, formOrigin, incidentId, incidentsPage } from './views';
+
+/** The card a form was opened from (its Cancel goes back there), kept through every answer. */
+const from = formOrigin.optional();
 
 const text = (max: number) => z.string().trim().max(max);
-const eventId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
 const formId = z.uuid();
 
 export const GRAPH_VERBS = {
@@ -20,8 +22,8 @@ export const GRAPH_VERBS = {
   /** Apply on the incident list: comma-separated values of the two Input.ChoiceSets. */
   'incidents.filter': z.object({ status: text(100).optional(), severity: text(100).optional() }),
   'incident.open': z.object({ id: incidentId }),
-  'incident.newForm': z.object({}),
-  'incident.create': z.object({ ...envelopeShape(NEW_INCIDENT_FIELDS), formId }),
+  'incident.newForm': z.object({ from }),
+  'incident.create': z.object({ ...envelopeShape(NEW_INCIDENT_FIELDS), formId, from }),
   /** One of the small forms of the detail card; `change` says which fields to read. */
   'incident.update': z.object({ ...envelopeShape(INCIDENT_UPDATE_FIELDS), formId, id: incidentId, change: z.enum(INCIDENT_CHANGES) }),
   /** "Open MMD ticket": the handler reads the incident again and prefills the ticket form. */
@@ -30,6 +32,6 @@ export const GRAPH_VERBS = {
   'enrollmentFailures.page': enrollmentFailuresPage,
   'enrollmentFailure.open': z.object({ id: eventId }),
   /** The report form, prefilled from the MMD device when one is named. */
-  'enrollmentFailure.reportForm': z.object({ deviceName: text(64).optional() }),
-  'enrollmentFailure.report': z.object({ ...envelopeShape(ENROLLMENT_FAILURE_FIELDS), formId }),
+  'enrollmentFailure.reportForm': z.object({ deviceName: text(64).optional(), from }),
+  'enrollmentFailure.report': z.object({ ...envelopeShape(ENROLLMENT_FAILURE_FIELDS), formId, from }),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FORM_VERBS } from './form-verbs';
 import { GRAPH_VERBS } from './graph-verbs';
-import { backView, devicesPage, elevationsPage, ticketsFilter, ticketsPage, usersPage } from './views';
+import { backView, devicesPage, elevationsPage, formOrigin, ticketsFilter, ticketsPage, usersPage } from './views';
 
 /**
  * Every card verb the bot accepts, with the schema of its data. Card data comes back from the
@@ -39,11 +39,15 @@ export const VERBS = {
   'elevations.page': elevationsPage,
   // Buttons on the display cards that open a form. The forms issue owns these verbs and may
   // tighten their schemas; the display cards only send the data shown here.
-  'ticket.newForm': z.object({ deviceName: text(64).optional() }),
+  // `from`: the card the button sits on, where the form's Cancel goes back to (absent: a
+  // "Cancelled" card).
+  'ticket.newForm': z.object({ deviceName: text(64).optional(), from: formOrigin.optional() }),
   'ticket.addNoteForm': z.object({ id: ticketId }),
-  'elevation.requestForm': z.object({ deviceName: text(64).optional() }),
+  'elevation.requestForm': z.object({ deviceName: text(64).optional(), from: formOrigin.optional() }),
   // deviceName (optional) lets the form name the device and show the request after closing.
-  'elevation.closeForm': z.object({ id: text(64).min(1), deviceName: text(64).optional() }),
+  'elevation.closeForm': z.object({ id: text(64).min(1), deviceName: text(64).optional(), from: formOrigin.optional() }),
+  /** Cancel on a form opened where there is no card to go back to (a typed command): nothing is sent. */
+  'form.cancel': z.object({ changed: z.literal(true).optional() }),
   'elevation.reveal': z.object({ deviceName }),
   /** Hide now, and the refresh action of the revealed card: every viewer but the revealer gets the redacted view. */
   'elevation.hide': z.object({ deviceName }),

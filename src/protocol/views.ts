@@ -47,6 +47,7 @@ export const incidentsPage = z.object({
 export const enrollmentFailuresPage = z.object({ deviceName: text(64).optional(), user: text(256).optional(), skip });
 /** Incident ids are numbers in v1.0 and GUIDs in the beta example. */
 export const incidentId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
+export const eventId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
 
 /**
  * The card a form was opened from, carried in the form's buttons: Cancel runs its verb with its
@@ -60,5 +61,6 @@ export const formOrigin = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('incident.open'), data: z.object({ id: incidentId }) }),
   z.object({ verb: z.literal('incidents.page'), data: incidentsPage }),
   z.object({ verb: z.literal('enrollmentFailures.page'), data: enrollmentFailuresPage }),
+  z.object({ verb: z.literal('enrollmentFailure.open'), data: z.object({ id: eventId }) }),
 ]);
 export type FormOrigin = z.output<typeof formOrigin>;

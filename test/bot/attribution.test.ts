@@ -7,7 +7,7 @@ import { writeAudit } from '../../src/state/audit-log';
 import { BotHarness, cardOf, cardText, DEFAULT_USER, answerText } from '../helpers/bot-harness';
 import { findActions, findElements, validateCard } from '../helpers/card-validation';
 import { ADMIN_BY_ID, ADMIN_ENV, addMembers, executeOnCard } from './elevation-details-helpers';
-import { apiCalls, fieldError, invokeCard, press } from './forms/form-helpers';
+import { apiCalls, chooseCategory, fieldError, invokeCard, press } from './forms/form-helpers';
 
 type Json = Record<string, unknown>;
 
@@ -125,7 +125,7 @@ describe('attribution and audit of changes made through the bot', () => {
   });
 
   it('ticket and elevation forms record their changes, with the admin named in the plan of action', async () => {
-    const form = invokeCard(await harness.execute('elevation.requestForm', { deviceName: 'MMD-00001' }));
+    const form = await chooseCategory(harness, invokeCard(await harness.execute('elevation.requestForm', { deviceName: 'MMD-00001' })), 'Office');
     const created = await press(harness, form, 'elevation.create', {
       deviceName: 'MMD-00001',
       ticketId: ticketA,

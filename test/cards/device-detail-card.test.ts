@@ -39,17 +39,18 @@ describe('deviceDetailCard', () => {
     expect(verbs(card)).toEqual([
       // In the body (the card's actions are at Teams' five): the device's enrollment failures.
       ['enrollmentFailures.page', { deviceName: 'MMD-123456789', skip: 0 }],
-      ['enrollmentFailure.reportForm', { deviceName: 'MMD-123456789' }],
+      // Forms carry the card they came from: their Cancel comes back here.
+      ['enrollmentFailure.reportForm', { deviceName: 'MMD-123456789', from: { verb: 'device.open', data: { name: 'MMD-123456789' } } }],
       ['user.open', { upn: 'username@contoso.onmicrosoft.com' }],
       ['elevations.page', { deviceName: 'MMD-123456789', skip: 0 }],
-      ['elevation.requestForm', { deviceName: 'MMD-123456789' }],
-      ['ticket.newForm', { deviceName: 'MMD-123456789' }],
+      ['elevation.requestForm', { deviceName: 'MMD-123456789', from: { verb: 'device.open', data: { name: 'MMD-123456789' } } }],
+      ['ticket.newForm', { deviceName: 'MMD-123456789', from: { verb: 'device.open', data: { name: 'MMD-123456789' } } }],
       ['device.open', { name: 'MMD-123456789' }],
     ]);
     expect(button(card, 'Request elevation').fallback).toEqual({
       type: 'Action.Submit',
       title: 'Request elevation',
-      data: { verb: 'elevation.requestForm', deviceName: 'MMD-123456789' },
+      data: { verb: 'elevation.requestForm', deviceName: 'MMD-123456789', from: { verb: 'device.open', data: { name: 'MMD-123456789' } } },
     });
   });
 

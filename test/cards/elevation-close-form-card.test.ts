@@ -13,6 +13,8 @@ describe('closeElevationForm', () => {
     expect(textOf(card)).toContain('MMD-00007');
     expect(findActions(card)).toEqual([
       expect.objectContaining({ verb: 'elevation.close', style: 'destructive', data: { formId, requestId: request.id, deviceName: 'MMD-00007' } }),
+      // No list to go back to: Cancel says nothing was changed.
+      expect.objectContaining({ title: 'Cancel', verb: 'form.cancel', associatedInputs: 'none', data: { changed: true } }),
     ]);
   });
 

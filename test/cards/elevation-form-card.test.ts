@@ -27,7 +27,7 @@ describe('requestElevationForm', () => {
     ]);
     expect(set.value).toBe('MMD-2');
     expect(findElements(card, 'Input.Text').find((i) => i.id === 'deviceName')!.value).toBe('MMD-00001');
-    expect(findElements(card, 'Action.Execute').map((a) => a.verb)).toEqual(['elevation.chooseCategory', 'elevation.create']);
+    expect(findElements(card, 'Action.Execute').map((a) => a.verb)).toEqual(['elevation.chooseCategory', 'elevation.create', 'form.cancel']);
   });
 
   it('says how to link a ticket when there are none to choose', () => {

@@ -21,13 +21,14 @@ describe('elevationListCard', () => {
     expect(rowVerbs).toEqual([
       ['device.open', { name: 'MMD-000000000' }],
       ['ticket.open', { id: 'MMD-1465058-R5V8P' }],
-      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-000000000000', deviceName: 'MMD-000000000' }],
+      // The list travels with Close…, so Cancel and the result bring it back.
+      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-000000000000', deviceName: 'MMD-000000000', from: { verb: 'elevations.page', data: { skip: 0 } } }],
       ['device.open', { name: 'MMD-000000001' }],
       ['ticket.open', { id: 'MMD-1465058-R5V8P' }],
     ]);
     expect(verbs(card).filter(([v]) => v === 'elevation.closeForm')).toHaveLength(5);
     expect(button(card, 'Next ▶').data).toEqual({ skip: 10 });
-    expect(button(card, 'Request elevation').data).toEqual({});
+    expect(button(card, 'Request elevation').data).toEqual({ from: { verb: 'elevations.page', data: { skip: 0 } } });
   });
 
   it('lists one device’s requests and keeps the device on paging and the request button', () => {
@@ -37,7 +38,7 @@ describe('elevationListCard', () => {
     expect(hasButton(middle, 'Device')).toBe(false); // every row is that device
     expect(button(middle, '◀ Previous').data).toEqual({ deviceName: 'MMD-1', skip: 0 });
     expect(button(middle, 'Next ▶').data).toEqual({ deviceName: 'MMD-1', skip: 20 });
-    expect(button(middle, 'Request elevation').data).toEqual({ deviceName: 'MMD-1' });
+    expect(button(middle, 'Request elevation').data).toEqual({ deviceName: 'MMD-1', from: { verb: 'elevations.page', data: { deviceName: 'MMD-1', skip: 10 } } });
     const last = elevationListCard({ page: page(elevations(1, 20), 20, 10, false), deviceName: 'MMD-1', now: NOW });
     expect(button(last, '◀ Previous').data).toEqual({ deviceName: 'MMD-1', skip: 10 });
     expect(hasButton(last, 'Next ▶')).toBe(false);
@@ -60,7 +61,10 @@ describe('elevationListCard', () => {
     expect(text).toContain('no device · requested by — · created —');
     expect(text).toContain('(no title)');
     // The first is open (0001 closure = never closed) and can be closed; the second has no id.
-    expect(verbs(card)).toEqual([['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e' }], ['elevation.requestForm', {}]]);
+    expect(verbs(card)).toEqual([
+      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e', from: { verb: 'elevations.page', data: { skip: 0 } } }],
+      ['elevation.requestForm', { from: { verb: 'elevations.page', data: { skip: 0 } } }],
+    ]);
   });
 
   it('stays under 28 KB with 20 requests', () => {

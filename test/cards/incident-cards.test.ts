@@ -110,7 +110,8 @@ describe('newIncidentForm', () => {
     const card = newIncidentForm({ prefill: {}, formId, now: NOW });
     expectCleanCard(card);
     for (const [id, rule] of Object.entries(NEW_INCIDENT_FIELDS)) expect(byId(card, id).label).toBe(rule.label);
-    expect(findActions(card)).toHaveLength(1);
+    expect(findActions(card)).toHaveLength(2);
+    expect(findActions(card)[1]).toMatchObject({ title: 'Cancel', verb: 'form.cancel', associatedInputs: 'none' });
     expect(findActions(card)[0]).toMatchObject({ verb: 'incident.create', data: { formId }, style: 'positive' });
     expect(byId(card, 'severity').value).toBe('medium');
     expect(byId(card, 'displayName').isRequired).toBe(true);

@@ -23,7 +23,7 @@ describe('newTicketForm', () => {
     expect(validateCard(card)).toEqual([]);
     for (const id of Object.keys(NEW_TICKET_FIELDS)) expect(byId(card, id).label).toBe(NEW_TICKET_FIELDS[id as keyof typeof NEW_TICKET_FIELDS].label);
     const submit = findElements(card, 'Action.Execute');
-    expect(submit.map((a) => a.verb)).toEqual(['ticket.chooseCategory', 'ticket.create']);
+    expect(submit.map((a) => a.verb)).toEqual(['ticket.chooseCategory', 'ticket.create', 'form.cancel']);
     expect(submit[1]).toMatchObject({ verb: 'ticket.create', data: { formId }, style: 'positive' });
     expect((byId(card, 'subcategory').choices as Array<{ value: string }>).map((c) => c.value)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
     expect(byId(card, 'givenName').value).toBe('Adele');
@@ -34,7 +34,7 @@ describe('newTicketForm', () => {
   it('is step 1 without a category: Choose subcategory, no subcategory input, only the category required', () => {
     const card = newTicketForm({ prefill: {}, contact, formId: randomUUID(), now: NOW });
     expect(validateCard(card)).toEqual([]);
-    expect(findElements(card, 'Action.Execute').map((a) => a.verb)).toEqual(['ticket.chooseCategory']);
+    expect(findElements(card, 'Action.Execute').map((a) => a.verb)).toEqual(['ticket.chooseCategory', 'form.cancel']);
     expect(findElements(card, 'Input.ChoiceSet').some((c) => c.id === 'subcategory')).toBe(false);
     expect(byId(card, 'category').isRequired).toBe(true);
     expect(byId(card, 'title').isRequired).toBe(false);

@@ -32,7 +32,10 @@ describe('troubleshootingEventListCard', () => {
     expect(verbs(card).filter(([v]) => v === 'enrollmentFailure.open')).toHaveLength(10);
     expect(button(card, 'Next ▶').data).toEqual({ deviceName: 'MMD-00001', skip: 20 });
     expect(button(card, '◀ Previous').data).toEqual({ deviceName: 'MMD-00001', skip: 0 });
-    expect(button(card, 'Report enrollment failure').data).toEqual({ deviceName: 'MMD-00001' });
+    expect(button(card, 'Report enrollment failure').data).toEqual({
+      deviceName: 'MMD-00001',
+      from: { verb: 'enrollmentFailures.page', data: { deviceName: 'MMD-00001', skip: 10 } },
+    });
   });
 
   it('says so when a user has none, and keeps hostile events inert', () => {
@@ -57,7 +60,10 @@ describe('troubleshootingEventDetailCard', () => {
       expect(text).toContain(shown);
     }
     expect(findActions(card, 'Action.OpenUrl')).toHaveLength(1);
-    expect(button(card, 'Report another').data).toEqual({ deviceName: 'MMD-00001' });
+    expect(button(card, 'Report another').data).toEqual({
+      deviceName: 'MMD-00001',
+      from: { verb: 'enrollmentFailure.open', data: { id: 'c4a623f5-23f5-c4a6-f523-a6c4f523a6c4' } },
+    });
     expect(button(card, 'Refresh').data).toEqual({ id: 'c4a623f5-23f5-c4a6-f523-a6c4f523a6c4' });
   });
 
@@ -87,7 +93,10 @@ describe('enrollmentFailureForm', () => {
     for (const [id, rule] of Object.entries(ENROLLMENT_FAILURE_FIELDS)) expect(byId(card, id).label).toBe(rule.label);
     expect((byId(card, 'enrollmentType').choices as Json[]).map((c) => c.value)).toEqual([...ENROLLMENT_TYPES]);
     expect((byId(card, 'failureCategory').choices as Json[]).map((c) => c.value)).toEqual([...FAILURE_CATEGORIES]);
-    expect(findActions(card)).toEqual([expect.objectContaining({ verb: 'enrollmentFailure.report', data: { formId }, style: 'positive' })]);
+    expect(findActions(card)).toEqual([
+      expect.objectContaining({ verb: 'enrollmentFailure.report', data: { formId }, style: 'positive' }),
+      expect.objectContaining({ title: 'Cancel', verb: 'form.cancel', associatedInputs: 'none' }),
+    ]);
     expect(container(card, 'errorDetails').isVisible).toBe(false);
     expect(container(card, 'additionalInformation').isVisible).toBe(false);
     for (const id of ['enrollmentType', 'failureCategory']) {

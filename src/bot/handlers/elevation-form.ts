@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
+import type { FormOrigin } from '../../protocol/views';
 import { elevationDetailCard } from '../../cards/elevation-detail-card';
 import { closeElevationForm } from '../../cards/elevation-close-form-card';
 import { requestElevationForm } from '../../cards/elevation-form-card';
@@ -16,6 +17,7 @@ import { actorOf } from '../actor';
 import { recordChange } from '../audit-trail';
 import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
 import { card, type Reply } from '../reply';
+import { listElevations } from './elevations';
 import type { Turn } from '../turn';
 import type { VerbData } from '../../protocol/verbs';
 
@@ -32,10 +34,16 @@ async function openTickets(turn: Turn, deps: BotDeps): Promise<Array<Pick<Ticket
 }
 
 /** `request elevation [device]`, or "Request elevation" on a device card. */
-export async function openElevationForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
+export async function openElevationForm(turn: Turn, query: { deviceName?: string; from?: FormOrigin }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() ?? '';
   return card(
-    requestElevationForm({ prefill: { deviceName }, openTickets: await openTickets(turn, deps), formId: randomUUID(), now: deps.now() }),
+    requestElevationForm({
+      prefill: { deviceName },
+      openTickets: await openTickets(turn, deps),
+      formId: randomUUID(),
+      from: query.from,
+      now: deps.now(),
+    }),
   );
 }
 
@@ -123,11 +131,14 @@ async function findRequest(turn: Turn, id: string, deviceName: string | undefine
 }
 
 /** "Close request…" on an elevation card. */
-export async function openCloseForm(turn: Turn, query: { id: string; deviceName?: string }, deps: BotDeps): Promise<Reply> {
+export async function openCloseForm(turn: Turn, query: { id: string; deviceName?: string; from?: FormOrigin }, deps: BotDeps): Promise<Reply> {
   const now = deps.now();
   const request = await findRequest(turn, query.id, query.deviceName, deps);
-  if (request?.requestClosureTime) return card(elevationDetailCard({ request, now }), 'This elevation request is already closed.');
-  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: randomUUID(), now }));
+  if (request?.requestClosureTime) {
+    if (query.from?.verb === 'elevations.page') return withText(await listElevations(turn, query.from.data, deps), 'This elevation request is already closed.');
+    return card(elevationDetailCard({ request, now }), 'This elevation request is already closed.');
+  }
+  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: randomUUID(), from: query.from, now }));
 }
 
 const closeResult = z.object({
@@ -144,7 +155,7 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
   const deviceName = data.deviceName?.trim() || undefined;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
     card(
-      closeElevationForm({ requestId: data.requestId, deviceName, formId: data.formId, values: formText(CLOSE_FIELDS, raw), errors, notice, now }),
+      closeElevationForm({ requestId: data.requestId, deviceName, formId: data.formId, from: data.from, values: formText(CLOSE_FIELDS, raw), errors, notice, now }),
     );
   const check = checkClose(raw, now);
   if (!check.ok) return form(check.errors);
@@ -164,6 +175,8 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
       return { requestId: data.requestId, deviceName, actionsTaken, closedAt: deps.now().toISOString() };
     },
     done: async (closed) => {
+      // Closed from the list: the list comes back, read again, the request shown as closed.
+      if (data.from?.verb === 'elevations.page') return withText(await listElevations(turn, data.from.data, deps), 'The elevation request was closed.');
       const found = await findRequest(turn, closed.requestId, closed.deviceName, deps);
       // The service may list it a moment before it shows the closure: what we did is known.
       const request = found
@@ -173,6 +186,10 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     },
     form,
   });
+}
+
+function withText(reply: Reply, text: string): Reply {
+  return reply.kind === 'card' ? { ...reply, text } : reply;
 }
 
 /** What we know of a request we closed but cannot read back (the API has no get by id). */

@@ -7,6 +7,7 @@ import { troubleshootingEventSchema } from '../../graph/parse-troubleshooting-ev
 import { enrollmentFailurePrefill } from '../../protocol/enrollment-failure-prefill';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import type { FormNotice } from '../../protocol/form-notice';
+import type { FormOrigin } from '../../protocol/views';
 import { checkEnrollmentFailure, ENROLLMENT_FAILURE_FIELDS } from '../../protocol/troubleshooting-rules';
 import type { VerbData } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
@@ -42,19 +43,19 @@ export async function showEnrollmentFailure(_turn: Turn, query: { id: string }, 
 }
 
 /** `report enrollment failure [device]`, or the device card's button: the device's ids filled in. */
-export async function openEnrollmentFailureForm(_turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
+export async function openEnrollmentFailureForm(_turn: Turn, query: { deviceName?: string; from?: FormOrigin }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
   const device = deviceName ? await deps.mmd.devices.get(deviceName) : undefined;
   if (deviceName && !device) return deviceNotFound(deviceName);
   const prefill = device ? enrollmentFailurePrefill(device) : {};
-  return card(enrollmentFailureForm({ prefill, deviceName, formId: randomUUID(), now: deps.now() }));
+  return card(enrollmentFailureForm({ prefill, deviceName, formId: randomUUID(), from: query.from, now: deps.now() }));
 }
 
 export async function reportEnrollmentFailure(turn: Turn, data: VerbData<'enrollmentFailure.report'>, deps: BotDeps): Promise<Reply> {
   const now = deps.now();
   const raw: Record<string, unknown> = data;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
-    card(enrollmentFailureForm({ prefill: formText(ENROLLMENT_FAILURE_FIELDS, raw), formId: data.formId, errors, notice, now }));
+    card(enrollmentFailureForm({ prefill: formText(ENROLLMENT_FAILURE_FIELDS, raw), formId: data.formId, from: data.from, errors, notice, now }));
   const check = checkEnrollmentFailure(raw, now, turn.utcOffsetMinutes);
   if (!check.ok) return form(check.errors);
   return submitOnce({

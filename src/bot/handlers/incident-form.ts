@@ -11,6 +11,7 @@ import { newTicketForm } from '../../cards/ticket-form-card';
 import { incidentSchema } from '../../graph/parse-incident';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import type { FormNotice } from '../../protocol/form-notice';
+import type { FormOrigin } from '../../protocol/views';
 import { checkIncidentUpdate, checkNewIncident, INCIDENT_UPDATE_FIELDS, NEW_INCIDENT_FIELDS } from '../../protocol/incident-rules';
 import { ticketPrefillFromIncident } from '../../protocol/incident-ticket-prefill';
 import type { VerbData } from '../../protocol/verbs';
@@ -23,15 +24,15 @@ import type { Turn } from '../turn';
 import { graphWording } from './graph-wording';
 import { incidentNotFound } from './incidents';
 
-export async function openIncidentForm(_turn: Turn, _query: unknown, deps: BotDeps): Promise<Reply> {
-  return card(newIncidentForm({ prefill: {}, formId: randomUUID(), now: deps.now() }));
+export async function openIncidentForm(_turn: Turn, query: { from?: FormOrigin }, deps: BotDeps): Promise<Reply> {
+  return card(newIncidentForm({ prefill: {}, formId: randomUUID(), from: query.from, now: deps.now() }));
 }
 
 export async function createIncident(turn: Turn, data: VerbData<'incident.create'>, deps: BotDeps): Promise<Reply> {
   const now = deps.now();
   const raw: Record<string, unknown> = data;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
-    card(newIncidentForm({ prefill: formText(NEW_INCIDENT_FIELDS, raw), formId: data.formId, errors, notice, now }));
+    card(newIncidentForm({ prefill: formText(NEW_INCIDENT_FIELDS, raw), formId: data.formId, from: data.from, errors, notice, now }));
   const check = checkNewIncident(raw, now);
   if (!check.ok) return form(check.errors);
   return submitOnce({
@@ -78,5 +79,6 @@ export async function openTicketFromIncident(turn: Turn, query: { id: string }, 
   const incident = await deps.graph.incidents.get(query.id);
   if (!incident) return incidentNotFound(query.id);
   const contact = await contactFromProfile(turn);
-  return card(newTicketForm({ prefill: ticketPrefillFromIncident(incident), contact, formId: randomUUID(), now: deps.now() }));
+  const from = { verb: 'incident.open' as const, data: { id: query.id } };
+  return card(newTicketForm({ prefill: ticketPrefillFromIncident(incident), contact, formId: randomUUID(), from, now: deps.now() }));
 }

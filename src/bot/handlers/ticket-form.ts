@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FormNotice } from '../../protocol/form-notice';
+import type { FormOrigin } from '../../protocol/views';
 import { plain } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
@@ -30,11 +31,11 @@ async function autoSubscribe(turn: Turn, ticketId: string, deps: BotDeps): Promi
 }
 
 /** `new ticket`, or "New ticket" on a device card (the device goes into the description). */
-export async function openTicketForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
+export async function openTicketForm(turn: Turn, query: { deviceName?: string; from?: FormOrigin }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim();
   const prefill: Partial<NewTicketInput> = deviceName ? { category: 'Devices', description: `Device: ${deviceName}\n` } : {};
   const contact = await contactFromProfile(turn);
-  return card(newTicketForm({ prefill, contact, formId: randomUUID(), now: deps.now() }));
+  return card(newTicketForm({ prefill, contact, formId: randomUUID(), from: query.from, now: deps.now() }));
 }
 
 /** "Choose subcategory": the form again with what was typed, its subcategories those of the chosen category. */

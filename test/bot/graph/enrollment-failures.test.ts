@@ -83,7 +83,7 @@ describe('enrollment failures in chat', () => {
   it('from the device card: the button prefills the form, the report is recorded once and replaces the form', async () => {
     const deviceCard = cardOf((await harness.say(`device ${device.name}`))[0]);
     const button = findActions(deviceCard).find((a) => a.title === 'Report enrollment failure')!;
-    expect(button.data).toEqual({ deviceName: device.name });
+    expect(button.data).toEqual({ deviceName: device.name, from: { verb: 'device.open', data: { name: device.name } } });
     const form = invokeCard(await harness.execute(String(button.verb), button.data));
     expect(inputs(form)).toMatchObject({ managedDeviceIdentifier: device.intuneId, deviceId: device.aadDeviceId, userId: device.userUpn });
     const before = apiCalls(harness, 'POST', CREATE);

@@ -92,7 +92,7 @@ describe('deadlines under a misbehaving API', () => {
     harness.app.emulator!.faults.clear();
     const titles: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const form = invokeCard((await harness.execute('ticket.newForm', {})));
+      const form = invokeCard(await harness.execute('ticket.newForm', { deviceName: 'MMD-00001' })); // Devices chosen: step 2
       const title = `Deadline check ${randomUUID().slice(0, 8)}`;
       titles.push(title);
       const values = { title, description: 'Checking deadlines', category: 'Devices', subcategory: 'Other', severity: '4', type: 'RequestForInformation' };

@@ -19,6 +19,8 @@ const OPERATOR = { id: 'user-o', name: 'Otto Operator', aadObjectId: 'aad-operat
 const SAMPLES: Partial<Record<Verb, Record<string, unknown>>> = {
   'ticket.newForm': {},
   'ticket.create': { formId: randomUUID(), title: 'Printer', description: 'Broken', category: 'Devices' },
+  'ticket.chooseCategory': { formId: randomUUID(), category: 'Networking' },
+  'elevation.chooseCategory': { formId: randomUUID(), category: 'Office' },
   'ticket.addNoteForm': { id: 'MMD-1' },
   'ticket.addNote': { formId: randomUUID(), ticketId: 'MMD-1', text: 'hello' },
   'elevation.requestForm': {},
