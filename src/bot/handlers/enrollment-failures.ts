@@ -11,6 +11,7 @@ import type { FormNotice } from '../../protocol/form-notice';
 import { checkEnrollmentFailure, ENROLLMENT_FAILURE_FIELDS } from '../../protocol/troubleshooting-rules';
 import type { VerbData } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
+import { recordChange } from '../audit-trail';
 import { submitOnce } from '../forms/submit-form';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -65,7 +66,12 @@ export async function reportEnrollmentFailure(turn: Turn, data: VerbData<'enroll
     verb: 'enrollmentFailure.report',
     subject: graphWording('enrollmentFailure'),
     result: troubleshootingEventSchema,
-    work: () => deps.graph.troubleshootingEvents.create(check.event),
+    work: async () => {
+      const event = await deps.graph.troubleshootingEvents.create(check.event);
+      const detail = [event.failureCategory, event.enrollmentType, event.managedDeviceIdentifier ?? event.deviceId].filter(Boolean).join(' · ');
+      await recordChange(turn, deps, { action: 'event.report', target: { kind: 'event', id: event.id }, detail: detail || undefined });
+      return event;
+    },
     done: async (event) => card(troubleshootingEventDetailCard({ event, now }), 'The enrollment failure was recorded.'),
     form,
   });
