@@ -1,5 +1,7 @@
+import { didYouMeanCard, smallTalkCard } from '../cards/suggestion-card';
 import { welcomeCard } from '../cards/welcome-card';
 import { parseIntent } from '../intents/parse-intent';
+import { smallTalk } from '../intents/small-talk';
 import { isVerb, type Verb } from '../protocol/verbs';
 import { takePending } from '../state/sign-in-store';
 import { signInFailure, tokenExchange, verifyState, type SignInAnswer } from './sign-in/sign-in-invokes';
@@ -8,7 +10,6 @@ import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
 import { createConversationMemory } from './notify-services';
 import { runIntent, runVerb } from './dispatch';
-import { helpFor } from './handlers/help';
 import { runExtension } from './extensions/extension-dispatch';
 import type { ExtensionInvoke } from './extensions/extension-invoke';
 import type { ExtensionReply } from './extensions/extension-reply';
@@ -70,19 +71,19 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     }
   };
 
-  async function unknown(turn: Turn, suggestions: string[]): Promise<Reply> {
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
-    return {
-      kind: 'card',
-      text: `I did not understand that.${hint} Here is what I can do:`,
-      card: await helpFor(turn, deps, routes.intents),
-    };
+  /** "Did you mean": a short card with one-click buttons, each running the command with the rest of what was typed. */
+  function unknown(typed: string, suggestions: string[]): Reply {
+    const words = typed.trim().split(/\s+/);
+    const runs = suggestions.map((s) => [s, ...words.slice(s.split(' ').length)].join(' ').slice(0, 200).trim());
+    return { kind: 'card', card: didYouMeanCard(typed.trim().slice(0, 100), runs) };
   }
 
   async function message(turn: Turn, typed: string): Promise<Reply> {
+    const talk = smallTalk(typed);
+    if (talk) return { kind: 'card', card: smallTalkCard(talk, turn.user.name) };
     const intent = parseIntent(typed);
     turn.log.info({ intent: intent.kind }, 'message');
-    if (intent.kind === 'unknown') return unknown(turn, intent.suggestions);
+    if (intent.kind === 'unknown') return unknown(typed, intent.suggestions);
     if (NO_MMD_INTENTS.has(intent.kind)) return runIntent(routes.intents, turn, intent.kind, intent, deps);
     const ready = await depsForTurn(turn, deps, { kind: 'message', text: typed.slice(0, 2000) });
     if ('reply' in ready) return ready.reply;
@@ -126,7 +127,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
       await remember(turn);
       if (!isVerb(verb)) {
         turn.log.warn({ verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb }, 'unknown card verb');
-        return text('That button is not one I know, so nothing was changed. Type `help` to see what I can do.');
+        return text('That button is not one I know, so nothing was changed. Type help to see what I can do.');
       }
       return verbTurn(turn, verb, data);
     },

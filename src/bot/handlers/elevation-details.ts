@@ -4,7 +4,6 @@ import {
   elevationRedactedCard,
   elevationRevealedCard,
 } from '../../cards/elevation-details-card';
-import { md } from '../../cards/escape';
 import { notFoundCard } from '../../cards/not-found-card';
 import type { AdaptiveCard } from '../../cards/render';
 import type { BotDeps } from '../deps';
@@ -47,7 +46,7 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
   }
   if (turn.conversation !== 'personal') {
     await audit('not_personal');
-    return text(`For safety I only reveal passwords in our 1:1 chat. Send me \`elevation ${md(deviceName)}\` there.`);
+    return text(`For safety I only reveal passwords in our 1:1 chat. Send me "elevation ${deviceName}" there.`);
   }
   // The card to hide later is the one the button was on; without it, nothing is revealed.
   const activityId = turn.replyToId;
@@ -55,7 +54,7 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
   if (!activityId || !reference) {
     await audit('failed');
     turn.log.warn({ hasReplyToId: Boolean(activityId) }, 'reveal without a card to hide later');
-    return text(`I could not tell which card to hide again later, so I did not reveal anything. Send me \`elevation ${md(deviceName)}\` for a new card.`);
+    return text(`I could not tell which card to hide again later, so I did not reveal anything. Send me "elevation ${deviceName}" for a new card.`);
   }
 
   try {

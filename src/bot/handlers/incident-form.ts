@@ -4,7 +4,7 @@
  * checked here again (the card checked it first) and sent at most once per formId.
  */
 import { randomUUID } from 'node:crypto';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { newIncidentForm } from '../../cards/incident-form-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
@@ -48,7 +48,7 @@ export async function createIncident(turn: Turn, data: VerbData<'incident.create
       await recordChange(turn, deps, { action: 'incident.create', target: { kind: 'incident', id: incident.id }, detail: incident.displayName ?? undefined });
       return incident;
     },
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${md(incident.id)} was created.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${plain(incident.id)} was created.`),
     form,
   });
 }
@@ -78,7 +78,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
       return incident;
     },
     // A new formId: the next change on this card is a new submit.
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${md(incident.id)} was updated.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${plain(incident.id)} was updated.`),
     form,
   });
 }
