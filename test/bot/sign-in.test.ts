@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { BotHarness, cardOf, cardText, type SendOptions } from '../helpers/bot-harness';
 import { findActions } from '../helpers/card-validation';
+import { claimExchange } from '../../src/state/sign-in-store';
+import { MemoryStorage } from '../../src/storage/memory-storage';
 import { invokeMessage } from './forms/form-helpers';
 
 type Json = Record<string, unknown>;
@@ -106,9 +108,27 @@ describe('MMD_AUTH=user in the bot', () => {
     // With user context nothing is appended: the service records the author itself.
     expect(note.text).toBe('Swapped the battery.');
 
-    // Signed in now: the next command runs straight away.
+    // Signed in now: the next command runs straight away, its MMD token from MSAL's cache.
+    const tokensBefore = harness.app.emulator!.tokenRequestCount();
     const devices = await harness.say('devices');
     expect(texts(devices)).toMatch(/MMD-0000/);
+    expect(harness.app.emulator!.tokenRequestCount()).toBe(tokensBefore);
+  });
+
+  it('an exchange id another instance is still exchanging answers 409; one left pending too long answers 412', async () => {
+    const options: SendOptions = { user: MEGAN, conversationId: 'personal-megan-claims' };
+    const token = await ssoToken(MEGAN_UPN, 'Megan Bowen');
+    const before = (await exchanges()).length;
+    const inFlight = randomUUID();
+    // What another instance's claim looks like while its exchange runs.
+    expect(await claimExchange(harness.app.storage, 'personal-megan-claims', inFlight, new Date())).toMatchObject({ claimed: true });
+    const busy = await tokenExchange(inFlight, token, options);
+    expect(busy.status).toBe(409);
+    expect(busy.body).toEqual({ id: inFlight, connectionName: CONNECTION, failureDetail: expect.stringMatching(/already being processed/) });
+    const abandoned = randomUUID();
+    await claimExchange(harness.app.storage, 'personal-megan-claims', abandoned, new Date(Date.now() - 60_000));
+    expect((await tokenExchange(abandoned, token, options)).status).toBe(412);
+    expect((await exchanges()).length).toBe(before);
   });
 
   it('a duplicate tokenExchange (another Teams client, a retry) is exchanged once', async () => {
@@ -198,5 +218,33 @@ describe('MMD_AUTH=user in the bot', () => {
     oauthCardOf(harness.connector.sent(`personal-conv-1`).slice(-1));
     // Adele is signed out: the next MMD command asks her to sign in.
     oauthCardOf(await harness.say('devices'));
+  });
+});
+
+describe('two bot instances sharing durable storage', () => {
+  it('exchange one Teams exchange id once, whichever instance gets it second', async () => {
+    const storage = new MemoryStorage();
+    const a = await BotHarness.start({ env: { MMD_AUTH: 'user' }, storage });
+    const b = await BotHarness.start({ env: { MMD_AUTH: 'user' }, storage });
+    try {
+      const countAt = async (h: BotHarness) => ((await (await fetch(`${h.app.emulator!.url}/_emulator/token-service/exchanges`)).json()) as { value: unknown[] }).value.length;
+      oauthCardOf(await a.say('devices'));
+      const sso = await fetch(`${a.app.emulator!.url}/_emulator/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ audience: RESOURCE, upn: ADELE_UPN, name: 'Adele Vance' }),
+      });
+      const token = String(((await sso.json()) as Json).access_token);
+      const id = randomUUID();
+      const exchange = (h: BotHarness) => h.post(h.activity({ type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: CONNECTION, token } }));
+      expect((await exchange(a)).status).toBe(200);
+      // Instance b sees a's claim in the shared storage: answered 200 without asking its token service.
+      expect((await exchange(b)).status).toBe(200);
+      expect(await countAt(a)).toBe(1);
+      expect(await countAt(b)).toBe(0);
+    } finally {
+      await b.stop();
+      await a.stop();
+    }
   });
 });
