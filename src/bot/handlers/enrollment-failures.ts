@@ -19,33 +19,33 @@ import { fetchPage } from './paging';
 
 const deviceNotFound = (name: string): Reply => say('I could not find a device named ', { value: name }, '. Try ', { command: `devices ${name}` }, ' to search.');
 
-export async function listEnrollmentFailures(_turn: Turn, query: { deviceName?: string; user?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
+export async function listEnrollmentFailures(turn: Turn, query: { deviceName?: string; user?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
   const user = deviceName ? undefined : query.user?.trim() || undefined;
   let ids: { managedDeviceIdentifier?: string; deviceId?: string } = {};
   if (deviceName) {
     // Graph knows the device by its Intune and Entra ids; MMD by its name.
-    const device = await deps.mmd.devices.get(deviceName);
+    const device = await deps.mmd.devices.get(deviceName, { signal: turn.signal });
     if (!device) return deviceNotFound(deviceName);
     ids = { managedDeviceIdentifier: device.intuneId?.trim() || undefined, deviceId: device.aadDeviceId?.trim() || undefined };
     if (!ids.managedDeviceIdentifier && !ids.deviceId) {
       return say('Device ', { value: deviceName }, ' has no Intune or Entra device id yet, so it has no enrollment failures to look up.');
     }
   }
-  const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q), { ...ids, userId: user, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q, { signal: turn.signal }), { ...ids, userId: user, skip: query.skip ?? 0 });
   return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: deps.now() }));
 }
 
-export async function showEnrollmentFailure(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const event = await deps.graph.troubleshootingEvents.get(query.id);
+export async function showEnrollmentFailure(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const event = await deps.graph.troubleshootingEvents.get(query.id, { signal: turn.signal });
   if (!event) return say('I could not find enrollment failure ', { value: query.id }, '. Type ', { command: 'enrollment failures' }, ' to see recent ones.');
   return card(troubleshootingEventDetailCard({ event, now: deps.now() }));
 }
 
 /** `report enrollment failure [device]`, or the device card's button: the device's ids filled in. */
-export async function openEnrollmentFailureForm(_turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
+export async function openEnrollmentFailureForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
-  const device = deviceName ? await deps.mmd.devices.get(deviceName) : undefined;
+  const device = deviceName ? await deps.mmd.devices.get(deviceName, { signal: turn.signal }) : undefined;
   if (deviceName && !device) return deviceNotFound(deviceName);
   const prefill = device ? enrollmentFailurePrefill(device) : {};
   return card(enrollmentFailureForm({ prefill, deviceName, formId: randomUUID(), now: deps.now() }));
@@ -66,7 +66,7 @@ export async function reportEnrollmentFailure(turn: Turn, data: VerbData<'enroll
     subject: graphWording('enrollmentFailure'),
     result: troubleshootingEventSchema,
     work: async () => {
-      const event = await deps.graph.troubleshootingEvents.create(check.event);
+      const event = await deps.graph.troubleshootingEvents.create(check.event, { signal: turn.signal });
       const detail = [event.failureCategory, event.enrollmentType, event.managedDeviceIdentifier ?? event.deviceId].filter(Boolean).join(' · ');
       await recordChange(turn, deps, { action: 'event.report', target: { kind: 'event', id: event.id }, detail: detail || undefined });
       return event;

@@ -44,7 +44,7 @@ export async function createIncident(turn: Turn, data: VerbData<'incident.create
     subject: graphWording('incident'),
     result: incidentSchema,
     work: async () => {
-      const incident = await deps.graph.incidents.create(check.incident);
+      const incident = await deps.graph.incidents.create(check.incident, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'incident.create', target: { kind: 'incident', id: incident.id }, detail: incident.displayName ?? undefined });
       return incident;
     },
@@ -59,7 +59,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
   const raw: Record<string, unknown> = data;
   const input = formText(INCIDENT_UPDATE_FIELDS, raw);
   const form = async (errors: FieldErrors, notice?: FormNotice) => {
-    const incident = await deps.graph.incidents.get(data.id);
+    const incident = await deps.graph.incidents.get(data.id, { signal: turn.signal });
     if (!incident) return incidentNotFound(data.id);
     return card(incidentDetailCard({ incident, formId: data.formId, now, errors, notice, openForm: data.change, input }));
   };
@@ -73,7 +73,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
     subject: graphWording('incidentUpdate'),
     result: incidentSchema,
     work: async () => {
-      const incident = await deps.graph.incidents.update(data.id, check.changes);
+      const incident = await deps.graph.incidents.update(data.id, check.changes, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'incident.update', target: { kind: 'incident', id: data.id }, detail: describeChanges(check.changes) });
       return incident;
     },
@@ -92,7 +92,7 @@ function describeChanges(changes: IncidentChanges): string {
 
 /** "Open MMD ticket": the ticket form, prefilled from the incident as it is now. */
 export async function openTicketFromIncident(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const incident = await deps.graph.incidents.get(query.id);
+  const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
   const contact = await contactFromProfile(turn);
   return card(newTicketForm({ prefill: ticketPrefillFromIncident(incident), contact, formId: randomUUID(), now: deps.now() }));
