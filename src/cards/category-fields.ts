@@ -14,7 +14,9 @@ export const CHOOSE_SUBCATEGORY = 'Choose subcategory';
  * - step 1, no category chosen yet: only the category is required on the client, so the
  *   "Choose subcategory" button runs even while other fields are empty; the subcategory input
  *   is a hint instead;
- * - step 2: the subcategory lists only the chosen category's, and every rule applies.
+ * - step 2: the subcategory lists only the chosen category's, and every rule applies but the
+ *   subcategory's "required" on the client: changing the category and pressing the button again
+ *   must not be blocked by the old category's empty subcategory (the server still requires it).
  * The server checks the pair again (a tampered or stale submit gets the field's message).
  */
 export function categoryFormItems(
@@ -29,7 +31,8 @@ export function categoryFormItems(
   const subcategory = rules.subcategory;
   if (subcategory?.kind !== 'choice') throw new Error('a category form needs a subcategory choice');
   if (chosen) {
-    const items = fieldItems({ ...rules, subcategory: { ...subcategory, choices: subcategoryChoicesOf(catalog, values.category!) } }, values, errors, now);
+    const choices = subcategoryChoicesOf(catalog, values.category!);
+    const items = fieldItems({ ...rules, subcategory: { ...subcategory, required: false, choices } }, values, errors, now);
     return { items: withChooseButton(items, choose), chosen };
   }
   const relaxed = Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, { ...rule, required: id === 'category' }])) as FieldRules;

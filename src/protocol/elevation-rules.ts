@@ -54,7 +54,9 @@ export const ELEVATION_FIELDS = {
   subcategory: {
     kind: 'choice',
     label: 'Subcategory',
-    style: 'compact',
+    // Filtered: refreshed in place like the ticket form's (see ticket-rules.ts).
+    style: 'filtered',
+    placeholder: 'Type to search',
     required: true,
     choices: ELEVATION_SUBCATEGORY_CHOICES,
     errorMessage: 'Choose a subcategory.',

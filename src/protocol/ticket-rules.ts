@@ -26,7 +26,10 @@ export const TICKET_FIELDS = {
     kind: 'choice',
     label: 'Subcategory',
     // The card lists only the chosen category's (src/cards/category-fields.ts); all of them here.
-    style: 'compact',
+    // Filtered, not compact: the Agents Playground keeps a compact choice set's first list of
+    // choices when the card is replaced in place, and refreshes a filtered one's when it opens.
+    style: 'filtered',
+    placeholder: 'Type to search',
     required: true,
     choices: TICKET_SUBCATEGORY_CHOICES,
     errorMessage: 'Choose a subcategory.',

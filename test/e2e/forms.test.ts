@@ -23,9 +23,36 @@ async function valueOf(chat: PlaygroundPage, label: string, card?: Locator): Pro
   return (await chat.cardInput(label, card)).inputValue();
 }
 
-// The new ticket form in the Playground, as a user fills it: prefilled contact, choice sets, a
-// submit the client refuses, one the server refuses, then the real one, whose ticket card takes
-// the form's place. Screenshots land in test-artifacts/e2e/forms-*.png.
+/** `read()` again until `done` holds (or 15 s pass), then its last value. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const end = Date.now() + 15_000;
+  let value = await read();
+  while (!done(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await read();
+  }
+  return value;
+}
+
+/** The options a choice set offers, as the user sees them when it opens (then closed again). */
+async function optionsOf(chat: PlaygroundPage, label: string, card?: Locator, screenshot?: string): Promise<string[]> {
+  const combobox = await chat.cardInput(label, card);
+  await combobox.click();
+  const listId = await combobox.getAttribute('aria-controls');
+  if (!listId) throw new Error(`The choice set "${label}" did not open its list.`);
+  const options = chat.page.locator(`[id="${listId}"]`).locator('[role="option"]');
+  await options.first().waitFor();
+  const texts = (await options.allInnerTexts()).map((t) => t.trim());
+  // With the list open: the artefact shows the choices themselves.
+  if (screenshot) await chat.screenshot(screenshot);
+  await chat.page.keyboard.press('Escape');
+  return texts;
+}
+
+// The new ticket form in the Playground, as a user fills it: prefilled contact, the category
+// first and "Choose subcategory" (the subcategory list follows the category), a submit the client
+// refuses, one the server refuses (a category changed on the client only), then the real one,
+// whose ticket card takes the form's place. Screenshots land in test-artifacts/e2e/forms-*.png.
 describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
   let session: E2eSession;
   /** Where the form is in the chat: the ticket card must end up in this very slot. */
@@ -40,7 +67,7 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     await session?.stop();
   });
 
-  test('"new ticket" opens the form with the contact prefilled from the Teams profile', async () => {
+  test('"new ticket" opens step 1: the contact prefilled from the Teams profile, the category to choose first', async () => {
     const { chat } = session;
     formIndex = await chat.cardCount();
     await chat.send('new ticket');
@@ -52,33 +79,58 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     expect(await valueOf(chat, 'Surname', form)).toBe(PROFILE.surname);
     expect(await valueOf(chat, 'E-mail', form)).toBe(PROFILE.email);
     // Teams has no phone number for the bot; everything about the ticket starts empty.
-    for (const label of ['Phone', 'Type', 'Severity', 'Category', 'Subcategory', 'Title', 'Description']) {
+    for (const label of ['Phone', 'Type', 'Severity', 'Category', 'Title', 'Description']) {
       expect({ label, value: await valueOf(chat, label, form) }).toEqual({ label, value: '' });
     }
-    await expect(form.getByRole('button', { name: 'Create ticket', exact: true }).count()).resolves.toBe(1);
+    // No subcategory list and no Create yet: the subcategories follow the category.
+    expect(await form.innerText()).toContain('Choose a category, then press Choose subcategory.');
+    await expect(form.getByRole('button', { name: 'Create ticket', exact: true }).count()).resolves.toBe(0);
+    await expect(form.getByRole('button', { name: 'Choose subcategory', exact: true }).count()).resolves.toBe(1);
+    await expect(form.getByRole('button', { name: 'Cancel', exact: true }).count()).resolves.toBe(1);
     await chat.screenshotCard('01-form', form);
+  });
+
+  test('the dependent subcategory: choosing a category and pressing Choose subcategory lists its subcategories, keeping what was typed', async () => {
+    const { chat } = session;
+    await chat.chooseCardOption('Type', 'Change request', { card: form });
+    await chat.chooseCardOption('Severity', 'Moderate', { card: form });
+    await chat.fillCardField('Description', DESCRIPTION, form);
+    await chat.fillCardField('Phone', PHONE, form);
+    await chat.chooseCardOption('Category', 'Apps', { card: form });
+    const before = await chat.cardCount();
+    // The title is still empty: step 1 asks only for the category, so the button is not blocked.
+    await chat.clickCardButton('Choose subcategory', { card: form });
+    await form.getByRole('button', { name: 'Create ticket', exact: true }).waitFor();
+    expect(await optionsOf(chat, 'Subcategory', form, '02-subcategories-of-apps-open')).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
+    expect(await valueOf(chat, 'Type', form)).toBe('Change request');
+    expect(await valueOf(chat, 'Severity', form)).toBe('Moderate');
+    expect(await valueOf(chat, 'Category', form)).toBe('Apps');
+    expect(await valueOf(chat, 'Description', form)).toBe(DESCRIPTION);
+    expect(await valueOf(chat, 'Phone', form)).toBe(PHONE);
+    expect(await chat.cardCount()).toBe(before);
+    await chat.screenshotCard('02-subcategories-follow-apps', form);
+
+    // Another category: the list follows again.
+    await chat.chooseCardOption('Category', 'Networking', { card: form });
+    await chat.fillCardField('Title', 'kept while the list changes', form);
+    await chat.clickCardButton('Choose subcategory', { card: form });
+    // The card is replaced in place when the bot answers: read the list until it is the new one.
+    expect(await until(() => optionsOf(chat, 'Subcategory', form), (o) => o.includes('VPN'))).toEqual(['VPN', 'Wi-Fi', 'Other']);
+    expect(await valueOf(chat, 'Title', form)).toBe('kept while the list changes');
+    await optionsOf(chat, 'Subcategory', form, '03-subcategories-of-networking-open');
+    await chat.screenshotCard('03-subcategories-follow-networking', form);
   });
 
   test('with the title left empty the Playground refuses to submit and shows the field\'s message', async () => {
     const { chat } = session;
-    await chat.chooseCardOption('Type', 'Change request', { card: form });
-    await chat.chooseCardOption('Severity', 'Moderate', { card: form });
-    await chat.chooseCardOption('Category', 'Apps', { card: form });
-    // A filtered choice set: typed to search, as a user would. Hardware belongs to Devices only,
-    // which the card cannot know (Adaptive Cards 1.5 has no dependent choices): the server must.
-    await chat.chooseCardOption('Subcategory', 'Hardware (Devices)', { card: form, search: 'Hard' });
-    await chat.fillCardField('Description', DESCRIPTION, form);
-    await chat.fillCardField('Phone', PHONE, form);
-    expect(await valueOf(chat, 'Type', form)).toBe('Change request');
-    expect(await valueOf(chat, 'Subcategory', form)).toBe('Hardware (Devices)');
-    expect(await valueOf(chat, 'Description', form)).toBe(DESCRIPTION);
-
+    await chat.chooseCardOption('Subcategory', 'VPN', { card: form });
+    await chat.fillCardField('Title', '', form);
     const invokes = await invokesSent(chat);
     const before = await chat.cardCount();
     await chat.clickCardButton('Create ticket', { card: form });
     // The client's own check (isRequired + errorMessage from the field rules): nothing is sent.
     await form.getByText('Enter a title (at most 200 characters).', { exact: true }).waitFor();
-    await chat.screenshotCard('02-client-validation', form);
+    await chat.screenshotCard('04-client-validation', form);
     const text = await form.innerText();
     expect(text).toContain('New support ticket');
     expect(text).not.toContain('Please correct');
@@ -86,9 +138,11 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     expect(await chat.cardCount()).toBe(before);
   });
 
-  test('a subcategory of another category is refused by the bot: the form comes back with the message and the input kept', async () => {
+  test('a category changed without Choose subcategory is refused by the bot: the form comes back with the message, the new list and the input kept', async () => {
     const { chat } = session;
     await chat.fillCardField('Title', TITLE, form);
+    // Networking / VPN chosen; now the category changes on the client only.
+    await chat.chooseCardOption('Category', 'Apps', { card: form });
     const invokes = await invokesSent(chat);
     const before = await chat.cardCount();
     await chat.clickCardButton('Create ticket', { card: form });
@@ -96,8 +150,9 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     expect(await invokesSent(chat)).toBe(invokes + 1);
 
     const text = await form.innerText();
-    expect(text).toContain('That subcategory does not belong to Apps. Choose one of: Other.');
+    expect(text).toContain('That subcategory does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other.');
     expect(text).not.toContain('Enter a title');
+    expect(await optionsOf(chat, 'Subcategory', form)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
     // The re-rendered form (a new card in the same slot) still holds what was typed and chosen.
     expect(await valueOf(chat, 'Title', form)).toBe(TITLE);
     expect(await valueOf(chat, 'Description', form)).toBe(DESCRIPTION);
@@ -107,12 +162,12 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     expect(await valueOf(chat, 'Phone', form)).toBe(PHONE);
     expect(await valueOf(chat, 'E-mail', form)).toBe(PROFILE.email);
     expect(await chat.cardCount()).toBe(before);
-    await chat.screenshotCard('03-server-validation', form);
+    await chat.screenshotCard('05-server-validation', form);
   });
 
-  test('a valid submit creates the ticket, and its card replaces the form in the same slot', async () => {
+  test('a valid submit creates the ticket with the chosen pair, and its card replaces the form in the same slot', async () => {
     const { chat } = session;
-    await chat.chooseCardOption('Category', 'Devices', { card: form });
+    await chat.chooseCardOption('Subcategory', 'Line of business app', { card: form });
     const before = await chat.cardCount();
     await chat.clickCardButton('Create ticket', { card: form });
     await form.getByText(/^Notes \(0\)$/).waitFor();
@@ -123,7 +178,7 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     expect(text).not.toContain('Create ticket');
     expect(text).toContain('Change request');
     expect(text).toContain('Moderate');
-    expect(text).toContain('Devices / Hardware');
+    expect(text).toContain('Apps / Line of business app');
     expect(text).toContain('Since Monday the USB-C dock is not detected.');
     expect(text).toContain(PROFILE.email);
     expect(text).toContain(PHONE);
@@ -131,7 +186,9 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     // Replaced, not added: no new message, and no form anywhere in the chat.
     expect(await chat.cardCount()).toBe(before);
     expect(await chat.cards().filter({ hasText: 'New support ticket' }).count()).toBe(0);
-    await chat.screenshotCard('04-ticket-created', form);
+    await chat.screenshotCard('06-ticket-created', form);
+    const created = await session.app.mmd.tickets.list({ titleContains: TITLE });
+    expect(created.items.map((t) => [t.category, t.subcategory])).toEqual([['Apps', 'Line of business app']]);
   });
 
   test('"tickets" lists the new ticket first', async () => {
@@ -145,6 +202,6 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     expect(first).toContain(TITLE);
     const id = /MMD-[\w-]+/.exec(first)?.[0];
     expect(id && created.includes(id)).toBe(true);
-    await chat.screenshotCard('05-ticket-list', list);
+    await chat.screenshotCard('07-ticket-list', list);
   });
 });

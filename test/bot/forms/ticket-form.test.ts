@@ -93,7 +93,7 @@ describe('new ticket form', () => {
     it('shows the chosen category\'s subcategories, trimmed, and carries the rules on the inputs', async () => {
       const form = await openForm();
       const sub = input(form, 'subcategory');
-      expect(sub.style).toBe('compact');
+      expect(sub.style).toBe('filtered');
       expect((sub.choices as Json[]).map((c) => c.value)).toEqual(['Hardware', 'Configuration/Policy', 'Deployment groups assignment', 'Other']);
       expect(input(form, 'title')).toMatchObject({ isRequired: true, maxLength: 200, errorMessage: expect.any(String) });
       expect(input(form, 'email')).toMatchObject({ isRequired: true, regex: expect.stringMatching(/^\^/) });
@@ -120,6 +120,8 @@ describe('new ticket form', () => {
       expect((input(form, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['VPN', 'Wi-Fi', 'Other']);
       expect(inputs(form)).toMatchObject({ ...typed, category: 'Networking', givenName: 'Adele', email: 'adele.vance@contoso.com' });
       expect(input(form, 'title')).toMatchObject({ isRequired: true });
+      // Not required on the client: an empty subcategory must not block "Choose subcategory" for another category.
+      expect(input(form, 'subcategory')).toMatchObject({ isRequired: false });
       // Another category: the list follows, and a subcategory of the old one is dropped.
       const apps = await chooseCategory(harness, form, 'Apps', { subcategory: 'VPN' });
       expect((input(apps, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
