@@ -1,6 +1,7 @@
 import { recentAudit } from '../../../src/state/audit-log';
 import { BotHarness, cardText } from '../../helpers/bot-harness';
 import { apiCalls, fieldError, inputs } from '../forms/form-helpers';
+import { findActions, findElements } from '../../helpers/card-validation';
 import { dialogCardOf, dialogMessageOf, invoke, resultsOf, submitAction } from './extension-helpers';
 
 type Json = Record<string, unknown>;
@@ -102,6 +103,25 @@ describe('message extension: "Create MMD ticket from this message"', () => {
     const records = (await recentAudit(harness.app.storage, 50)).filter((r) => r.action === 'ticket.create' && r.target?.id === id);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ outcome: 'done', user: { name: 'Adele Vance', upn: 'adele.vance@contoso.com' } });
+  });
+
+  it('runs the category step in the dialog: Choose subcategory answers with the form, its subcategories those of the category', async () => {
+    // A message naming no device: the form starts at step 1 (no category yet).
+    const plainMessage = { ...MESSAGE, body: { contentType: 'text', content: 'VPN drops every hour' } };
+    const { body } = await invoke(harness, FETCH, fetchValue('createTicket', plainMessage));
+    const step1 = dialogCardOf(body);
+    const buttons = (step1.actions as Json[]).map((a) => [a.title, (a.data as Json).verb]);
+    expect(buttons).toEqual([['Cancel', 'form.cancel']]);
+    const choose = findActions(step1, 'Action.Submit').find((a) => a.title === 'Choose subcategory')!;
+    expect(choose).toMatchObject({ type: 'Action.Submit', data: { verb: 'ticket.chooseCategory' } });
+    const before = apiCalls(harness, 'POST', TICKETS);
+    const value = { ...fetchValue('createTicket', plainMessage), data: { ...inputs(step1), ...(choose.data as Json), category: 'Networking' } };
+    const step2 = dialogCardOf((await invoke(harness, SUBMIT, value)).body);
+    expect(apiCalls(harness, 'POST', TICKETS)).toBe(before);
+    const sub = findElements(step2, 'Input.ChoiceSet').find((c) => c.id === 'subcategory')!;
+    expect((sub.choices as Json[]).map((c) => c.value)).toEqual(['VPN', 'Wi-Fi', 'Other']);
+    expect(inputs(step2)).toMatchObject({ category: 'Networking', title: 'VPN drops every hour' });
+    expect(submitAction(step2).data).toMatchObject({ verb: 'ticket.create', formId: (choose.data as Json).formId });
   });
 
   it('shows field errors in the dialog and creates nothing', async () => {
