@@ -63,8 +63,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   let tokenEndpoint = config.mmd.tokenEndpoint;
   let graphBaseUrl = config.mmd.graphBaseUrl;
   if (config.mode === 'sandbox') {
-    // Loaded only in sandbox mode: the emulator is built on restify, whose spdy dependency prints
-    // two DEP0111 warnings when loaded; a live deployment never loads it.
+    // Loaded only in sandbox mode: a live deployment never loads the emulator or its sample data.
     const { startEmulator } = await import('./emulator/emulator');
     const started = await startEmulator({
       tenantId: config.mmd.tenantId,
