@@ -7,7 +7,7 @@ import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { MmdApiError } from '../../mmd/mmd-api-error';
 import type { BotDeps } from '../deps';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
-import { checkNote, NOTE_FIELDS } from '../../protocol/note-rules';
+import { checkNote, NOTE_FIELDS, plainToHtml } from '../../protocol/note-rules';
 import { submitOnce } from '../forms/submit-form';
 import { actorOf } from '../actor';
 import { recordChange } from '../audit-trail';
@@ -36,6 +36,8 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
   if (!check.ok) return form(check.errors);
   const signed = attribute(check.text, await actorOf(turn), NOTE_FIELDS.text.maxLength);
   if (!signed.ok) return form({ text: tooLongWithAttribution('note', signed.room, check.text.length) });
+  // The service keeps notes as HTML: sent escaped, the note reads back exactly as typed.
+  const html = plainToHtml(signed.text);
   return submitOnce({
     turn,
     deps,
@@ -44,12 +46,12 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
     subject: 'note',
     result: noteResult,
     work: async () => {
-      await deps.mmd.tickets.addNote(data.ticketId, signed.text, { signal: turn.signal });
+      await deps.mmd.tickets.addNote(data.ticketId, html, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'ticket.note', target: { kind: 'ticket', id: data.ticketId } });
       return { ticketId: data.ticketId };
     },
     reconcile: async (since) =>
-      (await findAddedNote(deps.mmd, data.ticketId, signed.text, since, turn.signal)) ? { ticketId: data.ticketId } : undefined,
+      (await findAddedNote(deps.mmd, data.ticketId, html, since, turn.signal)) ? { ticketId: data.ticketId } : undefined,
     done: (result) => ticketWithNotes(turn, result.ticketId, deps, now),
     form,
   });
