@@ -17,6 +17,7 @@ import { GraphDirectory, graphRoutes } from './routes/graph-directory';
 import { EmulatorStore } from './store';
 import { SigningKey } from './signing-key';
 import { TokenIssuer } from './token';
+import { UserTokenStore } from './user-token-store';
 import type { EmulatorOptions, FaultRule, RunningEmulator } from './types';
 
 /** Optional header naming the person behind an app-token call (requestingAgentUpn, viewedBy). */
@@ -123,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tenantId: options.tenantId ?? SANDBOX_TENANT_ID,
     clientId: options.clientId ?? SANDBOX_CLIENT_ID,
     clientSecret: options.clientSecret ?? SANDBOX_CLIENT_SECRET,
+    ssoResource: options.ssoResource ?? `api://localhost/${options.clientId ?? SANDBOX_CLIENT_ID}`,
   };
   const store = new EmulatorStore({
     seed: options.seed ?? 1,
@@ -138,7 +140,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const dropped = new WeakSet<IncomingMessage>();
   let baseUrl = '';
   const signingKey = new SigningKey();
-  const ctx: RouteContext = { store, tokens, faults, settings, signingKey, url: () => baseUrl };
+  const ctx: RouteContext = { store, tokens, faults, settings, signingKey, userTokens: new UserTokenStore(), url: () => baseUrl };
 
   // Graph (group membership for the elevation admin check) has its own state and routes.
   const graph = new GraphDirectory();

@@ -1,6 +1,7 @@
 import { isTimeZone, parseQuietWindow } from '../../notify/quiet-hours';
 import type { ConversationSettings, DigestMode } from '../../notify/conversation-settings';
 import type { BotDeps } from '../deps';
+import { recordChange } from '../audit-trail';
 import { say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { showSubscriptions } from './subscriptions';
@@ -11,6 +12,11 @@ const DIGEST: Record<string, DigestMode> = { hourly: 'hourly', daily: 'daily', o
 function zoneOf(turn: Turn): Pick<ConversationSettings, 'timeZone' | 'utcOffsetMinutes'> {
   if (turn.localTimezone && isTimeZone(turn.localTimezone)) return { timeZone: turn.localTimezone };
   return { utcOffsetMinutes: turn.utcOffsetMinutes };
+}
+
+/** A conversation's notification setting changed: who set what, for the audit. */
+async function recordSetting(turn: Turn, deps: BotDeps, detail: string): Promise<void> {
+  await recordChange(turn, deps, { action: 'subscription.change', target: { kind: 'conversation', id: turn.conversationId }, detail });
 }
 
 /**
@@ -28,6 +34,7 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
       return say('Try ', { command: 'notify digest hourly' }, ', ', { command: 'notify digest daily' }, ' or ', { command: 'notify digest off' }, '. Nothing was changed.');
     }
     await settings.set(turn.conversationId, { ...current, ...zoneOf(turn), digest: mode });
+    await recordSetting(turn, deps, `digest ${mode}`);
     return say(
       mode === 'off'
         ? 'Updates in this conversation go out as they happen again (outside quiet hours).'
@@ -37,12 +44,14 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
   if (value === 'off') {
     const { quiet: _quiet, ...rest } = current;
     await settings.set(turn.conversationId, rest);
+    await recordSetting(turn, deps, 'quiet hours off');
     return say('Quiet hours are off: updates go out as they happen.');
   }
   const window = parseQuietWindow(value);
   if (!window) return say('Quiet hours are two times, e.g. ', { command: 'notify quiet 20:00-08:00' }, ', or ', { command: 'notify quiet off' }, '. Nothing was changed.');
   const zone = zoneOf(turn);
   await settings.set(turn.conversationId, { ...current, ...zone, quiet: window });
+  await recordSetting(turn, deps, `quiet hours ${window.start}-${window.end}${zone.timeZone ? ` (${zone.timeZone})` : ''}`);
   return say(
     `Quiet hours ${window.start}-${window.end} (`,
     zone.timeZone ? { value: zone.timeZone } : 'your local time',
