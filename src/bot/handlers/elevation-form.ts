@@ -12,6 +12,7 @@ import type { BotDeps } from '../deps';
 import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../../protocol/elevation-rules';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
+import { findClosure, findCreatedElevation } from '../forms/find-earlier';
 import { actorOf } from '../actor';
 import { recordChange } from '../audit-trail';
 import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
@@ -89,6 +90,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
       });
       return created;
     },
+    reconcile: (since) => findCreatedElevation(deps.mmd, request, since, turn.signal),
     done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${md(created.deviceName)} created.`),
     form,
   });
@@ -147,6 +149,10 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
       await deps.mmd.elevations.close(data.requestId, actionsTaken, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'elevation.close', target: { kind: 'elevation', id: data.requestId }, deviceName, detail: deviceName });
       return { requestId: data.requestId, deviceName, actionsTaken, closedAt: deps.now().toISOString() };
+    },
+    reconcile: async () => {
+      const closure = await findClosure(deps.mmd, data.requestId, deviceName, turn.signal);
+      return closure && { requestId: data.requestId, deviceName, actionsTaken: closure.actionsTaken ?? actionsTaken, closedAt: closure.closedAt };
     },
     done: async (closed) => {
       const found = await findRequest(turn, closed.requestId, closed.deviceName, deps);
