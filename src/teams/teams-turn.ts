@@ -51,6 +51,10 @@ export function createTeamsTurn(context: TurnContext, options: TeamsTurnOptions)
     signal: withDeadline(kind === 'invoke' ? options.deadlines.invokeMs : options.deadlines.messageMs),
     log,
     member: () => (member ??= lookupMember(context, user.id, log)),
+    async sendCard(card, text) {
+      const sent = await context.sendActivity({ type: 'message', text, attachments: [CardFactory.adaptiveCard(card)] });
+      return sent?.id || undefined;
+    },
     async updateCard(activityId, card) {
       await context.updateActivity({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
     },
