@@ -81,12 +81,13 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
     const hideAt = await security.redactions.schedule({ reference, activityId, deviceName });
     await audit('revealed', details.openedElevationRequestId ?? undefined);
     turn.log.info({ deviceName, hideAt: hideAt.toISOString() }, 'elevation details revealed');
-    return replaceCard(
+    const revealed = await replaceCard(
       turn,
       elevationRevealedCard({ deviceName, details, userId: turn.user.id, hideAt, now: deps.now() }),
       deps,
       deviceName,
     );
+    return revealed.kind === 'card' ? { ...revealed, inPlaceOnly: true } : revealed;
   } catch (err) {
     await audit('failed').catch((auditErr: unknown) =>
       turn.log.error({ err: { message: (auditErr as Error)?.message } }, 'audit write failed'),
