@@ -24,6 +24,7 @@ import { createStorage } from './storage/create-storage';
 import { createTabHandler } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
 import type { Storage } from './storage/storage';
+import { storageEpoch } from './state/storage-epoch';
 import { VERSION } from './version';
 
 export interface AppOverrides {
@@ -80,6 +81,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   if (!mmdBaseUrl) throw new Error('MMD API base URL missing');
 
   const storage = overrides.storage ?? (await createStorage(config.storage, logger));
+  const now = overrides.now ?? (() => new Date());
+  // When this storage began: forms issued before it ask the service before they create (form-claim.ts).
+  const epoch = await storageEpoch(storage, now);
+  logger.debug({ epoch: epoch.toISOString() }, 'storage epoch');
   // One MSAL client for the app registration; one token provider per scope (MMD, Graph).
   const credentials = createMsalCredentials({
     tenantId: config.mmd.tenantId,
@@ -100,7 +105,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const adapter = createAdapter(config.bot, logger, overrides.credentialsFactory);
 
-  const now = overrides.now ?? (() => new Date());
   const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: credentials.forScope(GRAPH_SCOPE), timeoutMs: config.mmd.timeoutMs, logger };
   // Graph answers the admin and operator group checks only when a group is configured.
   const graph = config.elevation.adminGroupId || config.roles.operatorGroupId ? createGraphClient(graphOptions) : undefined;

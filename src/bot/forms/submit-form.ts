@@ -7,6 +7,7 @@ import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { FieldErrors } from '../../protocol/field-rules';
 import { FormStorageError, runOnce } from '../../state/form-claim';
+import { storageEpoch } from '../../state/storage-epoch';
 import { earlierUnknown, formProblem, type FormProblem, type FormSubject } from '../../protocol/form-problem';
 
 /** How a form words an API failure and an earlier unclear submit (Graph forms bring their own). */
@@ -65,6 +66,13 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
   const wording = typeof spec.subject === 'string' ? mmdWording(spec.subject) : spec.subject;
   let outcome;
   try {
+    let epoch: Date;
+    try {
+      epoch = await storageEpoch(deps.storage, deps.now);
+    } catch (err) {
+      turn.log.error({ err: err instanceof Error ? err.message : String(err), verb: spec.verb }, 'storage unavailable: form not sent');
+      throw new FormStorageError(spec.formId, err);
+    }
     outcome = await runOnce(
       {
         storage: deps.storage,
@@ -76,6 +84,7 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
         result: spec.result,
         staleMs: staleAfterMs(deps),
         reconcile: spec.reconcile,
+        epoch,
         log: turn.log,
       },
       spec.work,
@@ -83,7 +92,7 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
   } catch (err) {
     if (err instanceof FormStorageError) {
       return text(
-        `I could not record this form, so I did not send it and nothing was created. Please try again in a minute (reference ${turn.correlationId}).`,
+        `My storage is not available right now, so I could not record this form: I did not send it and nothing was created. Please try again later (reference ${turn.correlationId}).`,
       );
     }
     const problem = wording.problem(err, turn.correlationId);

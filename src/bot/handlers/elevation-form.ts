@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
 import { elevationDetailCard } from '../../cards/elevation-detail-card';
@@ -36,7 +36,7 @@ async function openTickets(turn: Turn, deps: BotDeps): Promise<Array<Pick<Ticket
 export async function openElevationForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() ?? '';
   return card(
-    requestElevationForm({ prefill: { deviceName }, openTickets: await openTickets(turn, deps), formId: randomUUID(), now: deps.now() }),
+    requestElevationForm({ prefill: { deviceName }, openTickets: await openTickets(turn, deps), formId: newFormId(deps.now()), now: deps.now() }),
   );
 }
 
@@ -114,7 +114,7 @@ export async function openCloseForm(turn: Turn, query: { id: string; deviceName?
   const now = deps.now();
   const request = await findRequest(turn, query.id, query.deviceName, deps);
   if (request?.requestClosureTime) return card(elevationDetailCard({ request, now }), 'This elevation request is already closed.');
-  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: randomUUID(), now }));
+  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: newFormId(deps.now()), now }));
 }
 
 const closeResult = z.object({

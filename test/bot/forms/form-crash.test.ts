@@ -23,6 +23,7 @@ import type { MmdClient } from '../../../src/mmd/mmd-client';
 import { createMsalCredentials } from '../../../src/http/token-provider';
 import { DEFAULT_SCOPE } from '../../../src/config/config';
 import { SqliteStorage } from '../../../src/storage/sqlite-storage';
+import { newFormId } from '../../../src/state/form-id';
 import { FakeConnector } from '../../helpers/fake-connector';
 import { cardText } from '../../helpers/bot-harness';
 import { findActions } from '../../helpers/card-validation';
@@ -190,7 +191,7 @@ describe('form submits survive the bot process being killed', () => {
         const title = `Crash test ${run} form ${i}`;
         return {
           verb: 'ticket.create',
-          formId: randomUUID(),
+          formId: '',
           title,
           data: {
             type: 'ChangeRequest',
@@ -210,7 +211,7 @@ describe('form submits survive the bot process being killed', () => {
         const title = `Crash test ${run} elevation ${i}`;
         return {
           verb: 'elevation.create',
-          formId: randomUUID(),
+          formId: '',
           title,
           deviceName,
           data: { deviceName, ticketChoice: ticketId, title, category: 'Office', subcategory: 'Excel', planOfAction: 'Re-register the add-in.' },
@@ -226,6 +227,8 @@ describe('form submits survive the bot process being killed', () => {
     for (let life = 0; life < KILLS; life++) {
       child = await startChild(storagePath, emulator, life * LIFE_MS);
       const current = child;
+      // Issued as the bot issues them (version-7 ids carrying the time), once its storage exists.
+      if (life === 0) for (const form of forms) form.formId = newFormId(new Date());
       const killAt = prng.int(5, 400);
       const submits = forms.map(async (form) => {
         await new Promise((r) => setTimeout(r, prng.int(0, 300)));
