@@ -25,6 +25,7 @@ import { createTabHandler } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
 import type { Storage } from './storage/storage';
 import { storageEpoch } from './state/storage-epoch';
+import { createClaimSweeper } from './state/claim-sweeper';
 import { VERSION } from './version';
 
 export interface AppOverrides {
@@ -156,6 +157,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   logger.info({ port, mode: config.mode, version: VERSION }, `MMD Assist listening on port ${port}${config.mode === 'sandbox' ? ' (sandbox mode)' : ''}`);
   // Revealed passwords left on screen by a stopped instance are hidden now; new ones when due.
   security.redactions.start();
+  // Done form claims and card records past their time go (heap growth with STORAGE=memory).
+  const claims = createClaimSweeper({ storage, now, log: logger.child({ component: 'claims' }) });
+  claims.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -163,6 +167,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       await server.close();
       await notify.notifier.stop();
       await security.redactions.stop();
+      await claims.stop();
       await storage.close();
       await emulator?.close();
       logger.info('stopped');

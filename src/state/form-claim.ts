@@ -37,7 +37,15 @@ export type OnceOutcome<R> =
   /** The formId belongs to another kind of form: forged data. */
   | { kind: 'otherForm' }
   /** The form was sent by another user or in another conversation: its result is not theirs to see. */
-  | { kind: 'notYours' };
+  | { kind: 'notYours' }
+  /** The form is older than FORM_MAX_AGE_MS and has no claim (any it had may be swept): not sent. */
+  | { kind: 'expired' };
+
+/**
+ * How long a form may be submitted after it was issued, and how long a done claim is kept after
+ * it finished (claim-sweeper.ts): a claim is only swept once no submit of its form is accepted.
+ */
+export const FORM_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 
 /** Storage could not record the claim: the work was not done (loud: logged and told). */
 export class FormStorageError extends Error {
@@ -119,6 +127,12 @@ export async function runOnce<R>(request: OnceRequest<R>, work: () => Promise<R>
         throw loud(request, takeErr, 'could not claim a form again: nothing was sent');
       }
       request.log?.info({ formId }, 'abandoned form claim taken over: the service has no result of it');
+    }
+    const issuedAt = formIssuedAt(formId);
+    if (issuedAt && now().getTime() - issuedAt.getTime() > FORM_MAX_AGE_MS) {
+      // Too old to be sure its done claim was not swept: never risk a second create.
+      await storage.delete(key(formId)).catch((err: unknown) => request.log?.error({ err: errInfo(err), formId }, 'could not release the claim of an expired form'));
+      return { kind: 'expired' };
     }
     const before = await olderThanStorage(request, claim, eTag);
     if (before) return before;

@@ -49,6 +49,7 @@ export interface SubmitSpec<R> {
 export const STILL_SENDING =
   'This form is still being sent. Wait a few seconds and press the button again: it will not be sent twice.';
 export const FOREIGN_FORM = 'That card action carried data I cannot accept, so nothing was changed.';
+export const EXPIRED = 'This form is more than 7 days old, so I did not send it and nothing was changed. Open a new form to send it.';
 export const NOT_YOURS = 'That form was already sent by someone else, or in another chat, so I did not send it again. Open a new form to send your own.';
 
 /** How long an unanswered claim may be running before the service is asked: the longest turn plus margin. */
@@ -114,5 +115,8 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
     case 'notYours':
       turn.log.warn({ verb: spec.verb }, 'form of another user or conversation');
       return text(NOT_YOURS);
+    case 'expired':
+      turn.log.info({ verb: spec.verb }, 'form too old: not sent');
+      return text(EXPIRED);
   }
 }
