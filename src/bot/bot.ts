@@ -1,11 +1,12 @@
+import { didYouMeanCard, smallTalkCard } from '../cards/suggestion-card';
 import { welcomeCard } from '../cards/welcome-card';
 import { parseIntent } from '../intents/parse-intent';
+import { smallTalk } from '../intents/small-talk';
 import { isVerb } from '../protocol/verbs';
 import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
 import { createConversationMemory } from './notify-services';
 import { runIntent, runVerb } from './dispatch';
-import { helpFor } from './handlers/help';
 import { runExtension } from './extensions/extension-dispatch';
 import type { ExtensionInvoke } from './extensions/extension-invoke';
 import type { ExtensionReply } from './extensions/extension-reply';
@@ -41,21 +42,21 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     }
   };
 
-  async function unknown(turn: Turn, suggestions: string[]): Promise<Reply> {
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
-    return {
-      kind: 'card',
-      text: `I did not understand that.${hint} Here is what I can do:`,
-      card: await helpFor(turn, deps, routes.intents),
-    };
+  /** "Did you mean": a short card with one-click buttons, each running the command with the rest of what was typed. */
+  function unknown(typed: string, suggestions: string[]): Reply {
+    const words = typed.trim().split(/\s+/);
+    const runs = suggestions.map((s) => [s, ...words.slice(s.split(' ').length)].join(' ').slice(0, 200).trim());
+    return { kind: 'card', card: didYouMeanCard(typed.trim().slice(0, 100), runs) };
   }
 
   return {
     async message(turn, typed) {
       await remember(turn);
+      const talk = smallTalk(typed);
+      if (talk) return { kind: 'card', card: smallTalkCard(talk, turn.user.name) };
       const intent = parseIntent(typed);
       turn.log.info({ intent: intent.kind }, 'message');
-      if (intent.kind === 'unknown') return unknown(turn, intent.suggestions);
+      if (intent.kind === 'unknown') return unknown(typed, intent.suggestions);
       return runIntent(routes.intents, turn, intent.kind, intent, deps);
     },
 
@@ -70,7 +71,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
       await remember(turn);
       if (!isVerb(verb)) {
         turn.log.warn({ verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb }, 'unknown card verb');
-        return text('That button is not one I know, so nothing was changed. Type `help` to see what I can do.');
+        return text('That button is not one I know, so nothing was changed. Type help to see what I can do.');
       }
       const outcome = await runVerb(routes, turn, verb, data, deps);
       return outcome.ok ? outcome.reply : text(outcome.problem);

@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../cards/render';
+import { messageCard, type MessagePart } from '../cards/message-card';
 
 /**
  * What a handler answers. The bot turns it into a sent message (message turns) or an invoke
@@ -16,3 +17,6 @@ export type Reply =
 
 export const card = (c: AdaptiveCard, text?: string): Reply => ({ kind: 'card', card: c, text });
 export const text = (t: string): Reply => ({ kind: 'text', text: t });
+
+/** A short answer in our words with the values it is about, as a small card (no markdown anywhere). */
+export const say = (...parts: MessagePart[]): Reply => card(messageCard(parts));

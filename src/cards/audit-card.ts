@@ -1,7 +1,7 @@
 import { auditTarget, type AuditAction, type AuditOutcome, type AuditRecord } from '../state/audit-log';
 import type { VerbData } from '../protocol/verbs';
 import { execute, type ExecuteAction } from './card-action';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { relativeTime, exactTime, type TextColor } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -21,7 +21,7 @@ export interface AuditCardInput {
 
 const OUTCOMES: Record<AuditOutcome, { text: string; color: TextColor }> = {
   done: { text: '✔ Done', color: 'Good' },
-  revealed: { text: '🔓 Revealed', color: 'Warning' },
+  revealed: { text: '🔓 Revealed', color: 'Accent' },
   denied: { text: '⛔ Not an admin', color: 'Attention' },
   check_failed: { text: '⚠️ Check failed', color: 'Attention' },
   not_personal: { text: '⛔ Not in 1:1 chat', color: 'Attention' },
@@ -54,7 +54,7 @@ function describeFilters(filters: AuditFilters): string {
     filters.device ? `device ${filters.device}` : '',
     filters.since ? `since ${filters.since}` : '',
   ].filter(Boolean);
-  return parts.length ? mdShort(`Filtered by ${parts.join(', ')}.`, 400) : '';
+  return parts.length ? plainShort(`Filtered by ${parts.join(', ')}.`, 400) : '';
 }
 
 /** Changes made through the bot and reveals of elevation details: who, what, which, when, where, outcome. */
@@ -72,12 +72,12 @@ export function auditCard({ records, now, filters = {}, before, next }: AuditCar
     rows: records.map((r) => {
       const target = auditTarget(r);
       return {
-        headline: `${mdShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${ACTIONS[r.action]}${target ? ` ${mdShort(target.id, 64)}` : ''}`,
+        headline: `${plainShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${ACTIONS[r.action]}${target ? ` ${plainShort(target.id, 64)}` : ''}`,
         detail: [
           `${relativeTime(r.at, now)} (${exactTime(r.at)})`,
-          r.user.upn ? mdShort(r.user.upn, 100) : '',
-          WHERE[r.conversation.kind] ?? `in a ${md(r.conversation.kind)}`,
-          r.detail ? mdShort(r.detail, 120) : '',
+          r.user.upn ? plainShort(r.user.upn, 100) : '',
+          WHERE[r.conversation.kind] ?? `in a ${plain(r.conversation.kind)}`,
+          r.detail ? plainShort(r.detail, 120) : '',
         ]
           .filter(Boolean)
           .join(' · '),

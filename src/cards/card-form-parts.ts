@@ -1,7 +1,7 @@
 import type { FieldErrors, FieldRule, FieldRules } from '../protocol/field-rules';
 import type { FormNotice } from '../protocol/form-notice';
 import { inputElement } from './input-element';
-import { md } from './escape';
+import { plain } from './escape';
 
 /** Element lists, one per field: the input (attributes from the field's rule) and its server message. */
 export type FieldItems = Record<string, Array<Record<string, unknown>>>;
@@ -20,12 +20,13 @@ export function fieldItems(rules: FieldRules, values: Record<string, string>, er
 function field(id: string, rule: FieldRule, value: string, error: string | undefined, now: Date): Array<Record<string, unknown>> {
   const input = inputElement(id, rule, value, now);
   if (!error) return [input];
-  return [input, { type: 'TextBlock', text: md(error), color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }];
+  // A TextRun: the server's message may quote what was typed, and a TextRun shows it as typed.
+  return [input, { type: 'RichTextBlock', spacing: 'None', inlines: [{ type: 'TextRun', text: plain(error), color: 'Attention', size: 'Small' }] }];
 }
 
 /** The line above the form: the notice, or a summary when fields were refused; empty when all is well. */
 export function noticeView(notice: FormNotice | undefined, errors: FieldErrors): { text: string; color: string } {
-  if (notice) return { text: md(notice.text), color: notice.tone === 'warning' ? 'Warning' : 'Attention' };
+  if (notice) return { text: plain(notice.text), color: notice.tone === 'warning' ? 'Default' : 'Attention' };
   const count = Object.keys(errors).length;
   if (count === 0) return { text: '', color: 'Default' };
   return { text: count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`, color: 'Attention' };

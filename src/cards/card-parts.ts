@@ -5,7 +5,7 @@ export interface Fact {
   value: string;
 }
 
-/** Facts from [title, escaped value] pairs; with `skipEmpty`, unset values (the dash) are left out. */
+/** Facts from [title, value] pairs (shown as typed in TextRuns); with `skipEmpty`, unset values (the dash) are left out. */
 export function facts(pairs: Array<[string, string]>, skipEmpty = false): Fact[] {
   return pairs.filter(([, value]) => !skipEmpty || (value !== '' && value !== '—')).map(([title, value]) => ({ title, value }));
 }

@@ -1,7 +1,9 @@
 import type { Device } from '../mmd/types';
+import type { BackView } from '../protocol/verbs';
+import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
-import { md, mdJoin, mdShort } from './escape';
+import { plain, plainJoin, plainShort } from './escape';
 import { groupRows } from './group-rows';
 import { dateTime, months, parseDate, relativeTime, statusRank, statusView } from './format';
 import { renderCard, type AdaptiveCard } from './render';
@@ -11,42 +13,46 @@ const MAX_CONFIGURATIONS = 15;
 
 export interface DeviceDetailInput {
   device: Device;
+  /** The list this was opened from: a Back button restores it. */
+  back?: BackView;
   now: Date;
 }
 
 /** One device: its properties, groups and configurations, and what an admin can do next. */
-export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCard {
+export function deviceDetailCard({ device, now, back }: DeviceDetailInput): AdaptiveCard {
   const name = device.name.trim();
   // Problems first, so a cut list never hides a failed deployment.
   const sorted = [...device.configurations].sort((a, b) => statusRank(a.deploymentStatus) - statusRank(b.deploymentStatus));
   const configurations = capped(sorted, MAX_CONFIGURATIONS, 'configurations');
   return renderCard('device-detail', {
-    name: mdShort(name, 80, '(no name)'),
-    subtitle: mdJoin([device.manufacturer, device.model], 80),
+    back: backActions(back),
+    name: plainShort(name, 80, '(no name)'),
+    subtitle: plainJoin([device.manufacturer, device.model], 80),
     compliance: statusView(device.complianceState),
     facts: facts([
-      ['Serial number', md(device.serialNumber)],
-      ['Intune ID', md(device.intuneId)],
-      ['Manufacturer / model', mdJoin([device.manufacturer, device.model], 80, '—', ' / ')],
-      ['OS', mdJoin([device.osVersion, device.operatingSystemEdition], 60)],
-      ['Persona', md(device.persona)],
-      ['Plan', md(device.planType)],
-      ['Update ring', md(device.primaryUpdateRing)],
+      ...whyNonCompliant(device),
+      ['Serial number', plain(device.serialNumber)],
+      ['Intune ID', plain(device.intuneId)],
+      ['Manufacturer / model', plainJoin([device.manufacturer, device.model], 80, '—', ' / ')],
+      ['OS', plainJoin([device.osVersion, device.operatingSystemEdition], 60)],
+      ['Persona', plain(device.persona)],
+      ['Plan', plain(device.planType)],
+      ['Update ring', plain(device.primaryUpdateRing)],
       ['Enrolled', dateTime(device.enrolledIntoIntuneDateTimeUtc, now)],
       ['Age', months(device.ageInMonths)],
-      ['Profile assignment', md(device.profileAssignmentStatus)],
-      ['Management agent', md(device.managementAgent)],
-      ['Assigned user', mdJoin([device.assignedUser, device.userUpn ?? device.userEmail], 100)],
-      ['Azure AD device ID', md(device.aadDeviceId)],
+      ['Profile assignment', plain(device.profileAssignmentStatus)],
+      ['Management agent', plain(device.managementAgent)],
+      ['Assigned user', plainJoin([device.assignedUser, device.userUpn ?? device.userEmail], 100)],
+      ['Microsoft Entra device ID', plain(device.aadDeviceId)],
       ['Last sync', dateTime(device.lastIntuneSyncDateTimeUtc, now)],
     ]),
     ...groupRows(device.groups),
     configurationsHeading: `Configurations (${device.configurations.length})`,
     configurations: configurations.shown.map((c) => ({
-      name: mdShort(c.name, 120, '(unnamed configuration)'),
+      name: plainShort(c.name, 120, '(unnamed configuration)'),
       detail: [
-        c.type?.trim() ? mdShort(c.type, 30) : '',
-        c.version?.trim() ? `version ${mdShort(c.version, 20)}` : '',
+        c.type?.trim() ? plainShort(c.type, 30) : '',
+        c.version?.trim() ? `version ${plainShort(c.version, 20)}` : '',
         parseDate(c.lastReportedStatusUtc) ? `reported ${relativeTime(c.lastReportedStatusUtc, now)}` : 'not reported yet',
       ]
         .filter((part) => part !== '')
@@ -54,8 +60,9 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
       status: statusView(c.deploymentStatus),
     })),
     configurationsMore: configurations.more,
-    actions: actions(device, name),
-    // In the body: the card's own actions are already at Teams' five.
+    // In the body: the card's own actions are at Teams' limit of five.
+    intuneUrl: intuneDeviceUrl(device.intuneId) ?? '',
+    actions: actions(device, name, back),
     troubleshooting: name
       ? [
           executeIfValid('Enrollment failures', 'enrollmentFailures.page', { deviceName: name, skip: 0 }),
@@ -65,7 +72,30 @@ export function deviceDetailCard({ device, now }: DeviceDetailInput): AdaptiveCa
   });
 }
 
-function actions(device: Device, name: string): ExecuteAction[] {
+/** Intune ids are GUIDs; anything else gets no link rather than a broken or odd one. */
+const INTUNE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The device's page in the Intune admin center, by its Intune id; null when the id is not a GUID. */
+export function intuneDeviceUrl(intuneId: string | null | undefined): string | null {
+  const id = intuneId?.trim() ?? '';
+  return INTUNE_ID.test(id) ? `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${id}` : null;
+}
+
+/**
+ * Why a non-compliant device is so, where the data says: its configurations that failed or are
+ * in error, with their status (the API has no separate compliance reasons).
+ */
+function whyNonCompliant(device: Device): Array<[string, string]> {
+  if (device.complianceState?.replace(/[\s_-]+/g, '').toLowerCase() !== 'noncompliant') return [];
+  const failing = device.configurations.filter((c) => statusRank(c.deploymentStatus) <= 1);
+  const reason = failing.length
+    ? plainJoin(failing.slice(0, 3).map((c) => `${plainShort(c.name, 60, '(unnamed)')} (${plain(c.deploymentStatus)})`), 90, '—', '; ') +
+      (failing.length > 3 ? `; and ${failing.length - 3} more` : '')
+    : 'No failing configuration reported; check the device in Intune.';
+  return [['Why non-compliant', reason]];
+}
+
+function actions(device: Device, name: string, back: BackView | undefined): ExecuteAction[] {
   const user = executeIfValid('Assigned user', 'user.open', { upn: device.userUpn?.trim() ?? '' });
   // Without a name the device cannot be looked up, and an empty deviceName would mean "all".
   const forDevice = name
@@ -73,7 +103,7 @@ function actions(device: Device, name: string): ExecuteAction[] {
         executeIfValid('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
         executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name }),
         executeIfValid('New ticket', 'ticket.newForm', { deviceName: name }),
-        executeIfValid('Refresh', 'device.open', { name }),
+        executeIfValid('Refresh', 'device.open', { name, back }),
       ]
     : [];
   return [user, ...forDevice].filter((a): a is ExecuteAction => a !== null);

@@ -1,6 +1,7 @@
+import { backTo } from './back-action';
 import type { Device, Page } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
-import { mdJoin, mdShort } from './escape';
+import { plainJoin, plainShort } from './escape';
 import { parseDate, relativeTime, statusView } from './format';
 import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -9,29 +10,31 @@ export interface DeviceListInput {
   page: Page<Device>;
   /** What the admin searched for, if anything. */
   search?: string;
+  /** When the bot searched itself (device-search.ts): what it searched, shown under the heading. */
+  searched?: string;
   now: Date;
 }
 
 /** One page of devices; each row opens the device, Previous/Next keep the search. */
-export function deviceListCard({ page, search, now }: DeviceListInput): AdaptiveCard {
+export function deviceListCard({ page, search, searched, now }: DeviceListInput): AdaptiveCard {
   const query = search?.trim() || undefined;
-  const quoted = query ? `“${mdShort(query, 100)}”` : '';
+  const quoted = query ? `“${plainShort(query, 100)}”` : '';
   const rows = page.items.map((device) => {
     const name = device.name.trim();
     // A device without a usable name cannot be looked up again: show it, but not as a link.
-    const open = executeIfValid('Open', 'device.open', { name });
+    const open = executeIfValid('Open', 'device.open', { name, back: backTo({ verb: 'devices.page', data: { search: query, skip: page.skip } }) });
     return {
-      name: mdShort(name, 80, '(no name)'),
+      name: plainShort(name, 80, '(no name)'),
       open,
       nameColor: open ? 'Accent' : 'Default',
-      detail: mdJoin([device.model, device.assignedUser ?? device.userUpn, ring(device.primaryUpdateRing)], 60),
+      detail: plainJoin([device.model, device.assignedUser ?? device.userUpn, ring(device.primaryUpdateRing)], 60),
       compliance: statusView(device.complianceState),
       sync: parseDate(device.lastIntuneSyncDateTimeUtc) ? `synced ${relativeTime(device.lastIntuneSyncDateTimeUtc, now)}` : 'last sync —',
     };
   });
   return renderCard('device-list', {
     heading: query ? `Devices matching ${quoted}` : 'Devices',
-    showing: pageRange(page),
+    showing: [pageRange(page), searched ?? ''].filter(Boolean).join(' · '),
     emptyText: emptyText(page.skip, quoted),
     rows,
     actions: pagingActions(page, (title, skip) => execute(title, 'devices.page', { search: query, skip })),

@@ -5,7 +5,7 @@ import { execute } from './card-action';
 import { facts } from './card-parts';
 import type { FormNotice } from '../protocol/form-notice';
 import { fieldItems, formValues, noticeView } from './card-form-parts';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface CloseFormInput {
@@ -27,10 +27,10 @@ export function closeElevationForm({ requestId, deviceName, request, formId, val
   return renderCard('elevation-close-form', {
     facts: facts(
       [
-        ['Request', request?.title ? mdShort(request.title, 200) : ''],
-        ['Request ID', md(requestId)],
-        ['Device', device ? md(device) : ''],
-        ['Linked ticket', request?.partnerTicketId ? md(request.partnerTicketId) : ''],
+        ['Request', request?.title ? plainShort(request.title, 200) : ''],
+        ['Request ID', plain(requestId)],
+        ['Device', device ? plain(device) : ''],
+        ['Linked ticket', request?.partnerTicketId ? plain(request.partnerTicketId) : ''],
       ],
       true,
     ),

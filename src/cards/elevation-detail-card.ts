@@ -1,7 +1,7 @@
 import type { ElevationRequest } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
-import { md, mdJoin, mdShort } from './escape';
+import { plain, plainJoin, plainShort } from './escape';
 import { dateTime } from './format';
 import { elevationState } from './elevation-state';
 import { renderCard, type AdaptiveCard } from './render';
@@ -19,20 +19,20 @@ export function elevationDetailCard({ request, now }: ElevationDetailInput): Ada
   const state = elevationState(request, now);
   const viewers = request.viewerUpns.filter((v) => v.trim() !== '');
   return renderCard('elevation-detail', {
-    title: mdShort(request.title, 200, '(no title)'),
+    title: plainShort(request.title, 200, '(no title)'),
     state,
     facts: facts(
       [
-        ['Request ID', md(request.id)],
-        ['Device', md(request.deviceName)],
-        ['Requested by', md(request.requestingAgentUpn)],
-        ['Linked ticket', md(request.partnerTicketId)],
-        ['Category', mdJoin([request.category, request.subcategory], 80, '—', ' / ')],
+        ['Request ID', plain(request.id)],
+        ['Device', plain(request.deviceName)],
+        ['Requested by', plain(request.requestingAgentUpn)],
+        ['Linked ticket', plain(request.partnerTicketId)],
+        ['Category', plainJoin([request.category, request.subcategory], 80, '—', ' / ')],
         ['Created', dateTime(request.requestCreationTime, now)],
         ['Renewed', dateTime(request.requestRenewTime, now)],
         ['Closed', dateTime(request.requestClosureTime, now)],
-        ['Closed by', md(request.closingAgentUpn)],
-        ['Password viewed by', viewers.length ? mdJoin(viewers.slice(0, MAX_VIEWERS), 80, '—', ', ') + (viewers.length > MAX_VIEWERS ? ` and ${viewers.length - MAX_VIEWERS} more` : '') : ''],
+        ['Closed by', plain(request.closingAgentUpn)],
+        ['Password viewed by', viewers.length ? plainJoin(viewers.slice(0, MAX_VIEWERS), 80, '—', ', ') + (viewers.length > MAX_VIEWERS ? ` and ${viewers.length - MAX_VIEWERS} more` : '') : ''],
         ['Password last rotated', dateTime(request.passwordLastUpdatedTime, now)],
       ],
       true,
@@ -42,7 +42,7 @@ export function elevationDetailCard({ request, now }: ElevationDetailInput): Ada
       ['Actions taken', request.actionsTaken],
     ]
       .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
-      .map(([heading, text]) => ({ heading, text: mdShort(text, MAX_SECTION_CHARS) })),
+      .map(([heading, text]) => ({ heading, text: plainShort(text, MAX_SECTION_CHARS) })),
     actions: [
       executeIfValid('Device', 'device.open', { name: request.deviceName?.trim() ?? '' }),
       executeIfValid('Ticket', 'ticket.open', { id: request.partnerTicketId?.trim() ?? '' }),

@@ -1,7 +1,7 @@
 import type { ElevationDetails, ElevationRequest } from '../mmd/types';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { dateTime, exactTime } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -13,7 +13,7 @@ import { renderCard, type AdaptiveCard } from './render';
  * once the reveal time is over.
  */
 
-const title = (deviceName: string) => `Elevation details: ${mdShort(deviceName, 80, '(no name)')}`;
+const title = (deviceName: string) => `Elevation details: ${plainShort(deviceName, 80, '(no name)')}`;
 
 function minutes(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
@@ -41,10 +41,10 @@ export function elevationHiddenCard({ deviceName, request, revealSeconds, now }:
     facts: request
       ? facts(
           [
-            ['Request', mdShort(request.title, 120)],
-            ['Requested by', md(request.requestingAgentUpn)],
+            ['Request', plainShort(request.title, 120)],
+            ['Requested by', plain(request.requestingAgentUpn)],
             ['Opened', dateTime(request.requestCreationTime, now)],
-            ['Request ID', md(request.id)],
+            ['Request ID', plain(request.id)],
           ],
           true,
         )
@@ -85,10 +85,10 @@ export function elevationRevealedCard({ deviceName, details, userId, hideAt, now
     title: title(deviceName),
     facts: facts(
       [
-        ['Account', md(details.accountUpn)],
-        ['Status', md(details.status)],
+        ['Account', plain(details.accountUpn)],
+        ['Status', plain(details.status)],
         ['Password last updated', dateTime(details.passwordLastUpdated, now)],
-        ['Request ID', md(details.openedElevationRequestId)],
+        ['Request ID', plain(details.openedElevationRequestId)],
       ],
       true,
     ),
@@ -111,7 +111,7 @@ export function elevationRevealedCard({ deviceName, details, userId, hideAt, now
 export function elevationNoneCard({ deviceName }: { deviceName: string }): AdaptiveCard {
   const name = deviceName.trim();
   return renderCard('elevation-details-none', {
-    headline: `${mdShort(name, 80, '(no name)')} has no open elevation request.`,
+    headline: `${plainShort(name, 80, '(no name)')} has no open elevation request.`,
     hint: 'The local administrator password is only available while an elevation request is open for the device.',
     actions: [
       executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name }),

@@ -1,6 +1,6 @@
 import type { ElevationRequest, Page } from '../mmd/types';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
-import { mdShort } from './escape';
+import { plainShort } from './escape';
 import { relativeTime } from './format';
 import { elevationState } from './elevation-state';
 import { pageRange, pagingActions } from './paging';
@@ -19,10 +19,10 @@ export function elevationListCard({ page, deviceName, now }: ElevationListInput)
   const rows = page.items.map((request) => {
     const state = elevationState(request, now);
     return {
-      title: mdShort(request.title, 120, '(no title)'),
+      title: plainShort(request.title, 120, '(no title)'),
       detail: [
-        mdShort(request.deviceName, 64, 'no device'),
-        `requested by ${mdShort(request.requestingAgentUpn, 80)}`,
+        plainShort(request.deviceName, 64, 'no device'),
+        `requested by ${plainShort(request.requestingAgentUpn, 80)}`,
         `created ${relativeTime(request.requestCreationTime, now)}`,
       ].join(' · '),
       state,
@@ -33,7 +33,7 @@ export function elevationListCard({ page, deviceName, now }: ElevationListInput)
       ].filter((a): a is ExecuteAction => a !== null),
     };
   });
-  const quoted = device ? mdShort(device, 64) : '';
+  const quoted = device ? plainShort(device, 64) : '';
   const request = executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: device });
   return renderCard('elevation-list', {
     heading: device ? `Elevation requests for ${quoted}` : 'Elevation requests',

@@ -11,6 +11,6 @@ export interface ElevationState {
 /** Open until the service records a closure time; the API has no state field of its own. */
 export function elevationState(request: ElevationRequest, now: Date): ElevationState {
   const closed = parseDate(request.requestClosureTime);
-  if (!closed) return { open: true, text: 'Open', color: 'Warning' };
+  if (!closed) return { open: true, text: 'Open', color: 'Accent' };
   return { open: false, text: `Closed ${relativeTime(request.requestClosureTime, now)}`, color: 'Good' };
 }

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../protocol/field-rules';
 import { ENROLLMENT_FAILURE_FIELDS, type EnrollmentFailureField, type EnrollmentFailureFormValues } from '../protocol/troubleshooting-rules';
 import { fieldItems, formValues, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
-import { mdShort } from './escape';
+import { plainShort } from './escape';
 import { execute } from './card-action';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -31,7 +31,7 @@ export function enrollmentFailureForm({ prefill, deviceName, formId, errors = {}
   const opens = (ids: EnrollmentFailureField[]) => ids.some((k) => values[k] !== '' || errors[k] !== undefined);
   const device = deviceName?.trim();
   return renderCard('enrollment-failure-form', {
-    subtitle: `${device ? `For device ${mdShort(device, 64)}. ` : ''}Records the failure in Intune troubleshooting (Microsoft Graph beta). Fields marked with * are required.`,
+    subtitle: `${device ? `For device ${plainShort(device, 64)}. ` : ''}Records the failure in Intune troubleshooting (Microsoft Graph beta). Fields marked with * are required.`,
     notice: noticeView(notice, errors),
     fields: fieldItems(ENROLLMENT_FAILURE_FIELDS, values, errors, now),
     details: opens(DETAIL_FIELDS),

@@ -1,10 +1,10 @@
-import { md, mdShort, plain } from './escape';
+import { plain, plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface ErrorInput {
   /** What failed, in plain words: "Looking up device MMD-1". Escaped here. */
   what: string;
-  /** The service's own message, if any (escaped, cut). Never pass secrets or raw requests. */
+  /** The service's own message, if any (cut; shown as typed). Never pass secrets or raw requests. */
   message?: string;
   /** Whether trying again later may help (throttling, timeouts, 5xx). */
   retryable: boolean;
@@ -15,8 +15,8 @@ export interface ErrorInput {
 /** The one way a failure reaches the user: what failed, whether to retry, and a reference. */
 export function errorCard({ what, message, retryable, correlationId }: ErrorInput): AdaptiveCard {
   return renderCard('error', {
-    headline: `Something went wrong while ${md(lowerFirst(what.trim()), 'doing that')}.`,
-    message: message?.trim() ? `The service said: ${mdShort(message, 500)}` : '',
+    headline: `Something went wrong while ${plain(lowerFirst(what.trim()), 'doing that')}.`,
+    message: message?.trim() ? `The service said: ${plainShort(message, 500)}` : '',
     advice: retryable
       ? 'This is probably temporary: trying again in a minute may help.'
       : 'Trying again will not help. Check what you asked for, or give the reference below to your administrator.',

@@ -1,11 +1,11 @@
 import { ticketTypeLabel as typeLabel } from '../mmd/enums';
-import { md } from './escape';
+import { plain } from './escape';
 
 /**
  * Display formatting shared by the cards: dates, severities, ticket types and statuses. Pure
  * functions; "now" is always passed in so cards (and their tests) are deterministic. Results are
- * plain display strings: escape them with md() where they may carry API text (ticketTypeLabel,
- * ticketStateLabel); statusView's text is already escaped.
+ * plain display strings: escape them with plain() where they may carry API text (ticketTypeLabel,
+ * ticketStateLabel); cards show them in TextRuns, as typed.
  */
 
 export const DASH = '—';
@@ -83,7 +83,7 @@ export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 
 /** How a status is shown: its own words plus an icon and a colour, so states differ at a glance. */
 export interface StatusView {
-  /** Icon and label, markdown-escaped, ready for a TextBlock: "✅ Compliant". */
+  /** Icon and label, for a TextRun: "✅ Compliant". */
   text: string;
   color: TextColor;
   subtle: boolean;
@@ -119,7 +119,8 @@ const LABELS = new Map<string, string>([
 const TONE_VIEW: Record<Tone, { icon: string; color: TextColor; subtle: boolean }> = {
   good: { icon: '✅', color: 'Good', subtle: false },
   attention: { icon: '❌', color: 'Attention', subtle: false },
-  warning: { icon: '⚠️', color: 'Warning', subtle: false },
+  // Yellow text is unreadable on white: the icon and the words carry the warning.
+  warning: { icon: '⚠️', color: 'Default', subtle: false },
   pending: { icon: '⏳', color: 'Default', subtle: false },
   neutral: { icon: '', color: 'Default', subtle: true },
 };
@@ -133,14 +134,17 @@ export function statusView(status: string | null | undefined): StatusView {
   if (!trimmed) return { text: DASH, color: 'Default', subtle: true };
   const key = trimmed.replace(/[\s_-]+/g, '').toLowerCase();
   const { icon, color, subtle } = TONE_VIEW[TONES.get(key) ?? 'neutral'];
-  const label = md(LABELS.get(key) ?? trimmed);
+  const label = plain(LABELS.get(key) ?? trimmed);
   return { text: icon ? `${icon} ${label}` : label, color, subtle };
 }
 
-/** Severity colour: critical red, high orange, others default. */
+/**
+ * Severity colour: critical red, others default. High was yellow ('Warning'), unreadable on the
+ * light theme; colours used are Attention/Good/Accent/Default, readable in light, dark and
+ * high-contrast, with the words always saying the same.
+ */
 export function severityColor(severity: number | null | undefined): TextColor {
   if (severity === 1) return 'Attention';
-  if (severity === 2) return 'Warning';
   return 'Default';
 }
 

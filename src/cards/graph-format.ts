@@ -1,20 +1,20 @@
-/** Display of the Graph enums on cards: escaped labels and colours. */
+/** Display of the Graph enums on cards: labels (shown as typed) and colours. */
 import { graphEnumLabel, isKnownGraphValue } from '../graph/graph-enums';
-import { md } from './escape';
+import { plain } from './escape';
 
 type TextColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
 
-/** The escaped label; a value this bot does not know is shown as sent, marked with "?". */
+/** The label; a value this bot does not know is shown as sent, marked with "?". */
 export function enumText(raw: string | null | undefined): string {
   const value = raw ?? null;
-  const label = md(graphEnumLabel(value));
+  const label = plain(graphEnumLabel(value));
   return value === null || value.trim() === '' || isKnownGraphValue(value) ? label : `${label} (?)`;
 }
 
 export function incidentSeverityColor(severity: string | null | undefined): TextColor {
   const key = severity?.trim();
   if (key === 'high') return 'Attention';
-  if (key === 'medium') return 'Warning';
+  if (key === 'medium') return 'Default'; // yellow text is unreadable on white
   return 'Default';
 }
 

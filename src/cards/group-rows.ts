@@ -1,6 +1,6 @@
 import type { DeviceGroup } from '../mmd/types';
 import { capped } from './card-parts';
-import { mdShort } from './escape';
+import { plainShort } from './escape';
 
 const MAX_GROUPS = 15;
 
@@ -10,8 +10,8 @@ export function groupRows(groups: readonly DeviceGroup[]): { groupsHeading: stri
   return {
     groupsHeading: `Groups (${groups.length})`,
     groups: shown.map((g) => ({
-      name: mdShort(g.displayName, 120, '(unnamed group)'),
-      description: g.description?.trim() ? mdShort(g.description, 200) : '',
+      name: plainShort(g.displayName, 120, '(unnamed group)'),
+      description: g.description?.trim() ? plainShort(g.description, 200) : '',
     })),
     groupsMore: more,
   };

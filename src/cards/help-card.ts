@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../intents/commands';
 import { CardCache } from './card-cache';
 import { execute } from './card-action';
-import { md } from './escape';
+import { plain } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 import { SANDBOX_TEXT, type BotMode } from './sandbox-text';
 
@@ -32,8 +32,8 @@ function renderHelp(commands: readonly CommandSpec[], mode: BotMode, isAdmin: bo
     commands: visible
       .filter((c) => c.group === name)
       .map((c) => ({
-        usage: md(c.usage),
-        description: md(c.adminOnly ? `${c.description} Admins only.` : c.description),
+        usage: plain(c.usage),
+        description: plain(c.adminOnly ? `${c.description} Admins only.` : c.description),
         try: execute('Try', 'command', { text: c.example }),
       })),
   })).filter((g) => g.commands.length > 0);

@@ -4,7 +4,7 @@ import { INCIDENT_UPDATE_FIELDS, type IncidentChangeKind } from '../protocol/inc
 import { facts, type Fact } from './card-parts';
 import { fieldItems, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { dateTime, relativeTime } from './format';
 import { executeIfValid, toggle } from './card-action';
 import { trustedLink } from './trusted-link';
@@ -52,7 +52,7 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
   const link = trustedLink('Open in Microsoft Defender', incident.incidentWebUrl);
   const canUpdate = save('status').length > 0;
   return renderCard('incident-detail', {
-    title: mdShort(incident.displayName, 200, '(no title)'),
+    title: plainShort(incident.displayName, 200, '(no title)'),
     severity: enumText(incident.severity),
     severityColor: incidentSeverityColor(incident.severity),
     status: enumText(incident.status),
@@ -61,8 +61,8 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
     facts: incidentFacts(incident, now),
     commentsHeading: `Comments (${incident.comments.length})`,
     comments: comments.map((c) => ({
-      heading: [md(c.createdByDisplayName, 'Someone'), relativeTime(c.createdDateTime, now)].filter((p) => p !== '—').join(' · '),
-      text: mdShort(c.comment, MAX_COMMENT_CHARS, '(no text)'),
+      heading: [plain(c.createdByDisplayName, 'Someone'), relativeTime(c.createdDateTime, now)].filter((p) => p !== '—').join(' · '),
+      text: plainShort(c.comment, MAX_COMMENT_CHARS, '(no text)'),
     })),
     forms: {
       status: { visible: openForm === 'status', fields: fields.status, actions: save('status') },
@@ -86,18 +86,18 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
 function incidentFacts(incident: Incident, now: Date): Fact[] {
   return facts(
     [
-      ['ID', md(incident.id)],
+      ['ID', plain(incident.id)],
       ['Status', enumText(incident.status)],
       ['Severity', enumText(incident.severity)],
       ['Classification', enumText(incident.classification)],
       ['Determination', enumText(incident.determination)],
-      ['Assigned to', md(incident.assignedTo, 'Unassigned')],
+      ['Assigned to', plain(incident.assignedTo, 'Unassigned')],
       ['Created', dateTime(incident.createdDateTime, now)],
       ['Last updated', dateTime(incident.lastUpdateDateTime, now)],
-      ['Tags', incident.tags.length ? incident.tags.slice(0, 20).map((t) => mdShort(t, 64)).join(', ') : ''],
-      ['Redirected to', md(incident.redirectIncidentId)],
+      ['Tags', incident.tags.length ? incident.tags.slice(0, 20).map((t) => plainShort(t, 64)).join(', ') : ''],
+      ['Redirected to', plain(incident.redirectIncidentId)],
       // The link as inert text too: the button appears only for Microsoft hosts.
-      ['Link', mdShort(incident.incidentWebUrl, 300)],
+      ['Link', plainShort(incident.incidentWebUrl, 300)],
     ],
     true,
   );

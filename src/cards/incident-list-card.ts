@@ -1,7 +1,7 @@
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, graphEnumLabel } from '../graph/graph-enums';
 import type { Incident } from '../graph/incident';
 import type { Page } from '../mmd/types';
-import { mdShort } from './escape';
+import { plainShort } from './escape';
 import { relativeTime } from './format';
 import { execute, executeIfValid } from './card-action';
 import { enumText, incidentSeverityColor, incidentStatusColor } from './graph-format';
@@ -40,13 +40,13 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
   const rows = page.items.map((incident) => {
     const open = executeIfValid('Open', 'incident.open', { id: incident.id.trim() }, ONLY_DATA);
     return {
-      title: mdShort(incident.displayName, 120, '(no title)'),
+      title: plainShort(incident.displayName, 120, '(no title)'),
       titleColor: open ? 'Accent' : 'Default',
       open,
       detail: [
-        `#${mdShort(incident.id, 64)}`,
+        `#${plainShort(incident.id, 64)}`,
         `created ${relativeTime(incident.createdDateTime, now)}`,
-        incident.assignedTo?.trim() ? `assigned to ${mdShort(incident.assignedTo, 60)}` : 'unassigned',
+        incident.assignedTo?.trim() ? `assigned to ${plainShort(incident.assignedTo, 60)}` : 'unassigned',
       ].join(' · '),
       severity: enumText(incident.severity),
       severityColor: incidentSeverityColor(incident.severity),

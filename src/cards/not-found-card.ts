@@ -1,5 +1,5 @@
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
-import { mdShort } from './escape';
+import { plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 export type NotFoundKind = 'device' | 'ticket' | 'user' | 'elevation';
@@ -28,11 +28,11 @@ const HINT: Record<NotFoundKind, string> = {
 
 /** A clear "not found" (not an error): what was looked for, a close match if any, and a way on. */
 export function notFoundCard({ what, key, suggestion }: NotFoundInput): AdaptiveCard {
-  const quoted = `“${mdShort(key, 100, '(nothing)')}”`;
+  const quoted = `“${plainShort(key, 100, '(nothing)')}”`;
   const close = suggestion?.trim();
   return renderCard('not-found', {
     headline: HEADLINE[what](quoted),
-    suggestion: close ? `Did you mean “${mdShort(close, 100)}”?` : '',
+    suggestion: close ? `Did you mean “${plainShort(close, 100)}”?` : '',
     hint: HINT[what],
     actions: [close ? openSuggestion(what, close) : null, searchAction(what, key.trim())].filter((a): a is ExecuteAction => a !== null),
   });

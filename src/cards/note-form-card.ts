@@ -3,7 +3,7 @@ import { NOTE_FIELDS } from '../protocol/note-rules';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import type { FormNotice } from '../protocol/form-notice';
 import { fieldItems, formValues, noticeView } from './card-form-parts';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface NoteFormInput {
@@ -20,8 +20,8 @@ export interface NoteFormInput {
 /** Add a note to a ticket; Cancel goes back to the ticket. */
 export function addNoteForm({ ticketId, ticketTitle, formId, values, errors = {}, notice, now }: NoteFormInput): AdaptiveCard {
   return renderCard('note-form', {
-    heading: `Add a note to ticket ${md(ticketId)}`,
-    subtitle: ticketTitle?.trim() ? mdShort(ticketTitle, 200) : '',
+    heading: `Add a note to ticket ${plain(ticketId)}`,
+    subtitle: ticketTitle?.trim() ? plainShort(ticketTitle, 200) : '',
     notice: noticeView(notice, errors),
     fields: fieldItems(NOTE_FIELDS, formValues(['text'], values), errors, now),
     actions: [

@@ -1,13 +1,13 @@
 import { compile } from 'html-to-text';
 import type { TicketNote } from '../mmd/types';
 import { capped } from './card-parts';
-import { mdShort } from './escape';
+import { plainShort } from './escape';
 import { dateTime, parseDate } from './format';
 
 export interface NoteRow {
-  /** "Sender · 3 days ago (2026-11-19 14:02 UTC)", escaped. */
+  /** "Sender · 3 days ago (2026-11-19 14:02 UTC)". */
   heading: string;
-  /** The note as plain text, escaped and cut. */
+  /** The note as plain text, line breaks kept, cut. */
   text: string;
 }
 
@@ -19,6 +19,9 @@ const HTML_OPTIONS = {
     { selector: 'img', format: 'skip' },
     ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
     { selector: 'table', format: 'dataTable' },
+    // Lists keep one item a line with a bullet; paragraphs and <br> become line breaks, which a
+    // TextRun shows as typed.
+    { selector: 'ul', options: { itemPrefix: '• ' } },
   ],
 };
 
@@ -26,11 +29,13 @@ const HTML_OPTIONS = {
 // (about three quarters of its cost on a short note).
 const htmlToText = compile(HTML_OPTIONS);
 
-/** A note's text without HTML, whitespace tidied. Not escaped: pass through md(). */
+/** A note's text without HTML, whitespace tidied. Line breaks kept. */
 export function noteText(note: Pick<TicketNote, 'text' | 'renderType'>): string {
   const raw = note.text ?? '';
   // Plain notes may still hold tags (the service marks nearly everything "html"): convert both.
-  const text = note.renderType?.toLowerCase() === 'html' || /<[a-z!/]/i.test(raw) ? htmlToText(raw) : raw;
+  const isHtml = note.renderType?.toLowerCase() === 'html';
+  // A text note holding tags is converted too, its typed line breaks kept as <br>.
+  const text = isHtml ? htmlToText(raw) : /<[a-z!/]/i.test(raw) ? htmlToText(raw.replace(/\r?\n/g, '<br>')) : raw;
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
 
@@ -41,8 +46,8 @@ export function noteRows(notes: readonly TicketNote[], now: Date, max: number, m
   const { shown } = capped(sorted, max, 'notes');
   return {
     rows: shown.map((note) => ({
-      heading: `${mdShort(note.sender, 80, 'Unknown sender')} · ${dateTime(note.createdDateTime, now)}`,
-      text: mdShort(noteText(note), maxChars, '(empty note)'),
+      heading: `${plainShort(note.sender, 80, 'Unknown sender')} · ${dateTime(note.createdDateTime, now)}`,
+      text: plainShort(noteText(note), maxChars, '(empty note)'),
     })),
     hidden: Math.max(0, notes.length - max),
   };

@@ -1,6 +1,6 @@
 import type { TicketNote } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
-import { mdShort } from './escape';
+import { plainShort } from './escape';
 import { noteRows } from './note-rows';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -19,7 +19,7 @@ export function notesCard({ ticketId, notes, now }: NotesInput): AdaptiveCard {
   const id = ticketId.trim();
   const { rows, hidden } = noteRows(notes, now, MAX_NOTES, MAX_NOTE_CHARS);
   return renderCard('notes', {
-    heading: `Notes on ${mdShort(id, 64)} (${notes.length})`,
+    heading: `Notes on ${plainShort(id, 64)} (${notes.length})`,
     notes: rows,
     olderNotes: hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : '',
     actions: [executeIfValid('Add note', 'ticket.addNoteForm', { id }), executeIfValid('Open ticket', 'ticket.open', { id })].filter(

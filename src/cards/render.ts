@@ -88,7 +88,7 @@ export function setTemplateCheck(on: boolean, onRender?: (name: string, data: ob
 /**
  * Expands the template `cards/<name>.json` with `data`. Data values are never evaluated as
  * template expressions (adaptivecards-templating only evaluates the template), so API and user
- * text is safe to pass here once escaped for markdown with `md()`.
+ * text is safe to pass here; templates put it in TextRuns only (see escape.ts).
  */
 export function renderCard(name: string, data: object): AdaptiveCard {
   const card = expandCompiled(name, data);

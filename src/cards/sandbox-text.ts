@@ -1,7 +1,7 @@
-import { md } from './escape';
+import { plain } from './escape';
 
-/** The sandbox notice on the help and welcome cards (escaped: MMD_API_BASE_URL has underscores). */
-export const SANDBOX_TEXT = md(
+/** The sandbox notice on the help and welcome cards (a TextRun: shown as written). */
+export const SANDBOX_TEXT = plain(
   'Sandbox mode: you are talking to a built-in emulator with sample data; set MMD_API_BASE_URL and credentials to use your tenant.',
 );
 

@@ -1,4 +1,4 @@
-import { md } from './escape';
+import { plain } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 /**
@@ -7,8 +7,7 @@ import { renderCard, type AdaptiveCard } from './render';
  */
 export function stillLoadingCard({ what, correlationId }: { what: string; correlationId: string }): AdaptiveCard {
   return renderCard('still-loading', {
-    message: `${md(what)} is taking longer than Teams waits. Try again in a moment: the answer is usually ready by then.`,
-    // Whole-value placeholders only: the compiled template path does not splice text around ${...}.
-    reference: `Reference: ${md(correlationId)}`,
+    message: `${plain(what)} is taking longer than Teams waits. Try again in a moment: the answer is usually ready by then.`,
+    correlationId: plain(correlationId),
   });
 }

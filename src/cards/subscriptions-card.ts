@@ -1,6 +1,6 @@
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
-import { md } from './escape';
+import { plain } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 /** Rows listed; the rest are counted (the card stays well under Teams' 28 KB). */
@@ -25,7 +25,7 @@ export function subscriptionsCard({ ticketIds, followsAll, digest, quiet }: Subs
     heading: `This conversation follows ${ticketIds.length} ${ticketIds.length === 1 ? 'ticket' : 'tickets'}`,
     empty: none ? 'Nothing yet. Type `subscribe <ticket id>` or press Subscribe on a ticket card.' : '',
     tickets: shown.map((id) => ({
-      id: md(id),
+      id: plain(id),
       actions: [
         executeIfValid('Open', 'ticket.open', { id }),
         executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'subscriptions' }),
@@ -33,9 +33,9 @@ export function subscriptionsCard({ ticketIds, followsAll, digest, quiet }: Subs
     })),
     settings: facts(
       [
-        ['Every ticket', followsAll ? md(followsAll) : ''],
-        ['Digest', md(digest)],
-        ['Quiet hours', quiet ? md(quiet) : ''],
+        ['Every ticket', followsAll ? plain(followsAll) : ''],
+        ['Digest', plain(digest)],
+        ['Quiet hours', quiet ? plain(quiet) : ''],
         ['Not listed', more],
       ],
       true,

@@ -1,7 +1,7 @@
 import type { TicketChange, TicketSnapshot } from '../protocol/ticket-change';
 import { executeIfValid } from './card-action';
 import { facts } from './card-parts';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { dateTime, severityName, ticketStateLabel } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 import { changeRows } from './ticket-change-rows';
@@ -12,15 +12,15 @@ export interface TicketChangeInput {
   now: Date;
 }
 
-/** Key facts of a ticket as a notification shows them (escaped). */
+/** Key facts of a ticket as a notification shows them. */
 export function snapshotFacts(ticket: TicketSnapshot, now: Date) {
-  const nextAction = [mdShort(ticket.nextActionOwner, 60, ''), ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
+  const nextAction = [plainShort(ticket.nextActionOwner, 60, ''), ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
     .filter((part) => part !== '' && part !== '—')
     .join(', ');
   return facts(
     [
-      ['Severity', md(severityName(ticket.severity))],
-      ['State', md(ticketStateLabel(ticket.state))],
+      ['Severity', plain(severityName(ticket.severity))],
+      ['State', plain(ticketStateLabel(ticket.state))],
       ['Next action', nextAction],
     ],
     true,
@@ -41,8 +41,8 @@ export function ticketNotifyActions(ticketId: string) {
 export function ticketChangeCard({ ticket, changes, now }: TicketChangeInput): AdaptiveCard {
   const created = changes.some((c) => c.kind === 'created');
   return renderCard('ticket-change', {
-    heading: `${created ? 'New ticket' : 'Ticket updated'}: ${md(ticket.id)}`,
-    title: mdShort(ticket.title, 200, '(no title)'),
+    heading: `${created ? 'New ticket' : 'Ticket updated'}: ${plain(ticket.id)}`,
+    title: plainShort(ticket.title, 200, '(no title)'),
     changes: changeRows(changes, now),
     facts: snapshotFacts(ticket, now),
     actions: ticketNotifyActions(ticket.id),

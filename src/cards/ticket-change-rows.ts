@@ -1,9 +1,9 @@
 import type { TicketChange, WatchedField } from '../protocol/ticket-change';
 import { noteText } from './note-rows';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { dateTime, severityName, ticketStateLabel } from './format';
 
-/** One line of "what changed", escaped: label, old → new; or a new note. */
+/** One line of "what changed": label, old → new; or a new note. */
 export interface ChangeRow {
   label: string;
   text: string;
@@ -23,14 +23,14 @@ function value(field: WatchedField, v: string | number | null, now: Date): strin
   if (v === null || v === '') return '(none)';
   switch (field) {
     case 'state':
-      return md(ticketStateLabel(String(v)));
+      return plain(ticketStateLabel(String(v)));
     case 'severity':
-      return md(severityName(typeof v === 'number' ? v : Number(v)));
+      return plain(severityName(typeof v === 'number' ? v : Number(v)));
     case 'nextActionTime':
     case 'resolvedDateTime':
       return dateTime(String(v), now);
     default:
-      return mdShort(String(v), 80);
+      return plainShort(String(v), 80);
   }
 }
 
@@ -38,10 +38,10 @@ export function changeRows(changes: readonly TicketChange[], now: Date): ChangeR
   return changes.map((change): ChangeRow => {
     if (change.kind === 'created') return { label: 'New ticket', text: 'Opened' };
     if (change.kind === 'note') {
-      const who = mdShort(change.note.sender, 80, 'Unknown sender');
+      const who = plainShort(change.note.sender, 80, 'Unknown sender');
       return {
         label: `New note from ${who}`,
-        text: mdShort(noteText({ text: change.note.text, renderType: change.note.renderType }), MAX_NOTE_CHARS, '(empty note)'),
+        text: plainShort(noteText({ text: change.note.text, renderType: change.note.renderType }), MAX_NOTE_CHARS, '(empty note)'),
       };
     }
     return { label: LABELS[change.field], text: `${value(change.field, change.from, now)} → ${value(change.field, change.to, now)}` };

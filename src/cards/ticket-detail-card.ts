@@ -1,7 +1,9 @@
 import type { Ticket, TicketContact, TicketNote } from '../mmd/types';
+import type { BackView } from '../protocol/verbs';
+import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { facts, type Fact } from './card-parts';
-import { md, mdJoin, mdShort } from './escape';
+import { plain, plainJoin, plainShort } from './escape';
 import { dateTime, severityColor, severityName, ticketStateColor, ticketStateLabel, ticketTypeLabel, yesNo } from './format';
 import { noteRows } from './note-rows';
 import { renderCard, type AdaptiveCard } from './render';
@@ -13,6 +15,8 @@ const MAX_SECTION_CHARS = 2000;
 
 export interface TicketDetailInput {
   ticket: Ticket;
+  /** The list this was opened from: a Back button restores it. */
+  back?: BackView;
   /** Notes fetched separately (GET tickets('id')/notes); defaults to the ticket's own. */
   notes?: TicketNote[];
   now: Date;
@@ -21,18 +25,19 @@ export interface TicketDetailInput {
 }
 
 /** One support ticket: every field that is set, the contact, the newest notes, and actions. */
-export function ticketDetailCard({ ticket, notes, now, subscribed = false }: TicketDetailInput): AdaptiveCard {
+export function ticketDetailCard({ ticket, notes, now, subscribed = false, back }: TicketDetailInput): AdaptiveCard {
   const id = ticket.id.trim();
   const allNotes = notes ?? ticket.notes;
   const { rows, hidden } = noteRows(allNotes, now, MAX_NOTES, MAX_NOTE_CHARS);
   const readAll = hidden > 0 ? executeIfValid('Read all notes', 'ticket.notes', { id }) : null;
   return renderCard('ticket-detail', {
-    title: mdShort(ticket.title, 200, '(no title)'),
-    severity: md(severityName(ticket.severity)),
+    back: backActions(back),
+    title: plainShort(ticket.title, 200, '(no title)'),
+    severity: plain(severityName(ticket.severity)),
     severityColor: severityColor(ticket.severity),
-    state: md(ticketStateLabel(ticket.state)),
+    state: plain(ticketStateLabel(ticket.state)),
     stateColor: ticketStateColor(ticket.state),
-    type: md(ticketTypeLabel(ticket.type)),
+    type: plain(ticketTypeLabel(ticket.type)),
     facts: ticketFacts(ticket, now),
     sections: [
       ['Description', ticket.description],
@@ -41,7 +46,7 @@ export function ticketDetailCard({ ticket, notes, now, subscribed = false }: Tic
       ['Steps to reproduce', ticket.reproSteps],
     ]
       .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
-      .map(([heading, text]) => ({ heading, text: mdShort(text, MAX_SECTION_CHARS) })),
+      .map(([heading, text]) => ({ heading, text: plainShort(text, MAX_SECTION_CHARS) })),
     contact: contactFacts(ticket.contact),
     notesHeading: `Notes (${allNotes.length})`,
     notes: rows,
@@ -52,23 +57,23 @@ export function ticketDetailCard({ ticket, notes, now, subscribed = false }: Tic
       subscribed
         ? executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'ticket' })
         : executeIfValid('Subscribe to updates', 'ticket.subscribe', { id, view: 'ticket' }),
-      executeIfValid('Refresh', 'ticket.open', { id }),
+      executeIfValid('Refresh', 'ticket.open', { id, back }),
     ].filter((a): a is ExecuteAction => a !== null),
   });
 }
 
 function ticketFacts(ticket: Ticket, now: Date): Fact[] {
-  const nextAction = [ticket.nextActionOwner?.trim() ? mdShort(ticket.nextActionOwner, 60) : '', ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
+  const nextAction = [ticket.nextActionOwner?.trim() ? plainShort(ticket.nextActionOwner, 60) : '', ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
     .filter((part) => part !== '' && part !== '—')
     .join(', ');
   const impacted = ticket.usersOrDevicesImpacted;
   return facts(
     [
-      ['ID', md(ticket.id)],
-      ['Type', md(ticketTypeLabel(ticket.type))],
-      ['Category', mdJoin([ticket.category, ticket.subcategory], 80, '—', ' / ')],
-      ['Severity', md(severityName(ticket.severity))],
-      ['State', md(ticketStateLabel(ticket.state))],
+      ['ID', plain(ticket.id)],
+      ['Type', plain(ticketTypeLabel(ticket.type))],
+      ['Category', plainJoin([ticket.category, ticket.subcategory], 80, '—', ' / ')],
+      ['Severity', plain(severityName(ticket.severity))],
+      ['State', plain(ticketStateLabel(ticket.state))],
       ['Created', dateTime(ticket.createdDateTime, now)],
       ['Resolved', dateTime(ticket.resolvedDateTime, now)],
       ['Next action', nextAction],
@@ -77,8 +82,8 @@ function ticketFacts(ticket: Ticket, now: Date): Fact[] {
       ['Reproduced on a non-managed device', yesNo(ticket.issueReproduced)],
       ['End-user support engaged', yesNo(ticket.endUserSupportEngaged)],
       ['Partner ticket', yesNo(ticket.isPartner)],
-      ['Compromise indicator', mdShort(ticket.compromiseIndicator, 200)],
-      ['Related alerts', mdShort(ticket.relatedAlerts, 200)],
+      ['Compromise indicator', plainShort(ticket.compromiseIndicator, 200)],
+      ['Related alerts', plainShort(ticket.relatedAlerts, 200)],
     ],
     true,
   );
@@ -88,9 +93,9 @@ function contactFacts(contact: TicketContact | null): Fact[] {
   if (!contact) return [];
   return facts(
     [
-      ['Name', mdJoin([contact.givenName, contact.surname], 60, '—', ' ')],
-      ['Email', md(contact.email)],
-      ['Phone', md(contact.phoneNumber)],
+      ['Name', plainJoin([contact.givenName, contact.surname], 60, '—', ' ')],
+      ['Email', plain(contact.email)],
+      ['Phone', plain(contact.phoneNumber)],
     ],
     true,
   );

@@ -1,7 +1,7 @@
 import type { TicketChange, TicketSnapshot } from '../protocol/ticket-change';
 import { executeIfValid } from './card-action';
 import { capped } from './card-parts';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 import { changeRows } from './ticket-change-rows';
 
@@ -31,7 +31,7 @@ export function ticketDigestCard({ items, now }: TicketDigestInput): AdaptiveCar
   return renderCard('ticket-digest', {
     heading: `${count} ${count === 1 ? 'update' : 'updates'} on ${byTicket.size} ${byTicket.size === 1 ? 'ticket' : 'tickets'} while notifications were held`,
     tickets: shown.map(({ ticket, changes }) => ({
-      title: `${md(ticket.id)}: ${mdShort(ticket.title, 120, '(no title)')}`,
+      title: `${plain(ticket.id)}: ${plainShort(ticket.title, 120, '(no title)')}`,
       changes: changeRows(changes, now).slice(0, 10),
       actions: [executeIfValid('Open', 'ticket.open', { id: ticket.id.trim() })].filter((a) => a !== null),
     })),

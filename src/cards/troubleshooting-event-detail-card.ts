@@ -1,6 +1,6 @@
 import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
 import { capped, facts, type Fact } from './card-parts';
-import { md, mdShort } from './escape';
+import { plain, plainShort } from './escape';
 import { dateTime } from './format';
 import { executeIfValid } from './card-action';
 import { trustedLink } from './trusted-link';
@@ -23,10 +23,10 @@ export function troubleshootingEventDetailCard({ event, deviceName, now }: Troub
   const details = event.troubleshootingErrorDetails;
   const pairs = capped(event.additionalInformation, MAX_PAIRS, 'values');
   const resources = capped(details?.resources ?? [], MAX_RESOURCES, 'links');
-  const links = resources.shown.map((r) => trustedLink(mdShort(r.text, 60, 'Help'), r.link)).filter((a) => a !== null);
+  const links = resources.shown.map((r) => trustedLink(plainShort(r.text, 60, 'Help'), r.link)).filter((a) => a !== null);
   return renderCard('troubleshooting-event-detail', {
     title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
-    reason: mdShort(event.failureReason, MAX_SECTION_CHARS, '(no reason given)'),
+    reason: plainShort(event.failureReason, MAX_SECTION_CHARS, '(no reason given)'),
     facts: eventFacts(event, now),
     sections: [
       ['Context', details?.context],
@@ -35,11 +35,11 @@ export function troubleshootingEventDetailCard({ event, deviceName, now }: Troub
       ['Remediation', details?.remediation],
     ]
       .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
-      .map(([heading, text]) => ({ heading, text: mdShort(text, MAX_SECTION_CHARS) })),
+      .map(([heading, text]) => ({ heading, text: plainShort(text, MAX_SECTION_CHARS) })),
     // Links shown as inert text; buttons only for Microsoft hosts (trustedLink).
-    resources: resources.shown.map((r) => ({ title: mdShort(r.text, 100, 'Link'), value: mdShort(r.link, 300) })),
+    resources: resources.shown.map((r) => ({ title: plainShort(r.text, 100, 'Link'), value: plainShort(r.link, 300) })),
     moreResources: resources.more,
-    info: pairs.shown.map((p) => ({ title: mdShort(p.name, 64), value: mdShort(p.value, 300) })),
+    info: pairs.shown.map((p) => ({ title: plainShort(p.name, 64), value: plainShort(p.value, 300) })),
     moreInfo: pairs.more,
     actions: [
       ...links,
@@ -55,14 +55,14 @@ function eventFacts(event: TroubleshootingEvent, now: Date): Fact[] {
       ['When', dateTime(event.eventDateTime, now)],
       ['Category', enumText(event.failureCategory)],
       ['Enrollment type', enumText(event.enrollmentType)],
-      ['Intune device id', md(event.managedDeviceIdentifier)],
-      ['Entra device id', md(event.deviceId)],
-      ['User', md(event.userId)],
-      ['Operating system', md(event.operatingSystem)],
-      ['OS version', md(event.osVersion)],
-      ['Event name', mdShort(event.eventName, 200)],
-      ['Correlation id', md(event.correlationId)],
-      ['Event id', md(event.id)],
+      ['Intune device id', plain(event.managedDeviceIdentifier)],
+      ['Entra device id', plain(event.deviceId)],
+      ['User', plain(event.userId)],
+      ['Operating system', plain(event.operatingSystem)],
+      ['OS version', plain(event.osVersion)],
+      ['Event name', plainShort(event.eventName, 200)],
+      ['Correlation id', plain(event.correlationId)],
+      ['Event id', plain(event.id)],
     ],
     true,
   );

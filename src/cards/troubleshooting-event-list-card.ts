@@ -1,6 +1,6 @@
 import type { Page } from '../mmd/types';
 import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
-import { mdJoin, mdShort } from './escape';
+import { plainJoin, plainShort } from './escape';
 import { relativeTime } from './format';
 import { execute, executeIfValid } from './card-action';
 import { enumText } from './graph-format';
@@ -29,11 +29,11 @@ export function troubleshootingEventListCard({ page, scope, now }: Troubleshooti
   const rows = page.items.map((event) => ({
     title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
     open: executeIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim() }, ONLY_DATA),
-    reason: mdShort(event.failureReason ?? event.troubleshootingErrorDetails?.failure, 160, '(no reason given)'),
+    reason: plainShort(event.failureReason ?? event.troubleshootingErrorDetails?.failure, 160, '(no reason given)'),
     detail: [
-      mdJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
-      event.userId?.trim() ? `user ${mdShort(event.userId, 64)}` : '',
-      event.managedDeviceIdentifier?.trim() ? `Intune ${mdShort(event.managedDeviceIdentifier, 40)}` : '',
+      plainJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
+      event.userId?.trim() ? `user ${plainShort(event.userId, 64)}` : '',
+      event.managedDeviceIdentifier?.trim() ? `Intune ${plainShort(event.managedDeviceIdentifier, 40)}` : '',
     ]
       .filter(Boolean)
       .join(' · '),
@@ -43,7 +43,7 @@ export function troubleshootingEventListCard({ page, scope, now }: Troubleshooti
   if (page.skip > 0) actions.push(execute('◀ Previous', 'enrollmentFailures.page', { deviceName, user, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
   if (page.hasMore && page.items.length > 0) actions.push(execute('Next ▶', 'enrollmentFailures.page', { deviceName, user, skip: page.skip + page.items.length }, ONLY_DATA));
   const report = executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName }, ONLY_DATA);
-  const about = deviceName ? `device ${mdShort(deviceName, 64)}` : user ? `user ${mdShort(user, 256)}` : 'all devices';
+  const about = deviceName ? `device ${plainShort(deviceName, 64)}` : user ? `user ${plainShort(user, 256)}` : 'all devices';
   return renderCard('troubleshooting-event-list', {
     summary: [`Newest first · ${about}`, pageRange(page)].filter(Boolean).join(' · '),
     emptyText: page.skip > 0 ? 'No more enrollment failures.' : `No enrollment failures for ${about}.`,

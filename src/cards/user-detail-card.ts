@@ -1,7 +1,9 @@
+import type { BackView } from '../protocol/verbs';
+import { backActions } from './back-action';
 import type { User } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
-import { md, mdJoin, mdShort } from './escape';
+import { plain, plainJoin, plainShort } from './escape';
 import { parseDate, relativeTime } from './format';
 import { groupRows } from './group-rows';
 import { renderCard, type AdaptiveCard } from './render';
@@ -9,30 +11,33 @@ import { renderCard, type AdaptiveCard } from './render';
 const MAX_DEVICES = 15;
 
 export interface UserDetailInput {
+  /** The list this was opened from: a Back button restores it. */
+  back?: BackView;
   user: User;
   now: Date;
 }
 
 /** One user: who they are, their devices (each opens the device) and their groups. */
-export function userDetailCard({ user, now }: UserDetailInput): AdaptiveCard {
+export function userDetailCard({ user, now, back }: UserDetailInput): AdaptiveCard {
   const devices = capped(user.devices, MAX_DEVICES, 'devices');
   const actions: ExecuteAction[] = [];
   const refresh = executeIfValid('Refresh', 'user.open', { upn: user.upn.trim() });
   if (refresh) actions.push(refresh);
   return renderCard('user-detail', {
-    name: mdShort(user.name?.trim() || user.upn, 100, '(no name)'),
+    back: backActions(back),
+    name: plainShort(user.name?.trim() || user.upn, 100, '(no name)'),
     facts: facts([
-      ['UPN', md(user.upn)],
-      ['Email', md(user.email)],
+      ['UPN', plain(user.upn)],
+      ['Email', plain(user.email)],
     ]),
     devicesHeading: `Devices (${user.devices.length})`,
     devices: devices.shown.map((d) => {
       const open = executeIfValid('Open', 'device.open', { name: d.name.trim() });
       return {
-        name: mdShort(d.name, 80, '(no name)'),
+        name: plainShort(d.name, 80, '(no name)'),
         nameColor: open ? 'Accent' : 'Default',
         open,
-        detail: mdJoin([d.model, d.ring?.trim() ? `${d.ring.trim()} ring` : null, d.serialNumber ? `serial ${d.serialNumber}` : null], 60),
+        detail: plainJoin([d.model, d.ring?.trim() ? `${d.ring.trim()} ring` : null, d.serialNumber ? `serial ${d.serialNumber}` : null], 60),
         sync: parseDate(d.lastIntuneSyncTime) ? `synced ${relativeTime(d.lastIntuneSyncTime, now)}` : 'last sync —',
       };
     }),

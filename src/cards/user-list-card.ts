@@ -1,6 +1,7 @@
+import { backTo } from './back-action';
 import type { Page, User } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
-import { mdJoin, mdShort } from './escape';
+import { plainJoin, plainShort } from './escape';
 import { parseDate, relativeTime } from './format';
 import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -14,13 +15,13 @@ export interface UserListInput {
 /** One page of users; each row opens the user, Previous/Next keep the search. */
 export function userListCard({ page, search, now }: UserListInput): AdaptiveCard {
   const query = search?.trim() || undefined;
-  const quoted = query ? `“${mdShort(query, 100)}”` : '';
+  const quoted = query ? `“${plainShort(query, 100)}”` : '';
   const rows = page.items.map((user) => {
-    const open = executeIfValid('Open', 'user.open', { upn: user.upn.trim() });
+    const open = executeIfValid('Open', 'user.open', { upn: user.upn.trim(), back: backTo({ verb: 'users.page', data: { search: query, skip: page.skip } }) });
     return {
-      name: mdShort(user.name?.trim() || user.upn, 80, '(no name)'),
+      name: plainShort(user.name?.trim() || user.upn, 80, '(no name)'),
       nameColor: open ? 'Accent' : 'Default',
-      detail: mdJoin([user.upn, user.email?.trim().toLowerCase() !== user.upn.trim().toLowerCase() ? user.email : null], 80),
+      detail: plainJoin([user.upn, user.email?.trim().toLowerCase() !== user.upn.trim().toLowerCase() ? user.email : null], 80),
       open,
       devices: `${user.devices.length} ${user.devices.length === 1 ? 'device' : 'devices'}`,
       sync: lastSync(user, now),

@@ -1,7 +1,7 @@
 import { COMMANDS } from '../intents/commands';
 import { CardCache } from './card-cache';
 import { execute, type ExecuteAction } from './card-action';
-import { mdShort } from './escape';
+import { plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 import { SANDBOX_TEXT, type BotMode } from './sandbox-text';
 
@@ -30,7 +30,7 @@ export function welcomeCard({ mode, userName }: WelcomeInput): AdaptiveCard {
 
 function renderWelcome(mode: BotMode, name: string | undefined): AdaptiveCard {
   return renderCard('welcome', {
-    greeting: name ? `Hi ${mdShort(name, 60)}, I'm MMD Assist.` : "Hi, I'm MMD Assist.",
+    greeting: name ? `Hi ${plainShort(name, 60)}, I'm MMD Assist.` : "Hi, I'm MMD Assist.",
     sandbox: mode === 'sandbox',
     sandboxText: SANDBOX_TEXT,
     actions: STARTERS.flatMap(([title, command]): ExecuteAction[] => {

@@ -1,4 +1,4 @@
-import { md } from './escape';
+import { plain } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 /*
@@ -11,16 +11,13 @@ export function workingOnItCard({ correlationId }: { correlationId: string }): A
   return renderCard('working-on-it', {
     headline: 'Working on it',
     message: 'This is taking longer than Teams waits for a button. This card will show the result as soon as it is ready; there is no need to press again.',
-    reference: `Reference: ${md(correlationId)}`,
+    correlationId: plain(correlationId),
   });
 }
 
-/**
- * What replaces the working card when the late result is a message rather than a card
- * (`text` is the bot's own markdown, already escaped by whoever wrote it).
- */
+/** What replaces the working card when the late result is a message rather than a card (shown as typed). */
 export function lateNoticeCard({ text, correlationId }: { text: string; correlationId: string }): AdaptiveCard {
-  return renderCard('working-on-it', { headline: 'Done', message: text, reference: `Reference: ${md(correlationId)}` });
+  return renderCard('working-on-it', { headline: 'Done', message: plain(text), correlationId: plain(correlationId) });
 }
 
 /** A result that may only ever be the invoke response itself (a revealed password) came too late to show. */
@@ -28,6 +25,6 @@ export function tooLateToShowCard({ correlationId }: { correlationId: string }):
   return renderCard('working-on-it', {
     headline: 'That took too long',
     message: 'The answer was ready only after Teams stopped waiting, and it can only be shown as the direct answer to your button. Ask again: it is usually quicker the second time.',
-    reference: `Reference: ${md(correlationId)}`,
+    correlationId: plain(correlationId),
   });
 }

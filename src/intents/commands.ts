@@ -28,7 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'devices', intent: 'devices', usage: 'devices [search]', description: 'List or search managed devices (name, serial, user).', example: 'devices', group: 'Devices and users' },
   { name: 'device', intent: 'device', usage: 'device <name>', description: 'Show one device with its groups and configurations.', example: 'device MMD-00001', group: 'Devices and users' },
   { name: 'users', intent: 'users', usage: 'users [search]', description: 'List or search users with managed devices.', example: 'users', group: 'Devices and users' },
-  { name: 'user', intent: 'user', usage: 'user <upn>', description: "Show a user with their devices and groups.", example: 'user adele.vance@contoso.com', group: 'Devices and users' },
+  { name: 'user', intent: 'user', usage: 'user <upn>', description: "Show a user with their devices and groups.", example: 'user adele.vance@contoso.onmicrosoft.com', group: 'Devices and users' },
   { name: 'tickets', intent: 'tickets', usage: 'tickets [active|resolved] [critical|high|moderate|low] [about <words>]', description: 'List support tickets, newest first, with filters.', example: 'tickets active', group: 'Support tickets' },
   { name: 'ticket', intent: 'ticket', usage: 'ticket <id>', description: 'Open a support ticket.', example: 'ticket MMD-1465058-R5V8P', group: 'Support tickets' },
   { name: 'notes', intent: 'notes', usage: 'notes <id>', description: "Read a ticket's notes.", example: 'notes MMD-1465058-R5V8P', group: 'Support tickets' },

@@ -20,6 +20,14 @@ const SEVERITY_TOKEN_PATTERN = /^(?:s|p|sev|severity|pri|priority)-?([1-4])$/i;
 export type TicketState = 'new' | 'active' | 'resolved' | 'closed';
 export const TICKET_STATES: readonly TicketState[] = ['new', 'active', 'resolved', 'closed'];
 
+/*
+ * Ticket states. The API document types `state` as "Ticket State" without listing the values;
+ * its examples and filters use the lower-case words 'active' and 'resolved'
+ * (`$filter=state eq 'resolved'`), and the service's tickets carry 'new', 'active', 'resolved'
+ * and 'closed' (the sandbox data has all four). So `tickets active` means exactly the service's
+ * `state eq 'active'` (not "anything not closed"); "open" is read as active, the same word the
+ * service uses for a ticket being worked on.
+ */
 const STATE_WORDS: ReadonlyMap<string, TicketState> = new Map([
   ['new', 'new'], ['active', 'active'], ['open', 'active'], ['resolved', 'resolved'], ['closed', 'closed'],
 ]);

@@ -54,13 +54,32 @@ function byFamily(tokens: readonly Token[], family: Family, at: number, text: st
     case 'secret':
     case 'elevation':
       return elevationIntent(tokens, family, text);
-    case 'tickets':
+    case 'tickets': {
+      const id = notQuiteTicketId(tokens, at);
+      if (id !== undefined) return { kind: 'ticket', id };
       return { kind: 'tickets', ...parseTicketFilters(tokens.filter((_, i) => i !== at)) };
+    }
     case 'devices':
       return devicesIntent(tokens, at);
     case 'users':
       return usersIntent(tokens, at);
   }
+}
+
+const SINGULAR_TICKET_WORDS: ReadonlySet<string> = new Set(['ticket', 'case', 'incident']);
+const ID_WORDS: ReadonlySet<string> = new Set(['id', 'number', 'no', 'nr', '#']);
+
+/**
+ * "ticket 12345": one word with a digit after a singular ticket word is meant as an id even
+ * without the documented shape. It is looked up (the service says whether it exists, and the
+ * answer says what ids look like) instead of listing every ticket.
+ */
+function notQuiteTicketId(tokens: readonly Token[], at: number): string | undefined {
+  if (!SINGULAR_TICKET_WORDS.has((tokens[at] as Token).lower)) return undefined;
+  const rest = tokens.filter((t, i) => i > at && !isFiller(t) && !ID_WORDS.has(t.lower));
+  if (tokens.slice(0, at).some((t) => !isFiller(t))) return undefined;
+  const only = rest.length === 1 ? (rest[0] as Token) : undefined;
+  return only && /\d/.test(only.raw) && /^[A-Za-z0-9#._-]{1,64}$/.test(only.raw) ? only.raw.replace(/^#/, '').toUpperCase() : undefined;
 }
 
 /** No keyword: an entity alone ("MMD-1234", "jdoe@contoso.com"), a "who" question, or unknown. */

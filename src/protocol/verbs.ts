@@ -13,26 +13,47 @@ const skip = z.coerce.number().int().min(0).max(100_000).default(0);
 const deviceName = text(64).min(1);
 const ticketId = text(64).min(1);
 
+const devicesPage = z.object({ search: text(200).optional(), skip });
+const usersPage = z.object({ search: text(200).optional(), skip });
+const ticketsPage = z.object({
+  states: z.array(text(32)).max(8).default([]),
+  severities: z.array(z.coerce.number().int().min(1).max(4)).max(4).default([]),
+  text: text(200).optional(),
+  skip,
+});
+const elevationsPage = z.object({ deviceName: text(64).optional(), skip });
+const ticketsFilter = z.object({
+  state: text(100).optional(),
+  severity: text(20).optional(),
+  text: text(200).optional(),
+});
+
+/**
+ * The list a detail was opened from, carried in the open button's data so the detail card can
+ * offer Back (the card replaces the list in place). Only list verbs, each with its own schema.
+ */
+export const backView = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('devices.page'), data: devicesPage }),
+  z.object({ verb: z.literal('users.page'), data: usersPage }),
+  z.object({ verb: z.literal('tickets.page'), data: ticketsPage }),
+  z.object({ verb: z.literal('elevations.page'), data: elevationsPage }),
+  z.object({ verb: z.literal('tickets.filter'), data: ticketsFilter }),
+]);
+export type BackView = z.output<typeof backView>;
+
 export const VERBS = {
   /** Run a chat command, as if typed (help and welcome buttons). */
   command: z.object({ text: text(200).min(1) }),
-  'devices.page': z.object({ search: text(200).optional(), skip }),
-  'device.open': z.object({ name: deviceName }),
-  'users.page': z.object({ search: text(200).optional(), skip }),
-  'user.open': z.object({ upn: text(256).min(1) }),
-  'tickets.page': z.object({
-    states: z.array(text(32)).max(8).default([]),
-    severities: z.array(z.coerce.number().int().min(1).max(4)).max(4).default([]),
-    text: text(200).optional(),
-    skip,
-  }),
+  'devices.page': devicesPage,
+  'device.open': z.object({ name: deviceName, back: backView.optional() }),
+  'users.page': usersPage,
+  'user.open': z.object({ upn: text(256).min(1), back: backView.optional() }),
+  'tickets.page': ticketsPage,
   /** Filter choice sets on the ticket list: comma-separated values from Input.ChoiceSet. */
-  'tickets.filter': z.object({
-    state: text(100).optional(),
-    severity: text(20).optional(),
-    text: text(200).optional(),
-  }),
-  'ticket.open': z.object({ id: ticketId }),
+  'tickets.filter': ticketsFilter,
+  // From the ticket list: `fromList` and the list's filter inputs (sent with the button, so no
+  // row repeats them) make the Back button; 25 rows of full back data would pass 28 KB.
+  'ticket.open': ticketsFilter.extend({ id: ticketId, back: backView.optional(), fromList: z.literal(true).optional() }),
   'ticket.notes': z.object({ id: ticketId }),
   /** `view`: the card the button sits on, answered in place with its new state (absent: a sentence). */
   'ticket.subscribe': z.object({ id: ticketId, view: z.enum(['ticket']).optional() }),
@@ -41,7 +62,7 @@ export const VERBS = {
    * conversation is the turn's, so a tampered button cannot unsubscribe another conversation.
    */
   'ticket.unsubscribe': z.object({ id: ticketId, view: z.enum(['ticket', 'subscriptions']).optional() }),
-  'elevations.page': z.object({ deviceName: text(64).optional(), skip }),
+  'elevations.page': elevationsPage,
   // Buttons on the display cards that open a form. The forms issue owns these verbs and may
   // tighten their schemas; the display cards only send the data shown here.
   'ticket.newForm': z.object({ deviceName: text(64).optional() }),

@@ -4,7 +4,7 @@
  */
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
 import { writeAudit } from '../../src/state/audit-log';
-import { BotHarness, cardOf, cardText, DEFAULT_USER } from '../helpers/bot-harness';
+import { BotHarness, cardOf, cardText, DEFAULT_USER, answerText } from '../helpers/bot-harness';
 import { findActions, findElements, validateCard } from '../helpers/card-validation';
 import { ADMIN_BY_ID, ADMIN_ENV, addMembers, executeOnCard } from './elevation-details-helpers';
 import { apiCalls, fieldError, invokeCard, press } from './forms/form-helpers';
@@ -96,8 +96,7 @@ describe('attribution and audit of changes made through the bot', () => {
     ['audit ticket MMD-1 device MMD-2', /a ticket or by a device, not both/],
   ])('answers %s with what is wrong and the usage', async (command, message) => {
     const [reply] = await harness.say(command);
-    expect(String(reply!.text)).toMatch(message);
-    expect(reply!.attachments).toBeUndefined();
+    expect(answerText(reply)).toMatch(message);
   });
 
   it('pages 20 at a time, keeping the filters', async () => {
@@ -147,6 +146,6 @@ describe('attribution and audit of changes made through the bot', () => {
 
   it('refuses the audit pages to non-admins', async () => {
     const res = await harness.execute('audit.page', {}, { user: { id: 'user-9', name: 'Nobody', aadObjectId: 'aad-9' }, conversationId: 'personal-nobody' });
-    expect(JSON.stringify(res.value)).toMatch(/needs the \*\*admin\*\* role/);
+    expect(JSON.stringify(res.value)).toMatch(/needs the admin role/);
   });
 });

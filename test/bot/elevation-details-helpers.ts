@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage } from '../../src/storage/storage';
 import type { BotHarness, InvokeResponse, SendOptions } from '../helpers/bot-harness';
 import { requestToken } from '../emulator/emulator-harness';
+import { findElements } from '../helpers/card-validation';
 
 /** The env every elevation test starts with: Adele (by UPN) and aad-admin-2 (by object id) are admins. */
 export const ADMIN_ENV = {
@@ -77,4 +78,10 @@ export async function emulatorPassword(harness: BotHarness, deviceName: string):
   const { password } = (await res.json()) as { password: string };
   if (!password) throw new Error('the emulator has no password for this device');
   return password;
+}
+
+/** The TextRuns of the card's password block (id "password"); other runs carry request data. */
+export function passwordBlockRuns(card: unknown): Array<Record<string, unknown>> {
+  const block = findElements(card, 'RichTextBlock').find((b) => b.id === 'password');
+  return (block?.inlines as Array<Record<string, unknown>> | undefined) ?? [];
 }

@@ -8,8 +8,8 @@ import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
 import { createLogger } from '../../src/log/logger';
 import { SqliteStorage } from '../../src/storage/sqlite-storage';
 import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
-import { findElements, validateCard } from '../helpers/card-validation';
-import { ADMIN_ENV, dumpStorage, executeOnCard, shownCardId } from './elevation-details-helpers';
+import { validateCard } from '../helpers/card-validation';
+import { ADMIN_ENV, dumpStorage, executeOnCard, passwordBlockRuns, shownCardId } from './elevation-details-helpers';
 
 describe('redaction of a revealed password survives a restart', () => {
   let dir: string;
@@ -32,7 +32,7 @@ describe('redaction of a revealed password survives a restart', () => {
     harness = await BotHarness.start({ env, storage: new SqliteStorage(path) });
     const cardId = (await shownCardId(harness, EXAMPLE_ELEVATED_DEVICE))!;
     const res = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: cardId });
-    const password = String(findElements(res.value, 'TextRun')[0]!.text);
+    const password = String(passwordBlockRuns(res.value)[0]!.text);
     expect(password.length).toBeGreaterThan(8);
     expect(await harness.app.storage.list('redactions/')).toHaveLength(1);
 

@@ -1,7 +1,7 @@
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
 import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
-import { findElements, validateCard } from '../helpers/card-validation';
-import { ADMIN_ENV, emulatorPassword, shownCardId } from './elevation-details-helpers';
+import { validateCard } from '../helpers/card-validation';
+import { ADMIN_ENV, emulatorPassword, passwordBlockRuns, shownCardId } from './elevation-details-helpers';
 
 /** Older clients send Action.Submit (a message with a value) instead of Action.Execute. */
 describe('Reveal through the Action.Submit fallback', () => {
@@ -27,7 +27,7 @@ describe('Reveal through the Action.Submit fallback', () => {
     expect(reveal).toMatchObject({ activityId: cardId });
     const revealed = cardOf(reveal!.activity);
     expect(validateCard(revealed)).toEqual([]);
-    expect(findElements(revealed, 'TextRun').map((r) => r.text)).toEqual([password]);
+    expect(passwordBlockRuns(revealed).map((r) => r.text)).toEqual([password]);
 
     await harness.connector.waitFor(() => harness.connector.updates('personal-conv-1').length > 1);
     const redact = harness.connector.updates('personal-conv-1')[1]!;

@@ -1,13 +1,14 @@
 import { VERBS, isVerb } from '../../src/protocol/verbs';
-import { findActions, markdownText, validateCard, visibleText } from '../helpers/card-validation';
+import { findActions, markdownText, validateCard, visibleText, walk } from '../helpers/card-validation';
 import { INJECTION } from './sample-data';
 
 type Json = Record<string, unknown>;
 
 /**
  * The checks every display card must pass, whatever the data: valid 1.5 with no warnings, no
- * "null"/"undefined"/"NaN" shown, markdown in API text escaped (no link, no bare URL, no HTML
- * tag), every button's verb known with data its schema accepts, links only to Microsoft hosts.
+ * "null"/"undefined"/"NaN" shown, no API text where markdown is processed (TextBlocks and
+ * FactSets hold our words only: no link, no bare URL, no HTML tag, no backslash escape), every
+ * button's verb known with data its schema accepts, links only to Microsoft hosts.
  */
 export function expectCleanCard(card: unknown): void {
   expect(validateCard(card, { allowLiterals: [INJECTION] })).toEqual([]);
@@ -17,6 +18,7 @@ export function expectCleanCard(card: unknown): void {
     expect(text).not.toMatch(/https?:\/\//); // bare URL, auto-linked by Teams
     expect(text).not.toMatch(/(^|[^\\])<\/?[a-z]/i); // HTML tag
     expect(text).not.toContain('${'); // a template expression shown as text
+    expect(text).not.toContain('\\'); // a markdown escape: untrusted text belongs in a TextRun, as typed
   }
   for (const action of findActions(card)) {
     const verb = action.verb;
@@ -47,4 +49,41 @@ export function hasButton(card: unknown, title: string): boolean {
 /** All visible text in one string, for "shows X" assertions. */
 export function textOf(card: unknown): string {
   return visibleText(card).join('\n');
+}
+
+/** The text of a RichTextBlock's TextRuns, or undefined for anything else. */
+function runText(node: unknown): string | undefined {
+  const block = node as Json | undefined;
+  if (block?.type !== 'RichTextBlock' || !Array.isArray(block.inlines)) return undefined;
+  return (block.inlines as Json[]).map((r) => String(r.text)).join('');
+}
+
+/**
+ * The labelled values ("facts") of a card: ColumnSets of two columns, each one RichTextBlock,
+ * the label Bolder. They replace FactSets, whose values Teams reads as markdown.
+ */
+export function labelledValues(card: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  walk(card, (node) => {
+    if (node.type === 'FactSet') throw new Error('a FactSet: its values are markdown; use labelled TextRuns');
+    if (node.type !== 'ColumnSet' || !Array.isArray(node.columns) || node.columns.length !== 2) return;
+    const [label, value] = (node.columns as Json[]).map((c) => (Array.isArray(c.items) && c.items.length === 1 ? runText(c.items[0]) : undefined));
+    if (label !== undefined && value !== undefined) out[label] = value;
+  });
+  return out;
+}
+
+/**
+ * Every TextBlock and TextRun as one list (a TextRun with its RichTextBlock's alignment), for
+ * checks of words, colours and emphasis whichever element carries them.
+ */
+export function findTexts(card: unknown): Json[] {
+  const out: Json[] = [];
+  walk(card, (node) => {
+    if (node.type === 'TextBlock') out.push(node);
+    if (node.type === 'RichTextBlock' && Array.isArray(node.inlines)) {
+      for (const run of node.inlines as Json[]) out.push({ horizontalAlignment: node.horizontalAlignment, ...run });
+    }
+  });
+  return out;
 }

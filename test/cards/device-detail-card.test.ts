@@ -1,13 +1,13 @@
 import { deviceDetailCard } from '../../src/cards/device-detail-card';
-import { cardBytes, findElements } from '../helpers/card-validation';
-import { button, expectCleanCard, hasButton, textOf, verbs } from './card-checks';
+import { cardBytes } from '../helpers/card-validation';
+import { button, expectCleanCard, hasButton, textOf, verbs, labelledValues, findTexts } from './card-checks';
 import { NOW, config, device, nastyDevice } from './sample-data';
 
 describe('deviceDetailCard', () => {
   it('shows the documented properties of the example device', () => {
     const card = deviceDetailCard({ device: device(), now: NOW });
     expectCleanCard(card);
-    const facts = Object.fromEntries(findElements(card, 'FactSet').flatMap((f) => f.facts as Array<{ title: string; value: string }>).map((f) => [f.title, f.value]));
+    const facts = labelledValues(card);
     expect(facts).toMatchObject({
       'Serial number': 'Serial number value',
       'Intune ID': 'Intune Id value',
@@ -21,7 +21,7 @@ describe('deviceDetailCard', () => {
       'Profile assignment': 'Successful',
       'Management agent': 'Intune',
       'Assigned user': 'firstName lastName · username@contoso.onmicrosoft.com',
-      'Azure AD device ID': 'aadDeviceId',
+      'Microsoft Entra device ID': 'aadDeviceId',
       'Last sync': '3 days ago (2026-11-19 14:02 UTC)',
     });
     const text = textOf(card);
@@ -29,7 +29,7 @@ describe('deviceDetailCard', () => {
     expect(text).toContain('Modern Workplace Devices-Test');
     expect(text).toContain('Immediate ring for device rollout');
     expect(text).toContain('Configurations (5)');
-    expect(text).toContain('Modern Workplace - Edge Update Policy \\[Test\\]');
+    expect(text).toContain('Modern Workplace - Edge Update Policy [Test]');
     expect(text).toContain('App · version 1 · not reported yet');
     expect(text).toContain('Policy · version 1 · reported 6 years ago');
   });
@@ -55,7 +55,7 @@ describe('deviceDetailCard', () => {
 
   it('puts failed deployments first, in the attention colour, and other statuses distinct', () => {
     const card = deviceDetailCard({ device: device(), now: NOW });
-    const statuses = findElements(card, 'TextBlock')
+    const statuses = findTexts(card)
       .filter((t) => t.horizontalAlignment === 'Right')
       .map((t) => [t.text, t.color ?? 'Default', t.isSubtle === true]);
     expect(statuses).toEqual([
@@ -66,7 +66,7 @@ describe('deviceDetailCard', () => {
       ['Not applicable', 'Default', true],
     ]);
     // The device's own compliance badge.
-    expect(findElements(card, 'TextBlock').find((t) => t.text === '❌ Non-compliant')?.color).toBe('Attention');
+    expect(findTexts(card).find((t) => t.text === '❌ Non-compliant')?.color).toBe('Attention');
   });
 
   it('caps long lists and says how many are left out', () => {

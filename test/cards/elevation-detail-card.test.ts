@@ -1,10 +1,10 @@
 import { elevationDetailCard } from '../../src/cards/elevation-detail-card';
-import { cardBytes, findElements } from '../helpers/card-validation';
-import { expectCleanCard, hasButton, textOf, verbs } from './card-checks';
+import { cardBytes } from '../helpers/card-validation';
+import { expectCleanCard, hasButton, textOf, verbs, labelledValues, findTexts } from './card-checks';
 import { EVIL_LINK, INJECTION, LONG, NOW, elevation } from './sample-data';
 
 function factsOf(card: unknown): Record<string, string> {
-  return Object.fromEntries(findElements(card, 'FactSet').flatMap((f) => f.facts as Array<{ title: string; value: string }>).map((f) => [f.title, f.value]));
+  return labelledValues(card);
 }
 
 describe('elevationDetailCard', () => {
@@ -40,7 +40,7 @@ describe('elevationDetailCard', () => {
     expect(facts.Closed).toBe('4 hours ago (2026-11-22 10:00 UTC)');
     expect(facts['Closed by']).toBe('closer@contoso.com');
     expect(facts['Password viewed by']).toBe('a@contoso.com, b@contoso.com');
-    expect(findElements(card, 'TextBlock').find((t) => t.text === 'Closed 4 hours ago')?.color).toBe('Good');
+    expect(findTexts(card).find((t) => t.text === 'Closed 4 hours ago')?.color).toBe('Good');
     expect(textOf(card)).toContain('Installed the app.');
     expect(hasButton(card, 'Close request…')).toBe(false);
   });

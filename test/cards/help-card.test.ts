@@ -12,8 +12,8 @@ describe('helpCard', () => {
     const positions = groups.map((g) => text.indexOf(g));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text).toContain('devices \\[search\\]');
-    expect(text).toContain('ticket \\<id\\>');
+    expect(text).toContain('devices [search]');
+    expect(text).toContain('ticket <id>');
     expect(text).toContain('List support tickets, newest first, with filters.');
     const nonAdmin = COMMANDS.filter((c) => !c.adminOnly);
     expect(verbs(card)).toEqual(
@@ -37,7 +37,7 @@ describe('helpCard', () => {
     const card = helpCard({ commands: COMMANDS, mode: 'sandbox' });
     expectCleanCard(card);
     expect(textOf(card)).toContain(
-      'Sandbox mode: you are talking to a built-in emulator with sample data; set MMD\\_API\\_BASE\\_URL and credentials to use your tenant.',
+      'Sandbox mode: you are talking to a built-in emulator with sample data; set MMD_API_BASE_URL and credentials to use your tenant.',
     );
     console.log(`help (admin, sandbox): ${cardBytes(helpCard({ commands: COMMANDS, mode: 'sandbox', isAdmin: true }))} B`);
   });

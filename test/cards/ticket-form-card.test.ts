@@ -3,6 +3,7 @@ import { NEW_TICKET_FIELDS, type NewTicketInput } from '../../src/protocol/ticke
 import { newTicketForm } from '../../src/cards/ticket-form-card';
 import { cardBytes, findElements, markdownText, MAX_CARD_BYTES, validateCard } from '../helpers/card-validation';
 import { EVIL_LINK, INJECTION, NOW } from './sample-data';
+import { findTexts } from './card-checks';
 
 type Json = Record<string, unknown>;
 
@@ -48,8 +49,9 @@ describe('newTicketForm', () => {
     expect(validateCard(card, { allowLiterals: [INJECTION] })).toEqual([]);
     expect(byId(card, 'title').value).toBe(`${EVIL_LINK} ${INJECTION}`);
     expect(byId(card, 'type').value).toBe(''); // not one of the choices: shown blank
-    const texts = findElements(card, 'TextBlock').map((t) => String(t.text));
-    for (const text of texts) expect(text).not.toMatch(/(^|[^\\])\[[^\]]*[^\\]\]\(/);
+    const texts = findTexts(card).map((t) => String(t.text));
+    // The service's words are shown as typed, in a TextRun (no markdown, no link).
+    expect(findElements(card, 'TextRun').some((r) => String(r.text).includes(`It said: ${EVIL_LINK}`))).toBe(true);
     expect(texts.some((t) => t.includes('It said:'))).toBe(true);
     for (const text of markdownText(card)) expect(text).not.toMatch(/https?:\/\//);
   });

@@ -14,7 +14,7 @@ describe('userListCard', () => {
     expect(text).toContain('adele0@contoso.com');
     expect(text).toContain('2 devices');
     expect(text).toContain('synced 1 day ago');
-    expect(verbs(card)[0]).toEqual(['user.open', { upn: 'adele0@contoso.com' }]);
+    expect(verbs(card)[0]).toEqual(['user.open', expect.objectContaining({ upn: 'adele0@contoso.com' })]);
     expect(button(card, 'Next ▶').data).toEqual({ skip: 10 });
     expect(hasButton(card, '◀ Previous')).toBe(false);
   });
@@ -44,7 +44,7 @@ describe('userListCard', () => {
     const card = userListCard({ page: page(nasty, 0, 10, false), search: INJECTION, now: NOW });
     expectCleanCard(card);
     expect(textOf(card)).toContain('0 devices');
-    expect(verbs(card)).toEqual([['user.open', { upn: '${injection}@contoso.com' }]]);
+    expect(verbs(card)).toEqual([['user.open', expect.objectContaining({ upn: '${injection}@contoso.com' })]]);
   });
 
   it('stays under 28 KB with 25 users', () => {

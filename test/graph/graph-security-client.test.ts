@@ -158,11 +158,14 @@ describe('Graph incidents and troubleshooting events against the emulator', () =
 
   it('renders what the emulator serves as clean cards (every seeded incident and event)', async () => {
     const now = new Date();
-    const incidents = await graph.incidents.list({ top: 50 });
-    expectCleanCard(incidentListCard({ page: incidents, filters: { statuses: [], severities: [] }, now }));
-    for (const incident of incidents.items) expectCleanCard(incidentDetailCard({ incident, formId: '6f1c2a9e-0000-4000-8000-000000000009', now }));
-    const events = await graph.troubleshootingEvents.list({ top: 50 });
-    expectCleanCard(troubleshootingEventListCard({ page: events, scope: {}, now }));
-    for (const event of events.items) expectCleanCard(troubleshootingEventDetailCard({ event, now }));
+    // Pages of ten, as the bot shows them (PAGE_SIZE); every seeded item on one of them.
+    for (let skip = 0; skip < 50; skip += 10) {
+      const incidents = await graph.incidents.list({ top: 10, skip });
+      expectCleanCard(incidentListCard({ page: incidents, filters: { statuses: [], severities: [] }, now }));
+      for (const incident of incidents.items) expectCleanCard(incidentDetailCard({ incident, formId: '6f1c2a9e-0000-4000-8000-000000000009', now }));
+      const events = await graph.troubleshootingEvents.list({ top: 10, skip });
+      expectCleanCard(troubleshootingEventListCard({ page: events, scope: {}, now }));
+      for (const event of events.items) expectCleanCard(troubleshootingEventDetailCard({ event, now }));
+    }
   });
 });

@@ -161,3 +161,37 @@ export function cardText(card: unknown): string {
   walk(card);
   return out.join('\n');
 }
+
+/**
+ * What the user reads in a reply: the message text, or a short answer card's runs joined as one
+ * line (say() answers are cards of TextRuns). Works for sent activities and invoke responses.
+ */
+export function answerText(reply: Record<string, unknown> | InvokeResponse | undefined): string {
+  if (!reply) return '';
+  if ('statusCode' in reply && 'value' in reply) {
+    const res = reply;
+    if (res.type === 'application/vnd.microsoft.card.adaptive') return runsText(res.value);
+    return String(res.value);
+  }
+  const attachments = reply.attachments as { contentType: string; content: unknown }[] | undefined;
+  const card = attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  return [typeof reply.text === 'string' ? reply.text : '', card ? runsText(card) : ''].filter(Boolean).join('\n');
+}
+
+/** A card's text with TextRuns of one block joined without breaks (the way a person reads them). */
+function runsText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'RichTextBlock' && Array.isArray(o.inlines)) {
+      out.push((o.inlines as Array<{ text?: unknown }>).map((i) => (typeof i.text === 'string' ? i.text : '')).join(''));
+      return;
+    }
+    for (const key of ['text', 'title']) if (typeof o[key] === 'string') out.push(o[key]);
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return out.join('\n');
+}

@@ -87,7 +87,8 @@ export function intentProblem(value: unknown): string | undefined {
       return intent.text === undefined || isSearch(intent.text) ? undefined : 'bad text';
     case 'ticket':
     case 'notes':
-      return TICKET_ID.test(intent.id) ? undefined : 'bad ticket id';
+      // "ticket 12345": after the word ticket, any id-like word with a digit (the service judges it).
+      return TICKET_ID.test(intent.id) || (/^[A-Z0-9][A-Z0-9._-]{0,63}$/.test(intent.id) && /\d/.test(intent.id)) ? undefined : 'bad ticket id';
     case 'elevation':
       return isDevice(intent.deviceName) ? undefined : 'bad device name';
     case 'elevations':

@@ -4,7 +4,7 @@
  * arrives at the (fake) Bot Connector.
  */
 import { EXAMPLE_TICKET_ID } from '../../src/emulator/seed';
-import { BotHarness, cardOf, cardText, type SendOptions } from '../helpers/bot-harness';
+import { BotHarness, cardOf, cardText, type SendOptions, answerText } from '../helpers/bot-harness';
 import { emulatorAdmin } from './notify-fixtures';
 
 const PERSONAL: SendOptions = { conversationType: 'personal', conversationId: 'a:personal-adele' };
@@ -31,7 +31,7 @@ const notifications = (conversationId: string) =>
 
 async function say(text: string, options: SendOptions): Promise<string> {
   const sent = await h.say(text, options);
-  return sent.map((a) => (typeof a.text === 'string' ? a.text : '') + cardTextOrEmpty(a)).join('\n');
+  return sent.map((a) => answerText(a)).join('\n');
 }
 
 function cardTextOrEmpty(activity: Record<string, unknown>): string {
@@ -137,7 +137,7 @@ describe('ticket notifications through the bot', () => {
   });
 
   it('subscribe to a ticket the service does not know says so and stores nothing', async () => {
-    expect(await say('subscribe MMD-9999999-NOPE1', PERSONAL)).toMatch(/could not find ticket \*\*MMD-9999999-NOPE1\*\*/);
+    expect(await say('subscribe MMD-9999999-NOPE1', PERSONAL)).toMatch(/could not find ticket MMD-9999999-NOPE1,/);
     expect(await say('subscribe ../../etc', PERSONAL)).toMatch(/could not find ticket/);
     expect(await h.app.storage.list('subscriptions/')).toEqual([]);
     expect(await h.app.storage.list('notify/following/')).toEqual([]);
@@ -148,7 +148,7 @@ describe('ticket notifications through the bot', () => {
     // The button carries only the ticket: the conversation is the turn's own.
     await h.execute('ticket.unsubscribe', { id: EXAMPLE_TICKET_ID }, PERSONAL);
     const injected = await h.execute('ticket.unsubscribe', { id: EXAMPLE_TICKET_ID, conversationId: CHANNEL.conversationId }, PERSONAL);
-    expect(String(injected.value)).toMatch(/not subscribed|cannot accept/);
+    expect(answerText(injected)).toMatch(/not subscribed|cannot accept/);
     expect(await h.app.notify.subscriptions.subscribersOf(EXAMPLE_TICKET_ID)).toEqual([CHANNEL.conversationId]);
   });
 

@@ -69,8 +69,8 @@ describe('ticketChangeCard', () => {
       now: NOW,
     });
     expectCleanNotification(card);
-    // Shown as typed (markdown-escaped), never expanded.
-    expect(textOf(card)).toContain('$\\{injection\\}');
+    // Shown as typed, never expanded.
+    expect(textOf(card)).toContain('${injection}');
   });
 
   it('says New ticket for a ticket first seen by a subscribe-all conversation', () => {

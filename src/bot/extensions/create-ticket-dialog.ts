@@ -1,5 +1,5 @@
 import { newFormId } from '../../state/form-id';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
 import type { Ticket } from '../../mmd/types';
@@ -75,7 +75,7 @@ export async function submitTicketDialog(turn: Turn, input: SubmitActionInput, d
     reconcile: (since) => findCreatedTicket(deps.mmd, check.ticket, since, turn.signal),
     done: async (ticket) => {
       seen.created = ticket;
-      return card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${md(ticket.id)} was created.`);
+      return card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${plain(ticket.id)} was created.`);
     },
     form: async (errors, notice) => {
       seen.form = true;

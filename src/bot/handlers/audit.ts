@@ -1,11 +1,11 @@
 import { auditCard, type AuditFilters } from '../../cards/audit-card';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import type { IntentOf } from '../../intents/intent';
 import { AUDIT_USAGE } from '../../intents/audit-intent';
 import { AUDIT_ACTION_HELP, auditActionsFor, queryAudit, type AuditQuery } from '../../state/audit-log';
 import type { VerbData } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
-import { card, text, type Reply } from '../reply';
+import { card, say, text, type Reply } from '../reply';
 import { answerPrivately, refusal } from '../security/security-replies';
 import type { Turn } from '../turn';
 
@@ -20,7 +20,7 @@ function toQuery(ask: AuditAsk): { ok: true; query: AuditQuery } | { ok: false; 
   if (ask.user) query.user = ask.user;
   if (ask.action) {
     const actions = auditActionsFor(ask.action);
-    if (!actions) return { ok: false, problem: `I do not know the action "${md(ask.action.slice(0, 40))}". Use one of: ${AUDIT_ACTION_HELP}.` };
+    if (!actions) return { ok: false, problem: `I do not know the action "${plain(ask.action.slice(0, 40))}". Use one of: ${AUDIT_ACTION_HELP}.` };
     query.actions = actions;
   }
   if (ask.ticket) query.target = { kind: 'ticket', id: ask.ticket };
@@ -39,7 +39,7 @@ export async function showAudit(turn: Turn, ask: AuditAsk, deps: BotDeps): Promi
   const { security } = deps;
   const decision = await security.admins.check(turn);
   if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
-  if ('problem' in ask && ask.problem) return text(`${md(ask.problem)} Write it as \`${AUDIT_USAGE}\`.`);
+  if ('problem' in ask && ask.problem) return say(plain(ask.problem), ' Write it as ', { command: AUDIT_USAGE }, '.');
   const parsed = toQuery(ask);
   if (!parsed.ok) return text(parsed.problem);
   const page = await queryAudit(deps.storage, parsed.query);

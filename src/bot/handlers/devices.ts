@@ -1,9 +1,10 @@
+import type { BackView } from '../../protocol/verbs';
 import { deviceDetailCard } from '../../cards/device-detail-card';
 import { deviceListCard } from '../../cards/device-list-card';
-import { md } from '../../cards/escape';
 import type { BotDeps } from '../deps';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { isNonCompliant, isNonCompliantQuery, modelOrNameMatcher, searchDevicesLocally } from './device-search';
 import { fetchPage } from './paging';
 
 export async function listDevices(
@@ -12,12 +13,23 @@ export async function listDevices(
   deps: BotDeps,
 ): Promise<Reply> {
   const search = query.search?.trim() || undefined;
-  const page = await fetchPage((q) => deps.mmd.devices.list(q, { signal: turn.signal }), { search, skip: query.skip ?? 0 });
+  const skip = query.skip ?? 0;
+  if (search && isNonCompliantQuery(search)) {
+    const local = await searchDevicesLocally(deps, isNonCompliant, 'compliance state', skip, turn.signal);
+    return card(deviceListCard({ ...local, search, now: deps.now() }));
+  }
+  const page = await fetchPage((q) => deps.mmd.devices.list(q, { signal: turn.signal }), { search, skip });
+  // Nothing by name, serial or user: try model and the user's full name, which the service's
+  // search does not cover (device-search.ts), and say so.
+  if (search && page.items.length === 0) {
+    const local = await searchDevicesLocally(deps, modelOrNameMatcher(search), 'model and user name', skip, turn.signal);
+    if (local.page.items.length > 0) return card(deviceListCard({ ...local, search, now: deps.now() }));
+  }
   return card(deviceListCard({ page, search, now: deps.now() }));
 }
 
-export async function showDevice(turn: Turn, query: { name: string }, deps: BotDeps): Promise<Reply> {
+export async function showDevice(turn: Turn, query: { name: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const device = await deps.mmd.devices.get(query.name, { signal: turn.signal });
-  if (!device) return text(`I could not find a device named **${md(query.name)}**. Try \`devices ${md(query.name)}\` to search.`);
-  return card(deviceDetailCard({ device, now: deps.now() }));
+  if (!device) return say('I could not find a device named ', { value: query.name }, '. Try ', { command: `devices ${query.name}` }, ' to search.');
+  return card(deviceDetailCard({ device, now: deps.now(), back: query.back }));
 }

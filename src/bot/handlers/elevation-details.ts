@@ -4,7 +4,6 @@ import {
   elevationRedactedCard,
   elevationRevealedCard,
 } from '../../cards/elevation-details-card';
-import { md } from '../../cards/escape';
 import { notFoundCard } from '../../cards/not-found-card';
 import type { AdaptiveCard } from '../../cards/render';
 import type { BotDeps } from '../deps';
@@ -40,7 +39,7 @@ export async function showElevationDetails(turn: Turn, query: { deviceName: stri
   const activityId = await turn.sendCard(body);
   await remember({ conversationId: turn.conversationId, activityId });
   // From a button (the `command` verb): the card it was on stays as it is.
-  return turn.kind === 'invoke' ? { kind: 'done', text: `The elevation details of ${md(deviceName)} are in a new message.` } : { kind: 'done' };
+  return turn.kind === 'invoke' ? { kind: 'done', text: `The elevation details of ${deviceName} are in a new message.` } : { kind: 'done' };
 }
 
 /** Reveal (Action.Execute in a 1:1 chat): the user-specific revealed card, redaction scheduled. */
@@ -57,7 +56,7 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
   }
   if (turn.conversation !== 'personal') {
     await audit('not_personal');
-    return text(`For safety I only reveal passwords in our 1:1 chat. Send me \`elevation ${md(deviceName)}\` there.`);
+    return text(`For safety I only reveal passwords in our 1:1 chat. Send me "elevation ${deviceName}" there.`);
   }
   // The card to hide later is the one the button was on, and only if the bot sent it for this
   // device (replyToId is the sender's word); otherwise nothing is revealed.
@@ -67,7 +66,7 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
   if (!activityId || !reference || !ours) {
     await audit('failed');
     turn.log.warn({ hasReplyToId: Boolean(activityId), ours }, 'reveal without a card of ours to hide later');
-    return text(`I could not tell which card to hide again later, so I did not reveal anything. Send me \`elevation ${md(deviceName)}\` for a new card.`);
+    return text(`I could not tell which card to hide again later, so I did not reveal anything. Send me "elevation ${deviceName}" for a new card.`);
   }
 
   try {

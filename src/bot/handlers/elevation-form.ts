@@ -4,7 +4,7 @@ import type { FormNotice } from '../../protocol/form-notice';
 import { elevationDetailCard } from '../../cards/elevation-detail-card';
 import { closeElevationForm } from '../../cards/elevation-close-form-card';
 import { requestElevationForm } from '../../cards/elevation-form-card';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { MmdApiError } from '../../mmd/mmd-api-error';
 import { elevationSchema } from '../../mmd/parse-elevation';
 import type { ElevationRequest, Ticket } from '../../mmd/types';
@@ -91,7 +91,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
       return created;
     },
     reconcile: (since) => findCreatedElevation(deps.mmd, request, since, turn.signal),
-    done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${md(created.deviceName)} created.`),
+    done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${plain(created.deviceName)} created.`),
     form,
   });
 }

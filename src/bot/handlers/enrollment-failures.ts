@@ -1,7 +1,6 @@
 /** Intune enrollment failures (Graph troubleshooting events): recent ones, one, and the report form. */
 import { newFormId } from '../../state/form-id';
 import { enrollmentFailureForm } from '../../cards/enrollment-failure-form-card';
-import { md } from '../../cards/escape';
 import { troubleshootingEventDetailCard } from '../../cards/troubleshooting-event-detail-card';
 import { troubleshootingEventListCard } from '../../cards/troubleshooting-event-list-card';
 import { troubleshootingEventSchema } from '../../graph/parse-troubleshooting-event';
@@ -12,12 +11,12 @@ import { checkEnrollmentFailure, ENROLLMENT_FAILURE_FIELDS } from '../../protoco
 import type { VerbData } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { submitOnce } from '../forms/submit-form';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { graphWording } from './graph-wording';
 import { fetchPage } from './paging';
 
-const deviceNotFound = (name: string): Reply => text(`I could not find a device named **${md(name)}**. Try \`devices ${md(name)}\` to search.`);
+const deviceNotFound = (name: string): Reply => say('I could not find a device named ', { value: name }, '. Try ', { command: `devices ${name}` }, ' to search.');
 
 export async function listEnrollmentFailures(_turn: Turn, query: { deviceName?: string; user?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
@@ -29,7 +28,7 @@ export async function listEnrollmentFailures(_turn: Turn, query: { deviceName?: 
     if (!device) return deviceNotFound(deviceName);
     ids = { managedDeviceIdentifier: device.intuneId?.trim() || undefined, deviceId: device.aadDeviceId?.trim() || undefined };
     if (!ids.managedDeviceIdentifier && !ids.deviceId) {
-      return text(`Device **${md(deviceName)}** has no Intune or Entra device id yet, so it has no enrollment failures to look up.`);
+      return say('Device ', { value: deviceName }, ' has no Intune or Entra device id yet, so it has no enrollment failures to look up.');
     }
   }
   const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q), { ...ids, userId: user, skip: query.skip ?? 0 });
@@ -38,7 +37,7 @@ export async function listEnrollmentFailures(_turn: Turn, query: { deviceName?: 
 
 export async function showEnrollmentFailure(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const event = await deps.graph.troubleshootingEvents.get(query.id);
-  if (!event) return text(`I could not find enrollment failure **${md(query.id)}**. Type \`enrollment failures\` to see recent ones.`);
+  if (!event) return say('I could not find enrollment failure ', { value: query.id }, '. Type ', { command: 'enrollment failures' }, ' to see recent ones.');
   return card(troubleshootingEventDetailCard({ event, now: deps.now() }));
 }
 

@@ -4,7 +4,7 @@
  * checked here again (the card checked it first) and sent at most once per formId.
  */
 import { newFormId } from '../../state/form-id';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { newIncidentForm } from '../../cards/incident-form-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
@@ -42,7 +42,7 @@ export async function createIncident(turn: Turn, data: VerbData<'incident.create
     subject: graphWording('incident'),
     result: incidentSchema,
     work: () => deps.graph.incidents.create(check.incident),
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${md(incident.id)} was created.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${plain(incident.id)} was created.`),
     form,
   });
 }
@@ -68,7 +68,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
     result: incidentSchema,
     work: () => deps.graph.incidents.update(data.id, check.changes),
     // A new formId: the next change on this card is a new submit.
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${md(incident.id)} was updated.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${plain(incident.id)} was updated.`),
     form,
   });
 }

@@ -1,11 +1,10 @@
 /** Security incidents (Microsoft Graph): the list with its filters, and one incident. */
 import { newFormId } from '../../state/form-id';
-import { md } from '../../cards/escape';
 import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { incidentListCard, type IncidentFilters } from '../../cards/incident-list-card';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../../graph/graph-enums';
 import type { BotDeps } from '../deps';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
@@ -27,7 +26,7 @@ export function incidentFiltersFromChoices(choice: { status?: string; severity?:
 }
 
 export function incidentNotFound(id: string): Reply {
-  return text(`I could not find security incident **${md(id)}**. Type \`incidents\` to see recent incidents.`);
+  return say('I could not find security incident ', { value: id }, '. Type ', { command: 'incidents' }, ' to see recent incidents.');
 }
 
 export async function showIncident(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {

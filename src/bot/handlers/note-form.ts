@@ -1,7 +1,7 @@
 import { newFormId } from '../../state/form-id';
 import { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { addNoteForm } from '../../cards/note-form-card';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { MmdApiError } from '../../mmd/mmd-api-error';
@@ -13,14 +13,14 @@ import { actorOf } from '../actor';
 import { recordChange } from '../audit-trail';
 import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
 import { findAddedNote } from '../forms/find-earlier';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { VerbData } from '../../protocol/verbs';
 
 /** "Add note" on a ticket card. */
 export async function openNoteForm(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
-  if (!ticket) return text(`I could not find ticket **${md(query.id)}**. Type \`tickets\` to see recent tickets.`);
+  if (!ticket) return say('I could not find ticket ', { value: query.id }, '. Type ', { command: 'tickets' }, ' to see recent tickets.');
   return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: newFormId(deps.now()), now: deps.now() }));
 }
 
@@ -57,15 +57,15 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
 
 /** The ticket with its notes; the note is in, so a failed read only loses the card, not the news. */
 async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps, now: Date): Promise<Reply> {
-  const added = `Your note was added to ticket ${md(id)}.`;
+  const added = `Your note was added to ticket ${plain(id)}.`;
   try {
     const ticket = await deps.mmd.tickets.get(id, { signal: turn.signal });
-    if (!ticket) return text(`Your note was added to ticket **${md(id)}**.`);
+    if (!ticket) return say('Your note was added to ticket ', { value: id }, '.');
     const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
     return card(ticketDetailCard({ ticket, notes, now }), added);
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
     turn.log.warn({ err: err.toJSON() }, 'note added, ticket not re-read');
-    return text(`Your note was added to ticket **${md(id)}**. I could not show the ticket just now; type \`ticket ${md(id)}\` to see it.`);
+    return say('Your note was added to ticket ', { value: id }, '. I could not show the ticket just now; type ', { command: `ticket ${id}` }, ' to see it.');
   }
 }

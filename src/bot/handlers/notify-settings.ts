@@ -1,4 +1,4 @@
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { isTimeZone, parseQuietWindow } from '../../notify/quiet-hours';
 import type { ConversationSettings, DigestMode } from '../../notify/conversation-settings';
 import type { BotDeps } from '../deps';
@@ -42,6 +42,6 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
   if (!window) return text('Quiet hours are two times, e.g. `notify quiet 20:00-08:00`, or `notify quiet off`. Nothing was changed.');
   const zone = zoneOf(turn);
   await settings.set(turn.conversationId, { ...current, ...zone, quiet: window });
-  const where = zone.timeZone ? md(zone.timeZone) : 'your local time';
+  const where = zone.timeZone ? plain(zone.timeZone) : 'your local time';
   return text(`Quiet hours ${window.start}-${window.end} (${where}): updates in that window are held and arrive as one digest when it ends.`);
 }

@@ -1,4 +1,4 @@
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { describeFilter, parseSubscriptionFilter } from '../../notify/subscription-filter';
 import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
@@ -28,7 +28,7 @@ export async function subscribeAll(turn: Turn, intent: { filter: string; off?: b
   await subscriptions.setFilter(turn.conversationId, parsed.filter);
   turn.log.info({ filter: parsed.filter }, 'subscribe all');
   return text(
-    `This conversation now hears about ${md(describeFilter(parsed.filter))} (new tickets and changes). ` +
+    `This conversation now hears about ${plain(describeFilter(parsed.filter))} (new tickets and changes). ` +
       'Type `unsubscribe all` to stop. Once admin roles are set up for this bot, only admins may change this.',
   );
 }

@@ -1,11 +1,10 @@
-import { md } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { TICKET_ID_FIELD_PATTERN } from '../../intents/ticket-id';
 import type { Ticket } from '../../mmd/types';
 import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
 import { recordChange } from '../audit-trail';
-import { card, text, type Reply } from '../reply';
+import { card, say, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { showSubscriptions } from './subscriptions';
 
@@ -17,7 +16,7 @@ async function knownTicket(id: string, deps: BotDeps): Promise<Ticket | undefine
   return (await deps.mmd.tickets.get(id)) ?? undefined;
 }
 
-const notFound = (id: string) => text(`I could not find ticket **${md(id)}**, so nothing was subscribed. Type \`tickets\` to see recent tickets.`);
+const notFound = (id: string) => say('I could not find ticket ', { value: id }, ', so nothing was subscribed. Type ', { command: 'tickets' }, ' to see recent tickets.');
 
 /** The ticket card with its button in the new state, put in place of the card that was clicked. */
 async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean, deps: BotDeps): Promise<Reply> {
@@ -39,7 +38,7 @@ export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 
   await deps.notify.subscriptions.subscribe(ticket.id, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now());
   await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'ticket', id: ticket.id } });
   if (query.view === 'ticket' && turn.kind === 'invoke') return ticketCardInPlace(turn, ticket, true, deps);
-  return text(`This conversation now gets an update whenever ticket **${md(ticket.id)}** changes. Type \`unsubscribe ${md(ticket.id)}\` to stop.`);
+  return say('This conversation now gets an update whenever ticket ', { value: ticket.id }, ' changes. Type ', { command: `unsubscribe ${ticket.id}` }, ' to stop.');
 }
 
 /**
@@ -58,9 +57,9 @@ export async function unsubscribeFromTicket(
     const ticket = await knownTicket(query.id, deps);
     if (ticket) return ticketCardInPlace(turn, ticket, false, deps);
   }
-  return text(
-    existed
-      ? `This conversation no longer gets updates about ticket **${md(query.id)}**.`
-      : `This conversation was not subscribed to ticket **${md(query.id)}**, so nothing changed.`,
+  return say(
+    ...(existed
+      ? ['This conversation no longer gets updates about ticket ', { value: query.id }, '.']
+      : ['This conversation was not subscribed to ticket ', { value: query.id }, ', so nothing changed.']),
   );
 }

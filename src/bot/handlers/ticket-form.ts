@@ -1,6 +1,6 @@
 import { newFormId } from '../../state/form-id';
 import type { FormNotice } from '../../protocol/form-notice';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
 import { ticketSchema } from '../../mmd/parse-ticket';
@@ -63,7 +63,7 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
       const subscribed = await autoSubscribe(turn, ticket.id, deps);
       if (subscribed && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
       const note = subscribed ? ' You will get an update here whenever it changes.' : '';
-      return card(ticketDetailCard({ ticket, notes: [], now, subscribed }), `Ticket ${md(ticket.id)} was created.${note}`);
+      return card(ticketDetailCard({ ticket, notes: [], now, subscribed }), `Ticket ${plain(ticket.id)} was created.${note}`);
     },
     form,
   });

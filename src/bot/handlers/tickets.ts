@@ -1,12 +1,14 @@
-import { md } from '../../cards/escape';
 import { notesCard } from '../../cards/notes-card';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { ticketListCard } from '../../cards/ticket-list-card';
 import type { TicketFilters } from '../../protocol/ticket-filters';
+import type { BackView, VerbData } from '../../protocol/verbs';
+import { TICKET_ID_PATTERN } from '../../intents/ticket-id';
 import type { BotDeps } from '../deps';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
+import { searchTicketTitles } from './ticket-search';
 
 export async function listTickets(
   turn: Turn,
@@ -18,13 +20,19 @@ export async function listTickets(
     severities: [...new Set(query.severities)].sort(),
     text: query.text?.trim() || undefined,
   };
-  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), {
+  const base = {
     states: filters.states,
     severities: filters.severities,
-    titleContains: filters.text,
     orderBy: { field: 'createdDateTime' as const, direction: 'desc' as const },
-    skip: query.skip ?? 0,
-  });
+  };
+  const skip = query.skip ?? 0;
+  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), { ...base, titleContains: filters.text, skip });
+  // The document's contains(title,'Test') does not say whether case matters (the emulator, like
+  // OData, matches case): when nothing matched, look again ignoring case, over a bounded scan.
+  if (filters.text && page.items.length === 0) {
+    const local = await searchTicketTitles(deps, base, filters.text, skip, turn.signal);
+    if (local.page.items.length > 0) return card(ticketListCard({ ...local, filters, now: deps.now() }));
+  }
   return card(ticketListCard({ page, filters, now: deps.now() }));
 }
 
@@ -38,11 +46,15 @@ export function filtersFromChoices(choice: { state?: string; severity?: string; 
   };
 }
 
+const EXAMPLE_SHAPE = 'MMD-1465058-R5V8P';
+
 function ticketNotFound(id: string): Reply {
-  return text(`I could not find ticket **${md(id)}**. Type \`tickets\` to see recent tickets.`);
+  // "ticket 12345": say what ids look like rather than only "not found".
+  const shape = TICKET_ID_PATTERN.test(id) ? '' : ` Ticket IDs look like ${EXAMPLE_SHAPE}.`;
+  return say('I could not find ticket ', { value: id }, `.${shape} Type `, { command: 'tickets' }, ' to see recent tickets.');
 }
 
-export async function showTicket(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+export async function showTicket(turn: Turn, query: VerbData<'ticket.open'> | { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return ticketNotFound(query.id);
   const [notes, subscribed] = await Promise.all([
@@ -51,7 +63,7 @@ export async function showTicket(turn: Turn, query: { id: string }, deps: BotDep
   ]);
   // Refresh (a button on the card) answers in place: that message shows this ticket now.
   if (turn.kind === 'invoke' && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
-  return card(ticketDetailCard({ ticket, notes, now: deps.now(), subscribed }));
+  return card(ticketDetailCard({ ticket, notes, now: deps.now(), subscribed, back: backFrom(query) }));
 }
 
 export async function showNotes(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
@@ -59,4 +71,11 @@ export async function showNotes(turn: Turn, query: { id: string }, deps: BotDeps
   if (!ticket) return ticketNotFound(query.id);
   const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
   return card(notesCard({ ticketId: ticket.id, notes, now: deps.now() }));
+}
+
+/** Back to the list a ticket was opened from: its filter inputs came with the Open button. */
+function backFrom(query: VerbData<'ticket.open'> | { id: string }): BackView | undefined {
+  if (!('fromList' in query) || !query.fromList) return 'back' in query ? query.back : undefined;
+  const data = Object.fromEntries(Object.entries({ state: query.state, severity: query.severity, text: query.text }).filter(([, v]) => v));
+  return { verb: 'tickets.filter', data };
 }

@@ -1,8 +1,8 @@
-import { md } from '../../cards/escape';
+import type { BackView } from '../../protocol/verbs';
 import { userDetailCard } from '../../cards/user-detail-card';
 import { userListCard } from '../../cards/user-list-card';
 import type { BotDeps } from '../deps';
-import { card, text, type Reply } from '../reply';
+import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { fetchPage } from './paging';
 
@@ -12,8 +12,8 @@ export async function listUsers(turn: Turn, query: { search?: string; skip?: num
   return card(userListCard({ page, search, now: deps.now() }));
 }
 
-export async function showUser(turn: Turn, query: { upn: string }, deps: BotDeps): Promise<Reply> {
+export async function showUser(turn: Turn, query: { upn: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const user = await deps.mmd.users.get(query.upn, { signal: turn.signal });
-  if (!user) return text(`I could not find a user **${md(query.upn)}** with managed devices.`);
-  return card(userDetailCard({ user, now: deps.now() }));
+  if (!user) return say('I could not find a user ', { value: query.upn }, ' with managed devices.');
+  return card(userDetailCard({ user, now: deps.now(), back: query.back }));
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../../config/roles';
-import { md } from '../../cards/escape';
+import { plain } from '../../cards/escape';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { memberIdentity } from './member-identity';
@@ -22,12 +22,12 @@ export async function roleRefusal(turn: Turn, what: string, need: Role, decision
 /** The same words as plain text (message extensions answer in their own format). */
 export async function roleRefusalText(turn: Turn, what: string, need: Role, decision: RoleDecision, mode: 'sandbox' | 'live'): Promise<string> {
   if (decision.checkFailed) {
-    return `I could not check your rights just now, so I did not do that (${md(what.toLowerCase())}). Please try again in a minute (reference ${turn.correlationId}).`;
+    return `I could not check your rights just now, so I did not do that (${plain(what.toLowerCase())}). Please try again in a minute (reference ${turn.correlationId}).`;
   }
-  const no = `Sorry, ${md(what.toLowerCase())} needs the **${need}** role, and you have the **${decision.role}** role. If you need it, ask whoever runs MMD Assist.`;
+  const no = `Sorry, ${plain(what.toLowerCase())} needs the ${need} role, and you have the ${decision.role} role. If you need it, ask whoever runs MMD Assist.`;
   if (mode !== 'sandbox') return no;
   // In sandbox mode, say how to let yourself in: trying the flows is the point there.
   const { upn, aadObjectId } = await memberIdentity(turn);
   const identity = upn ?? aadObjectId;
-  return identity ? `${no}\n\nSandbox mode: to try it, start the bot with ${WHO_GRANTS[need]} set to **${md(identity)}**.` : no;
+  return identity ? `${no}\n\nSandbox mode: to try it, start the bot with ${WHO_GRANTS[need]} set to ${plain(identity)}.` : no;
 }

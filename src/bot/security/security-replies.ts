@@ -1,4 +1,3 @@
-import { md } from '../../cards/escape';
 import type { AdaptiveCard } from '../../cards/render';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -20,7 +19,7 @@ export function refusal(
   // In sandbox mode, say how to let yourself in: trying the reveal flow is the point there.
   const identity = decision.upn ?? decision.aadObjectId;
   if (mode === 'sandbox' && identity) {
-    return text(`${no}\n\nSandbox mode: to try it, start the bot with ELEVATION_ADMINS set to **${md(identity)}**.`);
+    return text(`${no}\n\nSandbox mode: to try it, start the bot with ELEVATION_ADMINS set to ${identity}.`);
   }
   return text(no);
 }

@@ -57,6 +57,9 @@ export function fieldError(card: unknown, id: string): string | undefined {
     const i = items.findIndex((item: Json) => item?.id === id);
     const next = i >= 0 ? (items[i + 1] as Json | undefined) : undefined;
     if (next?.type === 'TextBlock' && next.color === 'Attention') message = String(next.text);
+    // The message as a TextRun (it may quote what was typed).
+    const run = next?.type === 'RichTextBlock' ? (next.inlines as Json[] | undefined)?.[0] : undefined;
+    if (run?.color === 'Attention') message = String(run.text);
   });
   return message;
 }

@@ -1,4 +1,4 @@
-import { BotHarness, cardText } from '../../helpers/bot-harness';
+import { BotHarness, answerText, cardText } from '../../helpers/bot-harness';
 import { action, apiCalls, fieldError, inputs, invokeCard, invokeMessage, press } from './form-helpers';
 
 type Json = Record<string, unknown>;
@@ -34,7 +34,7 @@ describe('add note form', () => {
   });
 
   it('says so for a ticket that does not exist', async () => {
-    expect(invokeMessage(await harness.execute('ticket.addNoteForm', { id: 'MMD-0000000-NOPE0' }))).toMatch(/could not find ticket/);
+    expect(answerText(await harness.execute('ticket.addNoteForm', { id: 'MMD-0000000-NOPE0' }))).toMatch(/could not find ticket/);
   });
 
   it('adds the note once, shows the ticket with it, and answers a double submit the same', async () => {

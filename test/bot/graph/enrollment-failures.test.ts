@@ -3,7 +3,7 @@
  * the list (tenant, device, user) with paging, one event, and the report form, prefilled from a
  * device card's button, with its invalid, tampered, double and refused submits.
  */
-import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { BotHarness, cardOf, cardText, answerText } from '../../helpers/bot-harness';
 import { findActions } from '../../helpers/card-validation';
 import { expectCleanCard } from '../../cards/card-checks';
 import type { Device } from '../../../src/mmd/types';
@@ -59,7 +59,7 @@ describe('enrollment failures in chat', () => {
     const detail = invokeCard(await harness.execute('enrollmentFailure.open', { id: rowIds(list)[0] }));
     expectCleanCard(detail);
     expect(cardText(detail)).toContain(device.intuneId!);
-    expect(String((await harness.say('enrollment failures MMD-99999'))[0]?.text)).toMatch(/could not find a device named/);
+    expect(answerText((await harness.say('enrollment failures MMD-99999'))[0])).toMatch(/could not find a device named/);
   });
 
   it('"enrollment failures <upn>" filters on the user', async () => {

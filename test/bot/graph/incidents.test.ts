@@ -3,7 +3,7 @@
  * the commands, paging and filters, the detail card's in-place updates, the new incident form
  * (invalid, tampered, double and refused submits) and "Open MMD ticket".
  */
-import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { BotHarness, cardOf, cardText, answerText } from '../../helpers/bot-harness';
 import { findActions } from '../../helpers/card-validation';
 import { expectCleanCard } from '../../cards/card-checks';
 import { action, apiCalls, fieldError, inputs, invokeCard, invokeMessage, press } from '../forms/form-helpers';
@@ -91,7 +91,7 @@ describe('security incidents in chat', () => {
       expect(cardText(card)).toMatch(/1000/);
       expect(findActions(card).filter((a) => a.verb === 'incident.update').map((a) => (a.data as Json).change)).toEqual(['status', 'assignment', 'classification']);
       const missing = await harness.say('incident 999999');
-      expect(String(missing[0]?.text)).toMatch(/could not find security incident \*\*999999\*\*/);
+      expect(answerText(missing[0])).toMatch(/could not find security incident 999999\./);
     });
 
     it('updates status, assignment and classification in place, each once', async () => {

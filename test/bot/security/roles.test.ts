@@ -75,7 +75,7 @@ describe('roles: every privileged route refuses a reader before its handler runs
   it.each(privilegedVerbs)('Action.Execute %s (needs %s)', async (verb, role: Role) => {
     const before = apiCalls();
     const res = await harness.execute(verb, sample(verb), { user: READER, conversationId: 'personal-reader' });
-    expect(String(res.value)).toMatch(new RegExp(`needs the \\*\\*${role}\\*\\* role, and you have the \\*\\*reader\\*\\* role`));
+    expect(String(res.value)).toMatch(new RegExp(`needs the ${role} role, and you have the reader role`));
     expect(apiCalls()).toBe(before);
   });
 
@@ -83,7 +83,7 @@ describe('roles: every privileged route refuses a reader before its handler runs
     const before = apiCalls();
     const replies = await harness.submit({ verb, ...sample(verb) }, { user: READER, conversationId: 'personal-reader' });
     expect(replies).toHaveLength(1);
-    expect(String(replies[0]!.text)).toMatch(new RegExp(`needs the \\*\\*${role}\\*\\* role`));
+    expect(String(replies[0]!.text)).toMatch(new RegExp(`needs the ${role} role`));
     expect(replies[0]!.attachments).toBeUndefined();
     expect(apiCalls()).toBe(before);
   });
@@ -93,9 +93,9 @@ describe('roles: every privileged route refuses a reader before its handler runs
     if (!command) throw new Error(`no command in COMMANDS for intent ${intent}`);
     const before = apiCalls();
     const typed = await harness.say(command.example, { user: READER, conversationId: 'personal-reader' });
-    expect(String(typed[0]!.text)).toMatch(new RegExp(`needs the \\*\\*${role}\\*\\* role`));
+    expect(String(typed[0]!.text)).toMatch(new RegExp(`needs the ${role} role`));
     const button = await harness.execute('command', { text: command.example }, { user: READER, conversationId: 'personal-reader' });
-    expect(String(button.value)).toMatch(new RegExp(`needs the \\*\\*${role}\\*\\* role`));
+    expect(String(button.value)).toMatch(new RegExp(`needs the ${role} role`));
     expect(apiCalls()).toBe(before);
   });
 
@@ -107,7 +107,7 @@ describe('roles: every privileged route refuses a reader before its handler runs
         harness.activity({ type: 'invoke', name: `composeExtension/${kind}`, value: { commandId, commandContext: 'compose', data: { formId: randomUUID(), title: 'x' } } }, { user: READER, conversationId: 'personal-reader' }),
       );
       expect(status).toBe(200);
-      expect(JSON.stringify(body)).toMatch(new RegExp(`needs the \\*\\*${role}\\*\\* role`));
+      expect(JSON.stringify(body)).toMatch(new RegExp(`needs the ${role} role`));
       expect(apiCalls()).toBe(before);
     },
   );
@@ -116,7 +116,7 @@ describe('roles: every privileged route refuses a reader before its handler runs
     const form = await harness.execute('ticket.newForm', {}, { user: OPERATOR, conversationId: 'personal-operator' });
     expect(form.type).toBe('application/vnd.microsoft.card.adaptive');
     const reveal = await harness.execute('elevation.reveal', sample('elevation.reveal'), { user: OPERATOR, conversationId: 'personal-operator' });
-    expect(String(reveal.value)).toMatch(/needs the \*\*admin\*\* role, and you have the \*\*operator\*\* role/);
+    expect(String(reveal.value)).toMatch(/needs the admin role, and you have the operator role/);
   });
 
   it('help shows each user only the commands their role allows', async () => {

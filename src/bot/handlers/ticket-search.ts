@@ -1,0 +1,34 @@
+import type { TicketListQuery } from '../../mmd/mmd-client';
+import { paginate } from '../../mmd/paging';
+import type { Page, Ticket } from '../../mmd/types';
+import type { BotDeps } from '../deps';
+import { PAGE_SIZE } from './paging';
+
+/** Tickets read at most for one case-insensitive title search. */
+export const MAX_TICKET_SCAN = 500;
+
+/**
+ * Titles containing `text` ignoring case, among the tickets the other filters select, from a scan
+ * of at most MAX_TICKET_SCAN (newest first); `searched` says what was searched.
+ */
+export async function searchTicketTitles(
+  deps: BotDeps,
+  query: Omit<TicketListQuery, 'titleContains' | 'skip' | 'top'>,
+  text: string,
+  skip: number,
+  signal?: AbortSignal,
+): Promise<{ page: Page<Ticket>; searched: string }> {
+  const needle = text.toLowerCase();
+  const found: Ticket[] = [];
+  let scanned = 0;
+  for await (const ticket of paginate((q) => deps.mmd.tickets.list(q, { signal }), { ...query, top: 100 }, { maxPages: MAX_TICKET_SCAN / 100 })) {
+    scanned += 1;
+    if ((ticket.title ?? '').toLowerCase().includes(needle)) found.push(ticket);
+    if (scanned >= MAX_TICKET_SCAN) break;
+  }
+  const more = scanned >= MAX_TICKET_SCAN ? ` (the newest ${MAX_TICKET_SCAN})` : '';
+  return {
+    page: { items: found.slice(skip, skip + PAGE_SIZE), skip, top: PAGE_SIZE, hasMore: found.length > skip + PAGE_SIZE, nextLink: null },
+    searched: `titles of ${scanned} tickets${more} searched ignoring case`,
+  };
+}
