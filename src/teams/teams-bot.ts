@@ -1,9 +1,9 @@
 import {
-  CardFactory,
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type AppBasedLinkQuery,
+  type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
@@ -19,6 +19,7 @@ import { extensionResponse, type ExtensionOptions } from './extension-response';
 import { stripMentions } from './mention';
 import { tenantOf } from './private-delivery';
 import { isSharedCard } from './shared-card';
+import { sendReply } from './send-reply';
 import { createTeamsTurn, type TeamsTurn, type TeamsTurnOptions } from './teams-turn';
 import { errorCard } from '../cards/error-card';
 import { lateNoticeCard, tooLateToShowCard, workingOnItCard } from '../cards/working-on-it-card';
@@ -76,6 +77,22 @@ export class TeamsBot extends TeamsActivityHandler {
 
   private get allowedTenantIds(): readonly string[] | 'any' {
     return this.options.allowedTenantIds ?? 'any';
+  }
+
+  /**
+   * Teams' sign-in invokes (MMD_AUTH=user): the status and body Teams expects, and any message
+   * (the command run after signing in, a next-step card) sent before the answer.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? '';
+    if (name.startsWith('signin/')) {
+      const answer = await this.bot.signIn(this.turn(context), name, context.activity.value);
+      if (answer) {
+        if (answer.reply) await send(context, answer.reply);
+        return { status: answer.status, body: answer.body };
+      }
+    }
+    return super.onInvokeActivity(context);
   }
 
   /**
@@ -162,13 +179,7 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 }
 
-async function send(context: TurnContext, reply: Reply): Promise<void> {
-  if (reply.kind === 'card') {
-    await context.sendActivity({ type: 'message', text: reply.text, attachments: [CardFactory.adaptiveCard(reply.card)] });
-  } else if (reply.kind === 'text' || reply.text) {
-    await context.sendActivity(reply.text ?? '');
-  }
-}
+const send = sendReply;
 
 function invokeAnswer(reply: Reply): AdaptiveCardInvokeResponse {
   if (reply.kind === 'card') return { statusCode: 200, type: CARD_CONTENT_TYPE, value: reply.card };

@@ -13,9 +13,9 @@ import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../.
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
 import { findClosure, findCreatedElevation } from '../forms/find-earlier';
-import { actorOf } from '../actor';
+import { signText } from '../sign-text';
 import { recordChange } from '../audit-trail';
-import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
+import { tooLongWithAttribution } from '../../protocol/attribution';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { VerbData } from '../../protocol/verbs';
@@ -57,7 +57,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
     );
   const check = checkElevation(raw, now);
   if (!check.ok) return form(check.errors);
-  const signed = attribute(check.request.planOfAction, await actorOf(turn), ELEVATION_FIELDS.planOfAction.maxLength);
+  const signed = await signText(turn, deps, check.request.planOfAction, ELEVATION_FIELDS.planOfAction.maxLength);
   if (!signed.ok) return form({ planOfAction: tooLongWithAttribution('plan of action', signed.room, check.request.planOfAction.length) });
   const request = { ...check.request, planOfAction: signed.text };
   try {
@@ -135,7 +135,7 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     );
   const check = checkClose(raw, now);
   if (!check.ok) return form(check.errors);
-  const signed = attribute(check.actionsTaken, await actorOf(turn), CLOSE_FIELDS.actionsTaken.maxLength);
+  const signed = await signText(turn, deps, check.actionsTaken, CLOSE_FIELDS.actionsTaken.maxLength);
   if (!signed.ok) return form({ actionsTaken: tooLongWithAttribution('text', signed.room, check.actionsTaken.length) });
   const actionsTaken = signed.text;
   return submitOnce({

@@ -13,9 +13,9 @@ function known(values: readonly string[], allowed: readonly string[]): string[] 
   return allowed.filter((value) => values.some((v) => v.trim().toLowerCase() === value.toLowerCase()));
 }
 
-export async function listIncidents(_turn: Turn, query: { statuses: string[]; severities: string[]; skip?: number }, deps: BotDeps): Promise<Reply> {
+export async function listIncidents(turn: Turn, query: { statuses: string[]; severities: string[]; skip?: number }, deps: BotDeps): Promise<Reply> {
   const filters: IncidentFilters = { statuses: known(query.statuses, INCIDENT_STATUSES), severities: known(query.severities, INCIDENT_SEVERITIES) };
-  const page = await fetchPage((q) => deps.graph.incidents.list(q), { ...filters, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.graph.incidents.list(q, { signal: turn.signal }), { ...filters, skip: query.skip ?? 0 });
   return card(incidentListCard({ page, filters, now: deps.now() }));
 }
 
@@ -29,8 +29,8 @@ export function incidentNotFound(id: string): Reply {
   return say('I could not find security incident ', { value: id }, '. Type ', { command: 'incidents' }, ' to see recent incidents.');
 }
 
-export async function showIncident(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const incident = await deps.graph.incidents.get(query.id);
+export async function showIncident(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+  const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
   return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: deps.now() }));
 }
