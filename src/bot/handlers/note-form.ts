@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
 import { plain } from '../../cards/escape';
@@ -21,7 +21,7 @@ import type { VerbData } from '../../protocol/verbs';
 export async function openNoteForm(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return say('I could not find ticket ', { value: query.id }, '. Type ', { command: 'tickets' }, ' to see recent tickets.');
-  return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: randomUUID(), now: deps.now() }));
+  return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: newFormId(deps.now()), now: deps.now() }));
 }
 
 const noteResult = z.object({ ticketId: z.string() });
