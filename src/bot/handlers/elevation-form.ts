@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
 import type { FormOrigin } from '../../protocol/views';
@@ -13,6 +13,7 @@ import type { BotDeps } from '../deps';
 import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../../protocol/elevation-rules';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
+import { findClosure, findCreatedElevation } from '../forms/find-earlier';
 import { signText } from '../sign-text';
 import { recordChange } from '../audit-trail';
 import { tooLongWithAttribution } from '../../protocol/attribution';
@@ -40,7 +41,7 @@ export async function openElevationForm(turn: Turn, query: { deviceName?: string
     requestElevationForm({
       prefill: { deviceName },
       openTickets: await openTickets(turn, deps),
-      formId: randomUUID(),
+      formId: newFormId(deps.now()),
       from: query.from,
       now: deps.now(),
     }),
@@ -112,6 +113,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
       });
       return created;
     },
+    reconcile: (since) => findCreatedElevation(deps.mmd, request, since, turn.signal),
     done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${plain(created.deviceName)} created.`),
     form,
   });
@@ -138,7 +140,7 @@ export async function openCloseForm(turn: Turn, query: { id: string; deviceName?
     if (query.from?.verb === 'elevations.page') return withText(await listElevations(turn, query.from.data, deps), 'This elevation request is already closed.');
     return card(elevationDetailCard({ request, now }), 'This elevation request is already closed.');
   }
-  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: randomUUID(), from: query.from, now }));
+  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: newFormId(deps.now()), from: query.from, now }));
 }
 
 const closeResult = z.object({
@@ -173,6 +175,10 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
       await deps.mmd.elevations.close(data.requestId, actionsTaken, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'elevation.close', target: { kind: 'elevation', id: data.requestId }, deviceName, detail: deviceName });
       return { requestId: data.requestId, deviceName, actionsTaken, closedAt: deps.now().toISOString() };
+    },
+    reconcile: async () => {
+      const closure = await findClosure(deps.mmd, data.requestId, deviceName, turn.signal);
+      return closure && { requestId: data.requestId, deviceName, actionsTaken: closure.actionsTaken ?? actionsTaken, closedAt: closure.closedAt };
     },
     done: async (closed) => {
       // Closed from the list: the list comes back, read again, the request shown as closed.

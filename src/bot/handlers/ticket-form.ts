@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import type { FormNotice } from '../../protocol/form-notice';
 import type { FormOrigin } from '../../protocol/views';
 import { plain } from '../../cards/escape';
@@ -35,7 +35,7 @@ export async function openTicketForm(turn: Turn, query: { deviceName?: string; f
   const deviceName = query.deviceName?.trim();
   const prefill: Partial<NewTicketInput> = deviceName ? { category: 'Devices', description: `Device: ${deviceName}\n` } : {};
   const contact = await contactFromProfile(turn);
-  return card(newTicketForm({ prefill, contact, formId: randomUUID(), from: query.from, now: deps.now() }));
+  return card(newTicketForm({ prefill, contact, formId: newFormId(deps.now()), from: query.from, now: deps.now() }));
 }
 
 /** "Choose subcategory": the form again with what was typed, its subcategories those of the chosen category. */
