@@ -52,7 +52,8 @@ describe('card actions slower than Teams waits', () => {
   }, 30_000);
 
   it('a slow form submit: "working on it" in time, the ticket card later, and one ticket however often it is pressed', async () => {
-    const form = invokeCard(await harness.execute('ticket.newForm', {}));
+    // Opened from a device: Devices is chosen, so the form is at step 2 with Create ticket.
+    const form = invokeCard(await harness.execute('ticket.newForm', { deviceName: 'MMD-00001' }));
     const title = `Slow create ${randomUUID().slice(0, 8)}`;
     const values = {
       type: 'ChangeRequest',

@@ -75,8 +75,8 @@ describe('SQLite file deleted while the bot runs', () => {
     let formB: Json;
     let ticketA: unknown;
     try {
-      formA = invokeCard(await first.execute('ticket.newForm', {}));
-      formB = invokeCard(await first.execute('ticket.newForm', {}));
+      formA = invokeCard(await first.execute('ticket.newForm', { deviceName: 'MMD-00001' }));
+      formB = invokeCard(await first.execute('ticket.newForm', { deviceName: 'MMD-00001' }));
       ticketA = (action(invokeCard(await press(first, formA, 'ticket.create', values('Lost storage A'))), 'ticket.open').data as Json).id;
       expect(creates()).toBe(1);
 
