@@ -91,6 +91,7 @@ function renderEveryCard(): void {
   deviceListCard({ page: page(devices(10, 10), 10, 10, true), search: ` ${EVIL_LINK} `, now: NOW });
   deviceListCard({ page: page([]), search: 'nothing', now: NOW });
   closeElevationForm({ requestId: 'req-1', request: elevation(), formId, now: NOW });
+  closeElevationForm({ requestId: 'req-1', request: elevation(), formId, from: { verb: 'elevations.page', data: { deviceName: 'MMD-00001', skip: 10 } }, now: NOW });
   closeElevationForm({ requestId: 'abc', formId, now: NOW, errors: { actionsTaken: 'Describe the actions taken.' }, notice: 'Something went wrong' } as never);
   elevationDetailCard({ request: elevation(), now: NOW });
   elevationDetailCard({ request: elevation({ title: LONG, requestingAgentUpn: INJECTION }), now: NOW });
@@ -141,11 +142,13 @@ function renderEveryCard(): void {
   incidentDetailCard({ incident: incident(), formId, now: NOW });
   incidentDetailCard({ incident: nastyIncident(), formId, now: NOW, openForm: 'assignment', notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` } } as never);
   newIncidentForm({ prefill: {}, formId, now: NOW });
+  newIncidentForm({ prefill: {}, formId, from: { verb: 'incidents.page', data: { statuses: ['active'], severities: [], skip: 0 } }, now: NOW });
   troubleshootingEventListCard({ page: page(troubleshootingEvents(10), 10, 10, true), scope: { deviceName: 'MMD-00001' }, now: NOW });
   troubleshootingEventListCard({ page: page([nastyEvent()]), scope: { user: EVIL_LINK }, now: NOW });
   troubleshootingEventDetailCard({ event: troubleshootingEvent(), deviceName: 'MMD-00001', now: NOW });
   troubleshootingEventDetailCard({ event: nastyEvent(), now: NOW });
   enrollmentFailureForm({ prefill: {}, formId, now: NOW });
+  enrollmentFailureForm({ prefill: {}, formId, from: { verb: 'device.open', data: { name: 'MMD-00001', back: { verb: 'devices.page', data: { skip: 0 } } } }, now: NOW });
   const snapshot = {
     id: 'MMD-1465058-R5V8P',
     title: EVIL_LINK,
