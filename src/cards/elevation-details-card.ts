@@ -114,7 +114,8 @@ export function elevationNoneCard({ deviceName }: { deviceName: string }): Adapt
     headline: `${plainShort(name, 80, '(no name)')} has no open elevation request.`,
     hint: 'The local administrator password is only available while an elevation request is open for the device.',
     actions: [
-      executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name, from: { verb: 'device.open', data: { name } } }),
+      // No 'from': this card has no verb of its own to come back to, so the form's Cancel says "Cancelled".
+      executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name }),
       executeIfValid('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
     ].filter((a): a is ExecuteAction => a !== null),
   });

@@ -90,7 +90,7 @@ describe('elevation details cards', () => {
     const card = elevationNoneCard({ deviceName: 'MMD-00001' });
     expectCleanCard(card);
     expect(verbs(card)).toEqual([
-      ['elevation.requestForm', { deviceName: 'MMD-00001', from: { verb: 'device.open', data: { name: 'MMD-00001' } } }],
+      ['elevation.requestForm', { deviceName: 'MMD-00001' }],
       ['elevations.page', { deviceName: 'MMD-00001', skip: 0 }],
     ]);
   });
