@@ -176,10 +176,15 @@ export function months(value: number | null | undefined): string {
   return `${rounded.toFixed(1)} ${rounded === 1 ? 'month' : 'months'}`;
 }
 
-/** "Showing 11–20" for a page starting at `skip` with `count` items; empty for none. */
-export function showingRange(skip: number, count: number): string {
+/**
+ * "Showing 11–20 of 60" when the total is known, "Showing 11–20, more exist" when more follow
+ * and nobody said how many, "Showing 11–20" otherwise; empty for none.
+ */
+export function showingRange(skip: number, count: number, how: { total?: number; more?: boolean } = {}): string {
   if (count <= 0) return '';
-  return `Showing ${skip + 1}–${skip + count}`;
+  const range = `Showing ${skip + 1}–${skip + count}`;
+  if (how.total !== undefined) return `${range} of ${how.total}`;
+  return how.more ? `${range}, more exist` : range;
 }
 
 /** Sort key that puts problems first: failed, then warnings, pending, good, the rest. */
