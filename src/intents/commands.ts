@@ -33,7 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'ticket', intent: 'ticket', usage: 'ticket <id>', description: 'Open a support ticket.', example: 'ticket MMD-1465058-R5V8P', group: 'Support tickets' },
   { name: 'notes', intent: 'notes', usage: 'notes <id>', description: "Read a ticket's notes.", example: 'notes MMD-1465058-R5V8P', group: 'Support tickets' },
   { name: 'new ticket', intent: 'newTicket', usage: 'new ticket', description: 'Open a new support ticket with Microsoft.', example: 'new ticket', group: 'Support tickets' },
-  { name: 'elevations', intent: 'elevations', usage: 'elevations [device]', description: 'List elevation requests, optionally for one device.', example: 'elevations', group: 'Elevation requests' },
+  { name: 'elevations', intent: 'elevations', usage: 'elevations [open|closed] [device]', description: 'List elevation requests (open or closed only), optionally for one device.', example: 'elevations', group: 'Elevation requests' },
   { name: 'request elevation', intent: 'requestElevation', usage: 'request elevation <device>', description: 'Ask for local admin elevation on a device.', example: 'request elevation', group: 'Elevation requests' },
   { name: 'elevation', intent: 'elevation', usage: 'elevation <device>', description: "A device's elevation details (admins, personal chat only).", example: 'elevation MMD-00002', group: 'Elevation requests', adminOnly: true },
   { name: 'audit', intent: 'audit', usage: 'audit [user <upn>] [action <kind>] [ticket <id>|device <name>] [since <yyyy-mm-dd>]', description: 'Who changed what through the bot, and reveals of elevation details (admins only).', example: 'audit', group: 'Elevation requests', adminOnly: true },

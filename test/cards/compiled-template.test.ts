@@ -92,6 +92,7 @@ function renderEveryCard(): void {
   closeElevationForm({ requestId: 'abc', formId, now: NOW, errors: { actionsTaken: 'Describe the actions taken.' }, notice: 'Something went wrong' } as never);
   elevationDetailCard({ request: elevation(), now: NOW });
   elevationDetailCard({ request: elevation({ title: LONG, requestingAgentUpn: INJECTION }), now: NOW });
+  elevationDetailCard({ request: elevation(), now: NOW, back: { verb: 'elevations.page', data: { state: 'open', skip: 10 } } });
   elevationHiddenCard({ deviceName: 'MMD-00002', request: elevation({ title: `Fix ${EVIL_LINK}` }), revealSeconds: 300, now: NOW });
   elevationHiddenCard({ deviceName: 'MMD-00002', revealSeconds: 30, now: NOW });
   elevationRedactedCard({ deviceName: 'MMD-00002' });
@@ -103,6 +104,7 @@ function renderEveryCard(): void {
   elevationListCard({ page: page(elevations(10)), now: NOW });
   elevationListCard({ page: page(elevations(10, 10), 10, 10, true), deviceName: 'MMD-1', now: NOW });
   elevationListCard({ page: page([]), now: NOW });
+  elevationListCard({ page: page(elevations(10)), state: 'closed', deviceName: 'MMD-1', now: NOW });
   errorCard({ what: 'Looking up device MMD-1', message: 'Service unavailable', retryable: true, correlationId: 'c0ffee-42' });
   errorCard({ what: 'MMD tenant lookup', retryable: false, correlationId: 'abc' });
   helpCard({ commands: COMMANDS, mode: 'live' });
