@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { ElevationRequest } from '../mmd/types';
 import type { BackView } from '../protocol/verbs';
 import { backActions } from './back-action';
@@ -15,7 +16,7 @@ export interface ElevationDetailInput {
   request: ElevationRequest;
   /** The list this was opened from: a Back button restores it. */
   back?: BackView;
-  now: Date;
+  now: Now;
 }
 
 /** One elevation request; Close is offered only while it is open. */

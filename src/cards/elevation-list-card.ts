@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { ElevationRequest, Page } from '../mmd/types';
 import { backTo } from './back-action';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
@@ -15,7 +16,7 @@ export interface ElevationListInput {
   deviceName?: string;
   /** Only open or only closed requests; absent: both. */
   state?: ElevationStateFilter;
-  now: Date;
+  now: Now;
 }
 
 const HEADINGS: Record<ElevationStateFilter | 'all', string> = { all: 'Elevation requests', open: 'Open elevation requests', closed: 'Closed elevation requests' };

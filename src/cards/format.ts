@@ -1,5 +1,8 @@
 import { ticketTypeLabel as typeLabel } from '../mmd/enums';
 import { plain } from './escape';
+import { instantOf, wallClock, type Now } from './local-time';
+
+export type { Now } from './local-time';
 
 /**
  * Display formatting shared by the cards: dates, severities, ticket types and statuses. Pure
@@ -28,11 +31,11 @@ const UNITS: Array<[limitSeconds: number, seconds: number, unit: string]> = [
   [Number.POSITIVE_INFINITY, 365.25 * 86400, 'year'],
 ];
 
-/** "3 days ago", "in 2 hours", "just now"; a dash for no date. */
-export function relativeTime(value: string | null | undefined, now: Date): string {
+/** "3 days ago", "in 2 hours", "just now"; a dash for no date. The same in every zone. */
+export function relativeTime(value: string | null | undefined, now: Now): string {
   const date = parseDate(value);
   if (!date) return DASH;
-  const diff = (now.getTime() - date.getTime()) / 1000;
+  const diff = (instantOf(now).getTime() - date.getTime()) / 1000;
   const abs = Math.abs(diff);
   if (abs < 45) return 'just now';
   const [, seconds, unit] = UNITS.find(([limit]) => abs < limit) ?? UNITS[UNITS.length - 1]!;
@@ -41,18 +44,21 @@ export function relativeTime(value: string | null | undefined, now: Date): strin
   return diff > 0 ? `${amount} ago` : `in ${amount}`;
 }
 
-/** "2026-11-19 14:02 UTC"; a dash for no date. */
-export function exactTime(value: string | null | undefined): string {
+/**
+ * "2026-11-19 14:02 UTC", or in the reader's zone when `now` carries one: "2026-11-19 15:02
+ * Europe/Paris · 14:02 UTC" (see local-time.ts for why UTC is in the text); a dash for no date.
+ */
+export function exactTime(value: string | null | undefined, now?: Now): string {
   const date = parseDate(value);
   if (!date) return DASH;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return wallClock(date, now);
 }
 
-/** "3 days ago (2026-11-19 14:02 UTC)"; a dash for no date. */
-export function dateTime(value: string | null | undefined, now: Date): string {
+/** "3 days ago (2026-11-19 14:02 UTC)", the exact time in the reader's zone; a dash for no date. */
+export function dateTime(value: string | null | undefined, now: Now): string {
   const date = parseDate(value);
   if (!date) return DASH;
-  return `${relativeTime(value, now)} (${exactTime(value)})`;
+  return `${relativeTime(value, now)} (${exactTime(value, now)})`;
 }
 
 // Maps, not object literals: an API value like "constructor" must not find a prototype member.

@@ -4,6 +4,7 @@ import type { BackView } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import { fetchPage } from './paging';
 
 /** `state`: open (not closed yet) or closed requests only; absent: both. */
@@ -15,7 +16,7 @@ export async function listElevations(
   const deviceName = query.deviceName?.trim() || undefined;
   const open = query.state === undefined ? undefined : query.state === 'open';
   const page = await fetchPage((q) => deps.mmd.elevations.list(q, { signal: turn.signal }), { deviceName, open, skip: query.skip ?? 0 });
-  return card(elevationListCard({ page, deviceName, state: query.state, now: deps.now() }));
+  return card(elevationListCard({ page, deviceName, state: query.state, now: nowFor(turn, deps) }));
 }
 
 /**
@@ -28,5 +29,5 @@ export async function showElevation(turn: Turn, query: { id: string; deviceName?
   const page = await deps.mmd.elevations.list({ id: query.id, deviceName, top: 1 }, { signal: turn.signal });
   const request = page.items.find((r) => r.id.trim().toLowerCase() === query.id.trim().toLowerCase());
   if (!request) return say('I could not find elevation request ', { value: query.id }, '. Type ', { command: 'elevations' }, ' to see the list.');
-  return card(elevationDetailCard({ request, now: deps.now(), back: query.back }));
+  return card(elevationDetailCard({ request, now: nowFor(turn, deps), back: query.back }));
 }

@@ -13,12 +13,13 @@ import type { BotDeps } from '../deps';
 import { submitOnce } from '../forms/submit-form';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import { graphWording } from './graph-wording';
 import { fetchPage } from './paging';
 
 const deviceNotFound = (name: string): Reply => say('I could not find a device named ', { value: name }, '. Try ', { command: `devices ${name}` }, ' to search.');
 
-export async function listEnrollmentFailures(_turn: Turn, query: { deviceName?: string; user?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
+export async function listEnrollmentFailures(turn: Turn, query: { deviceName?: string; user?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
   const user = deviceName ? undefined : query.user?.trim() || undefined;
   let ids: { managedDeviceIdentifier?: string; deviceId?: string } = {};
@@ -32,13 +33,13 @@ export async function listEnrollmentFailures(_turn: Turn, query: { deviceName?: 
     }
   }
   const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q), { ...ids, userId: user, skip: query.skip ?? 0 });
-  return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: deps.now() }));
+  return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: nowFor(turn, deps) }));
 }
 
-export async function showEnrollmentFailure(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+export async function showEnrollmentFailure(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const event = await deps.graph.troubleshootingEvents.get(query.id);
   if (!event) return say('I could not find enrollment failure ', { value: query.id }, '. Type ', { command: 'enrollment failures' }, ' to see recent ones.');
-  return card(troubleshootingEventDetailCard({ event, now: deps.now() }));
+  return card(troubleshootingEventDetailCard({ event, now: nowFor(turn, deps) }));
 }
 
 /** `report enrollment failure [device]`, or the device card's button: the device's ids filled in. */
@@ -65,7 +66,7 @@ export async function reportEnrollmentFailure(turn: Turn, data: VerbData<'enroll
     subject: graphWording('enrollmentFailure'),
     result: troubleshootingEventSchema,
     work: () => deps.graph.troubleshootingEvents.create(check.event),
-    done: async (event) => card(troubleshootingEventDetailCard({ event, now }), 'The enrollment failure was recorded.'),
+    done: async (event) => card(troubleshootingEventDetailCard({ event, now: nowFor(turn, deps) }), 'The enrollment failure was recorded.'),
     form,
   });
 }

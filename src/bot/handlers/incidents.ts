@@ -6,6 +6,7 @@ import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../../graph/graph-enums'
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import { fetchPage } from './paging';
 
 /** Only values Graph knows go into the $filter (each an escaped literal there anyway). */
@@ -13,10 +14,10 @@ function known(values: readonly string[], allowed: readonly string[]): string[] 
   return allowed.filter((value) => values.some((v) => v.trim().toLowerCase() === value.toLowerCase()));
 }
 
-export async function listIncidents(_turn: Turn, query: { statuses: string[]; severities: string[]; skip?: number }, deps: BotDeps): Promise<Reply> {
+export async function listIncidents(turn: Turn, query: { statuses: string[]; severities: string[]; skip?: number }, deps: BotDeps): Promise<Reply> {
   const filters: IncidentFilters = { statuses: known(query.statuses, INCIDENT_STATUSES), severities: known(query.severities, INCIDENT_SEVERITIES) };
   const page = await fetchPage((q) => deps.graph.incidents.list(q), { ...filters, skip: query.skip ?? 0 });
-  return card(incidentListCard({ page, filters, now: deps.now() }));
+  return card(incidentListCard({ page, filters, now: nowFor(turn, deps) }));
 }
 
 /** The list's Apply: the two choice sets send comma-separated values. */
@@ -29,8 +30,8 @@ export function incidentNotFound(id: string): Reply {
   return say('I could not find security incident ', { value: id }, '. Type ', { command: 'incidents' }, ' to see recent incidents.');
 }
 
-export async function showIncident(_turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+export async function showIncident(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const incident = await deps.graph.incidents.get(query.id);
   if (!incident) return incidentNotFound(query.id);
-  return card(incidentDetailCard({ incident, formId: randomUUID(), now: deps.now() }));
+  return card(incidentDetailCard({ incident, formId: randomUUID(), now: nowFor(turn, deps) }));
 }
