@@ -84,8 +84,8 @@ export function ticketTypeLabel(type: string | null | undefined): string {
   return label.trim() ? label : DASH;
 }
 
-/** Adaptive Card text colours we use. */
-export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+/** Adaptive Card text colours we use: no 'Warning' (yellow on white), no 'Light'/'Dark' (vanish on one theme). */
+export type TextColor = 'Default' | 'Good' | 'Attention' | 'Accent';
 
 /** How a status is shown: its own words plus an icon and a colour, so states differ at a glance. */
 export interface StatusView {

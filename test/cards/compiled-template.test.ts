@@ -18,6 +18,7 @@ import { notFoundCard } from '../../src/cards/not-found-card';
 import { addNoteForm } from '../../src/cards/note-form-card';
 import { notesCard } from '../../src/cards/notes-card';
 import { expandCompiled, expandWithLibrary, setTemplateCheck } from '../../src/cards/render';
+import { colourProblems } from './card-checks';
 import { ticketDetailCard } from '../../src/cards/ticket-detail-card';
 import { newTicketForm } from '../../src/cards/ticket-form-card';
 import { ticketListCard } from '../../src/cards/ticket-list-card';
@@ -198,6 +199,10 @@ describe('compiled card templates', () => {
   it('renders every template from the samples exactly as adaptivecards-templating does', () => {
     expect([...new Set(rendered.map((r) => r.name))].sort()).toEqual([...TEMPLATES].sort());
     for (const { name, data } of rendered) expect([name, expandCompiled(name, data)]).toEqual([name, expandWithLibrary(name, data)]);
+  });
+
+  it('no rendered card has a contrast-trap colour or a colour without words (see status-colours.test.ts)', () => {
+    for (const { name, data } of rendered) expect([name, colourProblems(expandCompiled(name, data))]).toEqual([name, []]);
   });
 
   it('looks properties up ignoring case, first key wins, as the library does', () => {
