@@ -4,6 +4,8 @@ import type { RunningEmulator } from './emulator/types';
 import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
 import { createMsalCredentials } from './http/token-provider';
+import { createOnBehalfOf } from './http/on-behalf-of';
+import type { UserContext } from './bot/sign-in/user-context';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
 import { createGraphSecurityClient } from './graph/graph-security-client';
 import { createSecurityServices } from './bot/security/security-services';
@@ -50,6 +52,26 @@ export interface RunningApp {
   /** The ticket notifier: its stores and the running loop (`notifier.runOnce()` in tests). */
   notify: NotifierParts;
   stop(): Promise<void>;
+}
+
+/** MMD_AUTH=user in the bot: on-behalf-of tokens for the MMD scope, and the MMD client over them. */
+function createUserContext(config: AppConfig, parts: { mmdBaseUrl: string; tokenEndpoint?: string; logger: Logger }): UserContext {
+  const { mmd } = config;
+  const obo = createOnBehalfOf({
+    tenantId: mmd.tenantId,
+    clientId: mmd.clientId,
+    clientSecret: mmd.clientSecret,
+    scope: mmd.scope,
+    authorityHost: mmd.authorityHost,
+    tokenEndpoint: parts.tokenEndpoint,
+    timeoutMs: mmd.timeoutMs,
+    logger: parts.logger,
+  });
+  return {
+    obo,
+    mmdClient: (tokenProvider) => createMmdClient({ baseUrl: parts.mmdBaseUrl, tenantId: mmd.tenantId, tokenProvider, timeoutMs: mmd.timeoutMs, logger: parts.logger }),
+    consentUrl: `${mmd.authorityHost}/${encodeURIComponent(mmd.tenantId)}/adminconsent?client_id=${encodeURIComponent(mmd.clientId)}`,
+  };
 }
 
 /**
@@ -100,7 +122,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
   });
 
-  const adapter = createAdapter(config.bot, logger, overrides.credentialsFactory);
+  const userMode = config.tab.mmdAuth === 'user';
+  // MMD_AUTH=user: the Bot Framework token service of the OAuth connection; in sandbox mode the emulator's.
+  const oauthUrl = userMode ? (config.bot.oauthUrl ?? emulator?.url) : undefined;
+  const adapter = createAdapter({ ...config.bot, oauthUrl }, logger, overrides.credentialsFactory);
+  const userContext = userMode ? createUserContext(config, { mmdBaseUrl, tokenEndpoint, logger }) : undefined;
 
   const now = overrides.now ?? (() => new Date());
   const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: credentials.forScope(GRAPH_SCOPE), timeoutMs: config.mmd.timeoutMs, logger };
@@ -128,7 +154,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const notifyStores = { subscriptions: notify.subscriptions, settings: notify.settings, messages: notify.messages };
   const bot = new TeamsBot(
-    createBot({ config, mmd, graph: graphSecurity, storage, logger, now, security, notify: notifyStores }, routes),
+    createBot({ config, mmd, graph: graphSecurity, storage, logger, now, security, notify: notifyStores, userContext }, routes),
     {
       logger,
       botAppId: config.bot.appId,
@@ -136,6 +162,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       // The Agents Playground's 1:1 chat has no conversation type; Teams always sends one.
       unmarkedIsPersonal: config.mode === 'sandbox' || overrides.playground === true,
       allowedTenantIds: config.allowedTenantIds,
+      oauthConnectionName: userMode ? config.bot.oauthConnectionName : undefined,
     },
     // The Playground refuses search results that ask for their full card (selectItem).
     { selectTap: overrides.playground !== true },

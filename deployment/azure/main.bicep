@@ -40,6 +40,11 @@ param mmdTimeoutMs int = 10000
 param aadAuthorityHost string = 'https://login.microsoftonline.com'
 @description('Microsoft Graph root (GRAPH_BASE_URL).')
 param graphBaseUrl string = 'https://graph.microsoft.com'
+@allowed(['app', 'user'])
+@description('Whose token MMD calls carry (MMD_AUTH): app = client credentials; user = on behalf of the signed-in admin (Teams SSO; creates the OAuth connection below).')
+param mmdAuth string = 'app'
+@description('Name of the Azure Bot OAuth connection used for Teams SSO with mmdAuth=user (OAUTH_CONNECTION_NAME).')
+param oauthConnectionName string = 'mmd-assist-sso'
 
 @description('UPNs or object ids allowed to see elevation details, comma-separated (ELEVATION_ADMINS).')
 param elevationAdmins string = ''
@@ -226,7 +231,10 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     NOTIFY_POLL_SECONDS: '60'
     NOTIFY_MAX_PER_SECOND: '50'
     // The dashboard tab: client credentials, SSO tokens for api://<host>/<bot app id>, Entra's metadata.
-    MMD_AUTH: 'app'
+    MMD_AUTH: mmdAuth
+    // MMD_AUTH=user: the OAuth connection below; OAuthUrl empty = the public cloud's token service.
+    OAUTH_CONNECTION_NAME: mmdAuth == 'user' ? oauthConnectionName : ''
+    OAuthUrl: ''
     TAB_SSO_AUDIENCE: 'api://${web.properties.defaultHostName}/${botAppId}'
     TAB_SSO_METADATA_URL: ''
     // Sandbox and development only: empty = unset.
@@ -264,6 +272,26 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   properties: {
     channelName: 'MsTeamsChannel'
     properties: { isEnabled: true }
+  }
+}
+
+// MMD_AUTH=user: Teams SSO through this connection (Entra ID v2, the bot's app registration). Its
+// token is for the app's own API (api://<host>/<app id>/access_as_user); the bot exchanges it on
+// behalf of the user for the MMD scope. tokenExchangeUrl is the manifest's webApplicationInfo.resource.
+resource oauthConnection 'Microsoft.BotService/botServices/connections@2022-09-15' = if (mmdAuth == 'user') {
+  parent: bot
+  name: oauthConnectionName
+  location: 'global'
+  properties: {
+    serviceProviderDisplayName: 'Azure Active Directory v2'
+    serviceProviderId: '30dd229c-58e3-4a48-bdfd-91ec48eb906c'
+    clientId: botAppId
+    clientSecret: botAppPassword
+    scopes: 'openid profile offline_access api://${web.properties.defaultHostName}/${botAppId}/access_as_user'
+    parameters: [
+      { key: 'tenantID', value: botAppType == 'SingleTenant' ? botTenantId : 'common' }
+      { key: 'tokenExchangeUrl', value: 'api://${web.properties.defaultHostName}/${botAppId}' }
+    ]
   }
 }
 

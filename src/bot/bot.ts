@@ -2,7 +2,10 @@ import { didYouMeanCard, smallTalkCard } from '../cards/suggestion-card';
 import { welcomeCard } from '../cards/welcome-card';
 import { parseIntent } from '../intents/parse-intent';
 import { smallTalk } from '../intents/small-talk';
-import { isVerb } from '../protocol/verbs';
+import { isVerb, type Verb } from '../protocol/verbs';
+import { takePending } from '../state/sign-in-store';
+import { signInFailure, tokenExchange, verifyState, type SignInAnswer } from './sign-in/sign-in-invokes';
+import { depsForTurn } from './sign-in/user-context';
 import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
 import { createConversationMemory } from './notify-services';
@@ -28,6 +31,32 @@ export interface Bot {
   uninstalled(turn: Turn): Promise<void>;
   /** A message extension invoke (search, action command, link unfurling). */
   extension(turn: Turn, invoke: ExtensionInvoke): Promise<ExtensionReply>;
+  /**
+   * MMD_AUTH=user: a Teams sign-in invoke (`signin/tokenExchange`, `signin/verifyState`,
+   * `signin/failure`); undefined when the bot does not sign users in (app context).
+   */
+  signIn(turn: Turn, name: string, value: unknown): Promise<SignInAnswer | undefined>;
+}
+
+/** Routes that never call MMD: with MMD_AUTH=user they run without signing in. */
+const NO_MMD_INTENTS: ReadonlySet<string> = new Set(['help', 'audit', 'subscriptions', 'subscribeAll', 'notify', 'incidents', 'incident', 'newIncident']);
+const NO_MMD_VERBS: ReadonlySet<string> = new Set([
+  'audit.page',
+  'incidents.page',
+  'incidents.filter',
+  'incident.open',
+  'incident.newForm',
+  'incident.create',
+  'incident.update',
+  'enrollmentFailure.open',
+  'enrollmentFailure.report',
+  'signIn.start',
+]);
+
+function needsMmd(verb: string, data: unknown): boolean {
+  if (verb !== 'command') return !NO_MMD_VERBS.has(verb);
+  const typed = data && typeof data === 'object' && 'text' in data && typeof data.text === 'string' ? data.text : '';
+  return !NO_MMD_INTENTS.has(parseIntent(typed).kind);
 }
 
 /** Turns messages and card actions into intents or verbs and asks the routing table for the handler. */
@@ -49,22 +78,49 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     return { kind: 'card', card: didYouMeanCard(typed.trim().slice(0, 100), runs) };
   }
 
+  async function message(turn: Turn, typed: string): Promise<Reply> {
+    const talk = smallTalk(typed);
+    if (talk) return { kind: 'card', card: smallTalkCard(talk, turn.user.name) };
+    const intent = parseIntent(typed);
+    turn.log.info({ intent: intent.kind }, 'message');
+    if (intent.kind === 'unknown') return unknown(typed, intent.suggestions);
+    if (NO_MMD_INTENTS.has(intent.kind)) return runIntent(routes.intents, turn, intent.kind, intent, deps);
+    const ready = await depsForTurn(turn, deps, { kind: 'message', text: typed.slice(0, 2000) });
+    if ('reply' in ready) return ready.reply;
+    return runIntent(routes.intents, turn, intent.kind, intent, ready.deps);
+  }
+
+  async function verbTurn(turn: Turn, verb: Verb, data: unknown): Promise<Reply> {
+    let turnDeps = deps;
+    if (needsMmd(verb, data)) {
+      const ready = await depsForTurn(turn, deps, { kind: 'verb', verb, data });
+      if ('reply' in ready) return ready.reply;
+      turnDeps = ready.deps;
+    }
+    const outcome = await runVerb(routes, turn, verb, data, turnDeps);
+    return outcome.ok ? outcome.reply : text(outcome.problem);
+  }
+
+  /** After a sign-in: the command asked for before it, answered as a new message. */
+  async function runPending(turn: Turn): Promise<Reply | undefined> {
+    const pending = await takePending(deps.storage, turn.conversationId, turn.user.id, deps.now());
+    if (!pending) return text('You are signed in to MMD Assist.');
+    const asMessage: Turn = { ...turn, kind: 'message', replyToId: undefined };
+    if (pending.kind === 'message') return message(asMessage, pending.text);
+    if (!isVerb(pending.verb)) return undefined;
+    return verbTurn(asMessage, pending.verb, pending.data);
+  }
+
   return {
     async message(turn, typed) {
       await remember(turn);
-      const talk = smallTalk(typed);
-      if (talk) return { kind: 'card', card: smallTalkCard(talk, turn.user.name) };
-      const intent = parseIntent(typed);
-      turn.log.info({ intent: intent.kind }, 'message');
-      if (intent.kind === 'unknown') return unknown(typed, intent.suggestions);
-      return runIntent(routes.intents, turn, intent.kind, intent, deps);
+      return message(turn, typed);
     },
 
     async submit(turn, { verb, ...data }) {
       await remember(turn);
       if (!isVerb(verb)) return text('That button is not one I know, so nothing was changed.');
-      const outcome = await runVerb(routes, turn, verb, data, deps);
-      return outcome.ok ? outcome.reply : text(outcome.problem);
+      return verbTurn(turn, verb, data);
     },
 
     async execute(turn, verb, data) {
@@ -73,8 +129,21 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
         turn.log.warn({ verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb }, 'unknown card verb');
         return text('That button is not one I know, so nothing was changed. Type help to see what I can do.');
       }
-      const outcome = await runVerb(routes, turn, verb, data, deps);
-      return outcome.ok ? outcome.reply : text(outcome.problem);
+      return verbTurn(turn, verb, data);
+    },
+
+    async signIn(turn, name, value) {
+      if (!deps.userContext) return undefined;
+      switch (name) {
+        case 'signin/tokenExchange':
+          return tokenExchange(turn, value, deps, runPending);
+        case 'signin/verifyState':
+          return verifyState(turn, value, deps, runPending);
+        case 'signin/failure':
+          return signInFailure(turn, value, deps);
+        default:
+          return undefined;
+      }
     },
 
     async installed(turn) {
@@ -90,7 +159,11 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
 
     async extension(turn, invoke) {
       turn.log.info({ invoke: invoke.kind }, 'message extension');
-      return runExtension(routes.extensions, turn, invoke, deps);
+      if (!deps.userContext) return runExtension(routes.extensions, turn, invoke, deps);
+      // No sign-in card inside an extension: a user who is not signed in is sent to the chat.
+      const ready = await depsForTurn({ ...turn, userTokens: turn.userTokens && { ...turn.userTokens, sendSignInCard: async () => undefined } }, deps, undefined);
+      if ('reply' in ready) return { kind: 'message', text: 'Sign in to MMD Assist first: open your chat with MMD Assist and type `help`, then try again.' };
+      return runExtension(routes.extensions, turn, invoke, ready.deps);
     },
   };
 }

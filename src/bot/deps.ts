@@ -5,6 +5,7 @@ import type { MmdClient } from '../mmd/mmd-client';
 import type { Storage } from '../storage/storage';
 import type { NotifyServices } from './notify-services';
 import type { SecurityServices } from './security/security-services';
+import type { UserContext } from './sign-in/user-context';
 
 /** What every handler may use. Built once in src/app.ts. */
 export interface BotDeps {
@@ -20,4 +21,6 @@ export interface BotDeps {
   security: SecurityServices;
   /** Subscriptions, per-conversation notify settings and shown cards (src/notify). */
   notify: NotifyServices;
+  /** MMD_AUTH=user: MMD calls made for the turn's signed-in user (src/bot/sign-in). Absent: app context. */
+  userContext?: UserContext;
 }

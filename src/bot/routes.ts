@@ -10,6 +10,7 @@ import { showHelp } from './handlers/help';
 import { addNote, openNoteForm } from './handlers/note-form';
 import { createTicket, openTicketForm } from './handlers/ticket-form';
 import { notifySetting } from './handlers/notify-settings';
+import { startSignIn } from './sign-in/sign-in-invokes';
 import { subscribeAll } from './handlers/subscribe-all';
 import { subscribeToTicket, unsubscribeFromTicket } from './handlers/subscribe';
 import { showSubscriptions } from './handlers/subscriptions';
@@ -93,6 +94,7 @@ const verbs: VerbRoutes = {
   'enrollmentFailures.page': { role: 'reader', what: () => 'Listing enrollment failures', run: listEnrollmentFailures },
   'enrollmentFailure.open': { role: 'reader', what: (v) => `Opening enrollment failure ${v.id}`, run: showEnrollmentFailure },
   'enrollmentFailure.reportForm': { role: 'operator', what: () => 'Opening the enrollment failure form', run: openEnrollmentFailureForm },
+  'signIn.start': { role: 'reader', what: () => 'Signing in', run: startSignIn },
   'enrollmentFailure.report': { role: 'operator', what: () => 'Reporting the enrollment failure', run: reportEnrollmentFailure },
 };
 

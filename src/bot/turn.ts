@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../cards/render';
 import type { Logger } from '../log/logger';
+import type { Reply } from './reply';
 import type { StoredReference } from '../state/stored-reference';
 
 /** `unknown`: the channel did not say; never treated as a 1:1 chat (fails closed). */
@@ -13,6 +14,23 @@ export interface TurnMember {
   email?: string;
   userPrincipalName?: string;
   aadObjectId?: string;
+}
+
+/**
+ * MMD_AUTH=user: the sender's token of the bot's OAuth connection (Teams SSO through the Azure
+ * Bot's token service). src/teams implements it over botbuilder's UserTokenClient.
+ */
+export interface UserTokens {
+  /** The OAuth connection's name (echoed in token exchange answers). */
+  readonly connectionName: string;
+  /** The stored token, or undefined when the user is not signed in. `magicCode` (signin/verifyState) completes a sign-in first. */
+  get(magicCode?: string): Promise<string | undefined>;
+  /** Exchanges a Teams SSO token (signin/tokenExchange): the connection's token, or undefined when the service refused. */
+  exchange(ssoToken: string): Promise<string | undefined>;
+  /** Sends Teams' OAuth sign-in card (with the token exchange resource: Teams tries SSO first) to this conversation. */
+  sendSignInCard(text: string): Promise<void>;
+  /** Forgets the user's token (the next MMD call asks them to sign in again). */
+  signOut(): Promise<void>;
 }
 
 export type PrivateDelivery = { ok: true; conversationId: string } | { ok: false };
@@ -47,4 +65,8 @@ export interface Turn {
   sendPrivately(card: AdaptiveCard): Promise<PrivateDelivery>;
   /** Where a proactive message to this conversation goes; undefined when the activity lacks it. */
   reference(): StoredReference | undefined;
+  /** MMD_AUTH=user only: the user's OAuth connection token. */
+  userTokens?: UserTokens;
+  /** Sends a reply to this conversation now (an invoke turn's extra message: a next-step card). */
+  send?(reply: Reply): Promise<void>;
 }

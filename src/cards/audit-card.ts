@@ -45,6 +45,18 @@ const ACTIONS: Record<AuditAction, string> = {
   'subscription.change': 'changed the subscription of',
 };
 
+/** A conversation-wide change names no ticket: the words say what it was, the detail the setting. */
+const CONVERSATION_ACTIONS: Partial<Record<AuditAction, string>> = {
+  'subscription.add': 'followed every ticket',
+  'subscription.remove': 'stopped following every ticket',
+  'subscription.change': 'changed notification settings',
+};
+
+function headlineWords(action: AuditAction, target: { kind: string; id: string } | undefined): string {
+  if (target?.kind === 'conversation') return CONVERSATION_ACTIONS[action] ?? ACTIONS[action];
+  return `${ACTIONS[action]}${target ? ` ${plainShort(target.id, 64)}` : ''}`;
+}
+
 const WHERE: Record<string, string> = { personal: 'in a 1:1 chat', groupChat: 'in a group chat', channel: 'in a channel', tab: 'in the dashboard tab' };
 
 function describeFilters(filters: AuditFilters): string {
@@ -73,7 +85,7 @@ export function auditCard({ records, now, filters = {}, before, next }: AuditCar
     rows: records.map((r) => {
       const target = auditTarget(r);
       return {
-        headline: `${plainShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${ACTIONS[r.action]}${target ? ` ${plainShort(target.id, 64)}` : ''}`,
+        headline: `${plainShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${headlineWords(r.action, target)}`,
         detail: [
           dateTime(r.at, now),
           r.user.upn ? plainShort(r.user.upn, 100) : '',

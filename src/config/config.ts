@@ -31,6 +31,13 @@ export interface AppConfig {
     tokenIssuer?: string;
     /** The bot's public host name (BOT_DOMAIN): links to it unfurl into cards. Unset: none do. */
     domain?: string;
+    /**
+     * MMD_AUTH=user: the Azure Bot's OAuth connection (OAUTH_CONNECTION_NAME) whose Teams SSO
+     * token the bot exchanges on behalf of the user. Unset with MMD_AUTH=app.
+     */
+    oauthConnectionName?: string;
+    /** The Bot Framework token service (OAuthUrl); unset = botbuilder's default, the emulator's in sandbox. */
+    oauthUrl?: string;
   };
   /** sandbox: no MMD_API_BASE_URL, the built-in emulator serves the API. */
   mode: 'sandbox' | 'live';
@@ -229,6 +236,22 @@ function list(env: Env, name: string): string[] {
     .filter(Boolean);
 }
 
+/** The default OAuth connection name in sandbox mode (the emulator's token service knows any name). */
+export const SANDBOX_OAUTH_CONNECTION = 'mmd-assist-sso';
+
+/**
+ * OAUTH_CONNECTION_NAME and OAuthUrl: read only with MMD_AUTH=user, where the bot signs users in
+ * through the Azure Bot's OAuth connection (Teams SSO). Live mode needs the name.
+ */
+function oauthConnection(env: Env, mode: 'sandbox' | 'live'): { oauthConnectionName?: string; oauthUrl?: string } {
+  const oauthUrl = url(env, 'OAuthUrl')?.replace(/\/+$/, '');
+  if (str(env, 'MMD_AUTH').toLowerCase() !== 'user') return {};
+  const name = str(env, 'OAUTH_CONNECTION_NAME');
+  if (name && !/^[\w .-]{1,100}$/.test(name)) throw new ConfigError('OAUTH_CONNECTION_NAME', 'must be the OAuth connection name of the Azure Bot (letters, digits, space, . _ -)');
+  if (!name && mode === 'live') throw new ConfigError('OAUTH_CONNECTION_NAME', 'is required with MMD_AUTH=user: the Azure Bot OAuth connection used for Teams SSO');
+  return { oauthConnectionName: name || SANDBOX_OAUTH_CONNECTION, oauthUrl };
+}
+
 /**
  * Reads the environment once into a typed, validated object. Throws ConfigError naming the
  * first bad variable; never echoes a value (it may be a secret).
@@ -274,6 +297,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       openIdMetadataUrl: url(env, 'ToBotFromChannelOpenIdMetadataUrl'),
       tokenIssuer: str(env, 'ToBotFromChannelTokenIssuer') || undefined,
       domain: domainName(env, 'BOT_DOMAIN'),
+      ...oauthConnection(env, mode),
     },
     mode,
     mmd: {

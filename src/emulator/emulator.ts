@@ -3,6 +3,7 @@
  * a restify server on 127.0.0.1 with seeded, stateful data and fault injection.
  * Routes are declared in routes.ts; this file only wires the server.
  */
+import { UserTokenStore } from './user-token-store';
 import restify, { type Next, type Request, type Response } from 'restify';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT_ID } from '../config/config';
 import { readBody } from './body';
@@ -132,6 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tenantId: options.tenantId ?? SANDBOX_TENANT_ID,
     clientId: options.clientId ?? SANDBOX_CLIENT_ID,
     clientSecret: options.clientSecret ?? SANDBOX_CLIENT_SECRET,
+    ssoResource: options.ssoResource ?? `api://localhost/${options.clientId ?? SANDBOX_CLIENT_ID}`,
   };
   const store = new EmulatorStore({
     seed: options.seed ?? 1,
@@ -147,7 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const dropped = new WeakSet<Request>();
   let baseUrl = '';
   const signingKey = new SigningKey();
-  const ctx: RouteContext = { store, tokens, faults, settings, signingKey, url: () => baseUrl };
+  const ctx: RouteContext = { store, tokens, faults, settings, signingKey, userTokens: new UserTokenStore(), url: () => baseUrl };
 
   const server = restify.createServer({
     name: 'mmd-emulator',

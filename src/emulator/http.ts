@@ -1,4 +1,5 @@
 /** The emulator's own request/response model: route handlers are plain functions over these. */
+import type { UserTokenStore } from './user-token-store';
 import type { FaultStore } from './faults';
 import type { EmulatorStore } from './store';
 import type { SigningKey } from './signing-key';
@@ -28,6 +29,8 @@ export interface EmulatorSettings {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  /** The app id URI Teams SSO tokens are issued for (the OAuth connection's token exchange URL). */
+  ssoResource: string;
 }
 
 export interface RouteContext {
@@ -36,6 +39,8 @@ export interface RouteContext {
   /** Signs development SSO tokens, checks OBO assertions, published as the JWKS. */
   signingKey: SigningKey;
   faults: FaultStore;
+  /** The emulated Bot Framework token service's user tokens. */
+  userTokens: UserTokenStore;
   settings: EmulatorSettings;
   /** http://127.0.0.1:PORT */
   url(): string;

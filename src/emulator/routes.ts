@@ -7,6 +7,7 @@ import { createIncident, createIncidentV1, getIncident, listIncidents, updateInc
 import { createEvent, getEvent, listEvents } from './routes/graph-troubleshooting';
 import { closeElevation, createElevation, getElevation, listElevations } from './routes/elevations';
 import { devToken, instanceDiscovery, issueToken, openIdConfiguration, signingKeys } from './routes/identity';
+import { completeSignIn, exchangeToken, getSignInResource, getUserToken, listExchanges, setConsentRequired, signOutUser } from './routes/token-service';
 import { addNote, createTicket, getTicket, listNotes, listTickets } from './routes/tickets';
 import { getUser, listUsers } from './routes/users';
 
@@ -54,7 +55,16 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/:tenantId/discovery/v2.0/keys', auth: 'none', handler: signingKeys },
   { method: 'GET', path: '/common/discovery/instance', auth: 'none', handler: instanceDiscovery },
 
+  // Bot Framework token service (an Azure Bot's OAuth connection; botbuilder's UserTokenClient calls these)
+  { method: 'GET', path: '/api/usertoken/GetToken', auth: 'none', handler: getUserToken },
+  { method: 'POST', path: '/api/usertoken/exchange', auth: 'none', handler: exchangeToken },
+  { method: 'DELETE', path: '/api/usertoken/SignOut', auth: 'none', handler: signOutUser },
+  { method: 'GET', path: '/api/botsignin/GetSignInResource', auth: 'none', handler: getSignInResource },
+
   // Emulator only
+  { method: 'POST', path: '/_emulator/signin', auth: 'none', handler: completeSignIn },
+  { method: 'POST', path: '/_emulator/identity/consent-required', auth: 'none', handler: setConsentRequired },
+  { method: 'GET', path: '/_emulator/token-service/exchanges', auth: 'none', handler: listExchanges },
   { method: 'GET', path: '/_emulator/faults', auth: 'none', handler: listFaults },
   { method: 'POST', path: '/_emulator/faults', auth: 'none', handler: addFault },
   { method: 'DELETE', path: '/_emulator/faults', auth: 'none', handler: clearFaults },

@@ -40,6 +40,8 @@ export interface EmulatorOptions {
   tenantId?: string;
   clientId?: string;
   clientSecret?: string;
+  /** The app id URI SSO tokens are issued for (default `api://localhost/<clientId>`, the sandbox TAB_SSO_AUDIENCE). */
+  ssoResource?: string;
   /** Faults active from the start. */
   faults?: FaultRule[];
   /** Graph create refused from the start, as a tenant without beta create may (400/403/405 per collection). */

@@ -1,11 +1,11 @@
 import {
   AuthenticationConstants,
   BotFrameworkAuthentication,
+  ClaimsIdentity,
   ConnectorFactory,
   UserTokenClient,
   type AuthenticateRequestResult,
   type BotFrameworkClient,
-  type ClaimsIdentity,
   type ConnectorClient,
 } from 'botframework-connector';
 import type { Activity, SignInUrlResponse, TokenExchangeRequest, TokenResponse, TokenStatus } from 'botbuilder';
@@ -44,7 +44,7 @@ export class CachedBotFrameworkAuthentication extends BotFrameworkAuthentication
   }
 
   async createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return new LazyUserTokenClient(() => this.inner.createUserTokenClient(claimsIdentity));
+    return new LazyUserTokenClient(() => this.inner.createUserTokenClient(withAppIdClaim(claimsIdentity)));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
@@ -77,6 +77,17 @@ export class CachedBotFrameworkAuthentication extends BotFrameworkAuthentication
       return created;
     });
   }
+}
+
+/**
+ * With inbound auth off (sandbox, tests) the claims name no app, and botbuilder's user-token
+ * client then refuses to build the sign-in state (its app id must be a string). An empty app id
+ * is what such a bot has: the credentials factory then signs nothing, as for replies.
+ */
+function withAppIdClaim(claims: ClaimsIdentity): ClaimsIdentity {
+  const appId = claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim);
+  if (appId !== null && appId !== undefined) return claims;
+  return new ClaimsIdentity([...claims.claims, { type: AuthenticationConstants.AppIdClaim, value: '' }], claims.isAuthenticated);
 }
 
 class CachingConnectorFactory extends ConnectorFactory {

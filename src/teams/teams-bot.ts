@@ -1,9 +1,9 @@
 import {
-  CardFactory,
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type AppBasedLinkQuery,
+  type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
@@ -11,7 +11,6 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../bot/bot';
-import type { Reply } from '../bot/reply';
 import type { Turn } from '../bot/turn';
 import { OTHER_TENANT, tenantAllowed } from '../bot/security/tenant-check';
 import { extensionInvoke } from './extension-invoke';
@@ -19,6 +18,7 @@ import { extensionResponse, type ExtensionOptions } from './extension-response';
 import { stripMentions } from './mention';
 import { tenantOf } from './private-delivery';
 import { isSharedCard } from './shared-card';
+import { sendReply } from './send-reply';
 import { createTeamsTurn, type TeamsTurnOptions } from './teams-turn';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -73,6 +73,22 @@ export class TeamsBot extends TeamsActivityHandler {
 
   private get allowedTenantIds(): readonly string[] | 'any' {
     return this.options.allowedTenantIds ?? 'any';
+  }
+
+  /**
+   * Teams' sign-in invokes (MMD_AUTH=user): the status and body Teams expects, and any message
+   * (the command run after signing in, a next-step card) sent before the answer.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? '';
+    if (name.startsWith('signin/')) {
+      const answer = await this.bot.signIn(this.turn(context), name, context.activity.value);
+      if (answer) {
+        if (answer.reply) await send(context, answer.reply);
+        return { status: answer.status, body: answer.body };
+      }
+    }
+    return super.onInvokeActivity(context);
   }
 
   /** Action.Execute: the answer replaces the card in place. */
@@ -145,13 +161,7 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 }
 
-async function send(context: TurnContext, reply: Reply): Promise<void> {
-  if (reply.kind === 'card') {
-    await context.sendActivity({ type: 'message', text: reply.text, attachments: [CardFactory.adaptiveCard(reply.card)] });
-  } else if (reply.kind === 'text' || reply.text) {
-    await context.sendActivity(reply.text ?? '');
-  }
-}
+const send = sendReply;
 
 /** The refusal in the shape each invoke expects; anything else gets a bare 403. */
 function refusalInvoke(name: string | undefined): { status: number; body?: unknown } {

@@ -8,6 +8,8 @@ import { conversationKind } from './conversation-kind';
 import { utcOffsetMinutes } from './local-offset';
 import { lookupMember } from './member-lookup';
 import { sendPrivately, tenantOf } from './private-delivery';
+import { sendReply } from './send-reply';
+import { createUserTokens } from './user-tokens';
 
 /** How long Teams waits for an answer: about 15 s for a message turn, 5 s for an invoke. */
 export interface TurnDeadlines {
@@ -25,6 +27,8 @@ export interface TeamsTurnOptions {
   unmarkedIsPersonal: boolean;
   /** config.allowedTenantIds; undefined = any tenant. */
   allowedTenantIds?: readonly string[] | 'any';
+  /** MMD_AUTH=user: the Azure Bot's OAuth connection; turns then carry `userTokens`. */
+  oauthConnectionName?: string;
 }
 
 /** The Turn port over botbuilder's TurnContext. Handlers never see the context itself. */
@@ -56,5 +60,7 @@ export function createTeamsTurn(context: TurnContext, options: TeamsTurnOptions)
     },
     sendPrivately: (card) => sendPrivately(context, options.botAppId, user, card, log),
     reference: () => storedReference(TurnContext.getConversationReference(activity)),
+    ...(options.oauthConnectionName ? { userTokens: createUserTokens(context, options.oauthConnectionName, log) } : {}),
+    send: (reply) => sendReply(context, reply),
   };
 }

@@ -13,6 +13,7 @@ import { elevationHiddenCard, elevationNoneCard, elevationRedactedCard, elevatio
 import { requestElevationForm } from '../../src/cards/elevation-form-card';
 import { elevationListCard } from '../../src/cards/elevation-list-card';
 import { errorCard } from '../../src/cards/error-card';
+import { signInHelpCard } from '../../src/cards/sign-in-help-card';
 import { helpCard } from '../../src/cards/help-card';
 import { notFoundCard } from '../../src/cards/not-found-card';
 import { addNoteForm } from '../../src/cards/note-form-card';
@@ -108,6 +109,9 @@ function renderEveryCard(): void {
   elevationListCard({ page: page(elevations(10)), state: 'closed', deviceName: 'MMD-1', now: NOW });
   errorCard({ what: 'Looking up device MMD-1', message: 'Service unavailable', retryable: true, correlationId: 'c0ffee-42' });
   errorCard({ what: 'MMD tenant lookup', retryable: false, correlationId: 'abc' });
+  signInHelpCard({ problem: 'consent_required', consentUrl: 'https://login.microsoftonline.com/t/adminconsent?client_id=c', correlationId: 'abc' });
+  signInHelpCard({ problem: 'signin_failure', detail: INJECTION, correlationId: 'abc' });
+  signInHelpCard({ problem: 'unavailable', correlationId: 'abc' });
   helpCard({ commands: COMMANDS, mode: 'live' });
   helpCard({ commands: COMMANDS, mode: 'sandbox', isAdmin: true });
   notFoundCard({ what: 'device', key: 'MMD-0001', suggestion: 'MMD-00001' });

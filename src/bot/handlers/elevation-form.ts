@@ -12,9 +12,9 @@ import type { BotDeps } from '../deps';
 import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../../protocol/elevation-rules';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
-import { actorOf } from '../actor';
+import { signText } from '../sign-text';
 import { recordChange } from '../audit-trail';
-import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
+import { tooLongWithAttribution } from '../../protocol/attribution';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
@@ -57,7 +57,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
     );
   const check = checkElevation(raw, now);
   if (!check.ok) return form(check.errors);
-  const signed = attribute(check.request.planOfAction, await actorOf(turn), ELEVATION_FIELDS.planOfAction.maxLength);
+  const signed = await signText(turn, deps, check.request.planOfAction, ELEVATION_FIELDS.planOfAction.maxLength);
   if (!signed.ok) return form({ planOfAction: tooLongWithAttribution('plan of action', signed.room, check.request.planOfAction.length) });
   const request = { ...check.request, planOfAction: signed.text };
   try {
@@ -134,7 +134,7 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     );
   const check = checkClose(raw, now);
   if (!check.ok) return form(check.errors);
-  const signed = attribute(check.actionsTaken, await actorOf(turn), CLOSE_FIELDS.actionsTaken.maxLength);
+  const signed = await signText(turn, deps, check.actionsTaken, CLOSE_FIELDS.actionsTaken.maxLength);
   if (!signed.ok) return form({ actionsTaken: tooLongWithAttribution('text', signed.room, check.actionsTaken.length) });
   const actionsTaken = signed.text;
   return submitOnce({

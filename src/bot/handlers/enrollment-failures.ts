@@ -10,6 +10,7 @@ import type { FormNotice } from '../../protocol/form-notice';
 import { checkEnrollmentFailure, ENROLLMENT_FAILURE_FIELDS } from '../../protocol/troubleshooting-rules';
 import type { VerbData } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
+import { recordChange } from '../audit-trail';
 import { submitOnce } from '../forms/submit-form';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -25,27 +26,27 @@ export async function listEnrollmentFailures(turn: Turn, query: { deviceName?: s
   let ids: { managedDeviceIdentifier?: string; deviceId?: string } = {};
   if (deviceName) {
     // Graph knows the device by its Intune and Entra ids; MMD by its name.
-    const device = await deps.mmd.devices.get(deviceName);
+    const device = await deps.mmd.devices.get(deviceName, { signal: turn.signal });
     if (!device) return deviceNotFound(deviceName);
     ids = { managedDeviceIdentifier: device.intuneId?.trim() || undefined, deviceId: device.aadDeviceId?.trim() || undefined };
     if (!ids.managedDeviceIdentifier && !ids.deviceId) {
       return say('Device ', { value: deviceName }, ' has no Intune or Entra device id yet, so it has no enrollment failures to look up.');
     }
   }
-  const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q), { ...ids, userId: user, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q, { signal: turn.signal }), { ...ids, userId: user, skip: query.skip ?? 0 });
   return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: nowFor(turn, deps) }));
 }
 
 export async function showEnrollmentFailure(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const event = await deps.graph.troubleshootingEvents.get(query.id);
+  const event = await deps.graph.troubleshootingEvents.get(query.id, { signal: turn.signal });
   if (!event) return say('I could not find enrollment failure ', { value: query.id }, '. Type ', { command: 'enrollment failures' }, ' to see recent ones.');
   return card(troubleshootingEventDetailCard({ event, now: nowFor(turn, deps) }));
 }
 
 /** `report enrollment failure [device]`, or the device card's button: the device's ids filled in. */
-export async function openEnrollmentFailureForm(_turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
+export async function openEnrollmentFailureForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
-  const device = deviceName ? await deps.mmd.devices.get(deviceName) : undefined;
+  const device = deviceName ? await deps.mmd.devices.get(deviceName, { signal: turn.signal }) : undefined;
   if (deviceName && !device) return deviceNotFound(deviceName);
   const prefill = device ? enrollmentFailurePrefill(device) : {};
   return card(enrollmentFailureForm({ prefill, deviceName, formId: randomUUID(), now: deps.now() }));
@@ -65,7 +66,12 @@ export async function reportEnrollmentFailure(turn: Turn, data: VerbData<'enroll
     verb: 'enrollmentFailure.report',
     subject: graphWording('enrollmentFailure'),
     result: troubleshootingEventSchema,
-    work: () => deps.graph.troubleshootingEvents.create(check.event),
+    work: async () => {
+      const event = await deps.graph.troubleshootingEvents.create(check.event, { signal: turn.signal });
+      const detail = [event.failureCategory, event.enrollmentType, event.managedDeviceIdentifier ?? event.deviceId].filter(Boolean).join(' · ');
+      await recordChange(turn, deps, { action: 'event.report', target: { kind: 'event', id: event.id }, detail: detail || undefined });
+      return event;
+    },
     done: async (event) => card(troubleshootingEventDetailCard({ event, now: nowFor(turn, deps) }), 'The enrollment failure was recorded.'),
     form,
   });

@@ -9,12 +9,14 @@ import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { newIncidentForm } from '../../cards/incident-form-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
 import { incidentSchema } from '../../graph/parse-incident';
+import type { IncidentChanges } from '../../graph/incident-body';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import type { FormNotice } from '../../protocol/form-notice';
 import { checkIncidentUpdate, checkNewIncident, INCIDENT_UPDATE_FIELDS, NEW_INCIDENT_FIELDS } from '../../protocol/incident-rules';
 import { ticketPrefillFromIncident } from '../../protocol/incident-ticket-prefill';
 import type { VerbData } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
+import { recordChange } from '../audit-trail';
 import { contactFromProfile } from '../forms/contact-prefill';
 import { nextFormId } from '../forms/next-form-id';
 import { submitOnce } from '../forms/submit-form';
@@ -42,7 +44,11 @@ export async function createIncident(turn: Turn, data: VerbData<'incident.create
     verb: 'incident.create',
     subject: graphWording('incident'),
     result: incidentSchema,
-    work: () => deps.graph.incidents.create(check.incident),
+    work: async () => {
+      const incident = await deps.graph.incidents.create(check.incident, { signal: turn.signal });
+      await recordChange(turn, deps, { action: 'incident.create', target: { kind: 'incident', id: incident.id }, detail: incident.displayName ?? undefined });
+      return incident;
+    },
     done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps) }), `Incident ${plain(incident.id)} was created.`),
     form,
   });
@@ -54,7 +60,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
   const raw: Record<string, unknown> = data;
   const input = formText(INCIDENT_UPDATE_FIELDS, raw);
   const form = async (errors: FieldErrors, notice?: FormNotice) => {
-    const incident = await deps.graph.incidents.get(data.id);
+    const incident = await deps.graph.incidents.get(data.id, { signal: turn.signal });
     if (!incident) return incidentNotFound(data.id);
     return card(incidentDetailCard({ incident, formId: data.formId, now: nowFor(turn, deps), errors, notice, openForm: data.change, input }));
   };
@@ -67,16 +73,27 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
     verb: 'incident.update',
     subject: graphWording('incidentUpdate'),
     result: incidentSchema,
-    work: () => deps.graph.incidents.update(data.id, check.changes),
+    work: async () => {
+      const incident = await deps.graph.incidents.update(data.id, check.changes, { signal: turn.signal });
+      await recordChange(turn, deps, { action: 'incident.update', target: { kind: 'incident', id: data.id }, detail: describeChanges(check.changes) });
+      return incident;
+    },
     // A new formId: the next change on this card is a new submit.
     done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps) }), `Incident ${plain(incident.id)} was updated.`),
     form,
   });
 }
 
+/** What an update changed, for the audit: field names and the new values (short enum words or a UPN). */
+function describeChanges(changes: IncidentChanges): string {
+  return Object.entries(changes)
+    .map(([field, value]) => `${field} ${value === null ? '(none)' : String(value)}`)
+    .join(', ');
+}
+
 /** "Open MMD ticket": the ticket form, prefilled from the incident as it is now. */
 export async function openTicketFromIncident(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const incident = await deps.graph.incidents.get(query.id);
+  const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
   const contact = await contactFromProfile(turn);
   return card(newTicketForm({ prefill: ticketPrefillFromIncident(incident), contact, formId: randomUUID(), now: deps.now() }));

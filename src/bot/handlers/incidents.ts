@@ -16,7 +16,7 @@ function known(values: readonly string[], allowed: readonly string[]): string[] 
 
 export async function listIncidents(turn: Turn, query: { statuses: string[]; severities: string[]; skip?: number }, deps: BotDeps): Promise<Reply> {
   const filters: IncidentFilters = { statuses: known(query.statuses, INCIDENT_STATUSES), severities: known(query.severities, INCIDENT_SEVERITIES) };
-  const page = await fetchPage((q) => deps.graph.incidents.list(q), { ...filters, skip: query.skip ?? 0 });
+  const page = await fetchPage((q) => deps.graph.incidents.list(q, { signal: turn.signal }), { ...filters, skip: query.skip ?? 0 });
   return card(incidentListCard({ page, filters, now: nowFor(turn, deps) }));
 }
 
@@ -31,7 +31,7 @@ export function incidentNotFound(id: string): Reply {
 }
 
 export async function showIncident(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
-  const incident = await deps.graph.incidents.get(query.id);
+  const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
   return card(incidentDetailCard({ incident, formId: randomUUID(), now: nowFor(turn, deps) }));
 }

@@ -9,9 +9,9 @@ import type { BotDeps } from '../deps';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { checkNote, NOTE_FIELDS } from '../../protocol/note-rules';
 import { submitOnce } from '../forms/submit-form';
-import { actorOf } from '../actor';
+import { signText } from '../sign-text';
 import { recordChange } from '../audit-trail';
-import { attribute, tooLongWithAttribution } from '../../protocol/attribution';
+import { tooLongWithAttribution } from '../../protocol/attribution';
 import { findAddedNote } from '../forms/find-earlier';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -35,7 +35,7 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
     card(addNoteForm({ ticketId: data.ticketId, formId: data.formId, values: formText(NOTE_FIELDS, raw), errors, notice, now }));
   const check = checkNote(raw, now);
   if (!check.ok) return form(check.errors);
-  const signed = attribute(check.text, await actorOf(turn), NOTE_FIELDS.text.maxLength);
+  const signed = await signText(turn, deps, check.text, NOTE_FIELDS.text.maxLength);
   if (!signed.ok) return form({ text: tooLongWithAttribution('note', signed.room, check.text.length) });
   return submitOnce({
     turn,

@@ -2,6 +2,7 @@ import { plain } from '../../cards/escape';
 import { isTimeZone, parseQuietWindow } from '../../notify/quiet-hours';
 import type { ConversationSettings, DigestMode } from '../../notify/conversation-settings';
 import type { BotDeps } from '../deps';
+import { recordChange } from '../audit-trail';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { showSubscriptions } from './subscriptions';
@@ -12,6 +13,11 @@ const DIGEST: Record<string, DigestMode> = { hourly: 'hourly', daily: 'daily', o
 function zoneOf(turn: Turn): Pick<ConversationSettings, 'timeZone' | 'utcOffsetMinutes'> {
   if (turn.localTimezone && isTimeZone(turn.localTimezone)) return { timeZone: turn.localTimezone };
   return { utcOffsetMinutes: turn.utcOffsetMinutes };
+}
+
+/** A conversation's notification setting changed: who set what, for the audit. */
+async function recordSetting(turn: Turn, deps: BotDeps, detail: string): Promise<void> {
+  await recordChange(turn, deps, { action: 'subscription.change', target: { kind: 'conversation', id: turn.conversationId }, detail });
 }
 
 /**
@@ -27,6 +33,7 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
     const mode = DIGEST[value];
     if (!mode) return text('Try `notify digest hourly`, `notify digest daily` or `notify digest off`. Nothing was changed.');
     await settings.set(turn.conversationId, { ...current, ...zoneOf(turn), digest: mode });
+    await recordSetting(turn, deps, `digest ${mode}`);
     return text(
       mode === 'off'
         ? 'Updates in this conversation go out as they happen again (outside quiet hours).'
@@ -36,12 +43,14 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
   if (value === 'off') {
     const { quiet: _quiet, ...rest } = current;
     await settings.set(turn.conversationId, rest);
+    await recordSetting(turn, deps, 'quiet hours off');
     return text('Quiet hours are off: updates go out as they happen.');
   }
   const window = parseQuietWindow(value);
   if (!window) return text('Quiet hours are two times, e.g. `notify quiet 20:00-08:00`, or `notify quiet off`. Nothing was changed.');
   const zone = zoneOf(turn);
   await settings.set(turn.conversationId, { ...current, ...zone, quiet: window });
+  await recordSetting(turn, deps, `quiet hours ${window.start}-${window.end}${zone.timeZone ? ` (${zone.timeZone})` : ''}`);
   const where = zone.timeZone ? plain(zone.timeZone) : 'your local time';
   return text(`Quiet hours ${window.start}-${window.end} (${where}): updates in that window are held and arrive as one digest when it ends.`);
 }

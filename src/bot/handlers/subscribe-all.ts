@@ -2,6 +2,7 @@ import { plain } from '../../cards/escape';
 import { describeFilter, parseSubscriptionFilter } from '../../notify/subscription-filter';
 import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
+import { recordChange } from '../audit-trail';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
@@ -15,6 +16,7 @@ export async function subscribeAll(turn: Turn, intent: { filter: string; off?: b
   if (intent.off) {
     const had = (await subscriptions.getFilter(turn.conversationId)) !== undefined;
     await subscriptions.setFilter(turn.conversationId, null);
+    if (had) await recordChange(turn, deps, { action: 'subscription.remove', target: { kind: 'conversation', id: turn.conversationId }, detail: 'every ticket' });
     return text(had ? 'This conversation no longer follows every ticket. Tickets subscribed one by one still send updates.' : 'This conversation did not follow every ticket, so nothing changed.');
   }
   if (turn.conversation !== 'channel' && turn.conversation !== 'groupChat') {
@@ -26,6 +28,7 @@ export async function subscribeAll(turn: Turn, intent: { filter: string; off?: b
   if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
   await subscriptions.saveTarget(targetFromReference(reference));
   await subscriptions.setFilter(turn.conversationId, parsed.filter);
+  await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'conversation', id: turn.conversationId }, detail: describeFilter(parsed.filter) });
   turn.log.info({ filter: parsed.filter }, 'subscribe all');
   return text(
     `This conversation now hears about ${plain(describeFilter(parsed.filter))} (new tickets and changes). ` +

@@ -12,16 +12,16 @@ import { showSubscriptions } from './subscriptions';
 const ID_SHAPE = new RegExp(TICKET_ID_FIELD_PATTERN);
 
 /** The ticket when the service knows it; ids that cannot be one are not sent to the service. */
-async function knownTicket(id: string, deps: BotDeps): Promise<Ticket | undefined> {
+async function knownTicket(id: string, deps: BotDeps, signal?: AbortSignal): Promise<Ticket | undefined> {
   if (id.length > 64 || !ID_SHAPE.test(id)) return undefined;
-  return (await deps.mmd.tickets.get(id)) ?? undefined;
+  return (await deps.mmd.tickets.get(id, { signal })) ?? undefined;
 }
 
 const notFound = (id: string) => say('I could not find ticket ', { value: id }, ', so nothing was subscribed. Type ', { command: 'tickets' }, ' to see recent tickets.');
 
 /** The ticket card with its button in the new state, put in place of the card that was clicked. */
 async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean, deps: BotDeps): Promise<Reply> {
-  const notes = await deps.mmd.tickets.notes(ticket.id);
+  const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
   // That message now shows this ticket: a later change refreshes it in place.
   if (turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
   return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed }));
@@ -32,7 +32,7 @@ async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean
  * every change of the ticket. Unknown tickets store nothing.
  */
 export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 'ticket' }, deps: BotDeps): Promise<Reply> {
-  const ticket = await knownTicket(query.id, deps);
+  const ticket = await knownTicket(query.id, deps, turn.signal);
   if (!ticket) return notFound(query.id);
   const reference = turn.reference();
   if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
@@ -55,7 +55,7 @@ export async function unsubscribeFromTicket(
   if (existed) await recordChange(turn, deps, { action: 'subscription.remove', target: { kind: 'ticket', id: query.id } });
   if (turn.kind === 'invoke' && query.view === 'subscriptions') return showSubscriptions(turn, {}, deps);
   if (turn.kind === 'invoke' && query.view === 'ticket') {
-    const ticket = await knownTicket(query.id, deps);
+    const ticket = await knownTicket(query.id, deps, turn.signal);
     if (ticket) return ticketCardInPlace(turn, ticket, false, deps);
   }
   return say(

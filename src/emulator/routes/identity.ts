@@ -113,6 +113,10 @@ async function onBehalfOf(params: Record<string, string>, ctx: RouteContext): Pr
   }
   const user = [claims.preferred_username, claims.upn, claims.oid].find((v): v is string => typeof v === 'string' && v !== '');
   if (!user) return aadError(400, 'invalid_grant', 50013, 'Assertion names no user.');
+  if (ctx.userTokens.consentRequired.has(user.toLowerCase())) {
+    const refused = aadError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${params.client_id!}'. Send an interactive authorization request for this user and resource.`);
+    return { ...refused, body: { ...(refused.body as Record<string, unknown>), suberror: 'consent_required' } };
+  }
   // MSAL keeps OBO results in its cache keyed by the user: it needs a client_info or id token
   // only for interactive flows, so the documented access-token answer is enough here.
   return tokenAnswer(ctx.tokens.issue(params.client_id!, user), { scope: params.scope });
