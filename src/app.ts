@@ -26,6 +26,8 @@ import { createStorage } from './storage/create-storage';
 import { createTabHandler } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
 import type { Storage } from './storage/storage';
+import { storageEpoch } from './state/storage-epoch';
+import { createClaimSweeper } from './state/claim-sweeper';
 import { VERSION } from './version';
 
 export interface AppOverrides {
@@ -85,8 +87,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   let tokenEndpoint = config.mmd.tokenEndpoint;
   let graphBaseUrl = config.mmd.graphBaseUrl;
   if (config.mode === 'sandbox') {
-    // Loaded only in sandbox mode: the emulator is built on restify, whose spdy dependency prints
-    // two DEP0111 warnings when loaded; a live deployment never loads it.
+    // Loaded only in sandbox mode: a live deployment never loads the emulator or its sample data.
     const { startEmulator } = await import('./emulator/emulator');
     const started = await startEmulator({
       tenantId: config.mmd.tenantId,
@@ -104,6 +105,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   if (!mmdBaseUrl) throw new Error('MMD API base URL missing');
 
   const storage = overrides.storage ?? (await createStorage(config.storage, logger));
+  const now = overrides.now ?? (() => new Date());
+  // When this storage began: forms issued before it ask the service before they create (form-claim.ts).
+  const epoch = await storageEpoch(storage, now);
+  logger.debug({ epoch: epoch.toISOString() }, 'storage epoch');
   // One MSAL client for the app registration; one token provider per scope (MMD, Graph).
   const credentials = createMsalCredentials({
     tenantId: config.mmd.tenantId,
@@ -128,7 +133,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter({ ...config.bot, oauthUrl }, logger, overrides.credentialsFactory);
   const userContext = userMode ? createUserContext(config, { mmdBaseUrl, tokenEndpoint, logger }) : undefined;
 
-  const now = overrides.now ?? (() => new Date());
   const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: credentials.forScope(GRAPH_SCOPE), timeoutMs: config.mmd.timeoutMs, logger };
   // Graph answers the admin and operator group checks only when a group is configured.
   const graph = config.elevation.adminGroupId || config.roles.operatorGroupId ? createGraphClient(graphOptions) : undefined;
@@ -181,6 +185,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   logger.info({ port, mode: config.mode, version: VERSION }, `MMD Assist listening on port ${port}${config.mode === 'sandbox' ? ' (sandbox mode)' : ''}`);
   // Revealed passwords left on screen by a stopped instance are hidden now; new ones when due.
   security.redactions.start();
+  // Done form claims and card records past their time go (heap growth with STORAGE=memory).
+  const claims = createClaimSweeper({ storage, now, log: logger.child({ component: 'claims' }) });
+  claims.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -188,6 +195,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       await server.close();
       await notify.notifier.stop();
       await security.redactions.stop();
+      await claims.stop();
       await storage.close();
       await emulator?.close();
       logger.info('stopped');

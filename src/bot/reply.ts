@@ -6,7 +6,11 @@ import { messageCard, type MessagePart } from '../cards/message-card';
  * response that replaces the card in place (Action.Execute).
  */
 export type Reply =
-  | { kind: 'card'; card: AdaptiveCard; text?: string }
+  /**
+   * `inPlaceOnly`: the card may only be the direct answer to an Action.Execute (a revealed
+   * password: user-specific, never sent or stored); too late for that, it is not shown at all.
+   */
+  | { kind: 'card'; card: AdaptiveCard; text?: string; inPlaceOnly?: boolean }
   | { kind: 'text'; text: string }
   /** The handler already did what was needed (e.g. sent privately). */
   | { kind: 'done'; text?: string };

@@ -33,7 +33,8 @@ export interface UserTokens {
   signOut(): Promise<void>;
 }
 
-export type PrivateDelivery = { ok: true; conversationId: string } | { ok: false };
+/** `activityId`: the id Teams gave the sent message, when it said. */
+export type PrivateDelivery = { ok: true; conversationId: string; activityId?: string } | { ok: false };
 
 /**
  * One incoming activity, as handlers see it: who, where, and the few things a handler may ask
@@ -59,6 +60,11 @@ export interface Turn {
   log: Logger;
   /** The sender's roster entry; looked up once per turn, undefined when the look-up failed. */
   member(): Promise<TurnMember | undefined>;
+  /**
+   * Sends the card as a new message in this conversation (also from an invoke turn); answers the
+   * id Teams gave that message, undefined when it gave none.
+   */
+  sendCard(card: AdaptiveCard, text?: string): Promise<string | undefined>;
   /** Replaces the card in message `activityId` of this conversation. */
   updateCard(activityId: string, card: AdaptiveCard): Promise<void>;
   /** Sends the card to the sender's 1:1 chat with the bot, creating that chat if needed. */

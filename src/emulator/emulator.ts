@@ -1,10 +1,9 @@
 /**
  * The built-in emulator of the MMD API and of the identity platform's client-credentials flow:
- * a restify server on 127.0.0.1 with seeded, stateful data and fault injection.
- * Routes are declared in routes.ts; this file only wires the server.
+ * a node:http server on 127.0.0.1 with seeded, stateful data and fault injection.
+ * Routes are declared in routes.ts and matched by router.ts; this file only wires the server.
  */
-import { UserTokenStore } from './user-token-store';
-import restify, { type Next, type Request, type Response } from 'restify';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT_ID } from '../config/config';
 import { readBody } from './body';
 import { EmulatorError, errorBody } from './errors';
@@ -12,11 +11,13 @@ import { FaultStore } from './faults';
 import { toGraphBody } from './graph/errors';
 import type { ApiResponse, Route, RouteContext } from './http';
 import { normalizePath, rewriteTicketKey } from './paths';
+import { Router } from './router';
 import { ROUTES } from './routes';
 import { GraphDirectory, graphRoutes } from './routes/graph-directory';
 import { EmulatorStore } from './store';
 import { SigningKey } from './signing-key';
 import { TokenIssuer } from './token';
+import { UserTokenStore } from './user-token-store';
 import type { EmulatorOptions, FaultRule, RunningEmulator } from './types';
 
 /** Optional header naming the person behind an app-token call (requestingAgentUpn, viewedBy). */
@@ -34,7 +35,7 @@ interface LogEntry {
   status: number;
 }
 
-function sendJson(res: Response, response: ApiResponse): void {
+function sendJson(res: ServerResponse, response: ApiResponse): void {
   for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
   if (response.body === undefined) {
     res.writeHead(response.status);
@@ -64,24 +65,14 @@ function toGraphResponse(error: unknown, clientRequestId: string | undefined): A
   return { status: known.status, body: toGraphBody(known, clientRequestId), headers: known.headers };
 }
 
-function clientRequestIdOf(req: Request): string | undefined {
+function clientRequestIdOf(req: IncomingMessage): string | undefined {
   const value = req.headers['client-request-id'];
   return typeof value === 'string' && value.trim() ? value.trim().slice(0, 128) : undefined;
 }
 
-function stringParams(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
-  const params: unknown = req.params;
-  if (params && typeof params === 'object') {
-    for (const [key, value] of Object.entries(params)) if (typeof value === 'string') out[key] = value;
-  }
-  return out;
-}
-
-async function handle(route: Route, ctx: RouteContext, req: Request): Promise<ApiResponse> {
+async function handle(route: Route, params: Record<string, string>, ctx: RouteContext, req: IncomingMessage): Promise<ApiResponse> {
   const clientRequestId = clientRequestIdOf(req);
   try {
-    const params = stringParams(req);
     let caller = '';
     if (route.auth === 'bearer') {
       const holder = ctx.tokens.verify(req.headers.authorization);
@@ -145,19 +136,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const tokens = new TokenIssuer(options.tokenLifetimeSeconds ?? 3599);
   const faults = new FaultStore(options.faults ?? []);
   const log: LogEntry[] = [];
-  // Requests whose socket a fault destroyed: logged with status 0, whatever restify sets after.
-  const dropped = new WeakSet<Request>();
+  // Requests whose socket a fault destroyed: logged with status 0.
+  const dropped = new WeakSet<IncomingMessage>();
   let baseUrl = '';
   const signingKey = new SigningKey();
   const ctx: RouteContext = { store, tokens, faults, settings, signingKey, userTokens: new UserTokenStore(), url: () => baseUrl };
 
-  const server = restify.createServer({
-    name: 'mmd-emulator',
-    handleUncaughtExceptions: false,
-    ignoreTrailingSlash: true,
-  });
+  // Graph (group membership for the elevation admin check) has its own state and routes.
+  const graph = new GraphDirectory();
+  const router = new Router([...ROUTES, ...graphRoutes(graph)]);
 
-  server.pre((req: Request, res: Response, next: Next) => {
+  /** After faults and the key rewrite: the route's answer, or 404/405/400 in the path's error shape. */
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = req.url ?? '/';
+    const path = url.split('?')[0] ?? '/';
+    const method = req.method ?? 'GET';
+    let response: ApiResponse;
+    try {
+      const match = router.match(method, path);
+      if (match.kind === 'found') response = await handle(match.route, match.params, ctx, req);
+      else if (match.kind === 'method') throw new EmulatorError(405, `${method} is not allowed`, { Allow: match.allowed.join(', ') });
+      else throw new EmulatorError(404, 'No HTTP resource was found that matches the request URI.');
+    } catch (error) {
+      req.resume();
+      response = isGraphPath(path) ? toGraphResponse(error, clientRequestIdOf(req)) : toResponse(error);
+    }
+    sendJson(res, response);
+  };
+
+  const server = createServer((req, res) => {
     const original = req.url ?? '/';
     req.url = normalizePath(original);
     if (isApiPath(req.url)) {
@@ -174,11 +181,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       try {
         req.url = rewriteTicketKey(req.url ?? '/');
       } catch (error) {
+        req.resume();
         sendJson(res, toResponse(error));
-        next(false);
         return;
       }
-      next();
+      void route(req, res);
     };
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const rule = path.startsWith('/_emulator/') ? undefined : faults.take(req.method ?? 'GET', path);
@@ -187,10 +194,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (rule.drop) {
         dropped.add(req);
         req.socket.destroy();
-        next(false);
       } else if (rule.status !== undefined) {
+        req.resume();
         sendJson(res, faultResponse(rule, path, clientRequestIdOf(req)));
-        next(false);
       } else {
         proceed();
       }
@@ -199,38 +205,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     else act();
   });
 
-  // Graph (group membership for the elevation admin check) has its own state and routes.
-  const graph = new GraphDirectory();
-  for (const route of [...ROUTES, ...graphRoutes(graph)]) {
-    const handler = (req: Request, res: Response, next: Next): void => {
-      void handle(route, ctx, req).then((response) => {
-        sendJson(res, response);
-        next();
-      });
-    };
-    if (route.method === 'GET') server.get(route.path, handler);
-    else if (route.method === 'POST') server.post(route.path, handler);
-    else if (route.method === 'PATCH') server.patch(route.path, handler);
-    else server.del(route.path, handler);
-  }
-
-  // restify's own answers (no such route, method not allowed) in the documented error shape.
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    const message = status === 404 ? 'No HTTP resource was found that matches the request URI.' : err.message;
-    const graph = isGraphPath(req.url ?? '/');
-    err.toJSON = () => (graph ? toGraphBody(new EmulatorError(status, message), clientRequestIdOf(req)) : errorBody(status, message));
-    callback();
-  });
-
   await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
+    server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.server.off('error', reject);
+      server.off('error', reject);
       resolve();
     });
   });
-  const address = server.server.address();
+  const address = server.address();
   if (!address || typeof address === 'string') throw new Error('The emulator is not listening on a TCP port.');
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   baseUrl = `http://${host}:${address.port}`;
@@ -250,7 +232,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive sockets would hold close() open until they time out.
-        server.server.closeAllConnections();
+        server.closeAllConnections();
       }),
   };
 }

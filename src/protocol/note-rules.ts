@@ -19,3 +19,13 @@ export function checkNote(raw: Record<string, unknown>, now: Date): NoteCheck {
   if (Object.keys(errors).length || typeof values.text !== 'string') return { ok: false, errors };
   return { ok: true, text: values.text };
 }
+
+/**
+ * Notes are HTML at the service (every note comes back `renderType: "html"`, the documents' own
+ * plain example included), so typed text goes in escaped with its line breaks as `<br>`: read
+ * back, it shows exactly as typed (`<b>` the characters, not bold; "Line one⏎Line two" on two
+ * lines) in the bot, the tab and the service's own portal.
+ */
+export function plainToHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
+}

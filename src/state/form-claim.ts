@@ -3,6 +3,7 @@ import { ApiError } from '../http/api-error';
 import { provablyNotProcessed } from '../http/retry-policy';
 import type { Logger } from '../log/logger';
 import { StorageConflictError, type Storage } from '../storage/storage';
+import { formIssuedAt } from './form-id';
 
 /**
  * Idempotency of form submits. Each form card carries a random `formId`; the first submit
@@ -36,7 +37,15 @@ export type OnceOutcome<R> =
   /** The formId belongs to another kind of form: forged data. */
   | { kind: 'otherForm' }
   /** The form was sent by another user or in another conversation: its result is not theirs to see. */
-  | { kind: 'notYours' };
+  | { kind: 'notYours' }
+  /** The form is older than FORM_MAX_AGE_MS and has no claim (any it had may be swept): not sent. */
+  | { kind: 'expired' };
+
+/**
+ * How long a form may be submitted after it was issued, and how long a done claim is kept after
+ * it finished (claim-sweeper.ts): a claim is only swept once no submit of its form is accepted.
+ */
+export const FORM_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 
 /** Storage could not record the claim: the work was not done (loud: logged and told). */
 export class FormStorageError extends Error {
@@ -70,6 +79,12 @@ export interface OnceRequest<R> {
    * service cannot tell now (the record stays; a later submit asks again).
    */
   reconcile?: (since: Date) => Promise<R | undefined>;
+  /**
+   * When the storage holding the claims began (storage-epoch.ts). A form issued before it
+   * (formIssuedAt) may have been sent with its claim in a storage now gone: its first claim here
+   * asks the service (reconcile, since the issue time) before doing the work.
+   */
+  epoch?: Date;
   log?: Pick<Logger, 'warn' | 'error' | 'info'>;
 }
 
@@ -113,9 +128,50 @@ export async function runOnce<R>(request: OnceRequest<R>, work: () => Promise<R>
       }
       request.log?.info({ formId }, 'abandoned form claim taken over: the service has no result of it');
     }
+    const issuedAt = formIssuedAt(formId);
+    if (issuedAt && now().getTime() - issuedAt.getTime() > FORM_MAX_AGE_MS) {
+      // Too old to be sure its done claim was not swept: never risk a second create.
+      await storage.delete(key(formId)).catch((err: unknown) => request.log?.error({ err: errInfo(err), formId }, 'could not release the claim of an expired form'));
+      return { kind: 'expired' };
+    }
+    const before = await olderThanStorage(request, claim, eTag);
+    if (before) return before;
     return { kind: 'done', result: await doWork(request, claim, eTag, work), replay: false };
   }
   return { kind: 'pending' };
+}
+
+/**
+ * A form issued before this storage began, claimed here for the first time: its earlier claim
+ * may be lost with the old storage, so the service is asked first. Undefined: go ahead (nothing
+ * found). Otherwise the outcome to answer with; the claim then holds the result, or "unknown"
+ * (answered, not in flight) so a later submit asks again.
+ */
+async function olderThanStorage<R>(request: OnceRequest<R>, claim: FormRecord, eTag: string): Promise<OnceOutcome<R> | undefined> {
+  const issuedAt = formIssuedAt(request.formId);
+  if (!request.epoch || !issuedAt || issuedAt.getTime() >= request.epoch.getTime()) return undefined;
+  request.log?.warn({ formId: request.formId, issuedAt: issuedAt.toISOString() }, 'form issued before this storage began: asking the service first');
+  const since = issuedAt.toISOString();
+  const keep = async (record: FormRecord) =>
+    request.storage.set(key(request.formId), record, { ifMatch: eTag }).catch((err: unknown) => {
+      request.log?.error({ err: errInfo(err), formId: request.formId }, 'could not record what the service said of an older form');
+    });
+  if (!request.reconcile) {
+    await keep({ ...claim, state: 'unknown', inFlight: false, claimedAt: since, finishedAt: request.now().toISOString() });
+    return { kind: 'unknown', since };
+  }
+  let found: R | undefined;
+  try {
+    found = await request.reconcile(issuedAt);
+  } catch (err) {
+    request.log?.warn({ err: errInfo(err), formId: request.formId }, 'could not ask the service about an older form');
+    await keep({ ...claim, state: 'unknown', inFlight: false, claimedAt: since, finishedAt: request.now().toISOString() });
+    return { kind: 'unknown', since };
+  }
+  if (found === undefined) return undefined;
+  await keep({ ...claim, state: 'done', finishedAt: request.now().toISOString(), result: found });
+  request.log?.info({ formId: request.formId }, 'older form already sent (found at the service): answering with its result');
+  return { kind: 'done', result: found, replay: true };
 }
 
 async function doWork<R>(request: OnceRequest<R>, claim: FormRecord, eTag: string, work: () => Promise<R>): Promise<R> {

@@ -12,7 +12,13 @@ export async function createStorage(config: StorageConfig, logger: Logger): Prom
       return new MemoryStorage();
     case 'sqlite':
       logger.info({ storage: 'sqlite', path: config.path }, 'storage opened');
-      return new SqliteStorage(config.path);
+      return new SqliteStorage(config.path, {
+        onFileLost: (path) =>
+          logger.error(
+            { storage: 'sqlite', path },
+            'the SQLite file was deleted or replaced while the bot runs: every write is refused from now on (forms are not sent). Restore the file or restart.',
+          ),
+      });
     case 'azure-blob': {
       // @azure/storage-blob and its dependencies take about 50 ms to load: only this store needs them.
       const { BlobStorage } = await import('./blob-storage');

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SetOptions, Storage, StorageConflictError, StoredItem } from './storage';
+import { StorageError } from './storage-error';
+
+export interface SqliteStorageOptions {
+  /** Told once, when the file is found deleted or replaced while open (log it at error). */
+  onFileLost?: (path: string) => void;
+}
 
 interface Row {
   value: string;
@@ -31,6 +37,11 @@ export function prefixUpperBound(prefix: string): string | undefined {
  * The embedded default: one SQLite file, one table. better-sqlite3 is synchronous, so each
  * call runs to completion before the next starts; conditional writes still run in an
  * IMMEDIATE transaction so a second process on the same file cannot interleave.
+ *
+ * A file deleted (or replaced) while open would go on taking writes into an unlinked inode, all
+ * lost at the next start, where a form claim's absence could send the form twice. So every
+ * write first checks that the path still names the file that was opened; if not, the write
+ * fails (StorageError, code sqlite_file_lost) and onFileLost is told once.
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
@@ -41,7 +52,13 @@ export class SqliteStorage implements Storage {
   private readonly range: Database.Statement<[string, string], { key: string }>;
   private readonly conditionalSet: (key: string, json: string, ifMatch: string | null | undefined) => string;
 
-  constructor(readonly path: string) {
+  private readonly identity: { dev: number; ino: number } | undefined;
+  private lost = false;
+
+  constructor(
+    readonly path: string,
+    private readonly options: SqliteStorageOptions = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -69,6 +86,20 @@ export class SqliteStorage implements Storage {
       return eTag;
     });
     this.conditionalSet = (key, json, ifMatch) => write.immediate(key, json, ifMatch);
+    const opened = path === ':memory:' ? undefined : statSync(path);
+    this.identity = opened && { dev: opened.dev, ino: opened.ino };
+  }
+
+  /** Throws when the file this storage opened is no longer at its path (deleted, replaced). */
+  private assertFile(operation: string, key: string): void {
+    if (!this.identity) return;
+    const now = statSync(this.path, { throwIfNoEntry: false });
+    if (now && now.dev === this.identity.dev && now.ino === this.identity.ino) return;
+    if (!this.lost) {
+      this.lost = true;
+      this.options.onFileLost?.(this.path);
+    }
+    throw new StorageError(operation, key, undefined, 'sqlite_file_lost');
   }
 
   async get<T>(key: string): Promise<StoredItem<T> | undefined> {
@@ -79,10 +110,12 @@ export class SqliteStorage implements Storage {
   async set<T>(key: string, value: T, options: SetOptions = {}): Promise<string> {
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError(`Storage value for ${key} is not JSON`);
+    this.assertFile('set', key);
     return this.conditionalSet(key, json, options.ifMatch);
   }
 
   async delete(key: string): Promise<void> {
+    this.assertFile('delete', key);
     this.remove.run(key);
   }
 

@@ -58,10 +58,8 @@ function htmlToPlain(html: string): string {
   return convert(html, HTML_OPTIONS).replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** Notes are stored as HTML: typed text goes in escaped, so "<b>" stays the characters typed. */
-export function plainToHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
-}
+/** Notes are stored as HTML: typed text goes in escaped (src/protocol/note-rules.ts). */
+export { plainToHtml } from '../protocol/note-rules';
 
 export function failingConfigurations(device: Device) {
   return device.configurations

@@ -32,17 +32,19 @@ export async function sendPrivately(
   // (and TeamsInfo) pass null for "the default Bot Framework scope" when there is none.
   const audience = context.turnState.get<string | undefined>(adapter.OAuthScopeKey) ?? (null as unknown as string);
   let conversationId = '';
+  let activityId: string | undefined;
   try {
     await adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, audience, parameters, async (created) => {
       conversationId = created.activity.conversation.id;
-      await created.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+      const sent = await created.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+      activityId = sent?.id || undefined;
     });
   } catch (err) {
     const status = err && typeof err === 'object' ? (err as { statusCode?: unknown }).statusCode : undefined;
     log.warn({ status: typeof status === 'number' ? status : undefined }, 'could not send privately');
     return { ok: false };
   }
-  return { ok: true, conversationId };
+  return { ok: true, conversationId, activityId };
 }
 
 /** The tenant of the conversation; Teams puts it in channelData too. */

@@ -11,6 +11,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../bot/bot';
+import type { Reply } from '../bot/reply';
 import type { Turn } from '../bot/turn';
 import { OTHER_TENANT, tenantAllowed } from '../bot/security/tenant-check';
 import { extensionInvoke } from './extension-invoke';
@@ -19,7 +20,10 @@ import { stripMentions } from './mention';
 import { tenantOf } from './private-delivery';
 import { isSharedCard } from './shared-card';
 import { sendReply } from './send-reply';
-import { createTeamsTurn, type TeamsTurnOptions } from './teams-turn';
+import { createTeamsTurn, type TeamsTurn, type TeamsTurnOptions } from './teams-turn';
+import { errorCard } from '../cards/error-card';
+import { lateNoticeCard, tooLateToShowCard, workingOnItCard } from '../cards/working-on-it-card';
+import type { AdaptiveCard } from '../cards/render';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -91,14 +95,28 @@ export class TeamsBot extends TeamsActivityHandler {
     return super.onInvokeActivity(context);
   }
 
-  /** Action.Execute: the answer replaces the card in place. */
+  /**
+   * Action.Execute: the answer replaces the card in place. Teams waits about 5 s for it; work
+   * that takes longer (a slow API, retries) is answered in time with "working on it", goes on
+   * under the turn's own (message) deadline, and its result then replaces that card.
+   */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const reply = await this.bot.execute(this.turn(context), invokeValue?.action?.verb, invokeValue?.action?.data);
-    if (reply.kind === 'card') return { statusCode: 200, type: CARD_CONTENT_TYPE, value: reply.card };
-    return messageResponse(reply.kind === 'text' ? reply.text : (reply.text ?? 'Done.'));
+    const turn = this.turn(context);
+    const replyToId = context.activity.replyToId || undefined;
+    const work = this.bot.execute(turn, invokeValue?.action?.verb, invokeValue?.action?.data);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.options.deadlines.invokeMs);
+    });
+    const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+    if (first !== 'late') return invokeAnswer(first);
+    turn.detach();
+    turn.log.warn({ replyToId: Boolean(replyToId) }, 'card action slower than Teams waits: answered "working on it", the result follows');
+    void deliverLate(turn, replyToId, work);
+    return { statusCode: 200, type: CARD_CONTENT_TYPE, value: workingOnItCard({ correlationId: turn.correlationId }) };
   }
 
   // Message extensions: each composeExtension/* invoke is read from the activity itself (the
@@ -136,7 +154,7 @@ export class TeamsBot extends TeamsActivityHandler {
     return extensionResponse(await this.bot.extension(this.turn(context), invoke), this.extensionOptions);
   }
 
-  private turn(context: TurnContext): Turn {
+  private turn(context: TurnContext): TeamsTurn {
     return createTeamsTurn(context, this.options);
   }
 
@@ -162,6 +180,40 @@ export class TeamsBot extends TeamsActivityHandler {
 }
 
 const send = sendReply;
+
+function invokeAnswer(reply: Reply): AdaptiveCardInvokeResponse {
+  if (reply.kind === 'card') return { statusCode: 200, type: CARD_CONTENT_TYPE, value: reply.card };
+  return messageResponse(reply.kind === 'text' ? reply.text : (reply.text ?? 'Done.'));
+}
+
+/** What replaces the "working on it" card once the late work has answered. */
+function lateCard(turn: Turn, reply: Reply): AdaptiveCard {
+  const correlationId = turn.correlationId;
+  if (reply.kind === 'card') return reply.inPlaceOnly ? tooLateToShowCard({ correlationId }) : reply.card;
+  return lateNoticeCard({ text: reply.kind === 'text' ? reply.text : (reply.text ?? 'Done.'), correlationId });
+}
+
+/**
+ * The late result of a card action: it replaces the "working on it" card (the message the
+ * button was on), or comes as a new message when Teams did not say which message that was.
+ */
+async function deliverLate(turn: Turn, replyToId: string | undefined, work: Promise<Reply>): Promise<void> {
+  let body: AdaptiveCard;
+  try {
+    body = lateCard(turn, await work);
+  } catch (err) {
+    turn.log.error({ err: err instanceof Error ? err.message : String(err) }, 'late card action failed');
+    body = errorCard({ what: 'Finishing that action', retryable: true, correlationId: turn.correlationId });
+  }
+  try {
+    if (replyToId) await turn.updateCard(replyToId, body);
+    else await turn.sendCard(body);
+    turn.log.info({ updated: Boolean(replyToId) }, 'late card action result delivered');
+  } catch (err) {
+    const status = err && typeof err === 'object' ? (err as { statusCode?: unknown }).statusCode : undefined;
+    turn.log.error({ status: typeof status === 'number' ? status : undefined }, 'could not deliver the late card action result');
+  }
+}
 
 /** The refusal in the shape each invoke expects; anything else gets a bare 403. */
 function refusalInvoke(name: string | undefined): { status: number; body?: unknown } {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CardFactory, TurnContext } from 'botbuilder';
+import { CardFactory, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Turn, TurnMember } from '../bot/turn';
 import { withDeadline } from '../http/deadline';
 import type { Logger } from '../log/logger';
@@ -31,13 +31,38 @@ export interface TeamsTurnOptions {
   oauthConnectionName?: string;
 }
 
-/** The Turn port over botbuilder's TurnContext. Handlers never see the context itself. */
-export function createTeamsTurn(context: TurnContext, options: TeamsTurnOptions): Turn {
+/** A turn whose work may outlive its HTTP answer (a card button answered "working on it"). */
+export interface TeamsTurn extends Turn {
+  /**
+   * The answer has gone: botbuilder revokes the TurnContext, so from now on what the turn asks
+   * of Teams (send, update, roster) goes through a proactive context on the same conversation.
+   */
+  detach(): void;
+}
+
+/**
+ * The Turn port over botbuilder's TurnContext. Handlers never see the context itself.
+ * A card button (Action.Execute) works under the message deadline: Teams' 5 s for its answer
+ * is kept by TeamsBot, which answers "working on it" in time and updates the card later.
+ */
+export function createTeamsTurn(context: TurnContext, options: TeamsTurnOptions): TeamsTurn {
   const activity = context.activity;
+  const adapter = context.adapter;
+  let detached = false;
+  const withContext = async <T>(use: (c: TurnContext) => Promise<T>): Promise<T> => {
+    if (!detached) return use(context);
+    if (!(adapter instanceof CloudAdapter)) throw new Error('no proactive context for this adapter');
+    let out: T | undefined;
+    await adapter.continueConversationAsync(options.botAppId, TurnContext.getConversationReference(activity), async (proactive) => {
+      out = await use(proactive);
+    });
+    return out as T;
+  };
   const correlationId = randomUUID();
   const from = activity.from ?? { id: 'unknown' };
   const user = { id: from.id, aadObjectId: from.aadObjectId, name: from.name };
   const kind = activity.type === 'invoke' ? 'invoke' : 'message';
+  const longWork = kind === 'message' || activity.name === 'adaptiveCard/action';
   const log = options.logger.child({ correlationId, activityId: activity.id, type: activity.type });
   let member: Promise<TurnMember | undefined> | undefined;
   return {
@@ -52,15 +77,24 @@ export function createTeamsTurn(context: TurnContext, options: TeamsTurnOptions)
     localTimezone: typeof activity.localTimezone === 'string' ? activity.localTimezone : undefined,
     // withDeadline, not AbortSignal.timeout: the retry layer reads the deadline from it
     // (remainingMs) and never starts a wait (Retry-After, back-off) that would end after it.
-    signal: withDeadline(kind === 'invoke' ? options.deadlines.invokeMs : options.deadlines.messageMs),
+    signal: withDeadline(longWork ? options.deadlines.messageMs : options.deadlines.invokeMs),
     log,
-    member: () => (member ??= lookupMember(context, user.id, log)),
-    async updateCard(activityId, card) {
-      await context.updateActivity({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
-    },
-    sendPrivately: (card) => sendPrivately(context, options.botAppId, user, card, log),
+    member: () => (member ??= withContext((c) => lookupMember(c, user.id, log))),
+    sendCard: (card, text) =>
+      withContext(async (c) => {
+        const sent = await c.sendActivity({ type: 'message', text, attachments: [CardFactory.adaptiveCard(card)] });
+        return sent?.id || undefined;
+      }),
+    updateCard: (activityId, card) =>
+      withContext(async (c) => {
+        await c.updateActivity({ type: 'message', id: activityId, conversation: c.activity.conversation, attachments: [CardFactory.adaptiveCard(card)] });
+      }),
+    sendPrivately: (card) => withContext((c) => sendPrivately(c, options.botAppId, user, card, log)),
     reference: () => storedReference(TurnContext.getConversationReference(activity)),
     ...(options.oauthConnectionName ? { userTokens: createUserTokens(context, options.oauthConnectionName, log) } : {}),
-    send: (reply) => sendReply(context, reply),
+    send: (reply) => withContext((c) => sendReply(c, reply)),
+    detach() {
+      detached = true;
+    },
   };
 }

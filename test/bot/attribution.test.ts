@@ -2,6 +2,7 @@
  * With app context the MMD service records the app ("sandbox-client") as the author of every
  * write: the bot names the admin in the text itself, and records the change in the audit log.
  */
+import { noteText } from '../../src/cards/note-rows';
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
 import { writeAudit } from '../../src/state/audit-log';
 import { BotHarness, cardOf, cardText, DEFAULT_USER, answerText } from '../helpers/bot-harness';
@@ -45,7 +46,9 @@ describe('attribution and audit of changes made through the bot', () => {
     // Read back from the emulator: the service records the app, the text names the admin.
     const note = (await harness.app.mmd.tickets.notes(ticketA)).at(-1)!;
     expect(note.sender).toBe('sandbox-client');
-    expect(note.text).toBe(`Replaced the docking station.\n\n${ADELE_LINE}`);
+    // Sent as HTML (notes are HTML at the service), read back as typed.
+    expect(note.text).toBe(`Replaced the docking station.<br><br>${ADELE_LINE}`);
+    expect(noteText(note)).toBe(`Replaced the docking station.\n\n${ADELE_LINE}`);
 
     const [row] = await auditRows('audit');
     expect(row).toMatch(new RegExp(`Adele Vance · added a note to ticket ${ticketA}[\\s\\S]*adele\\.vance@contoso\\.com · in a 1:1 chat[\\s\\S]*Done`));
@@ -54,7 +57,7 @@ describe('attribution and audit of changes made through the bot', () => {
   it('without a roster entry, names the admin from the activity', async () => {
     const form = invokeCard(await harness.execute('ticket.addNoteForm', { id: ticketB }, { user: ADMIN_BY_ID, conversationId: 'personal-megan' }));
     invokeCard(await harness.execute('ticket.addNote', { ...(findActions(form).find((a) => a.verb === 'ticket.addNote')!.data as Json), text: 'Checked.' }, { user: ADMIN_BY_ID, conversationId: 'personal-megan' }));
-    expect((await harness.app.mmd.tickets.notes(ticketB)).at(-1)!.text).toBe('Checked.\n\n— Megan Bowen via MMD Assist');
+    expect(noteText((await harness.app.mmd.tickets.notes(ticketB)).at(-1)!)).toBe('Checked.\n\n— Megan Bowen via MMD Assist');
   });
 
   it('asks to shorten a note that no longer fits with the name added, and sends nothing', async () => {

@@ -18,19 +18,35 @@ export function addMembers(harness: BotHarness): void {
   harness.connector.members.set(OUTSIDER.id, { ...OUTSIDER, userPrincipalName: 'mallory@contoso.com' });
 }
 
-/** Action.Execute as Teams sends it from a card: with the id of the message holding the card. */
+/**
+ * Sends `elevation <device>` as this user and answers the id the connector gave the card the
+ * bot sent (in the 1:1 chat the card went to); undefined when no card was sent (refused).
+ */
+export async function shownCardId(harness: BotHarness, deviceName: string, options: SendOptions = {}): Promise<string | undefined> {
+  const before = harness.connector.calls.length;
+  await harness.say(`elevation ${deviceName}`, options);
+  return harness.connector.calls.slice(before).find((c) => c.method === 'POST' && Array.isArray(c.activity.attachments))?.responseId;
+}
+
+/**
+ * Action.Execute as Teams sends it from a card: with the id of the message holding the card.
+ * A reveal without a given replyToId is pressed on a card the bot sent for that device first.
+ */
 export async function executeOnCard(
   harness: BotHarness,
   verb: string,
   data: Record<string, unknown>,
   options: SendOptions & { replyToId?: string } = {},
 ): Promise<InvokeResponse> {
+  const shown = verb === 'elevation.reveal' && !options.replyToId && typeof data.deviceName === 'string'
+    ? await shownCardId(harness, data.deviceName, options)
+    : undefined;
   const { status, body } = await harness.post(
     harness.activity(
       {
         type: 'invoke',
         name: 'adaptiveCard/action',
-        replyToId: options.replyToId ?? `card-${randomUUID()}`,
+        replyToId: options.replyToId ?? shown ?? `card-${randomUUID()}`,
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
       },
       options,

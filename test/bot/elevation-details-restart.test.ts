@@ -9,7 +9,7 @@ import { createLogger } from '../../src/log/logger';
 import { SqliteStorage } from '../../src/storage/sqlite-storage';
 import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
 import { validateCard } from '../helpers/card-validation';
-import { ADMIN_ENV, dumpStorage, executeOnCard, passwordBlockRuns } from './elevation-details-helpers';
+import { ADMIN_ENV, dumpStorage, executeOnCard, passwordBlockRuns, shownCardId } from './elevation-details-helpers';
 
 describe('redaction of a revealed password survives a restart', () => {
   let dir: string;
@@ -30,7 +30,8 @@ describe('redaction of a revealed password survives a restart', () => {
     const path = join(dir, 'bot.sqlite');
     const env = { ...ADMIN_ENV, ELEVATION_REVEAL_SECONDS: '2' };
     harness = await BotHarness.start({ env, storage: new SqliteStorage(path) });
-    const res = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: 'card-restart' });
+    const cardId = (await shownCardId(harness, EXAMPLE_ELEVATED_DEVICE))!;
+    const res = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: cardId });
     const password = String(passwordBlockRuns(res.value)[0]!.text);
     expect(password.length).toBeGreaterThan(8);
     expect(await harness.app.storage.list('redactions/')).toHaveLength(1);
@@ -53,7 +54,7 @@ describe('redaction of a revealed password survives a restart', () => {
     });
     await harness.connector.waitFor(() => harness.connector.updates().length > 0);
     const [update] = harness.connector.updates();
-    expect(update).toMatchObject({ conversationId: 'personal-conv-1', activityId: 'card-restart' });
+    expect(update).toMatchObject({ conversationId: 'personal-conv-1', activityId: cardId });
     const card = cardOf(update!.activity);
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toMatch(/hidden again/i);

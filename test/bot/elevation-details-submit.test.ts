@@ -1,7 +1,7 @@
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
 import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
 import { validateCard } from '../helpers/card-validation';
-import { ADMIN_ENV, emulatorPassword, passwordBlockRuns } from './elevation-details-helpers';
+import { ADMIN_ENV, emulatorPassword, passwordBlockRuns, shownCardId } from './elevation-details-helpers';
 
 /** Older clients send Action.Submit (a message with a value) instead of Action.Execute. */
 describe('Reveal through the Action.Submit fallback', () => {
@@ -16,20 +16,22 @@ describe('Reveal through the Action.Submit fallback', () => {
 
   it('updates the card it came from in the 1:1 chat (no new message), then redacts it', async () => {
     const password = await emulatorPassword(harness, EXAMPLE_ELEVATED_DEVICE);
+    const cardId = (await shownCardId(harness, EXAMPLE_ELEVATED_DEVICE))!;
+    harness.connector.clear();
     const { status } = await harness.post(
-      harness.activity({ type: 'message', replyToId: 'card-7', value: { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE } }),
+      harness.activity({ type: 'message', replyToId: cardId, value: { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE } }),
     );
     expect(status).toBe(200);
     expect(harness.connector.sent()).toEqual([]);
     const [reveal] = harness.connector.updates('personal-conv-1');
-    expect(reveal).toMatchObject({ activityId: 'card-7' });
+    expect(reveal).toMatchObject({ activityId: cardId });
     const revealed = cardOf(reveal!.activity);
     expect(validateCard(revealed)).toEqual([]);
     expect(passwordBlockRuns(revealed).map((r) => r.text)).toEqual([password]);
 
     await harness.connector.waitFor(() => harness.connector.updates('personal-conv-1').length > 1);
     const redact = harness.connector.updates('personal-conv-1')[1]!;
-    expect(redact.activityId).toBe('card-7');
+    expect(redact.activityId).toBe(cardId);
     expect(cardText(cardOf(redact.activity))).toMatch(/hidden again/i);
     expect(JSON.stringify(redact.activity)).not.toContain(password);
   });

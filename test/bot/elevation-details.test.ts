@@ -2,7 +2,18 @@ import { EXAMPLE_DEVICE, EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed
 import type { Storage } from '../../src/storage/storage';
 import { BotHarness, DEFAULT_USER, cardOf, cardText, type InvokeResponse } from '../helpers/bot-harness';
 import { findActions, validateCard } from '../helpers/card-validation';
-import { ADMIN_BY_ID, ADMIN_ENV, OUTSIDER, addMembers, detailCalls, dumpStorage, emulatorPassword, executeOnCard, passwordBlockRuns } from './elevation-details-helpers';
+import {
+  ADMIN_BY_ID,
+  ADMIN_ENV,
+  OUTSIDER,
+  addMembers,
+  detailCalls,
+  dumpStorage,
+  emulatorPassword,
+  executeOnCard,
+  passwordBlockRuns,
+  shownCardId,
+} from './elevation-details-helpers';
 
 type Json = Record<string, unknown>;
 
@@ -65,7 +76,8 @@ describe('elevation details over /api/messages', () => {
 
   it('reveals in a 1:1 chat as a user-specific invoke response, audits it, and redacts it when due', async () => {
     const before = harness.app.emulator!.requestLog().length;
-    const res = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: 'card-42' });
+    const cardId = (await shownCardId(harness, EXAMPLE_ELEVATED_DEVICE))!;
+    const res = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: cardId });
     const card = invokeCard(res);
     expect(validateCard(card)).toEqual([]);
     expect(passwordRuns(card)).toEqual([password]);
@@ -87,7 +99,7 @@ describe('elevation details over /api/messages', () => {
     // After ELEVATION_REVEAL_SECONDS (1 s here) the card is replaced for everyone.
     await harness.connector.waitFor(() => harness.connector.updates('personal-conv-1').length > 0);
     const [update] = harness.connector.updates('personal-conv-1');
-    expect(update!.activityId).toBe('card-42');
+    expect(update!.activityId).toBe(cardId);
     const redacted = cardOf(update!.activity);
     expect(validateCard(redacted)).toEqual([]);
     expect(cardText(redacted)).toMatch(/hidden again/i);
@@ -178,10 +190,38 @@ describe('elevation details over /api/messages', () => {
     expect(audit.some((r) => r.outcome === 'failed')).toBe(true);
   });
 
+  it('never reveals on, nor later overwrites, a message it did not send as that device\'s card (forged replyToId)', async () => {
+    // Other messages of the bot in this chat: a ticket list, and the card of another device.
+    await harness.say('tickets');
+    const listId = harness.connector.calls.filter((c) => c.method === 'POST').pop()!.responseId!;
+    const otherDeviceCard = (await shownCardId(harness, EXAMPLE_DEVICE))!;
+    expect(listId).not.toBe(otherDeviceCard);
+    const before = harness.app.emulator!.requestLog().length;
+    const redactionsBefore = (await harness.app.storage.list('redactions/')).length;
+    for (const forged of [listId, otherDeviceCard, 'made-up-id']) {
+      const res = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: forged });
+      expect(res.type).toBe('application/vnd.microsoft.activity.message');
+      expect(String(res.value)).toMatch(/could not tell which card to hide again later, so I did not reveal anything/);
+      // The Action.Submit fallback neither reveals nor hides by updating the forged message.
+      await harness.post(harness.activity({ type: 'message', replyToId: forged, value: { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE } }));
+      await harness.post(harness.activity({ type: 'message', replyToId: forged, value: { verb: 'elevation.hide', deviceName: EXAMPLE_ELEVATED_DEVICE } }));
+    }
+    expect(detailCalls(harness, before)).toEqual([]);
+    expect(await harness.app.storage.list('redactions/')).toHaveLength(redactionsBefore);
+    // Longer than ELEVATION_REVEAL_SECONDS: no redaction (or anything else) lands on those messages.
+    await new Promise((r) => setTimeout(r, 1500));
+    const touched = harness.connector.updates().map((u) => u.activityId);
+    expect(touched.filter((id) => id === listId || id === otherDeviceCard || id === 'made-up-id')).toEqual([]);
+    expect(JSON.stringify(harness.connector.calls)).not.toContain(password);
+    const audit = await auditValues(harness.app.storage);
+    expect(audit.filter((r) => r.outcome === 'failed').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('never lets the password reach the logs, the storage, or any message the connector got', async () => {
     // Make sure at least one reveal and one redaction happened in this harness.
-    await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: 'card-last' });
-    await harness.connector.waitFor(() => harness.connector.updates().some((u) => u.activityId === 'card-last'));
+    const cardId = (await shownCardId(harness, EXAMPLE_ELEVATED_DEVICE))!;
+    await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: cardId });
+    await harness.connector.waitFor(() => harness.connector.updates().some((u) => u.activityId === cardId));
     expect(harness.logs.length).toBeGreaterThan(0);
     expect(harness.logs.join('\n')).not.toContain(password);
     expect(await dumpStorage(harness.app.storage)).not.toContain(password);

@@ -7,6 +7,7 @@ import type { StoredReference } from '../../src/state/stored-reference';
 /** A Turn with no Teams behind it: records what a handler asked of the edge. */
 export interface FakeTurn extends Turn {
   updated: Array<{ activityId: string; card: AdaptiveCard }>;
+  sent: AdaptiveCard[];
   sentPrivately: AdaptiveCard[];
   memberLookups: number;
 }
@@ -31,11 +32,16 @@ export function fakeTurn(options: FakeTurnOptions = {}): FakeTurn {
     signal: new AbortController().signal,
     log: createLogger({ level: 'silent' }),
     updated: [],
+    sent: [],
     sentPrivately: [],
     memberLookups: 0,
     async member() {
       turn.memberLookups += 1;
       return options.member;
+    },
+    async sendCard(card) {
+      turn.sent.push(card);
+      return `sent-${turn.sent.length}`;
     },
     async updateCard(activityId, card) {
       turn.updated.push({ activityId, card });

@@ -27,6 +27,7 @@ import { userDetailCard } from '../../src/cards/user-detail-card';
 import { userListCard } from '../../src/cards/user-list-card';
 import { welcomeCard } from '../../src/cards/welcome-card';
 import { messageCard } from '../../src/cards/message-card';
+import { lateNoticeCard, tooLateToShowCard, workingOnItCard } from '../../src/cards/working-on-it-card';
 import { searchPreviewCard } from '../../src/cards/search-preview-card';
 import { stillLoadingCard } from '../../src/cards/still-loading-card';
 import { execute } from '../../src/cards/card-action';
@@ -162,6 +163,9 @@ function renderEveryCard(): void {
   ticketChangeCard({ ticket: snapshot, changes, now: NOW } as never);
   stillLoadingCard({ what: 'Searching devices and tickets', correlationId: 'c0ffee-42' });
   stillLoadingCard({ what: EVIL_LINK, correlationId: INJECTION });
+  workingOnItCard({ correlationId: INJECTION });
+  lateNoticeCard({ text: 'Ticket **MMD-1** was created.', correlationId: 'c0ffee-42' });
+  tooLateToShowCard({ correlationId: 'c0ffee-42' });
   searchPreviewCard({ title: 'MMD-00001', subtitle: 'Device · HP', text: 'adele@contoso.com', select: { kind: 'device', name: 'MMD-00001' } });
   searchPreviewCard({ title: INJECTION, subtitle: EVIL_LINK, text: LONG });
   ticketDigestCard({ items: [{ ticket: snapshot, changes }], now: NOW } as never);

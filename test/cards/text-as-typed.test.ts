@@ -40,6 +40,41 @@ describe('text as typed', () => {
     expect(runs(card)).toContain(`Line one\nLine two ${HOSTILE.replace("<b>x</b>", "x")}`);
   });
 
+  it('keeps "Line one⏎Line two" in the description, business impact and both steps of a ticket', () => {
+    const typed = 'Line one\nLine two';
+    const card = ticketDetailCard({
+      ticket: ticket({ description: typed, businessImpact: `${typed} impact`, troubleshootingSteps: `${typed} tried`, reproSteps: `${typed} repro` }),
+      now: NOW,
+    });
+    expectCleanCard(card);
+    for (const text of [typed, `${typed} impact`, `${typed} tried`, `${typed} repro`]) expect(runs(card)).toContain(text);
+  });
+
+  it('keeps a note\'s typed line breaks and its HTML <p>, <br> and <ul><li> as lines and bullets, in the ticket card too', () => {
+    expect(noteText({ text: 'Line one<br>Line two<br/>Line three', renderType: 'html' })).toBe('Line one\nLine two\nLine three');
+    expect(noteText({ text: 'Line one\r\nLine two', renderType: 'text' })).toMatch(/^Line one\r?\nLine two$/);
+    const html = note({ text: '<p>Checked the VPN.</p><ul><li>restarted</li><li>re-enrolled</li></ul><p>Line one<br>Line two</p>', renderType: 'html' });
+    const typed = note({ text: 'Line one\nLine two', renderType: 'text' });
+    const card = ticketDetailCard({ ticket: ticket({ notes: [html, typed] }), now: NOW });
+    expectCleanCard(card);
+    expect(runs(card)).toContain('Checked the VPN.\n\n• restarted\n• re-enrolled\n\nLine one\nLine two');
+    expect(runs(card)).toContain('Line one\nLine two');
+  });
+
+  it('leaves links in API text as plain, unclickable text: no OpenUrl, no selectAction, no broken "https: //"', () => {
+    const url = 'https://evil.example/path?q=1';
+    const card = ticketDetailCard({
+      ticket: ticket({ description: `See ${url} and ${EVIL_LINK}`, notes: [note({ text: `<p>Read <a href="${url}">this page</a> or ${url}</p>`, renderType: 'html' })] }),
+      now: NOW,
+    });
+    expectCleanCard(card);
+    expect(runs(card)).toContain(`See ${url} and ${EVIL_LINK}`);
+    expect(runs(card).some((t) => t.startsWith('Read this page or') && t.includes(url))).toBe(true);
+    expect(JSON.stringify(card)).not.toMatch(/https: \/\//);
+    expect(findElements(card, 'Action.OpenUrl').filter((a) => String(a.url).includes('evil'))).toEqual([]);
+    for (const run of findElements(card, 'TextRun')) expect(run.selectAction).toBeUndefined();
+  });
+
   it('answers in a small card: our words plain, values bold, commands monospace, no markdown marks', () => {
     const card = messageCard(['I could not find ticket ', { value: HOSTILE }, '. Type ', { command: 'tickets' }, ' to see recent tickets.']);
     expectCleanCard(card);

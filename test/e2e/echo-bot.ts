@@ -71,8 +71,6 @@ export async function startEchoBot(): Promise<RunningEchoBot> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '' }));
   const bot = new EchoBot();
   const server: Server = createServer((req, res) => {
-    // No chaining on `res`: restify, loaded by other suites in the same process, patches
-    // http.ServerResponse.prototype and its writeHead returns undefined.
     if (req.method !== 'POST' || req.url !== '/api/messages') {
       res.statusCode = 404;
       res.end();

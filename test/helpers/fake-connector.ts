@@ -11,6 +11,8 @@ export interface ConnectorCall {
   authorization?: string;
   /** Date.now() when it arrived. */
   at?: number;
+  /** The id the connector gave the activity (POST) or the updated id (PUT). */
+  responseId?: string;
 }
 
 export interface TeamsMember {
@@ -122,7 +124,7 @@ export class FakeConnector {
         return { status: failure.status, body: { error: { code: failure.code, message: 'refused by the test' } }, headers };
       }
       const id = req.method === 'PUT' ? m[2]! : `activity-${this.next++}`;
-      this.calls.push({ method: req.method, conversationId: m[1]!, activityId: m[2], activity: body, authorization, at: Date.now() });
+      this.calls.push({ method: req.method, conversationId: m[1]!, activityId: m[2], activity: body, authorization, at: Date.now(), responseId: id });
       return { status: 200, body: { id } };
     }
     if (m && req.method === 'DELETE') {

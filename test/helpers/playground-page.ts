@@ -232,7 +232,18 @@ export class PlaygroundPage {
   async screenshotCard(name: string, card: Locator = this.lastBotCard()): Promise<string> {
     mkdirSync(ARTIFACT_DIR, { recursive: true });
     const path = join(ARTIFACT_DIR, `${this.prefix}-${name}.png`);
-    await card.screenshot({ path });
+    // A card taller than the chat pane would be shot scrolled, under the Playground's sticky
+    // toolbar: the page grows to fit it for the shot, then returns to its size.
+    const viewport = this.page.viewportSize();
+    const height = await card.evaluate((el) => el.getBoundingClientRect().height);
+    const needed = Math.ceil(height) + 600;
+    if (viewport && needed > viewport.height) await this.page.setViewportSize({ width: viewport.width, height: Math.min(needed, 10_000) });
+    try {
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path });
+    } finally {
+      if (viewport && needed > viewport.height) await this.page.setViewportSize(viewport);
+    }
     return path;
   }
 

@@ -55,5 +55,3 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   };
 }
 
-// Note: restify patches node's http.ServerResponse for the whole process (a jest worker shares it
-// across test files), and its writeHead does not return `this`: never chain writeHead().end().

@@ -115,7 +115,7 @@ describe('ticket notifications through the bot', () => {
     const now = Date.now();
     const window = `${hhmm(new Date(now - 3_600_000))}-${hhmm(new Date(now + 3_600_000))}`;
     const setQuiet = await h.say(`notify quiet ${window}`, PERSONAL);
-    expect(String(setQuiet[0]?.text)).toMatch(/Quiet hours/);
+    expect(answerText(setQuiet[0])).toMatch(/Quiet hours/);
     h.connector.clear();
     await change({ severity: 1 });
     await round();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FormStorageError, provesNothingDone, runOnce, type OnceRequest } from '../../src/state/form-claim';
 import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import { MemoryStorage } from '../../src/storage/memory-storage';
+import { newFormId } from '../../src/state/form-id';
 
 const apiError = (status: number, code = String(status), extra: Partial<ConstructorParameters<typeof MmdApiError>[0]> = {}) =>
   new MmdApiError({ status, code, serviceMessage: 'x', method: 'POST', path: 'tickets', retryable: false, ...extra });
@@ -168,6 +169,62 @@ describe('runOnce', () => {
       expect(work).not.toHaveBeenCalled();
       expect(errors).toHaveLength(1);
     });
+  });
+});
+
+describe('runOnce: a form older than its storage (the storage was lost and started again)', () => {
+  const storage = new MemoryStorage();
+  const epoch = new Date('2026-12-01T10:00:00Z');
+  const request = (formId: string, overrides: Partial<OnceRequest<{ id: string }>> = {}): OnceRequest<{ id: string }> => ({
+    storage,
+    formId,
+    verb: 'ticket.create',
+    by: 'user-1',
+    conversationId: 'conv-1',
+    now: () => new Date(epoch.getTime() + 60_000),
+    result: z.object({ id: z.string() }),
+    epoch,
+    ...overrides,
+  });
+  const before = () => newFormId(new Date(epoch.getTime() - 3_600_000));
+
+  it('asks the service first; what it found is the answer, and nothing is created', async () => {
+    const formId = before();
+    const seen: Date[] = [];
+    const work = jest.fn(async () => ({ id: 'T-new' }));
+    const reconcile = async (since: Date) => (seen.push(since), { id: 'T-old' });
+    expect(await runOnce(request(formId, { reconcile }), work)).toEqual({ kind: 'done', result: { id: 'T-old' }, replay: true });
+    expect(work).not.toHaveBeenCalled();
+    expect(seen).toEqual([new Date(epoch.getTime() - 3_600_000)]);
+    // Recorded: the next submit replays without asking.
+    expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toMatchObject({ kind: 'done', result: { id: 'T-old' } });
+  });
+
+  it('sends it when the service has nothing, once', async () => {
+    const formId = before();
+    const work = jest.fn(async () => ({ id: 'T-1' }));
+    expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toEqual({ kind: 'done', result: { id: 'T-1' }, replay: false });
+    expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toMatchObject({ kind: 'done', replay: true });
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('without a way to ask, or when the service cannot answer, says it cannot tell and sends nothing', async () => {
+    const work = jest.fn(async () => ({ id: 'T' }));
+    expect(await runOnce(request(before()), work)).toMatchObject({ kind: 'unknown' });
+    const formId = before();
+    const failing = async () => Promise.reject(new Error('service down'));
+    expect(await runOnce(request(formId, { reconcile: failing }), work)).toMatchObject({ kind: 'unknown' });
+    // A later submit asks again (an answered "unknown") and, told nothing was made, sends it.
+    expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toMatchObject({ kind: 'done', replay: false });
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('a form issued after the storage began, or with an id that carries no time, is sent directly', async () => {
+    const reconcile = jest.fn(async () => ({ id: 'T-old' }));
+    const work = async () => ({ id: 'T-new' });
+    expect(await runOnce(request(newFormId(new Date(epoch.getTime() + 1000)), { reconcile }), work)).toMatchObject({ result: { id: 'T-new' } });
+    expect(await runOnce(request(randomUUID(), { reconcile }), work)).toMatchObject({ result: { id: 'T-new' } });
+    expect(reconcile).not.toHaveBeenCalled();
   });
 });
 

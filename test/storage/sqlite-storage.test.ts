@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { prefixUpperBound, SqliteStorage } from '../../src/storage/sqlite-storage';
 import { StorageConflictError } from '../../src/storage/storage';
+import { StorageError } from '../../src/storage/storage-error';
 import { describeStorageConformance } from './conformance';
 
 let dir: string;
@@ -22,6 +23,25 @@ const freshPath = () => join(dir, `nested-${++files}`, 'deeper', 'store.sqlite')
 describeStorageConformance('SqliteStorage', async () => new SqliteStorage(freshPath()));
 
 describe('SqliteStorage on disk', () => {
+  it.each([
+    ['deleted', (path: string) => rmSync(path)],
+    ['replaced', (path: string) => {
+      copyFileSync(path, `${path}.copy`);
+      renameSync(`${path}.copy`, path);
+    }],
+  ])('refuses every write once its file is %s while open, and says so once', async (_how, lose) => {
+    const path = freshPath();
+    const lost: string[] = [];
+    const storage = new SqliteStorage(path, { onFileLost: (p) => lost.push(p) });
+    await storage.set('forms/a', { state: 'done' });
+    lose(path);
+    await expect(storage.set('forms/b', { state: 'pending' }, { ifMatch: null })).rejects.toBeInstanceOf(StorageError);
+    await expect(storage.set('forms/b', 1)).rejects.toThrow(/sqlite_file_lost/);
+    await expect(storage.delete('forms/a')).rejects.toThrow(/sqlite_file_lost/);
+    expect(lost).toEqual([path]);
+    await storage.close();
+  });
+
   it('creates the parent directory and keeps data across close and reopen', async () => {
     const path = freshPath();
     const first = new SqliteStorage(path);

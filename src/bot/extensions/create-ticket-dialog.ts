@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { plain } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
@@ -30,7 +30,7 @@ export const TAMPERED = 'That form sent data I cannot accept, so no ticket was c
 export async function openTicketDialog(turn: Turn, input: FetchTaskInput, deps: BotDeps): Promise<ExtensionReply> {
   const contact = await contactFromProfile(turn);
   const prefill = prefillFromMessage(input.message);
-  return dialog(TITLE, newTicketForm({ prefill, contact, formId: randomUUID(), now: deps.now(), inDialog: true }));
+  return dialog(TITLE, newTicketForm({ prefill, contact, formId: newFormId(deps.now()), now: deps.now(), inDialog: true }));
 }
 
 /**

@@ -16,14 +16,20 @@ const matches = (device: Device, id: string) =>
  */
 export async function findByIntuneId(mmd: MmdClient, intuneId: string, signal: AbortSignal): Promise<Device | undefined | null> {
   const id = intuneId.toLowerCase();
-  const searched = await mmd.devices.list({ search: id, top: 5 });
-  const hit = searched.items.find((d) => matches(d, id));
-  if (hit) return hit;
-  for (let skip = 0; ; skip += SCAN_PAGE) {
+  try {
+    const searched = await mmd.devices.list({ search: id, top: 5 }, { signal });
+    const hit = searched.items.find((d) => matches(d, id));
+    if (hit) return hit;
+    for (let skip = 0; ; skip += SCAN_PAGE) {
+      if (signal.aborted) return null;
+      const page = await mmd.devices.list({ skip, top: SCAN_PAGE }, { signal });
+      const found = page.items.find((d) => matches(d, id));
+      if (found) return found;
+      if (!page.hasMore || page.items.length === 0) return undefined;
+    }
+  } catch (err) {
+    // The turn's time ran out inside a call: "still loading", as between calls.
     if (signal.aborted) return null;
-    const page = await mmd.devices.list({ skip, top: SCAN_PAGE });
-    const found = page.items.find((d) => matches(d, id));
-    if (found) return found;
-    if (!page.hasMore || page.items.length === 0) return undefined;
+    throw err;
   }
 }

@@ -12,7 +12,8 @@ export interface SearchSource {
   name: string;
   /** At most this many results from this source (required for all but the last). */
   cap?: number;
-  list(mmd: MmdClient, text: string, skip: number, top: number, now: Date): Promise<ResultItem[]>;
+  /** `signal`: the turn's deadline, carried into the API call. */
+  list(mmd: MmdClient, text: string, skip: number, top: number, now: Date, signal?: AbortSignal): Promise<ResultItem[]>;
 }
 
 /** Devices named like the text (name, serial number, user): rarely more than a few. */
@@ -22,15 +23,16 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
   {
     name: 'devices',
     cap: DEVICE_SOURCE_CAP,
-    list: async (mmd, text, skip, top, now) => (await mmd.devices.list({ search: text, skip, top })).items.map((d) => deviceItem(d, now)),
+    list: async (mmd, text, skip, top, now, signal) =>
+      (await mmd.devices.list({ search: text, skip, top }, { signal })).items.map((d) => deviceItem(d, now)),
   },
   // { name: 'incidents', cap: ..., list: (graph) ... }: the slot for Graph security incidents.
   {
     name: 'tickets',
-    list: async (mmd, text, skip, top, now) =>
-      (await mmd.tickets.list({ titleContains: text, orderBy: { field: 'createdDateTime', direction: 'desc' }, skip, top })).items.map((t) =>
-        ticketItem(t, now),
-      ),
+    list: async (mmd, text, skip, top, now, signal) =>
+      (
+        await mmd.tickets.list({ titleContains: text, orderBy: { field: 'createdDateTime', direction: 'desc' }, skip, top }, { signal })
+      ).items.map((t) => ticketItem(t, now)),
   },
 ];
 
@@ -42,6 +44,7 @@ export async function searchPage(
   skip: number,
   count: number,
   now: Date,
+  signal?: AbortSignal,
 ): Promise<ResultItem[]> {
   const page: ResultItem[] = [];
   let offset = 0;
@@ -49,10 +52,10 @@ export async function searchPage(
     const last = i === sources.length - 1;
     if (page.length >= count) break;
     if (last || source.cap === undefined) {
-      page.push(...(await source.list(mmd, text, Math.max(0, skip - offset), count - page.length, now)));
+      page.push(...(await source.list(mmd, text, Math.max(0, skip - offset), count - page.length, now, signal)));
       break;
     }
-    const all = await source.list(mmd, text, 0, source.cap, now);
+    const all = await source.list(mmd, text, 0, source.cap, now, signal);
     const from = Math.max(0, skip - offset);
     page.push(...all.slice(from, from + count - page.length));
     offset += all.length;

@@ -41,5 +41,5 @@ export async function searchItems(turn: Turn, query: QueryInput, deps: BotDeps):
     const ticket = skip === 0 ? await deps.mmd.tickets.get(id, { signal: turn.signal }) : null;
     return results(ticket ? [ticketItem(ticket, now)] : []);
   }
-  return results(await searchPage(SEARCH_SOURCES, deps.mmd, text, skip, count, now));
+  return results(await searchPage(SEARCH_SOURCES, deps.mmd, text, skip, count, now, turn.signal));
 }

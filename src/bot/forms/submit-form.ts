@@ -7,6 +7,7 @@ import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { FieldErrors } from '../../protocol/field-rules';
 import { FormStorageError, runOnce } from '../../state/form-claim';
+import { storageEpoch } from '../../state/storage-epoch';
 import { earlierUnknown, formProblem, type FormProblem, type FormSubject } from '../../protocol/form-problem';
 
 /** How a form words an API failure and an earlier unclear submit (Graph forms bring their own). */
@@ -48,6 +49,7 @@ export interface SubmitSpec<R> {
 export const STILL_SENDING =
   'This form is still being sent. Wait a few seconds and press the button again: it will not be sent twice.';
 export const FOREIGN_FORM = 'That card action carried data I cannot accept, so nothing was changed.';
+export const EXPIRED = 'This form is more than 7 days old, so I did not send it and nothing was changed. Open a new form to send it.';
 export const NOT_YOURS = 'That form was already sent by someone else, or in another chat, so I did not send it again. Open a new form to send your own.';
 
 /** How long an unanswered claim may be running before the service is asked: the longest turn plus margin. */
@@ -65,6 +67,13 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
   const wording = typeof spec.subject === 'string' ? mmdWording(spec.subject) : spec.subject;
   let outcome;
   try {
+    let epoch: Date;
+    try {
+      epoch = await storageEpoch(deps.storage, deps.now);
+    } catch (err) {
+      turn.log.error({ err: err instanceof Error ? err.message : String(err), verb: spec.verb }, 'storage unavailable: form not sent');
+      throw new FormStorageError(spec.formId, err);
+    }
     outcome = await runOnce(
       {
         storage: deps.storage,
@@ -76,6 +85,7 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
         result: spec.result,
         staleMs: staleAfterMs(deps),
         reconcile: spec.reconcile,
+        epoch,
         log: turn.log,
       },
       spec.work,
@@ -83,7 +93,7 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
   } catch (err) {
     if (err instanceof FormStorageError) {
       return text(
-        `I could not record this form, so I did not send it and nothing was created. Please try again in a minute (reference ${turn.correlationId}).`,
+        `My storage is not available right now, so I could not record this form: I did not send it and nothing was created. Please try again later (reference ${turn.correlationId}).`,
       );
     }
     const problem = wording.problem(err, turn.correlationId);
@@ -105,5 +115,8 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
     case 'notYours':
       turn.log.warn({ verb: spec.verb }, 'form of another user or conversation');
       return text(NOT_YOURS);
+    case 'expired':
+      turn.log.info({ verb: spec.verb }, 'form too old: not sent');
+      return text(EXPIRED);
   }
 }

@@ -10,6 +10,7 @@ import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { AdminDecision } from '../security/admin-check';
 import { writeAudit, type AuditOutcome, type AuditRecord } from '../../state/audit-log';
+import { isRevealableCard, rememberRevealableCard } from '../../state/revealable-cards';
 import { answerPrivately, refusal } from '../security/security-replies';
 import { memberIdentity } from '../security/member-identity';
 import type { Turn } from '../turn';
@@ -29,8 +30,17 @@ export async function showElevationDetails(turn: Turn, query: { deviceName: stri
   if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const deviceName = query.deviceName.trim();
   const body = await firstCard(turn, deviceName, deps);
-  if (turn.conversation === 'personal') return card(body);
-  return answerPrivately(turn, body, 'the elevation details');
+  // Sent as a message of its own, so the bot knows (and records) the id of the message a
+  // later reveal may show the password in and the redaction will overwrite.
+  const remember = async (sent: { conversationId: string; activityId?: string }) => {
+    if (sent.activityId) await rememberRevealableCard(deps.storage, { ...sent, activityId: sent.activityId, deviceName }, deps.now());
+    else turn.log.warn('Teams gave no id for the elevation card: it cannot be revealed');
+  };
+  if (turn.conversation !== 'personal') return answerPrivately(turn, body, 'the elevation details', remember);
+  const activityId = await turn.sendCard(body);
+  await remember({ conversationId: turn.conversationId, activityId });
+  // From a button (the `command` verb): the card it was on stays as it is.
+  return turn.kind === 'invoke' ? { kind: 'done', text: `The elevation details of ${deviceName} are in a new message.` } : { kind: 'done' };
 }
 
 /** Reveal (Action.Execute in a 1:1 chat): the user-specific revealed card, redaction scheduled. */
@@ -49,12 +59,14 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
     await audit('not_personal');
     return text(`For safety I only reveal passwords in our 1:1 chat. Send me "elevation ${deviceName}" there.`);
   }
-  // The card to hide later is the one the button was on; without it, nothing is revealed.
+  // The card to hide later is the one the button was on, and only if the bot sent it for this
+  // device (replyToId is the sender's word); otherwise nothing is revealed.
   const activityId = turn.replyToId;
   const reference = turn.reference();
-  if (!activityId || !reference) {
+  const ours = activityId !== undefined && (await isRevealableCard(deps.storage, turn.conversationId, activityId, deviceName));
+  if (!activityId || !reference || !ours) {
     await audit('failed');
-    turn.log.warn({ hasReplyToId: Boolean(activityId) }, 'reveal without a card to hide later');
+    turn.log.warn({ hasReplyToId: Boolean(activityId), ours }, 'reveal without a card of ours to hide later');
     return text(`I could not tell which card to hide again later, so I did not reveal anything. Send me "elevation ${deviceName}" for a new card.`);
   }
 
@@ -63,16 +75,19 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
     if (!details) {
       const none = await noDetails(deviceName, deps, turn.signal);
       await audit(none.outcome);
-      return replaceCard(turn, none.card);
+      return replaceCard(turn, none.card, deps, deviceName);
     }
     // Persisted and audited before the password leaves: if either fails, nothing is shown.
     const hideAt = await security.redactions.schedule({ reference, activityId, deviceName });
     await audit('revealed', details.openedElevationRequestId ?? undefined);
     turn.log.info({ deviceName, hideAt: hideAt.toISOString() }, 'elevation details revealed');
-    return replaceCard(
+    const revealed = await replaceCard(
       turn,
       elevationRevealedCard({ deviceName, details, userId: turn.user.id, hideAt, now: nowFor(turn, deps) }),
+      deps,
+      deviceName,
     );
+    return revealed.kind === 'card' ? { ...revealed, inPlaceOnly: true } : revealed;
   } catch (err) {
     await audit('failed').catch((auditErr: unknown) =>
       turn.log.error({ err: { message: (auditErr as Error)?.message } }, 'audit write failed'),
@@ -89,8 +104,9 @@ export async function auditRefusedReveal(turn: Turn, query: { deviceName: string
 }
 
 /** Hide now, and the refresh of every viewer but the revealer: the redacted card. No secret, no check. */
-export async function hideElevationDetails(turn: Turn, query: { deviceName: string }): Promise<Reply> {
-  return replaceCard(turn, elevationRedactedCard({ deviceName: query.deviceName.trim() }));
+export async function hideElevationDetails(turn: Turn, query: { deviceName: string }, deps: BotDeps): Promise<Reply> {
+  const deviceName = query.deviceName.trim();
+  return replaceCard(turn, elevationRedactedCard({ deviceName }), deps, deviceName);
 }
 
 /** Hidden card when a request is open; otherwise why there are no details. */
@@ -114,10 +130,12 @@ async function noDetails(deviceName: string, deps: BotDeps, signal: AbortSignal)
 
 /**
  * Action.Execute: the card is the invoke response. Action.Submit (older clients) arrives as a
- * message; the card it came from is updated in place instead of a new message being posted.
+ * message; the card it came from is updated in place, but only a card the bot itself sent for
+ * this device: a forged replyToId gets a new message, never an overwritten one.
  */
-async function replaceCard(turn: Turn, body: AdaptiveCard): Promise<Reply> {
+async function replaceCard(turn: Turn, body: AdaptiveCard, deps: BotDeps, deviceName: string): Promise<Reply> {
   if (turn.kind === 'invoke' || !turn.replyToId) return card(body);
+  if (!(await isRevealableCard(deps.storage, turn.conversationId, turn.replyToId, deviceName))) return card(body);
   await turn.updateCard(turn.replyToId, body);
   return { kind: 'done' };
 }

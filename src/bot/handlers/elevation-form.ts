@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
 import { elevationDetailCard } from '../../cards/elevation-detail-card';
@@ -12,6 +12,7 @@ import type { BotDeps } from '../deps';
 import { checkClose, checkElevation, CLOSE_FIELDS, ELEVATION_FIELDS } from '../../protocol/elevation-rules';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce } from '../forms/submit-form';
+import { findClosure, findCreatedElevation } from '../forms/find-earlier';
 import { signText } from '../sign-text';
 import { recordChange } from '../audit-trail';
 import { tooLongWithAttribution } from '../../protocol/attribution';
@@ -36,7 +37,7 @@ async function openTickets(turn: Turn, deps: BotDeps): Promise<Array<Pick<Ticket
 export async function openElevationForm(turn: Turn, query: { deviceName?: string }, deps: BotDeps): Promise<Reply> {
   const deviceName = query.deviceName?.trim() ?? '';
   return card(
-    requestElevationForm({ prefill: { deviceName }, openTickets: await openTickets(turn, deps), formId: randomUUID(), now: deps.now() }),
+    requestElevationForm({ prefill: { deviceName }, openTickets: await openTickets(turn, deps), formId: newFormId(deps.now()), now: deps.now() }),
   );
 }
 
@@ -90,6 +91,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
       });
       return created;
     },
+    reconcile: (since) => findCreatedElevation(deps.mmd, request, since, turn.signal),
     done: async (created) => card(elevationDetailCard({ request: created, now: nowFor(turn, deps) }), `Elevation request for ${plain(created.deviceName)} created.`),
     form,
   });
@@ -113,7 +115,7 @@ export async function openCloseForm(turn: Turn, query: { id: string; deviceName?
   const now = deps.now();
   const request = await findRequest(turn, query.id, query.deviceName, deps);
   if (request?.requestClosureTime) return card(elevationDetailCard({ request, now: nowFor(turn, deps) }), 'This elevation request is already closed.');
-  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: randomUUID(), now }));
+  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: newFormId(deps.now()), now }));
 }
 
 const closeResult = z.object({
@@ -148,6 +150,10 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
       await deps.mmd.elevations.close(data.requestId, actionsTaken, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'elevation.close', target: { kind: 'elevation', id: data.requestId }, deviceName, detail: deviceName });
       return { requestId: data.requestId, deviceName, actionsTaken, closedAt: deps.now().toISOString() };
+    },
+    reconcile: async () => {
+      const closure = await findClosure(deps.mmd, data.requestId, deviceName, turn.signal);
+      return closure && { requestId: data.requestId, deviceName, actionsTaken: closure.actionsTaken ?? actionsTaken, closedAt: closure.closedAt };
     },
     done: async (closed) => {
       const found = await findRequest(turn, closed.requestId, closed.deviceName, deps);

@@ -1,5 +1,5 @@
 /** Intune enrollment failures (Graph troubleshooting events): recent ones, one, and the report form. */
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { enrollmentFailureForm } from '../../cards/enrollment-failure-form-card';
 import { troubleshootingEventDetailCard } from '../../cards/troubleshooting-event-detail-card';
 import { troubleshootingEventListCard } from '../../cards/troubleshooting-event-list-card';
@@ -49,7 +49,7 @@ export async function openEnrollmentFailureForm(turn: Turn, query: { deviceName?
   const device = deviceName ? await deps.mmd.devices.get(deviceName, { signal: turn.signal }) : undefined;
   if (deviceName && !device) return deviceNotFound(deviceName);
   const prefill = device ? enrollmentFailurePrefill(device) : {};
-  return card(enrollmentFailureForm({ prefill, deviceName, formId: randomUUID(), now: deps.now() }));
+  return card(enrollmentFailureForm({ prefill, deviceName, formId: newFormId(deps.now()), now: deps.now() }));
 }
 
 export async function reportEnrollmentFailure(turn: Turn, data: VerbData<'enrollmentFailure.report'>, deps: BotDeps): Promise<Reply> {

@@ -3,7 +3,7 @@
  * status / assignment / classification forms (in place), and "Open MMD ticket". Each submit is
  * checked here again (the card checked it first) and sent at most once per formId.
  */
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { plain } from '../../cards/escape';
 import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { newIncidentForm } from '../../cards/incident-form-card';
@@ -27,7 +27,7 @@ import { graphWording } from './graph-wording';
 import { incidentNotFound } from './incidents';
 
 export async function openIncidentForm(_turn: Turn, _query: unknown, deps: BotDeps): Promise<Reply> {
-  return card(newIncidentForm({ prefill: {}, formId: randomUUID(), now: deps.now() }));
+  return card(newIncidentForm({ prefill: {}, formId: newFormId(deps.now()), now: deps.now() }));
 }
 
 export async function createIncident(turn: Turn, data: VerbData<'incident.create'>, deps: BotDeps): Promise<Reply> {
@@ -96,5 +96,5 @@ export async function openTicketFromIncident(turn: Turn, query: { id: string }, 
   const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
   const contact = await contactFromProfile(turn);
-  return card(newTicketForm({ prefill: ticketPrefillFromIncident(incident), contact, formId: randomUUID(), now: deps.now() }));
+  return card(newTicketForm({ prefill: ticketPrefillFromIncident(incident), contact, formId: newFormId(deps.now()), now: deps.now() }));
 }

@@ -1,5 +1,5 @@
 /** Security incidents (Microsoft Graph): the list with its filters, and one incident. */
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { incidentListCard, type IncidentFilters } from '../../cards/incident-list-card';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../../graph/graph-enums';
@@ -33,5 +33,5 @@ export function incidentNotFound(id: string): Reply {
 export async function showIncident(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
-  return card(incidentDetailCard({ incident, formId: randomUUID(), now: nowFor(turn, deps) }));
+  return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: nowFor(turn, deps) }));
 }

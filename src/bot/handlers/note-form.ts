@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
 import { plain } from '../../cards/escape';
@@ -7,7 +7,7 @@ import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { MmdApiError } from '../../mmd/mmd-api-error';
 import type { BotDeps } from '../deps';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
-import { checkNote, NOTE_FIELDS } from '../../protocol/note-rules';
+import { checkNote, NOTE_FIELDS, plainToHtml } from '../../protocol/note-rules';
 import { submitOnce } from '../forms/submit-form';
 import { signText } from '../sign-text';
 import { recordChange } from '../audit-trail';
@@ -22,7 +22,7 @@ import type { VerbData } from '../../protocol/verbs';
 export async function openNoteForm(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return say('I could not find ticket ', { value: query.id }, '. Type ', { command: 'tickets' }, ' to see recent tickets.');
-  return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: randomUUID(), now: deps.now() }));
+  return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: newFormId(deps.now()), now: deps.now() }));
 }
 
 const noteResult = z.object({ ticketId: z.string() });
@@ -37,6 +37,8 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
   if (!check.ok) return form(check.errors);
   const signed = await signText(turn, deps, check.text, NOTE_FIELDS.text.maxLength);
   if (!signed.ok) return form({ text: tooLongWithAttribution('note', signed.room, check.text.length) });
+  // The service keeps notes as HTML: sent escaped, the note reads back exactly as typed.
+  const html = plainToHtml(signed.text);
   return submitOnce({
     turn,
     deps,
@@ -45,12 +47,12 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
     subject: 'note',
     result: noteResult,
     work: async () => {
-      await deps.mmd.tickets.addNote(data.ticketId, signed.text, { signal: turn.signal });
+      await deps.mmd.tickets.addNote(data.ticketId, html, { signal: turn.signal });
       await recordChange(turn, deps, { action: 'ticket.note', target: { kind: 'ticket', id: data.ticketId } });
       return { ticketId: data.ticketId };
     },
     reconcile: async (since) =>
-      (await findAddedNote(deps.mmd, data.ticketId, signed.text, since, turn.signal)) ? { ticketId: data.ticketId } : undefined,
+      (await findAddedNote(deps.mmd, data.ticketId, html, since, turn.signal)) ? { ticketId: data.ticketId } : undefined,
     done: (result) => ticketWithNotes(turn, result.ticketId, deps),
     form,
   });

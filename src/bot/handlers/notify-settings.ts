@@ -1,9 +1,8 @@
-import { plain } from '../../cards/escape';
 import { isTimeZone, parseQuietWindow } from '../../notify/quiet-hours';
 import type { ConversationSettings, DigestMode } from '../../notify/conversation-settings';
 import type { BotDeps } from '../deps';
 import { recordChange } from '../audit-trail';
-import { text, type Reply } from '../reply';
+import { say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { showSubscriptions } from './subscriptions';
 
@@ -31,10 +30,12 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
   const value = intent.value.trim().toLowerCase();
   if (intent.setting === 'digest') {
     const mode = DIGEST[value];
-    if (!mode) return text('Try `notify digest hourly`, `notify digest daily` or `notify digest off`. Nothing was changed.');
+    if (!mode) {
+      return say('Try ', { command: 'notify digest hourly' }, ', ', { command: 'notify digest daily' }, ' or ', { command: 'notify digest off' }, '. Nothing was changed.');
+    }
     await settings.set(turn.conversationId, { ...current, ...zoneOf(turn), digest: mode });
     await recordSetting(turn, deps, `digest ${mode}`);
-    return text(
+    return say(
       mode === 'off'
         ? 'Updates in this conversation go out as they happen again (outside quiet hours).'
         : `Updates in this conversation are collected and sent as one ${mode} digest${mode === 'daily' ? ' at 09:00 your time' : ''}.`,
@@ -44,13 +45,16 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
     const { quiet: _quiet, ...rest } = current;
     await settings.set(turn.conversationId, rest);
     await recordSetting(turn, deps, 'quiet hours off');
-    return text('Quiet hours are off: updates go out as they happen.');
+    return say('Quiet hours are off: updates go out as they happen.');
   }
   const window = parseQuietWindow(value);
-  if (!window) return text('Quiet hours are two times, e.g. `notify quiet 20:00-08:00`, or `notify quiet off`. Nothing was changed.');
+  if (!window) return say('Quiet hours are two times, e.g. ', { command: 'notify quiet 20:00-08:00' }, ', or ', { command: 'notify quiet off' }, '. Nothing was changed.');
   const zone = zoneOf(turn);
   await settings.set(turn.conversationId, { ...current, ...zone, quiet: window });
   await recordSetting(turn, deps, `quiet hours ${window.start}-${window.end}${zone.timeZone ? ` (${zone.timeZone})` : ''}`);
-  const where = zone.timeZone ? plain(zone.timeZone) : 'your local time';
-  return text(`Quiet hours ${window.start}-${window.end} (${where}): updates in that window are held and arrive as one digest when it ends.`);
+  return say(
+    `Quiet hours ${window.start}-${window.end} (`,
+    zone.timeZone ? { value: zone.timeZone } : 'your local time',
+    '): updates in that window are held and arrive as one digest when it ends.',
+  );
 }

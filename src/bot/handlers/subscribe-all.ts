@@ -1,9 +1,8 @@
-import { plain } from '../../cards/escape';
 import { describeFilter, parseSubscriptionFilter } from '../../notify/subscription-filter';
 import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
 import { recordChange } from '../audit-trail';
-import { text, type Reply } from '../reply';
+import { say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
 /**
@@ -17,21 +16,27 @@ export async function subscribeAll(turn: Turn, intent: { filter: string; off?: b
     const had = (await subscriptions.getFilter(turn.conversationId)) !== undefined;
     await subscriptions.setFilter(turn.conversationId, null);
     if (had) await recordChange(turn, deps, { action: 'subscription.remove', target: { kind: 'conversation', id: turn.conversationId }, detail: 'every ticket' });
-    return text(had ? 'This conversation no longer follows every ticket. Tickets subscribed one by one still send updates.' : 'This conversation did not follow every ticket, so nothing changed.');
+    return say(had ? 'This conversation no longer follows every ticket. Tickets subscribed one by one still send updates.' : 'This conversation did not follow every ticket, so nothing changed.');
   }
   if (turn.conversation !== 'channel' && turn.conversation !== 'groupChat') {
-    return text('`subscribe all` works in a channel or group chat, where the team follows the tenant\'s tickets together. Here, subscribe to single tickets: `subscribe <ticket id>`.');
+    return say(
+      { command: 'subscribe all' },
+      " works in a channel or group chat, where the team follows the tenant's tickets together. Here, subscribe to single tickets: ",
+      { command: 'subscribe <ticket id>' },
+      '.',
+    );
   }
   const parsed = parseSubscriptionFilter(intent.filter);
-  if ('error' in parsed) return text(`${parsed.error} Nothing was changed.`);
+  if ('error' in parsed) return say(`${parsed.error} Nothing was changed.`);
   const reference = turn.reference();
-  if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
+  if (!reference) return say('I could not tell where to send updates in this conversation, so nothing was subscribed.');
   await subscriptions.saveTarget(targetFromReference(reference));
   await subscriptions.setFilter(turn.conversationId, parsed.filter);
   await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'conversation', id: turn.conversationId }, detail: describeFilter(parsed.filter) });
   turn.log.info({ filter: parsed.filter }, 'subscribe all');
-  return text(
-    `This conversation now hears about ${plain(describeFilter(parsed.filter))} (new tickets and changes). ` +
-      'Type `unsubscribe all` to stop. Once admin roles are set up for this bot, only admins may change this.',
+  return say(
+    `This conversation now hears about ${describeFilter(parsed.filter)} (new tickets and changes). Type `,
+    { command: 'unsubscribe all' },
+    ' to stop. Once admin roles are set up for this bot, only admins may change this.',
   );
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newFormId } from '../../state/form-id';
 import type { FormNotice } from '../../protocol/form-notice';
 import { plain } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
@@ -35,7 +35,7 @@ export async function openTicketForm(turn: Turn, query: { deviceName?: string },
   const deviceName = query.deviceName?.trim();
   const prefill: Partial<NewTicketInput> = deviceName ? { category: 'Devices', description: `Device: ${deviceName}\n` } : {};
   const contact = await contactFromProfile(turn);
-  return card(newTicketForm({ prefill, contact, formId: randomUUID(), now: deps.now() }));
+  return card(newTicketForm({ prefill, contact, formId: newFormId(deps.now()), now: deps.now() }));
 }
 
 /** The new ticket form's submit: checked, then created once per form. */

@@ -23,7 +23,12 @@ export interface RoleCheckOptions {
   operatorGroupId?: string;
   graph?: GraphClient;
   defaultRole: Role;
+  now: () => Date;
+  /** How long an operator answer is kept per user (default 5 minutes, as the admin check). */
+  ttlMs?: number;
 }
+
+const MAX_CACHED = 1000;
 
 /**
  * Role resolution for dispatch (src/bot/dispatch.ts) and help. Admins come from the existing
@@ -33,6 +38,24 @@ export interface RoleCheckOptions {
  */
 export function createRoleCheck(options: RoleCheckOptions): RoleCheck {
   const operators = new Set(options.operators.map((o) => o.trim().toLowerCase()).filter(Boolean));
+  const ttlMs = options.ttlMs ?? 5 * 60_000;
+  // Per user: a definite yes or no is kept for the TTL, so a turn does not cost a Graph call
+  // (checkMemberGroups); a failed look-up is never kept. A removed operator loses the role
+  // within the TTL.
+  const cache = new Map<string, { operator: boolean; expiresAt: number }>();
+
+  async function isOperatorCached(turn: Turn): Promise<boolean | 'failed'> {
+    const key = `${turn.user.id}\u0000${turn.user.aadObjectId ?? ''}`;
+    const now = options.now().getTime();
+    const cached = cache.get(key);
+    if (cached && cached.expiresAt > now) return cached.operator;
+    const operator = await isOperator(turn);
+    if (operator !== 'failed') {
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+      cache.set(key, { operator, expiresAt: now + ttlMs });
+    }
+    return operator;
+  }
 
   async function isOperator(turn: Turn): Promise<boolean | 'failed'> {
     const { upn, aadObjectId } = await memberIdentity(turn);
@@ -57,7 +80,7 @@ export function createRoleCheck(options: RoleCheckOptions): RoleCheck {
       if (admin.allowed) return { role: 'admin', checkFailed: false };
       let checkFailed = admin.reason === 'check_failed';
       if (options.defaultRole === 'operator') return { role: 'operator', checkFailed };
-      const operator = await isOperator(turn);
+      const operator = await isOperatorCached(turn);
       if (operator === true) return { role: 'operator', checkFailed: false };
       checkFailed ||= operator === 'failed';
       return { role: options.defaultRole, checkFailed };

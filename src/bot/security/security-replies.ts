@@ -28,9 +28,17 @@ export function refusal(
  * Asked in a group chat or channel: the card goes to the sender's 1:1 chat and the group hears
  * only that it was sent (no device details, no account, no password).
  */
-export async function answerPrivately(turn: Turn, body: AdaptiveCard, what: string): Promise<Reply> {
+export async function answerPrivately(
+  turn: Turn,
+  body: AdaptiveCard,
+  what: string,
+  onSent?: (sent: { conversationId: string; activityId?: string }) => Promise<void>,
+): Promise<Reply> {
   const delivered = await turn.sendPrivately(body);
-  if (delivered.ok) return text(`I sent ${what} to you privately, in our 1:1 chat.`);
+  if (delivered.ok) {
+    await onSent?.(delivered);
+    return text(`I sent ${what} to you privately, in our 1:1 chat.`);
+  }
   return text(
     `I could not open a 1:1 chat with you, so I did not send ${what}. Add MMD Assist as a personal app and ask me there.`,
   );

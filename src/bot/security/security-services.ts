@@ -45,6 +45,7 @@ export function createSecurityServices(options: SecurityServicesOptions): Securi
       operatorGroupId: config.roles.operatorGroupId,
       graph: options.graph,
       defaultRole: config.roles.defaultRole,
+      now: options.now,
     }),
     redactions: createRedactionScheduler({
       storage: options.storage,

@@ -150,6 +150,19 @@ describe('elevation forms', () => {
       const failed = invokeCard(await press(harness, await openForm(name), 'elevation.create', valid(name)));
       expect(cardText(failed)).toMatch(/cannot tell whether the elevation request was created/);
     });
+
+    it('after a server error, pressing again asks the service and ends with exactly one request', async () => {
+      harness.app.emulator!.faults.add({ method: 'POST', path: '/elevationRequests$', status: 500, times: 1 });
+      const name = device();
+      const failed = invokeCard(await press(harness, await openForm(name), 'elevation.create', valid(name)));
+      expect(cardText(failed)).toMatch(/cannot tell whether the elevation request was created/);
+      // The service answered: none on the device since the claim, so the form is sent (once).
+      const created = invokeCard(await press(harness, failed, 'elevation.create'));
+      const replay = invokeCard(await press(harness, failed, 'elevation.create'));
+      const id = (action(created, 'elevation.closeForm').data as Json).id;
+      expect((action(replay, 'elevation.closeForm').data as Json).id).toBe(id);
+      expect((await harness.app.mmd.elevations.list({ deviceName: name })).items.map((r) => r.id)).toEqual([id]);
+    });
   });
 
   describe('close elevation', () => {
@@ -186,6 +199,21 @@ describe('elevation forms', () => {
       // Opening the form again for the closed request shows the request instead.
       const again = invokeCard(await harness.execute('elevation.closeForm', { id, deviceName: name }));
       expect(() => action(again, 'elevation.close')).toThrow();
+    });
+
+    it('after a server error, pressing again asks the service whether the request was closed', async () => {
+      const { id, name } = await openRequest();
+      const form = invokeCard(await harness.execute('elevation.closeForm', { id, deviceName: name }));
+      harness.app.emulator!.faults.add({ method: 'PATCH', path: '/elevationRequests/', status: 500, times: 1 });
+      const failed = invokeCard(await press(harness, form, 'elevation.close', { actionsTaken: 'Done.' }));
+      expect(cardText(failed)).toMatch(/cannot tell whether the elevation request was closed/);
+      // Still open at the service: closed now, once.
+      const before = apiCalls(harness, 'PATCH', CLOSE);
+      const closed = invokeCard(await press(harness, failed, 'elevation.close'));
+      expect(cardText(closed)).toMatch(/Closed/);
+      expect(apiCalls(harness, 'PATCH', CLOSE)).toBe(before + 1);
+      expect(invokeCard(await press(harness, failed, 'elevation.close'))).toEqual(closed);
+      expect(apiCalls(harness, 'PATCH', CLOSE)).toBe(before + 1);
     });
 
     it('shows "already closed" (400) in a second form for the same request', async () => {

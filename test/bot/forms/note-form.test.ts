@@ -1,4 +1,5 @@
 import { BotHarness, answerText, cardText } from '../../helpers/bot-harness';
+import { findElements } from '../../helpers/card-validation';
 import { action, apiCalls, fieldError, inputs, invokeCard, invokeMessage, press } from './form-helpers';
 
 type Json = Record<string, unknown>;
@@ -47,6 +48,21 @@ describe('add note form', () => {
     expect(second).toEqual(first);
     const notes = await harness.app.mmd.tickets.notes(ticketId);
     expect(notes.filter((n) => n.text.includes('Rebooted twice, still failing.'))).toHaveLength(1);
+  });
+
+  it('keeps a typed note as typed: its line breaks, and markdown, ${x} and <b> as the characters', async () => {
+    const typed = 'Line one\nLine two [click](https://evil.example) **bold** ${x} <b>b</b> & co';
+    // Another ticket than the other tests', whose cards would otherwise show this note.
+    const other = (await harness.app.mmd.tickets.list({ states: ['active'], top: 2 })).items[1]!.id;
+    const form = await openForm(other);
+    const ticketCard = invokeCard(await press(harness, form, 'ticket.addNote', { text: typed }), ['${x}']);
+    const runs = findElements(ticketCard, 'TextRun').map((r) => String(r.text));
+    // The note as shown in the ticket card: exactly what was typed, then the attribution line.
+    expect(runs.some((t) => t.startsWith(`${typed}\n\n— `))).toBe(true);
+    expect(JSON.stringify(ticketCard)).not.toContain('\\\\');
+    // Sent as HTML, escaped, so the service (and its portal) keeps the same text and lines.
+    const notes = await harness.app.mmd.tickets.notes(other);
+    expect(notes.at(-1)!.text).toMatch(/^Line one<br>Line two \[click\]\(https:\/\/evil\.example\) \*\*bold\*\* \$\{x\} &lt;b&gt;b&lt;\/b&gt; &amp; co<br><br>— /);
   });
 
   it.each([

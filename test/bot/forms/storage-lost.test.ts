@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { startEmulator } from '../../../src/emulator/emulator';
+import type { RunningEmulator } from '../../../src/emulator/types';
+import { createLogger } from '../../../src/log/logger';
+import { createStorage } from '../../../src/storage/create-storage';
+import { BotHarness, cardText, TEST_TENANT } from '../../helpers/bot-harness';
+import { action, invokeCard, invokeMessage, press } from './form-helpers';
+
+type Json = Record<string, unknown>;
+
+/*
+ * The SQLite file is deleted while the bot runs (issue 8): the loss is logged at error, a form
+ * submitted then is refused with a plain "storage unavailable" and nothing is created, and after
+ * the restart (a new, empty file) a form sent before the loss is answered with its ticket, never
+ * created a second time. The emulator runs here (live mode), so its tickets outlive the bot.
+ */
+describe('SQLite file deleted while the bot runs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mmd-storage-lost-'));
+  const path = join(dir, 'bot.sqlite');
+  let emulator: RunningEmulator;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function startBot(): Promise<BotHarness> {
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        logs.push(chunk.toString('utf8'));
+        cb();
+      },
+    });
+    // The real store with the real log line, as STORAGE=sqlite:<path> opens it.
+    const storage = await createStorage({ kind: 'sqlite', path }, createLogger({ level: 'debug', destination: sink }));
+    return BotHarness.start({
+      storage,
+      env: {
+        MMD_API_BASE_URL: emulator.mmdBaseUrl,
+        MMD_TENANT_ID: emulator.tenantId,
+        MMD_CLIENT_ID: emulator.clientId,
+        MMD_CLIENT_SECRET: emulator.clientSecret,
+        AAD_TOKEN_ENDPOINT: emulator.tokenEndpoint,
+        GRAPH_BASE_URL: emulator.graphBaseUrl,
+        ALLOW_UNAUTHENTICATED: 'true',
+        ALLOWED_TENANT_IDS: TEST_TENANT,
+        DEFAULT_ROLE: 'operator',
+      },
+    });
+  }
+
+  const creates = () => emulator.requestLog().filter((r) => r.method === 'POST' && /\/tickets$/.test(r.url.split('?')[0]!)).length;
+  const values = (title: string): Json => ({
+    type: 'ChangeRequest',
+    category: 'Devices',
+    subcategory: 'Deployment groups assignment',
+    title,
+    description: 'Please move the finance devices.',
+    severity: '4',
+    phone: '+1 425 555 0100',
+  });
+  const ticketsTitled = async (bot: BotHarness, title: string) =>
+    (await bot.app.mmd.tickets.list({ title })).items.filter((t) => t.title === title).map((t) => t.id);
+
+  it('logs the loss at error, refuses writes plainly, and never creates a form twice after the restart', async () => {
+    const first = await startBot();
+    let formA: Json;
+    let formB: Json;
+    let ticketA: unknown;
+    try {
+      formA = invokeCard(await first.execute('ticket.newForm', {}));
+      formB = invokeCard(await first.execute('ticket.newForm', {}));
+      ticketA = (action(invokeCard(await press(first, formA, 'ticket.create', values('Lost storage A'))), 'ticket.open').data as Json).id;
+      expect(creates()).toBe(1);
+
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+      const refused = invokeMessage(await press(first, formB, 'ticket.create', values('Lost storage B')));
+      expect(refused).toMatch(/storage is not available right now.*I did not send it and nothing was created/);
+      expect(creates()).toBe(1);
+      const errors = logs.map((l) => JSON.parse(l) as Json).filter((l) => l.level === 50);
+      expect(errors.filter((l) => /SQLite file was deleted or replaced/.test(String(l.msg)))).toHaveLength(1);
+    } finally {
+      await first.stop();
+    }
+
+    // Restart: a new, empty file at the same path.
+    const second = await startBot();
+    try {
+      const replayA = invokeCard(await press(second, formA, 'ticket.create', values('Lost storage A')));
+      expect((action(replayA, 'ticket.open').data as Json).id).toBe(ticketA);
+      expect(creates()).toBe(1);
+      // B was never sent: sent now, once.
+      const sentB = invokeCard(await press(second, formB, 'ticket.create', values('Lost storage B')));
+      const ticketB = (action(sentB, 'ticket.open').data as Json).id;
+      expect(invokeCard(await press(second, formB, 'ticket.create', values('Lost storage B')))).toEqual(sentB);
+      expect(creates()).toBe(2);
+      expect(await ticketsTitled(second, 'Lost storage A')).toEqual([ticketA]);
+      expect(await ticketsTitled(second, 'Lost storage B')).toEqual([ticketB]);
+      expect(cardText(sentB)).toContain('Lost storage B');
+    } finally {
+      await second.stop();
+    }
+  });
+});
