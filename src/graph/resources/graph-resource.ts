@@ -25,8 +25,10 @@ export async function orNull<T>(lookup: () => Promise<T>): Promise<T | null> {
 
 /**
  * One page: the service's nextLink when given (checked to stay under the root by src/http), else
- * $top/$skip. `$count=true` asks Graph for `@odata.count` (list incidents and Intune lists accept
- * it), so a card can say "1–10 of 60"; Graph keeps it in the nextLink it hands back.
+ * $top/$skip. `$count=true` asks Graph for `@odata.count` (Graph's API description declares
+ * `$count` for both lists we page, security/incidents and deviceManagement/troubleshootingEvents;
+ * documents 003/004 cover create only), so a card can say "1–10 of 60"; Graph keeps it in the
+ * nextLink it hands back, and a page without a count still works (the card says "more exist").
  */
 export async function graphListPage<T>(
   send: Send,
