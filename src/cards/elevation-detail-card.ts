@@ -1,4 +1,7 @@
+import type { Now } from './local-time';
 import type { ElevationRequest } from '../mmd/types';
+import type { BackView } from '../protocol/verbs';
+import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
 import { plain, plainJoin, plainShort } from './escape';
@@ -11,14 +14,17 @@ const MAX_VIEWERS = 10;
 
 export interface ElevationDetailInput {
   request: ElevationRequest;
-  now: Date;
+  /** The list this was opened from: a Back button restores it. */
+  back?: BackView;
+  now: Now;
 }
 
 /** One elevation request; Close is offered only while it is open. */
-export function elevationDetailCard({ request, now }: ElevationDetailInput): AdaptiveCard {
+export function elevationDetailCard({ request, now, back }: ElevationDetailInput): AdaptiveCard {
   const state = elevationState(request, now);
   const viewers = request.viewerUpns.filter((v) => v.trim() !== '');
   return renderCard('elevation-detail', {
+    back: backActions(back),
     title: plainShort(request.title, 200, '(no title)'),
     state,
     facts: facts(

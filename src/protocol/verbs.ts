@@ -21,7 +21,7 @@ const ticketsPage = z.object({
   text: text(200).optional(),
   skip,
 });
-const elevationsPage = z.object({ deviceName: text(64).optional(), skip });
+const elevationsPage = z.object({ deviceName: text(64).optional(), state: z.enum(['open', 'closed']).optional(), skip });
 const ticketsFilter = z.object({
   state: text(100).optional(),
   severity: text(20).optional(),
@@ -63,6 +63,8 @@ export const VERBS = {
    */
   'ticket.unsubscribe': z.object({ id: ticketId, view: z.enum(['ticket', 'subscriptions']).optional() }),
   'elevations.page': elevationsPage,
+  /** A row of the elevation list: the request by id (the API has no get, so a filtered list). */
+  'elevation.open': z.object({ id: text(64).min(1), deviceName: text(64).optional(), back: backView.optional() }),
   // Buttons on the display cards that open a form. The forms issue owns these verbs and may
   // tighten their schemas; the display cards only send the data shown here.
   'ticket.newForm': z.object({ deviceName: text(64).optional() }),

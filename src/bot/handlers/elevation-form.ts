@@ -18,6 +18,7 @@ import { recordChange } from '../audit-trail';
 import { tooLongWithAttribution } from '../../protocol/attribution';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import type { VerbData } from '../../protocol/verbs';
 
 /** Open tickets offered as the linked ticket; the form opens without them when they cannot be read. */
@@ -91,7 +92,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
       return created;
     },
     reconcile: (since) => findCreatedElevation(deps.mmd, request, since, turn.signal),
-    done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${plain(created.deviceName)} created.`),
+    done: async (created) => card(elevationDetailCard({ request: created, now: nowFor(turn, deps) }), `Elevation request for ${plain(created.deviceName)} created.`),
     form,
   });
 }
@@ -113,7 +114,7 @@ async function findRequest(turn: Turn, id: string, deviceName: string | undefine
 export async function openCloseForm(turn: Turn, query: { id: string; deviceName?: string }, deps: BotDeps): Promise<Reply> {
   const now = deps.now();
   const request = await findRequest(turn, query.id, query.deviceName, deps);
-  if (request?.requestClosureTime) return card(elevationDetailCard({ request, now }), 'This elevation request is already closed.');
+  if (request?.requestClosureTime) return card(elevationDetailCard({ request, now: nowFor(turn, deps) }), 'This elevation request is already closed.');
   return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: newFormId(deps.now()), now }));
 }
 
@@ -160,7 +161,7 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
       const request = found
         ? { ...found, requestClosureTime: found.requestClosureTime ?? closed.closedAt, actionsTaken: found.actionsTaken || closed.actionsTaken }
         : closedView(closed);
-      return card(elevationDetailCard({ request, now }), 'The elevation request was closed.');
+      return card(elevationDetailCard({ request, now: nowFor(turn, deps) }), 'The elevation request was closed.');
     },
     form,
   });
