@@ -23,6 +23,7 @@ export interface AuditCardInput {
 const OUTCOMES: Record<AuditOutcome, { text: string; color: TextColor }> = {
   done: { text: '✔ Done', color: 'Good' },
   revealed: { text: '🔓 Revealed', color: 'Accent' },
+  not_shown_late: { text: '⌛ Too slow, not shown', color: 'Attention' },
   denied: { text: '⛔ Not an admin', color: 'Attention' },
   check_failed: { text: '⚠️ Check failed', color: 'Attention' },
   not_personal: { text: '⛔ Not in 1:1 chat', color: 'Attention' },

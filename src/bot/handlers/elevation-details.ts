@@ -87,7 +87,9 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
       deps,
       deviceName,
     );
-    return revealed.kind === 'card' ? { ...revealed, inPlaceOnly: true } : revealed;
+    if (revealed.kind !== 'card') return revealed;
+    // Too late to be the button's answer, the password is never shown: the audit says so.
+    return { ...revealed, inPlaceOnly: true, discarded: () => audit('not_shown_late', details.openedElevationRequestId ?? undefined) };
   } catch (err) {
     await audit('failed').catch((auditErr: unknown) =>
       turn.log.error({ err: { message: (auditErr as Error)?.message } }, 'audit write failed'),
