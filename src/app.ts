@@ -93,6 +93,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       tenantId: config.mmd.tenantId,
       clientId: config.mmd.clientId,
       clientSecret: config.mmd.clientSecret,
+      // The sample data is dated relative to the bot's clock (tests inject it).
+      now: overrides.now,
     });
     emulator = started;
     mmdBaseUrl = started.mmdBaseUrl;

@@ -8,9 +8,10 @@ import { messageCard, type MessagePart } from '../cards/message-card';
 export type Reply =
   /**
    * `inPlaceOnly`: the card may only be the direct answer to an Action.Execute (a revealed
-   * password: user-specific, never sent or stored); too late for that, it is not shown at all.
+   * password: user-specific, never sent or stored); too late for that, it is not shown at all,
+   * and `discarded` (if any) is called so the handler can record that (the audit says so).
    */
-  | { kind: 'card'; card: AdaptiveCard; text?: string; inPlaceOnly?: boolean }
+  | { kind: 'card'; card: AdaptiveCard; text?: string; inPlaceOnly?: boolean; discarded?: () => Promise<void> }
   | { kind: 'text'; text: string }
   /** The handler already did what was needed (e.g. sent privately). */
   | { kind: 'done'; text?: string };

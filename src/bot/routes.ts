@@ -2,7 +2,7 @@ import { listDevices, showDevice } from './handlers/devices';
 import { listEnrollmentFailures, openEnrollmentFailureForm, reportEnrollmentFailure, showEnrollmentFailure } from './handlers/enrollment-failures';
 import { createIncident, openIncidentForm, openTicketFromIncident, updateIncident } from './handlers/incident-form';
 import { incidentFiltersFromChoices, listIncidents, showIncident } from './handlers/incidents';
-import { listElevations } from './handlers/elevations';
+import { listElevations, showElevation } from './handlers/elevations';
 import { chooseElevationCategory, closeElevation, createElevation, openCloseForm, openElevationForm } from './handlers/elevation-form';
 import { auditRefusedReveal, hideElevationDetails, revealElevationDetails, showElevationDetails } from './handlers/elevation-details';
 import { showAudit } from './handlers/audit';
@@ -73,6 +73,7 @@ const verbs: VerbRoutes = {
   'ticket.subscribe': { role: 'reader', what: (v) => `Subscribing to ticket ${v.id}`, run: subscribeToTicket },
   'ticket.unsubscribe': { role: 'reader', what: (v) => `Unsubscribing from ticket ${v.id}`, run: unsubscribeFromTicket },
   'elevations.page': { role: 'reader', what: () => 'Listing elevation requests', run: listElevations },
+  'elevation.open': { role: 'reader', what: () => 'Opening the elevation request', run: showElevation },
   'ticket.newForm': { role: 'operator', what: () => 'Opening the new ticket form', run: openTicketForm },
   'ticket.create': { role: 'operator', what: () => 'Creating the ticket', run: createTicket },
   'ticket.chooseCategory': { role: 'operator', what: () => 'Showing the subcategories', run: chooseTicketCategory },

@@ -1,8 +1,9 @@
+import type { Now } from './local-time';
 import { auditTarget, type AuditAction, type AuditOutcome, type AuditRecord } from '../state/audit-log';
 import type { VerbData } from '../protocol/verbs';
 import { execute, type ExecuteAction } from './card-action';
 import { plain, plainShort } from './escape';
-import { relativeTime, exactTime, type TextColor } from './format';
+import { dateTime, type TextColor } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 
 /** The filters of the query shown, as the `audit.page` verb carries them. */
@@ -11,7 +12,7 @@ export type AuditFilters = Omit<VerbData<'audit.page'>, 'before'>;
 export interface AuditCardInput {
   /** Newest first. */
   records: AuditRecord[];
-  now: Date;
+  now: Now;
   filters?: AuditFilters;
   /** This page starts before this key (absent: the newest page). */
   before?: string;
@@ -22,6 +23,7 @@ export interface AuditCardInput {
 const OUTCOMES: Record<AuditOutcome, { text: string; color: TextColor }> = {
   done: { text: '✔ Done', color: 'Good' },
   revealed: { text: '🔓 Revealed', color: 'Accent' },
+  not_shown_late: { text: '⌛ Too slow, not shown', color: 'Attention' },
   denied: { text: '⛔ Not an admin', color: 'Attention' },
   check_failed: { text: '⚠️ Check failed', color: 'Attention' },
   not_personal: { text: '⛔ Not in 1:1 chat', color: 'Attention' },
@@ -86,7 +88,7 @@ export function auditCard({ records, now, filters = {}, before, next }: AuditCar
       return {
         headline: `${plainShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${headlineWords(r.action, target)}`,
         detail: [
-          `${relativeTime(r.at, now)} (${exactTime(r.at)})`,
+          dateTime(r.at, now),
           r.user.upn ? plainShort(r.user.upn, 100) : '',
           WHERE[r.conversation.kind] ?? `in a ${plain(r.conversation.kind)}`,
           r.detail ? plainShort(r.detail, 120) : '',

@@ -2,6 +2,7 @@ import type { FieldErrors, FieldRule, FieldRules } from '../protocol/field-rules
 import type { FormNotice } from '../protocol/form-notice';
 import { inputElement } from './input-element';
 import { plain } from './escape';
+import type { TextColor } from './format';
 
 /** Element lists, one per field: the input (attributes from the field's rule) and its server message. */
 export type FieldItems = Record<string, Array<Record<string, unknown>>>;
@@ -25,8 +26,11 @@ function field(id: string, rule: FieldRule, value: string, error: string | undef
 }
 
 /** The line above the form: the notice, or a summary when fields were refused; empty when all is well. */
-export function noticeView(notice: FormNotice | undefined, errors: FieldErrors): { text: string; color: string } {
-  if (notice) return { text: plain(notice.text), color: notice.tone === 'warning' ? 'Default' : 'Attention' };
+export function noticeView(notice: FormNotice | undefined, errors: FieldErrors): { text: string; color: TextColor } {
+  // A notice without words is no notice: a coloured dash would be a status told by colour alone.
+  if (notice && typeof notice.text === 'string' && notice.text.trim()) {
+    return { text: plain(notice.text), color: notice.tone === 'warning' ? 'Default' : 'Attention' };
+  }
   const count = Object.keys(errors).length;
   if (count === 0) return { text: '', color: 'Default' };
   return { text: count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`, color: 'Attention' };

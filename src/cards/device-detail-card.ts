@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { Device } from '../mmd/types';
 import type { BackView } from '../protocol/verbs';
 import { backActions } from './back-action';
@@ -15,7 +16,7 @@ export interface DeviceDetailInput {
   device: Device;
   /** The list this was opened from: a Back button restores it. */
   back?: BackView;
-  now: Date;
+  now: Now;
 }
 
 /** One device: its properties, groups and configurations, and what an admin can do next. */

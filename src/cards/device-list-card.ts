@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import { backTo } from './back-action';
 import type { Device, Page } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
@@ -12,7 +13,7 @@ export interface DeviceListInput {
   search?: string;
   /** When the bot searched itself (device-search.ts): what it searched, shown under the heading. */
   searched?: string;
-  now: Date;
+  now: Now;
 }
 
 /** One page of devices; each row opens the device, Previous/Next keep the search. */

@@ -1,4 +1,7 @@
+import type { Now } from './local-time';
 import type { ElevationRequest } from '../mmd/types';
+import type { BackView } from '../protocol/verbs';
+import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
 import { plain, plainJoin, plainShort } from './escape';
@@ -11,14 +14,24 @@ const MAX_VIEWERS = 10;
 
 export interface ElevationDetailInput {
   request: ElevationRequest;
-  now: Date;
+  /** The list this was opened from: a Back button restores it. */
+  back?: BackView;
+  now: Now;
+}
+
+/** Close request…: the form's Cancel and its result come back to this card (with its Back). */
+function closeData(request: ElevationRequest, back: BackView | undefined) {
+  const id = request.id.trim();
+  const deviceName = request.deviceName?.trim() || undefined;
+  return { id, deviceName, from: { verb: 'elevation.open' as const, data: { id, deviceName, back } } };
 }
 
 /** One elevation request; Close is offered only while it is open. */
-export function elevationDetailCard({ request, now }: ElevationDetailInput): AdaptiveCard {
+export function elevationDetailCard({ request, now, back }: ElevationDetailInput): AdaptiveCard {
   const state = elevationState(request, now);
   const viewers = request.viewerUpns.filter((v) => v.trim() !== '');
   return renderCard('elevation-detail', {
+    back: backActions(back),
     title: plainShort(request.title, 200, '(no title)'),
     state,
     facts: facts(
@@ -46,7 +59,7 @@ export function elevationDetailCard({ request, now }: ElevationDetailInput): Ada
     actions: [
       executeIfValid('Device', 'device.open', { name: request.deviceName?.trim() ?? '' }),
       executeIfValid('Ticket', 'ticket.open', { id: request.partnerTicketId?.trim() ?? '' }),
-      state.open ? executeIfValid('Close request…', 'elevation.closeForm', { id: request.id.trim(), deviceName: request.deviceName?.trim() || undefined }) : null,
+      state.open ? executeIfValid('Close request…', 'elevation.closeForm', closeData(request, back)) : null,
     ].filter((a): a is ExecuteAction => a !== null),
   });
 }

@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { ElevationDetails, ElevationRequest } from '../mmd/types';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
@@ -31,7 +32,7 @@ export interface HiddenInput {
   /** The open elevation request, when known: its non-secret metadata is shown. */
   request?: ElevationRequest | null;
   revealSeconds: number;
-  now: Date;
+  now: Now;
 }
 
 /** The first card: which device and request, that the password is hidden, and the Reveal button. */
@@ -72,7 +73,7 @@ export interface RevealedInput {
   /** The Teams user id (29:...) who revealed it: only they get this view (refresh.userIds). */
   userId: string;
   hideAt: Date;
-  now: Date;
+  now: Now;
 }
 
 /**
@@ -92,7 +93,7 @@ export function elevationRevealedCard({ deviceName, details, userId, hideAt, now
       ],
       true,
     ),
-    note: `Shown to you only. It will be hidden again at ${exactTime(hideAt.toISOString())}. This reveal is recorded in the audit log.`,
+    note: `Shown to you only. It will be hidden again at ${exactTime(hideAt.toISOString(), now)}. This reveal is recorded in the audit log.`,
     refresh: { action: hide, userIds: [userId] },
     actions: [hide],
   });

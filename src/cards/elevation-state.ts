@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { ElevationRequest } from '../mmd/types';
 import { parseDate, relativeTime, type TextColor } from './format';
 
@@ -9,7 +10,7 @@ export interface ElevationState {
 }
 
 /** Open until the service records a closure time; the API has no state field of its own. */
-export function elevationState(request: ElevationRequest, now: Date): ElevationState {
+export function elevationState(request: ElevationRequest, now: Now): ElevationState {
   const closed = parseDate(request.requestClosureTime);
   if (!closed) return { open: true, text: 'Open', color: 'Accent' };
   return { open: false, text: `Closed ${relativeTime(request.requestClosureTime, now)}`, color: 'Good' };

@@ -1,5 +1,8 @@
 import { ticketTypeLabel as typeLabel } from '../mmd/enums';
 import { plain } from './escape';
+import { instantOf, wallClock, type Now } from './local-time';
+
+export type { Now } from './local-time';
 
 /**
  * Display formatting shared by the cards: dates, severities, ticket types and statuses. Pure
@@ -28,11 +31,11 @@ const UNITS: Array<[limitSeconds: number, seconds: number, unit: string]> = [
   [Number.POSITIVE_INFINITY, 365.25 * 86400, 'year'],
 ];
 
-/** "3 days ago", "in 2 hours", "just now"; a dash for no date. */
-export function relativeTime(value: string | null | undefined, now: Date): string {
+/** "3 days ago", "in 2 hours", "just now"; a dash for no date. The same in every zone. */
+export function relativeTime(value: string | null | undefined, now: Now): string {
   const date = parseDate(value);
   if (!date) return DASH;
-  const diff = (now.getTime() - date.getTime()) / 1000;
+  const diff = (instantOf(now).getTime() - date.getTime()) / 1000;
   const abs = Math.abs(diff);
   if (abs < 45) return 'just now';
   const [, seconds, unit] = UNITS.find(([limit]) => abs < limit) ?? UNITS[UNITS.length - 1]!;
@@ -41,18 +44,21 @@ export function relativeTime(value: string | null | undefined, now: Date): strin
   return diff > 0 ? `${amount} ago` : `in ${amount}`;
 }
 
-/** "2026-11-19 14:02 UTC"; a dash for no date. */
-export function exactTime(value: string | null | undefined): string {
+/**
+ * "2026-11-19 14:02 UTC", or in the reader's zone when `now` carries one: "2026-11-19 15:02
+ * Europe/Paris · 14:02 UTC" (see local-time.ts for why UTC is in the text); a dash for no date.
+ */
+export function exactTime(value: string | null | undefined, now?: Now): string {
   const date = parseDate(value);
   if (!date) return DASH;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return wallClock(date, now);
 }
 
-/** "3 days ago (2026-11-19 14:02 UTC)"; a dash for no date. */
-export function dateTime(value: string | null | undefined, now: Date): string {
+/** "3 days ago (2026-11-19 14:02 UTC)", the exact time in the reader's zone; a dash for no date. */
+export function dateTime(value: string | null | undefined, now: Now): string {
   const date = parseDate(value);
   if (!date) return DASH;
-  return `${relativeTime(value, now)} (${exactTime(value)})`;
+  return `${relativeTime(value, now)} (${exactTime(value, now)})`;
 }
 
 // Maps, not object literals: an API value like "constructor" must not find a prototype member.
@@ -78,8 +84,8 @@ export function ticketTypeLabel(type: string | null | undefined): string {
   return label.trim() ? label : DASH;
 }
 
-/** Adaptive Card text colours we use. */
-export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+/** Adaptive Card text colours we use: no 'Warning' (yellow on white), no 'Light'/'Dark' (vanish on one theme). */
+export type TextColor = 'Default' | 'Good' | 'Attention' | 'Accent';
 
 /** How a status is shown: its own words plus an icon and a colour, so states differ at a glance. */
 export interface StatusView {
@@ -176,10 +182,15 @@ export function months(value: number | null | undefined): string {
   return `${rounded.toFixed(1)} ${rounded === 1 ? 'month' : 'months'}`;
 }
 
-/** "Showing 11–20" for a page starting at `skip` with `count` items; empty for none. */
-export function showingRange(skip: number, count: number): string {
+/**
+ * "Showing 11–20 of 60" when the total is known, "Showing 11–20, more exist" when more follow
+ * and nobody said how many, "Showing 11–20" otherwise; empty for none.
+ */
+export function showingRange(skip: number, count: number, how: { total?: number; more?: boolean } = {}): string {
   if (count <= 0) return '';
-  return `Showing ${skip + 1}–${skip + count}`;
+  const range = `Showing ${skip + 1}–${skip + count}`;
+  if (how.total !== undefined) return `${range} of ${how.total}`;
+  return how.more ? `${range}, more exist` : range;
 }
 
 /** Sort key that puts problems first: failed, then warnings, pending, good, the rest. */

@@ -2,7 +2,7 @@
 import { graphEnumLabel, isKnownGraphValue } from '../graph/graph-enums';
 import { plain } from './escape';
 
-type TextColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+import type { TextColor } from './format';
 
 /** The label; a value this bot does not know is shown as sent, marked with "?". */
 export function enumText(raw: string | null | undefined): string {

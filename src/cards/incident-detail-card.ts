@@ -1,3 +1,4 @@
+import { instantOf, type Now } from './local-time';
 import type { FieldErrors, FieldRules } from '../protocol/field-rules';
 import type { Incident } from '../graph/incident';
 import { INCIDENT_UPDATE_FIELDS, type IncidentChangeKind } from '../protocol/incident-rules';
@@ -18,7 +19,7 @@ export interface IncidentDetailInput {
   incident: Incident;
   /** Idempotency key of the three small update forms on this card. */
   formId: string;
-  now: Date;
+  now: Now;
   /** After an update: what happened (success is a `warning`-free notice from the handler). */
   notice?: FormNotice;
   /** The server's messages for the form that was submitted; that form opens again. */
@@ -43,7 +44,7 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
     classification: incident.classification?.trim() ?? '',
     determination: incident.determination?.trim() ?? '',
   };
-  const fields = fieldItems(CARD_RULES, { ...current, ...input }, errors, now);
+  const fields = fieldItems(CARD_RULES, { ...current, ...input }, errors, instantOf(now));
   const save = (change: IncidentChangeKind) => {
     const action = executeIfValid('Save', 'incident.update', { formId, id, change }, { style: 'positive' });
     return action ? [action] : [];
@@ -83,7 +84,7 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
   });
 }
 
-function incidentFacts(incident: Incident, now: Date): Fact[] {
+function incidentFacts(incident: Incident, now: Now): Fact[] {
   return facts(
     [
       ['ID', plain(incident.id)],

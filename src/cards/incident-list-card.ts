@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, graphEnumLabel } from '../graph/graph-enums';
 import type { Incident } from '../graph/incident';
 import type { Page } from '../mmd/types';
@@ -18,7 +19,7 @@ export interface IncidentFilters {
 export interface IncidentListInput {
   page: Page<Incident>;
   filters: IncidentFilters;
-  now: Date;
+  now: Now;
 }
 
 // Only Apply reads the filter inputs; paging keeps the filters the page was made with.

@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import { compile } from 'html-to-text';
 import type { TicketNote } from '../mmd/types';
 import { capped } from './card-parts';
@@ -40,7 +41,7 @@ export function noteText(note: Pick<TicketNote, 'text' | 'renderType'>): string 
 }
 
 /** Notes newest first, at most `max`, each cut to `maxChars`; `more` says how many older ones are left out. */
-export function noteRows(notes: readonly TicketNote[], now: Date, max: number, maxChars: number): { rows: NoteRow[]; hidden: number } {
+export function noteRows(notes: readonly TicketNote[], now: Now, max: number, maxChars: number): { rows: NoteRow[]; hidden: number } {
   const time = (n: TicketNote) => parseDate(n.createdDateTime)?.getTime() ?? Number.NEGATIVE_INFINITY;
   const sorted = [...notes].sort((a, b) => time(b) - time(a));
   const { shown } = capped(sorted, max, 'notes');

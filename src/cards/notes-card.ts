@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { TicketNote } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { plainShort } from './escape';
@@ -11,7 +12,7 @@ const MAX_NOTE_CHARS = 800;
 export interface NotesInput {
   ticketId: string;
   notes: TicketNote[];
-  now: Date;
+  now: Now;
 }
 
 /** A ticket's notes, newest first, for the `notes <id>` command. */

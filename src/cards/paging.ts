@@ -1,3 +1,4 @@
+import { knownTotal } from '../mmd/paging';
 import type { Page } from '../mmd/types';
 import type { ExecuteAction } from './card-action';
 import { showingRange } from './format';
@@ -14,7 +15,11 @@ export function pagingActions(page: Page<unknown>, open: (title: string, skip: n
   return actions;
 }
 
-/** "Showing 11–20" for the page, empty when it has no items. */
+/**
+ * "Showing 11–20 of 60" when the service counted (or this is the last page), "Showing 11–20,
+ * more exist" when a further page exists but the service did not say how many (the MMD API
+ * documents no $count); empty when the page has no items.
+ */
 export function pageRange(page: Page<unknown>): string {
-  return showingRange(page.skip, page.items.length);
+  return showingRange(page.skip, page.items.length, { total: knownTotal(page), more: page.hasMore });
 }

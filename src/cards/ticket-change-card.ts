@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { TicketChange, TicketSnapshot } from '../protocol/ticket-change';
 import { executeIfValid } from './card-action';
 import { facts } from './card-parts';
@@ -9,11 +10,11 @@ import { changeRows } from './ticket-change-rows';
 export interface TicketChangeInput {
   ticket: TicketSnapshot;
   changes: readonly TicketChange[];
-  now: Date;
+  now: Now;
 }
 
 /** Key facts of a ticket as a notification shows them. */
-export function snapshotFacts(ticket: TicketSnapshot, now: Date) {
+export function snapshotFacts(ticket: TicketSnapshot, now: Now) {
   const nextAction = [plainShort(ticket.nextActionOwner, 60, ''), ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
     .filter((part) => part !== '' && part !== '—')
     .join(', ');

@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { TicketChange, WatchedField } from '../protocol/ticket-change';
 import { noteText } from './note-rows';
 import { plain, plainShort } from './escape';
@@ -19,7 +20,7 @@ const LABELS: Record<WatchedField, string> = {
 
 const MAX_NOTE_CHARS = 400;
 
-function value(field: WatchedField, v: string | number | null, now: Date): string {
+function value(field: WatchedField, v: string | number | null, now: Now): string {
   if (v === null || v === '') return '(none)';
   switch (field) {
     case 'state':
@@ -34,7 +35,7 @@ function value(field: WatchedField, v: string | number | null, now: Date): strin
   }
 }
 
-export function changeRows(changes: readonly TicketChange[], now: Date): ChangeRow[] {
+export function changeRows(changes: readonly TicketChange[], now: Now): ChangeRow[] {
   return changes.map((change): ChangeRow => {
     if (change.kind === 'created') return { label: 'New ticket', text: 'Opened' };
     if (change.kind === 'note') {

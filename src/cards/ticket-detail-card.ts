@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { Ticket, TicketContact, TicketNote } from '../mmd/types';
 import type { BackView } from '../protocol/verbs';
 import { backActions } from './back-action';
@@ -19,7 +20,7 @@ export interface TicketDetailInput {
   back?: BackView;
   /** Notes fetched separately (GET tickets('id')/notes); defaults to the ticket's own. */
   notes?: TicketNote[];
-  now: Date;
+  now: Now;
   /** This conversation follows the ticket: the button offers Unsubscribe instead of Subscribe. */
   subscribed?: boolean;
 }
@@ -62,7 +63,7 @@ export function ticketDetailCard({ ticket, notes, now, subscribed = false, back 
   });
 }
 
-function ticketFacts(ticket: Ticket, now: Date): Fact[] {
+function ticketFacts(ticket: Ticket, now: Now): Fact[] {
   const nextAction = [ticket.nextActionOwner?.trim() ? plainShort(ticket.nextActionOwner, 60) : '', ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
     .filter((part) => part !== '' && part !== '—')
     .join(', ');

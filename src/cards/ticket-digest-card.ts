@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { TicketChange, TicketSnapshot } from '../protocol/ticket-change';
 import { executeIfValid } from './card-action';
 import { capped } from './card-parts';
@@ -10,7 +11,7 @@ const MAX_TICKETS = 15;
 
 export interface TicketDigestInput {
   items: ReadonlyArray<{ ticket: TicketSnapshot; changes: readonly TicketChange[] }>;
-  now: Date;
+  now: Now;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import { TICKET_STATES } from '../intents/entities';
 import type { TicketFilters } from '../protocol/ticket-filters';
 import type { Page, Ticket } from '../mmd/types';
@@ -12,7 +13,7 @@ export interface TicketListInput {
   searched?: string;
   page: Page<Ticket>;
   filters: TicketFilters;
-  now: Date;
+  now: Now;
 }
 
 // Every state the filter offers: New, Active, Resolved, Closed (src/intents/entities.ts says why).

@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
 import { capped, facts, type Fact } from './card-parts';
 import { plain, plainShort } from './escape';
@@ -15,7 +16,7 @@ export interface TroubleshootingEventDetailInput {
   event: TroubleshootingEvent;
   /** The MMD device this event was opened from, for "Report another". */
   deviceName?: string;
-  now: Date;
+  now: Now;
 }
 
 /** One enrollment failure: every property of document 004, error details and their help links. */
@@ -52,7 +53,7 @@ export function troubleshootingEventDetailCard({ event, deviceName, now }: Troub
   });
 }
 
-function eventFacts(event: TroubleshootingEvent, now: Date): Fact[] {
+function eventFacts(event: TroubleshootingEvent, now: Now): Fact[] {
   return facts(
     [
       ['When', dateTime(event.eventDateTime, now)],

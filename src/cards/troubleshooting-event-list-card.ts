@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { Page } from '../mmd/types';
 import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
 import { plainJoin, plainShort } from './escape';
@@ -17,7 +18,7 @@ export interface EnrollmentFailureScope {
 export interface TroubleshootingEventListInput {
   page: Page<TroubleshootingEvent>;
   scope: EnrollmentFailureScope;
-  now: Date;
+  now: Now;
 }
 
 const ONLY_DATA = { ignoreInputs: true };

@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import type { BackView } from '../protocol/verbs';
 import { backActions } from './back-action';
 import type { User } from '../mmd/types';
@@ -14,7 +15,7 @@ export interface UserDetailInput {
   /** The list this was opened from: a Back button restores it. */
   back?: BackView;
   user: User;
-  now: Date;
+  now: Now;
 }
 
 /** One user: who they are, their devices (each opens the device) and their groups. */

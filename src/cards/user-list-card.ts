@@ -1,3 +1,4 @@
+import type { Now } from './local-time';
 import { backTo } from './back-action';
 import type { Page, User } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
@@ -9,7 +10,7 @@ import { renderCard, type AdaptiveCard } from './render';
 export interface UserListInput {
   page: Page<User>;
   search?: string;
-  now: Date;
+  now: Now;
 }
 
 /** One page of users; each row opens the user, Previous/Next keep the search. */
@@ -37,7 +38,7 @@ export function userListCard({ page, search, now }: UserListInput): AdaptiveCard
 }
 
 /** The most recent sync among the user's devices. */
-function lastSync(user: User, now: Date): string {
+function lastSync(user: User, now: Now): string {
   const latest = user.devices
     .map((d) => parseDate(d.lastIntuneSyncTime))
     .filter((d): d is Date => d !== null)

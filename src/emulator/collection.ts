@@ -1,4 +1,10 @@
-/** Builds a collection answer: @odata.context, value, and @odata.nextLink when more remain. */
+/**
+ * Builds a collection answer: @odata.context, value, and @odata.nextLink when more remain. No
+ * @odata.count: the MMD documents list searchText, $filter, $skip, $top and $orderby as the
+ * supported query options, never $count, and none of their examples carries a count, so the
+ * emulator does not invent one (a client must cope with not knowing the total). Graph's
+ * collections (graph/collection.ts) do answer $count=true, as Graph does.
+ */
 import type { ApiRequest, ApiResponse, RouteContext } from './http';
 import { serviceRoot } from './http';
 import { paginate, type ListQuery } from './odata-query';
@@ -13,7 +19,6 @@ export function collection<T>(
 ): ApiResponse {
   const page = paginate(items, query);
   const body: Record<string, unknown> = { '@odata.context': `${serviceRoot(ctx)}$metadata#${entitySet}` };
-  if (query.count) body['@odata.count'] = page.total;
   body.value = page.value.map(project);
   if (page.nextSkip !== null) {
     const next = new URLSearchParams();

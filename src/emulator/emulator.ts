@@ -132,7 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     users: options.users ?? 25,
     tickets: options.tickets ?? 40,
     tenantId: settings.tenantId,
-  }, options.graphCreateRefusals);
+  }, options.graphCreateRefusals, options.now);
   const tokens = new TokenIssuer(options.tokenLifetimeSeconds ?? 3599);
   const faults = new FaultStore(options.faults ?? []);
   const log: LogEntry[] = [];

@@ -2,9 +2,15 @@
  * Deterministic seed data of the emulator. The same seed and sizes give the same ids, names and
  * values on every run and machine (mulberry32, never Math.random).
  *
- * Dates: seeded dates are placed around a fixed anchor, SEED_ANCHOR (2025-01-15T09:00:00Z; records
- * are created before it, a few notes follow it by hours), so a seed's output never depends on the clock. Things created at run time (tickets, notes,
- * elevation requests, closures) carry the real current time.
+ * Dates: seeded dates are placed before an anchor, the seed's "now": `anchorMs`, by default
+ * SEED_ANCHOR (2025-01-15T09:00:00Z), so a seed's output depends on nothing but its options. The
+ * emulator passes the time it (re)seeds at, so the sample tenant reads like a live one ("synced
+ * 2 hours ago", the newest ticket a few hours old, device ages that match their enrolment
+ * dates): every seeded time is the anchor minus the same PRNG draws, so another anchor moves
+ * them all by the same amount, keeping their order and the gaps between them. Nothing seeded
+ * in the past lies after the anchor (notes and resolutions stop short of it); only a ticket's
+ * next action time may be ahead, as in a live tenant. Things created at run time (tickets,
+ * notes, elevation requests, closures) carry the real current time.
  *
  * Stable examples (present whenever the sizes allow it, i.e. at least 2 devices, 1 user and
  * 2 tickets; they hold for every seed):
@@ -65,6 +71,7 @@ export const NAMELESS_DEVICE_INDEX = 7;
 export const LOCAL_ADMIN_ACCOUNT = 'MMDLocalAdmin';
 
 const ANCHOR_MS = Date.parse(SEED_ANCHOR);
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DOMAIN = 'contoso.onmicrosoft.com';
@@ -75,6 +82,8 @@ export interface SeedOptions {
   users: number;
   tickets: number;
   tenantId: string;
+  /** The seed's "now" in ms since the epoch (see Dates above); default SEED_ANCHOR. */
+  anchorMs?: number;
 }
 
 /** Groups and configurations shared by all devices of one seed (a group has one id). */
@@ -138,7 +147,7 @@ export function deviceName(index: number): string {
   return `MMD-${String(index + 1).padStart(5, '0')}`;
 }
 
-function buildCatalog(prng: Prng): SeedCatalog {
+function buildCatalog(prng: Prng, anchor: number): SeedCatalog {
   const group = (displayName: string, description: string): GroupRecord => ({
     id: prng.uuid(),
     displayName,
@@ -152,7 +161,7 @@ function buildCatalog(prng: Prng): SeedCatalog {
     personaGroups[persona] = group(`Modern Workplace Device Profiles - ${persona}`, PERSONA_DESCRIPTIONS[persona]!);
   }
   const configurations = CONFIGURATIONS.map(([type, name, version]) => {
-    const created = ANCHOR_MS - prng.int(120, 900) * DAY;
+    const created = anchor - prng.int(120, 900) * DAY;
     return {
       id: prng.uuid(),
       type,
@@ -198,6 +207,7 @@ function buildPeople(prng: Prng, count: number): Person[] {
 
 function buildDevices(prng: Prng, options: SeedOptions, people: Person[]): DeviceRecord[] {
   const { devices: count, tenantId } = options;
+  const anchor = options.anchorMs ?? ANCHOR_MS;
   // Every sixth user owns no device: users come with 0..n devices.
   const owners = people.length >= 6 ? people.filter((_, i) => i % 6 !== 5) : people;
   const devices: DeviceRecord[] = [];
@@ -209,11 +219,16 @@ function buildDevices(prng: Prng, options: SeedOptions, people: Person[]): Devic
     if (i === 0 && people.length > 0) owner = people[0]!;
     else if (i === 1 && people.length > 1) owner = people[1]!;
     else if (!sparse && !nameless && owners.length > 0 && prng.chance(0.9)) owner = prng.pick(owners);
-    const enrolled = ANCHOR_MS - prng.int(10, 1100) * DAY - prng.int(0, DAY);
+    const enrolled = anchor - prng.int(10, 1100) * DAY - prng.int(0, DAY);
     const ring = weighted(prng, RINGS, RING_WEIGHTS);
     const persona = weighted(prng, PERSONAS, PERSONA_WEIGHTS);
     const compliance = sparse ? 'Unknown' : weighted(prng, COMPLIANCE, COMPLIANCE_WEIGHTS);
-    const sync = ANCHOR_MS - prng.int(0, 30 * 24) * HOUR - prng.int(0, HOUR);
+    // One draw as before (the rest of the seed stays as it was), read so that, as in a live
+    // tenant, most devices synced within the last day (Intune syncs every ~8 hours) and about
+    // one in six is stale by 1 to 30 days.
+    const drawn = prng.int(0, 30 * 24);
+    const syncAgo = drawn < 600 ? drawn * (DAY / 600) : DAY + (drawn - 600) * (29 * DAY / 120);
+    const sync = anchor - syncAgo - prng.int(0, HOUR);
     devices.push({
       name: nameless ? '' : deviceName(i),
       intuneId: sparse || nameless ? null : prng.uuid(),
@@ -231,7 +246,8 @@ function buildDevices(prng: Prng, options: SeedOptions, people: Person[]): Devic
       osVersion: sparse ? null : prng.pick(OS_VERSIONS),
       primaryUpdateRing: ring,
       lastIntuneSyncDateTimeUtc: sparse || nameless ? null : iso(sync, prng),
-      ageInMonths: Math.round(((ANCHOR_MS - enrolled) / (30.4375 * DAY)) * 1e6) / 1e6,
+      // Age at the anchor, so it agrees with the enrolment date (the emulator anchors at its start).
+      ageInMonths: Math.round(((anchor - enrolled) / (30.4375 * DAY)) * 1e6) / 1e6,
       planType: 'Premium',
       persona,
       aadDeviceId: prng.uuid(),
@@ -251,6 +267,7 @@ export function deviceDetail(
   index: number,
   device: DeviceRecord,
   catalog: SeedCatalog,
+  anchor = ANCHOR_MS,
 ): { groups: GroupRecord[]; configurations: ConfigurationRecord[] } {
   const prng = mulberry32(subSeed(seed, 1, index));
   const groups = [catalog.allDevicesGroup];
@@ -265,7 +282,7 @@ export function deviceDetail(
     const status = weighted(prng, statuses.values, statuses.weights);
     // The service reports never-evaluated items with the zero date, as in the documents.
     const reported =
-      status === 'NotApplicable' ? '0001-01-01T00:00:00Z' : iso(ANCHOR_MS - prng.int(1, 20 * 24) * HOUR, prng);
+      status === 'NotApplicable' ? '0001-01-01T00:00:00Z' : iso(anchor - prng.int(1, 20 * 24) * HOUR, prng);
     configurations.push({ ...config, deploymentStatus: status, lastReportedStatusUtc: reported });
   }
   return { groups, configurations };
@@ -306,11 +323,12 @@ function ticketId(prng: Prng, number: number): string {
   return `MMD-${number}-${prng.chars(5, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}`;
 }
 
-function buildNotes(prng: Prng, created: number, count: number, sender: string, forceHtml: boolean): NoteRecord[] {
+function buildNotes(prng: Prng, created: number, count: number, sender: string, forceHtml: boolean, anchor: number): NoteRecord[] {
   const notes: NoteRecord[] = [];
   let at = created;
   for (let n = 0; n < count; n++) {
-    at += prng.int(1, 48) * HOUR;
+    // Not after the anchor (the seed's "now"), still in order: the last note minutes before it.
+    at = Math.min(at + prng.int(1, 48) * HOUR, anchor - (count - n) * 7 * MINUTE);
     const text = forceHtml && n === 0 ? NOTE_TEXTS[1]! : prng.pick(NOTE_TEXTS);
     const stamp = iso(at, prng);
     notes.push({
@@ -326,10 +344,10 @@ function buildNotes(prng: Prng, created: number, count: number, sender: string, 
   return notes;
 }
 
-function buildTickets(prng: Prng, count: number, people: Person[]): TicketRecord[] {
+function buildTickets(prng: Prng, count: number, people: Person[], anchor: number): TicketRecord[] {
   const tickets: TicketRecord[] = [];
   let number = 1465058;
-  let created = ANCHOR_MS - prng.int(1, 5) * HOUR;
+  let created = anchor - prng.int(1, 5) * HOUR;
   for (let k = 0; k < count; k++) {
     const first = k === 0;
     const last = k === count - 1 && count >= 2;
@@ -341,7 +359,7 @@ function buildTickets(prng: Prng, count: number, people: Person[]): TicketRecord
     const person = people.length > 0 ? (first ? people[0]! : prng.pick(people)) : null;
     const incident = kind === 'Incident';
     const id = first ? EXAMPLE_TICKET_ID : last ? EXAMPLE_QUOTED_TICKET_ID : ticketId(prng, number);
-    const resolved = state === 'resolved' || state === 'closed' ? created + prng.int(2, 240) * HOUR : null;
+    const resolved = state === 'resolved' || state === 'closed' ? Math.min(created + prng.int(2, 240) * HOUR, anchor - 10 * MINUTE) : null;
     const noteCount = first ? 2 : prng.chance(0.6) ? prng.int(1, 3) : 0;
     const title = first ? 'Devices stuck at Pending for Edge policy' : prng.pick(TICKET_TITLES[kind]!);
     tickets.push({
@@ -378,7 +396,7 @@ function buildTickets(prng: Prng, count: number, people: Person[]): TicketRecord
       },
       emails: [],
       attachments: [],
-      notes: buildNotes(prng, created, noteCount, person ? person.email : 'Sender Id', first),
+      notes: buildNotes(prng, created, noteCount, person ? person.email : 'Sender Id', first, anchor),
     });
     number -= prng.int(1, 400);
     created -= prng.int(2, 30) * HOUR;
@@ -411,7 +429,7 @@ function buildElevations(
     const isOpen = k === 0 || (!open.has(index) && prng.chance(0.3));
     if (isOpen) open.add(index);
     const reason = prng.pick(ELEVATION_REASONS);
-    const created = ANCHOR_MS - (isOpen ? prng.int(1, 48) : prng.int(49, 24 * 120)) * HOUR - prng.int(0, HOUR);
+    const created = (options.anchorMs ?? ANCHOR_MS) - (isOpen ? prng.int(1, 48) : prng.int(49, 24 * 120)) * HOUR - prng.int(0, HOUR);
     const pwdUpdated = iso(created + prng.int(1, 20) * 60_000, prng);
     const id = prng.uuid();
     elevations.push({
@@ -447,11 +465,12 @@ function buildElevations(
 /** Builds the whole data set of one seed. Pure: same options, same output. */
 export function generateSeed(options: SeedOptions): SeedData {
   const prng = mulberry32(options.seed);
-  const catalog = buildCatalog(mulberry32(subSeed(options.seed, 2, 0)));
+  const anchor = options.anchorMs ?? ANCHOR_MS;
+  const catalog = buildCatalog(mulberry32(subSeed(options.seed, 2, 0)), anchor);
   const people = buildPeople(mulberry32(subSeed(options.seed, 3, 0)), options.users);
   const devices = buildDevices(prng, options, people);
   const users = buildUsers(mulberry32(subSeed(options.seed, 4, 0)), people, devices);
-  const tickets = buildTickets(mulberry32(subSeed(options.seed, 5, 0)), options.tickets, people);
+  const tickets = buildTickets(mulberry32(subSeed(options.seed, 5, 0)), options.tickets, people, anchor);
   const { elevations, secrets } = buildElevations(mulberry32(subSeed(options.seed, 6, 0)), options, devices, tickets);
   return { devices, users, tickets, elevations, secrets, catalog };
 }

@@ -87,9 +87,17 @@ export class EmulatorStore {
   /** Graph security incidents and Intune troubleshooting events, seeded from the same tenant. */
   readonly graph: GraphSecurityStore;
 
+  /** The seed's "now" of the current data (see seed.ts, Dates). */
+  private anchorMs = 0;
+
+  /**
+   * `clock` anchors the seeded dates at every (re)seed, so the sample tenant reads like a live
+   * one whenever it starts; `options.anchorMs`, when given, pins them instead (deterministic).
+   */
   constructor(
     private readonly options: SeedOptions,
     graphRefusals: Partial<Record<GraphCollection, RefusalStatus>> = {},
+    private readonly clock: () => Date = () => new Date(),
   ) {
     this.seed = options.seed;
     this.graph = new GraphSecurityStore(graphRefusals);
@@ -99,7 +107,8 @@ export class EmulatorStore {
   /** Throws away every change and reseeds (same seed unless one is given). */
   reset(seed: number = this.seed): void {
     this.seed = seed;
-    const data = generateSeed({ ...this.options, seed });
+    this.anchorMs = this.options.anchorMs ?? this.clock().getTime();
+    const data = generateSeed({ ...this.options, seed, anchorMs: this.anchorMs });
     this.devices = data.devices;
     this.users = data.users;
     this.ticketList = data.tickets;
@@ -123,7 +132,7 @@ export class EmulatorStore {
         .join('\u0000')
         .toLowerCase(),
     );
-    this.graph.reset(seed, this.devices, this.users);
+    this.graph.reset(seed, this.devices, this.users, this.anchorMs);
   }
 
   get tenantId(): string {
@@ -141,7 +150,7 @@ export class EmulatorStore {
     const index = this.deviceIndex.get(name.toLowerCase());
     if (index === undefined) return undefined;
     const device = this.devices[index]!;
-    return { ...device, ...deviceDetail(this.seed, index, device, this.catalog) };
+    return { ...device, ...deviceDetail(this.seed, index, device, this.catalog, this.anchorMs) };
   }
 
   listUsers(searchText: string | null): UserRecord[] {

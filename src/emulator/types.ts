@@ -46,6 +46,12 @@ export interface EmulatorOptions {
   faults?: FaultRule[];
   /** Graph create refused from the start, as a tenant without beta create may (400/403/405 per collection). */
   graphCreateRefusals?: { incidents?: 400 | 403 | 405; troubleshootingEvents?: 400 | 403 | 405 };
+  /**
+   * The clock the seeded dates are anchored to at start and at every reset (default the real
+   * clock): the sample tenant's newest sync, ticket and elevation are hours old whenever it
+   * starts. Tests inject one for data that is the same on every run.
+   */
+  now?: () => Date;
   /** Lifetime of issued tokens in seconds (default 3599). */
   tokenLifetimeSeconds?: number;
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { isRecord, keep, type ParseContext } from '../http/parse-common';
+import { odataCount } from '../http/paging';
 import { GraphApiError } from './graph-api-error';
 
 export type { ParseContext } from '../http/parse-common';
@@ -14,6 +15,8 @@ export interface GraphPage<T> {
   /** Items that could not be read at all (not an object, no id): left out, counted. */
   dropped: number;
   nextLink: string | null;
+  /** `@odata.count`: Graph sends it when asked with `$count=true`. */
+  count: number | null;
 }
 
 export function invalidGraphResponse(context: ParseContext, why: string): GraphApiError {
@@ -37,5 +40,5 @@ export function parseGraphEntity<T>(schema: z.ZodType<T>, body: unknown, context
 export function parseGraphPage<T>(schema: z.ZodType<T>, body: unknown, context: ParseContext): GraphPage<T> {
   if (!isRecord(body) || !Array.isArray(body.value)) throw invalidGraphResponse(context, 'no "value" array');
   const next = body['@odata.nextLink'];
-  return { ...keep(schema, body.value), nextLink: typeof next === 'string' && next !== '' ? next : null };
+  return { ...keep(schema, body.value), nextLink: typeof next === 'string' && next !== '' ? next : null, count: odataCount(body) };
 }

@@ -6,6 +6,12 @@ export interface Page<T> {
   /** True when another page may follow (a full page, or a nextLink). */
   hasMore: boolean;
   nextLink: string | null;
+  /**
+   * How many items the whole collection holds, when the service said so (`@odata.count`, sent
+   * by Graph for `$count=true`) or a search counted them itself. The MMD documents list no
+   * `$count`, so MMD pages usually leave it out: see `knownTotal` for what a card may still say.
+   */
+  total?: number;
 }
 
 export interface PageQuery {
@@ -27,15 +33,33 @@ export interface PageCursor {
 /** A list query that can also carry the service's @odata.nextLink (see `paginate`). */
 export type LinkedQuery<Q extends PageQuery> = Q & { nextLink?: string };
 
-/** Page bookkeeping shared by the list methods. */
-export function toPage<T>(items: T[], cursor: { skip: number; top: number }, nextLink: string | null): Page<T> {
-  return {
+/** Page bookkeeping shared by the list methods; `total` is the service's @odata.count, if any. */
+export function toPage<T>(items: T[], cursor: { skip: number; top: number }, nextLink: string | null, total?: number | null): Page<T> {
+  const page: Page<T> = {
     items,
     skip: cursor.skip,
     top: cursor.top,
     hasMore: nextLink !== null || (cursor.top > 0 && items.length >= cursor.top),
     nextLink,
   };
+  if (typeof total === 'number') page.total = total;
+  return page;
+}
+
+/**
+ * How many items the collection holds, as far as this page can tell: the service's count when
+ * it gave one, else the end of the last page (nothing follows it); undefined when more follow
+ * and nobody said how many.
+ */
+export function knownTotal(page: Page<unknown>): number | undefined {
+  if (page.total !== undefined) return Math.max(page.total, page.skip + page.items.length);
+  return page.hasMore ? undefined : page.skip + page.items.length;
+}
+
+/** `@odata.count` when it is a whole number ≥ 0; anything else is no count at all. */
+export function odataCount(body: Record<string, unknown>): number | null {
+  const raw = body['@odata.count'];
+  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : null;
 }
 
 /**

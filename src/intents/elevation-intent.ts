@@ -9,6 +9,16 @@ import type { Family } from './vocabulary';
 
 const DETAILS_WORDS: ReadonlySet<string> = new Set(['details', 'detail', 'info', 'information']);
 const REQUEST_WORDS: ReadonlySet<string> = new Set(['request', 'requests']);
+const OPEN_WORDS: ReadonlySet<string> = new Set(['open', 'opened', 'pending', 'active', 'current']);
+const CLOSED_WORDS: ReadonlySet<string> = new Set(['closed', 'done', 'finished', 'ended', 'past']);
+
+/** "elevations open" / "closed elevation requests": the list's state filter; both or neither: no filter. */
+function stateFilter(tokens: readonly Token[]): { state?: 'open' | 'closed' } {
+  const open = hasWord(tokens, OPEN_WORDS);
+  const closed = hasWord(tokens, CLOSED_WORDS);
+  if (open === closed) return {};
+  return { state: open ? 'open' : 'closed' };
+}
 
 const hasWord = (tokens: readonly Token[], words: ReadonlySet<string>): boolean => tokens.some((t) => words.has(t.lower));
 
@@ -20,7 +30,7 @@ export function elevationIntent(tokens: readonly Token[], family: Family, text: 
     family === 'secret' ||
     (singular && hasWord(tokens, DETAILS_WORDS)) ||
     (singular && !tokens.some((t) => t.lower === 'elevations') && !hasWord(tokens, REQUEST_WORDS) && deviceName !== undefined);
-  if (!wantsDetails) return deviceName !== undefined ? { kind: 'elevations', deviceName } : { kind: 'elevations' };
+  if (!wantsDetails) return { kind: 'elevations', ...(deviceName !== undefined ? { deviceName } : {}), ...stateFilter(tokens) };
   if (deviceName !== undefined) return { kind: 'elevation', deviceName };
   return { kind: 'unknown', text, suggestions: ['elevation'] };
 }

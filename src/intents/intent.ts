@@ -16,7 +16,7 @@ export type Intent =
     }
   | { kind: 'ticket'; id: string }
   | { kind: 'notes'; id: string }
-  | { kind: 'elevations'; deviceName?: string }
+  | { kind: 'elevations'; deviceName?: string; state?: 'open' | 'closed' }
   | { kind: 'elevation'; deviceName: string }
   | { kind: 'newTicket'; deviceName?: string }
   | { kind: 'requestElevation'; deviceName?: string }

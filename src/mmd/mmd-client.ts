@@ -36,6 +36,8 @@ export interface TicketListQuery extends PageQuery {
 }
 
 export interface ElevationListQuery extends PageQuery {
+  /** One request by id: the documents give elevation requests no GET by id, only list's $filter. */
+  id?: string;
   deviceName?: string;
   /** true: only open (not closed); false: only closed; absent: both. */
   open?: boolean;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isRecord, keep, stripUnsafeText, type ParseContext } from '../http/parse-common';
+import { odataCount } from '../http/paging';
 import { MmdApiError } from './mmd-api-error';
 
 // The tolerant field schemas are shared with Graph (src/http/parse-common.ts); the MMD-worded
@@ -32,6 +33,8 @@ export interface ParsedCollection<T> {
   /** Items that could not be read at all (not an object, no key): left out, counted. */
   dropped: number;
   nextLink: string | null;
+  /** `@odata.count`, if the service sent one (the documents list no `$count` for MMD). */
+  count: number | null;
 }
 
 /** `{ value: [...] }`; throws invalid_response without a `value` array. */
@@ -39,5 +42,5 @@ export function parseCollection<T>(schema: z.ZodType<T>, raw: unknown, context: 
   const body = stripUnsafeText(raw);
   if (!isRecord(body) || !Array.isArray(body.value)) throw invalidResponse(context, 'no "value" array');
   const next = body['@odata.nextLink'];
-  return { ...keep(schema, body.value), nextLink: typeof next === 'string' && next !== '' ? next : null };
+  return { ...keep(schema, body.value), nextLink: typeof next === 'string' && next !== '' ? next : null, count: odataCount(body) };
 }

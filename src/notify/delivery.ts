@@ -1,3 +1,4 @@
+import { viewerNow } from '../cards/local-time';
 import type { AdaptiveCard } from '../cards/render';
 import { ticketChangeCard } from '../cards/ticket-change-card';
 import { ticketDigestCard } from '../cards/ticket-digest-card';
@@ -130,22 +131,25 @@ export class Delivery {
       report.dropped += 1;
       return true;
     }
-    if (event.kind === 'change' && holdsChanges(now(), await settings.get(conversation))) {
+    const where = await settings.get(conversation);
+    if (event.kind === 'change' && holdsChanges(now(), where)) {
       await outbox.hold(conversation, { eventId: event.id, at: event.at, ticket: event.ticket, changes: event.changes });
       await outbox.mark(event.id, conversation, { state: 'held', at: now().toISOString() });
       report.held += 1;
       return true;
     }
     const options: SendOptions = { dedupeKey: `${event.id}/${conversation}` };
+    // Times in the zone this conversation's notify settings were made in (UTC when never set).
+    const zoned = viewerNow(now(), { timeZone: where.timeZone, offsetMinutes: where.utcOffsetMinutes });
     let card: AdaptiveCard;
     if (event.kind === 'change') {
-      card = ticketChangeCard({ ticket: event.ticket, changes: event.changes, now: now() });
+      card = ticketChangeCard({ ticket: event.ticket, changes: event.changes, now: zoned });
       if (target.kind === 'channel') {
         const root = await messages.threadRoot(conversation, event.ticket.id);
         if (root) options.replyToId = root;
       }
     } else {
-      card = ticketDigestCard({ items: event.items, now: now() });
+      card = ticketDigestCard({ items: event.items, now: zoned });
     }
     const result = await this.sendWithRetry(target, card, options);
     if (result.outcome === 'deferred') {

@@ -37,6 +37,8 @@ export const VERBS = {
    */
   'ticket.unsubscribe': z.object({ id: ticketId, view: z.enum(['ticket', 'subscriptions']).optional() }),
   'elevations.page': elevationsPage,
+  /** A row of the elevation list: the request by id (the API has no get, so a filtered list). */
+  'elevation.open': z.object({ id: text(64).min(1), deviceName: text(64).optional(), back: backView.optional() }),
   // Buttons on the display cards that open a form. The forms issue owns these verbs and may
   // tighten their schemas; the display cards only send the data shown here.
   // `from`: the card the button sits on, where the form's Cancel goes back to (absent: a

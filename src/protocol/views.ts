@@ -19,7 +19,7 @@ export const ticketsPage = z.object({
   text: text(200).optional(),
   skip,
 });
-export const elevationsPage = z.object({ deviceName: text(64).optional(), skip });
+export const elevationsPage = z.object({ deviceName: text(64).optional(), state: z.enum(['open', 'closed']).optional(), skip });
 export const ticketsFilter = z.object({
   state: text(100).optional(),
   severity: text(20).optional(),
@@ -62,5 +62,6 @@ export const formOrigin = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('incidents.page'), data: incidentsPage }),
   z.object({ verb: z.literal('enrollmentFailures.page'), data: enrollmentFailuresPage }),
   z.object({ verb: z.literal('enrollmentFailure.open'), data: z.object({ id: eventId }) }),
+  z.object({ verb: z.literal('elevation.open'), data: z.object({ id: text(64).min(1), deviceName: text(64).optional(), back: backView.optional() }) }),
 ]);
 export type FormOrigin = z.output<typeof formOrigin>;

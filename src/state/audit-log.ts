@@ -30,6 +30,8 @@ export const AUDIT_OUTCOMES = [
   'done',
   // Reveals of elevation details.
   'revealed',
+  // Read from the service, but ready too late to be the button's answer: never shown.
+  'not_shown_late',
   'denied',
   'check_failed',
   'not_personal',

@@ -46,7 +46,26 @@ const STALE_EXCHANGE_MS = 30_000;
 export type ExchangeState = 'pending' | 'done' | 'failed';
 const exchangeSchema = z.object({ state: z.enum(['pending', 'done', 'failed']), at: z.string() });
 
+export const SIGN_IN_PREFIX = 'signin';
 const exchangeKey = (conversationId: string, exchangeId: string): string => `signin/exchange/${hash(conversationId, exchangeId)}`;
+
+/**
+ * An exchange claim is kept a day: Teams repeats a `signin/tokenExchange` within seconds (several
+ * clients, retries), and the token it carries expires within the hour, so a day-old claim can
+ * never meet its exchange again.
+ */
+export const EXCHANGE_CLAIM_TTL_MS = 24 * 60 * 60_000;
+
+/** When a sign-in record (pending command or exchange claim) may go: undefined keeps it. */
+export function signInRecordExpiresAt(key: string, value: unknown): number | undefined {
+  const at = z.object({ at: z.string() }).safeParse(value);
+  const written = at.success ? Date.parse(at.data.at) : NaN;
+  // Unreadable records are of no use to anyone: they go at once.
+  if (Number.isNaN(written)) return 0;
+  if (key.startsWith('signin/pending/')) return written + PENDING_TTL_MS;
+  if (key.startsWith('signin/exchange/')) return written + EXCHANGE_CLAIM_TTL_MS;
+  return undefined;
+}
 
 /**
  * Claims a token exchange id (create-only): `claimed` for the first caller, else what the first

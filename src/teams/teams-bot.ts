@@ -200,7 +200,11 @@ function lateCard(turn: Turn, reply: Reply): AdaptiveCard {
 async function deliverLate(turn: Turn, replyToId: string | undefined, work: Promise<Reply>): Promise<void> {
   let body: AdaptiveCard;
   try {
-    body = lateCard(turn, await work);
+    const reply = await work;
+    body = lateCard(turn, reply);
+    if (reply.kind === 'card' && reply.inPlaceOnly) {
+      await reply.discarded?.().catch((err: unknown) => turn.log.error({ err: err instanceof Error ? err.message : String(err) }, 'could not record the discarded answer'));
+    }
   } catch (err) {
     turn.log.error({ err: err instanceof Error ? err.message : String(err) }, 'late card action failed');
     body = errorCard({ what: 'Finishing that action', retryable: true, correlationId: turn.correlationId });

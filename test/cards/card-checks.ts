@@ -28,6 +28,30 @@ export function expectCleanCard(card: unknown): void {
   }
   // Links from the API become buttons only to Microsoft hosts over https (src/cards/trusted-link.ts).
   for (const link of findActions(card, 'Action.OpenUrl')) expect(String(link.url)).toMatch(/^https:\/\/([a-z0-9-]+\.)*(microsoft\.com|microsoftonline\.com|azure\.com)\//i);
+  expect(colourProblems(card)).toEqual([]);
+}
+
+/**
+ * Text colours readable in Teams' light, dark and high-contrast themes: Default, Accent, Good and
+ * Attention only. "Warning" is yellow on white; "Light" vanishes on the light theme and "Dark" on
+ * the dark one. A coloured text must carry words (a letter or digit), so a status never rests on
+ * its colour alone (high contrast drops it; people who do not see red from green never had it).
+ */
+export const READABLE_COLOURS: ReadonlySet<string> = new Set(['Default', 'Accent', 'Good', 'Attention']);
+
+export function colourProblems(card: unknown): string[] {
+  const problems: string[] = [];
+  walk(card, (node) => {
+    if (!('color' in node)) return;
+    const color = node.color;
+    if (typeof color !== 'string' || !READABLE_COLOURS.has(color)) {
+      problems.push(`color ${JSON.stringify(color)} on ${JSON.stringify(node.text ?? node.type)}`);
+      return;
+    }
+    const text = typeof node.text === 'string' ? node.text : '';
+    if (color !== 'Default' && !/[\p{L}\p{N}]/u.test(text)) problems.push(`${color} text without words: ${JSON.stringify(node.text)}`);
+  });
+  return problems;
 }
 
 /** The Action.Execute buttons and select actions as [verb, data] pairs, in card order. */

@@ -19,6 +19,7 @@ import { notFoundCard } from '../../src/cards/not-found-card';
 import { addNoteForm } from '../../src/cards/note-form-card';
 import { notesCard } from '../../src/cards/notes-card';
 import { expandCompiled, expandWithLibrary, setTemplateCheck } from '../../src/cards/render';
+import { colourProblems } from './card-checks';
 import { ticketDetailCard } from '../../src/cards/ticket-detail-card';
 import { newTicketForm } from '../../src/cards/ticket-form-card';
 import { ticketListCard } from '../../src/cards/ticket-list-card';
@@ -95,6 +96,7 @@ function renderEveryCard(): void {
   closeElevationForm({ requestId: 'abc', formId, now: NOW, errors: { actionsTaken: 'Describe the actions taken.' }, notice: 'Something went wrong' } as never);
   elevationDetailCard({ request: elevation(), now: NOW });
   elevationDetailCard({ request: elevation({ title: LONG, requestingAgentUpn: INJECTION }), now: NOW });
+  elevationDetailCard({ request: elevation(), now: NOW, back: { verb: 'elevations.page', data: { state: 'open', skip: 10 } } });
   elevationHiddenCard({ deviceName: 'MMD-00002', request: elevation({ title: `Fix ${EVIL_LINK}` }), revealSeconds: 300, now: NOW });
   elevationHiddenCard({ deviceName: 'MMD-00002', revealSeconds: 30, now: NOW });
   elevationRedactedCard({ deviceName: 'MMD-00002' });
@@ -107,6 +109,7 @@ function renderEveryCard(): void {
   elevationListCard({ page: page(elevations(10)), now: NOW });
   elevationListCard({ page: page(elevations(10, 10), 10, 10, true), deviceName: 'MMD-1', now: NOW });
   elevationListCard({ page: page([]), now: NOW });
+  elevationListCard({ page: page(elevations(10)), state: 'closed', deviceName: 'MMD-1', now: NOW });
   errorCard({ what: 'Looking up device MMD-1', message: 'Service unavailable', retryable: true, correlationId: 'c0ffee-42' });
   errorCard({ what: 'MMD tenant lookup', retryable: false, correlationId: 'abc' });
   signInHelpCard({ problem: 'consent_required', consentUrl: 'https://login.microsoftonline.com/t/adminconsent?client_id=c', correlationId: 'abc' });
@@ -210,6 +213,10 @@ describe('compiled card templates', () => {
   it('renders every template from the samples exactly as adaptivecards-templating does', () => {
     expect([...new Set(rendered.map((r) => r.name))].sort()).toEqual([...TEMPLATES].sort());
     for (const { name, data } of rendered) expect([name, expandCompiled(name, data)]).toEqual([name, expandWithLibrary(name, data)]);
+  });
+
+  it('no rendered card has a contrast-trap colour or a colour without words (see status-colours.test.ts)', () => {
+    for (const { name, data } of rendered) expect([name, colourProblems(expandCompiled(name, data))]).toEqual([name, []]);
   });
 
   it('looks properties up ignoring case, first key wins, as the library does', () => {

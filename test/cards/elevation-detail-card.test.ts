@@ -26,7 +26,15 @@ describe('elevationDetailCard', () => {
     expect(verbs(card)).toEqual([
       ['device.open', { name: 'MMD-123456789' }],
       ['ticket.open', { id: 'MMD-1465058-R5V8P' }],
-      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e', deviceName: 'MMD-123456789' }],
+      // The form's Cancel and its result come back to this request.
+      [
+        'elevation.closeForm',
+        {
+          id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+          deviceName: 'MMD-123456789',
+          from: { verb: 'elevation.open', data: { id: '0f8fad5b-d9cb-469f-a165-70867728950e', deviceName: 'MMD-123456789' } },
+        },
+      ],
     ]);
   });
 
@@ -56,7 +64,9 @@ describe('elevationDetailCard', () => {
     expect(facts).not.toHaveProperty('Created');
     expect(facts.Category).toBe('Other');
     expect(facts['Password viewed by']).toMatch(/and 20 more$/);
-    expect(verbs(card)).toEqual([['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e' }]]);
+    expect(verbs(card)).toEqual([
+      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e', from: { verb: 'elevation.open', data: { id: '0f8fad5b-d9cb-469f-a165-70867728950e' } } }],
+    ]);
     console.log(`elevation detail: nasty ${cardBytes(card)} B`);
   });
 });

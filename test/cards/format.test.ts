@@ -129,6 +129,9 @@ describe('small formatters', () => {
     expect(months(Number.POSITIVE_INFINITY)).toBe('—');
     expect(showingRange(10, 10)).toBe('Showing 11–20');
     expect(showingRange(0, 3)).toBe('Showing 1–3');
+    expect(showingRange(0, 10, { total: 60 })).toBe('Showing 1–10 of 60');
+    expect(showingRange(0, 10, { more: true })).toBe('Showing 1–10, more exist');
+    expect(showingRange(0, 0, { total: 0 })).toBe('');
     expect(showingRange(0, 0)).toBe('');
   });
 });

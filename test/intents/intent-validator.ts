@@ -20,7 +20,7 @@ const ALLOWED_KEYS: Record<Intent['kind'], string[]> = {
   tickets: ['states', 'severities', 'text'],
   ticket: ['id'],
   notes: ['id'],
-  elevations: ['deviceName'],
+  elevations: ['deviceName', 'state'],
   elevation: ['deviceName'],
   newTicket: ['deviceName'],
   requestElevation: ['deviceName'],
@@ -92,6 +92,8 @@ export function intentProblem(value: unknown): string | undefined {
     case 'elevation':
       return isDevice(intent.deviceName) ? undefined : 'bad device name';
     case 'elevations':
+      if (intent.state !== undefined && intent.state !== 'open' && intent.state !== 'closed') return 'bad state';
+      return intent.deviceName === undefined || isDevice(intent.deviceName) ? undefined : 'bad device name';
     case 'newTicket':
     case 'requestElevation':
       return intent.deviceName === undefined || isDevice(intent.deviceName) ? undefined : 'bad device name';

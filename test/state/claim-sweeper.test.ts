@@ -91,3 +91,34 @@ describe('expiry of done form claims', () => {
     expect((await storage.list('forms/')).length).toBe(80);
   });
 });
+
+describe('expiry of MMD_AUTH=user sign-in records', () => {
+  it('sweeps a kept command after 15 minutes and a token exchange claim after a day, not before', async () => {
+    const { claimExchange, finishExchange, savePending, takePending, EXCHANGE_CLAIM_TTL_MS, PENDING_TTL_MS } = await import('../../src/state/sign-in-store');
+    const storage = new MemoryStorage();
+    let now = new Date('2026-12-01T08:00:00Z');
+    const sweeper = createClaimSweeper({ storage, now: () => now, log: createLogger({ level: 'silent' }) });
+    await savePending(storage, 'conv-1', 'user-1', { kind: 'message', text: 'devices' }, now);
+    const claim = await claimExchange(storage, 'conv-1', 'exchange-1', now);
+    expect(claim.claimed).toBe(true);
+    await finishExchange(storage, 'conv-1', 'exchange-1', 'done', now);
+    await storage.set('signin/exchange/garbage', { nonsense: true });
+    expect(await storage.list('signin/')).toHaveLength(3);
+
+    // The unreadable record goes at once; the others stay while they can still be used.
+    now = new Date(now.getTime() + PENDING_TTL_MS - 1000);
+    expect(await sweeper.sweep()).toBe(1);
+    expect(await takePending(storage, 'conv-1', 'user-1', now)).toEqual({ kind: 'message', text: 'devices' });
+    await savePending(storage, 'conv-1', 'user-1', { kind: 'message', text: 'tickets' }, now);
+
+    now = new Date(now.getTime() + PENDING_TTL_MS + 1000);
+    expect(await sweeper.sweep()).toBe(1);
+    expect(await storage.list('signin/pending/')).toEqual([]);
+    // The same exchange id again within the day is still answered from the claim, not exchanged twice.
+    expect(await claimExchange(storage, 'conv-1', 'exchange-1', now)).toEqual({ claimed: false, state: 'done' });
+
+    now = new Date(Date.parse('2026-12-01T08:00:00Z') + EXCHANGE_CLAIM_TTL_MS + 1000);
+    expect(await sweeper.sweep()).toBe(1);
+    expect(await storage.list('signin/')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
+import { recentAudit } from '../../src/state/audit-log';
 import { BotHarness, cardOf, cardText, type InvokeResponse } from '../helpers/bot-harness';
 import { validateCard } from '../helpers/card-validation';
 import { ADMIN_ENV, emulatorPassword, shownCardId } from '../bot/elevation-details-helpers';
@@ -95,5 +96,9 @@ describe('card actions slower than Teams waits', () => {
     const late = await updateOf(cardId);
     expect(cardText(late)).toMatch(/took too long/);
     expect(JSON.stringify(harness.connector.calls)).not.toContain(password);
+    // The audit says the password was read but never shown (after the reveal's own record).
+    const [newest] = await recentAudit(harness.app.storage, 1);
+    expect(newest).toMatchObject({ action: 'elevation.reveal', outcome: 'not_shown_late', deviceName: EXAMPLE_ELEVATED_DEVICE });
+    expect(JSON.stringify(await recentAudit(harness.app.storage, 10))).not.toContain(password);
   }, 30_000);
 });

@@ -8,6 +8,7 @@ import type { BotDeps } from '../deps';
 import { card, say, text, type Reply } from '../reply';
 import { answerPrivately, refusal } from '../security/security-replies';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 
 /** How many records a page shows. */
 export const AUDIT_LIMIT = 20;
@@ -44,7 +45,7 @@ export async function showAudit(turn: Turn, ask: AuditAsk, deps: BotDeps): Promi
   if (!parsed.ok) return text(parsed.problem);
   const page = await queryAudit(deps.storage, parsed.query);
   const filters: AuditFilters = { user: ask.user, action: ask.action, ticket: ask.ticket, device: ask.device, since: ask.since };
-  const body = auditCard({ records: page.records, now: deps.now(), filters, before: parsed.query.before, next: page.next });
+  const body = auditCard({ records: page.records, now: nowFor(turn, deps), filters, before: parsed.query.before, next: page.next });
   if (turn.conversation === 'personal') return card(body);
   return answerPrivately(turn, body, 'the audit log');
 }

@@ -53,7 +53,7 @@ export async function searchDevicesLocally(
   }
   const more = scanned >= MAX_SCAN ? ` (the first ${MAX_SCAN}; there may be more)` : '';
   return {
-    page: { items: found.slice(skip, skip + PAGE_SIZE), skip, top: PAGE_SIZE, hasMore: found.length > skip + PAGE_SIZE, nextLink: null },
+    page: { items: found.slice(skip, skip + PAGE_SIZE), skip, top: PAGE_SIZE, hasMore: found.length > skip + PAGE_SIZE, nextLink: null, total: found.length },
     searched: `Searched the ${what} of ${scanned} devices${more}: ${found.length} matched.`,
   };
 }

@@ -14,6 +14,7 @@ import { isRevealableCard, rememberRevealableCard } from '../../state/revealable
 import { answerPrivately, refusal } from '../security/security-replies';
 import { memberIdentity } from '../security/member-identity';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 
 /*
  * A device's elevation details hold the local administrator password. The rules: admins only
@@ -28,7 +29,7 @@ export async function showElevationDetails(turn: Turn, query: { deviceName: stri
   const decision = await security.admins.check(turn);
   if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
   const deviceName = query.deviceName.trim();
-  const body = await firstCard(deviceName, deps, turn.signal);
+  const body = await firstCard(turn, deviceName, deps);
   // Sent as a message of its own, so the bot knows (and records) the id of the message a
   // later reveal may show the password in and the redaction will overwrite.
   const remember = async (sent: { conversationId: string; activityId?: string }) => {
@@ -82,11 +83,13 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
     turn.log.info({ deviceName, hideAt: hideAt.toISOString() }, 'elevation details revealed');
     const revealed = await replaceCard(
       turn,
-      elevationRevealedCard({ deviceName, details, userId: turn.user.id, hideAt, now: deps.now() }),
+      elevationRevealedCard({ deviceName, details, userId: turn.user.id, hideAt, now: nowFor(turn, deps) }),
       deps,
       deviceName,
     );
-    return revealed.kind === 'card' ? { ...revealed, inPlaceOnly: true } : revealed;
+    if (revealed.kind !== 'card') return revealed;
+    // Too late to be the button's answer, the password is never shown: the audit says so.
+    return { ...revealed, inPlaceOnly: true, discarded: () => audit('not_shown_late', details.openedElevationRequestId ?? undefined) };
   } catch (err) {
     await audit('failed').catch((auditErr: unknown) =>
       turn.log.error({ err: { message: (auditErr as Error)?.message } }, 'audit write failed'),
@@ -109,11 +112,12 @@ export async function hideElevationDetails(turn: Turn, query: { deviceName: stri
 }
 
 /** Hidden card when a request is open; otherwise why there are no details. */
-async function firstCard(deviceName: string, deps: BotDeps, signal: AbortSignal): Promise<AdaptiveCard> {
+async function firstCard(turn: Turn, deviceName: string, deps: BotDeps): Promise<AdaptiveCard> {
+  const signal = turn.signal;
   const page = await deps.mmd.elevations.list({ deviceName, open: true, top: 1 }, { signal });
   const request = page.items[0];
   if (request) {
-    return elevationHiddenCard({ deviceName, request, revealSeconds: deps.config.elevation.revealSeconds, now: deps.now() });
+    return elevationHiddenCard({ deviceName, request, revealSeconds: deps.config.elevation.revealSeconds, now: nowFor(turn, deps) });
   }
   return (await noDetails(deviceName, deps, signal)).card;
 }

@@ -20,6 +20,7 @@ import { tooLongWithAttribution } from '../../protocol/attribution';
 import { card, type Reply } from '../reply';
 import { listElevations } from './elevations';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import type { VerbData } from '../../protocol/verbs';
 
 /** Open tickets offered as the linked ticket; the form opens without them when they cannot be read. */
@@ -114,7 +115,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
       return created;
     },
     reconcile: (since) => findCreatedElevation(deps.mmd, request, since, turn.signal),
-    done: async (created) => card(elevationDetailCard({ request: created, now }), `Elevation request for ${plain(created.deviceName)} created.`),
+    done: async (created) => card(elevationDetailCard({ request: created, now: nowFor(turn, deps) }), `Elevation request for ${plain(created.deviceName)} created.`),
     form,
   });
 }
@@ -138,7 +139,7 @@ export async function openCloseForm(turn: Turn, query: { id: string; deviceName?
   const request = await findRequest(turn, query.id, query.deviceName, deps);
   if (request?.requestClosureTime) {
     if (query.from?.verb === 'elevations.page') return withText(await listElevations(turn, query.from.data, deps), 'This elevation request is already closed.');
-    return card(elevationDetailCard({ request, now }), 'This elevation request is already closed.');
+    return card(elevationDetailCard({ request, now: nowFor(turn, deps) }), 'This elevation request is already closed.');
   }
   return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: newFormId(deps.now()), from: query.from, now }));
 }
@@ -188,7 +189,9 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
       const request = found
         ? { ...found, requestClosureTime: found.requestClosureTime ?? closed.closedAt, actionsTaken: found.actionsTaken || closed.actionsTaken }
         : closedView(closed);
-      return card(elevationDetailCard({ request, now }), 'The elevation request was closed.');
+      // Closed from the request's own card: that card again, with its Back to the list.
+      const back = data.from?.verb === 'elevation.open' ? data.from.data.back : undefined;
+      return card(elevationDetailCard({ request, now: nowFor(turn, deps), back }), 'The elevation request was closed.');
     },
     form,
   });

@@ -15,6 +15,7 @@ import { recordChange } from '../audit-trail';
 import { submitOnce } from '../forms/submit-form';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import { graphWording } from './graph-wording';
 import { fetchPage } from './paging';
 
@@ -34,13 +35,13 @@ export async function listEnrollmentFailures(turn: Turn, query: { deviceName?: s
     }
   }
   const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q, { signal: turn.signal }), { ...ids, userId: user, skip: query.skip ?? 0 });
-  return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: deps.now() }));
+  return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: nowFor(turn, deps) }));
 }
 
 export async function showEnrollmentFailure(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const event = await deps.graph.troubleshootingEvents.get(query.id, { signal: turn.signal });
   if (!event) return say('I could not find enrollment failure ', { value: query.id }, '. Type ', { command: 'enrollment failures' }, ' to see recent ones.');
-  return card(troubleshootingEventDetailCard({ event, now: deps.now() }));
+  return card(troubleshootingEventDetailCard({ event, now: nowFor(turn, deps) }));
 }
 
 /** `report enrollment failure [device]`, or the device card's button: the device's ids filled in. */
@@ -72,7 +73,7 @@ export async function reportEnrollmentFailure(turn: Turn, data: VerbData<'enroll
       await recordChange(turn, deps, { action: 'event.report', target: { kind: 'event', id: event.id }, detail: detail || undefined });
       return event;
     },
-    done: async (event) => card(troubleshootingEventDetailCard({ event, now }), 'The enrollment failure was recorded.'),
+    done: async (event) => card(troubleshootingEventDetailCard({ event, now: nowFor(turn, deps) }), 'The enrollment failure was recorded.'),
     form,
   });
 }

@@ -23,6 +23,7 @@ import { nextFormId } from '../forms/next-form-id';
 import { submitOnce } from '../forms/submit-form';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import { graphWording } from './graph-wording';
 import { incidentNotFound } from './incidents';
 
@@ -49,7 +50,7 @@ export async function createIncident(turn: Turn, data: VerbData<'incident.create
       await recordChange(turn, deps, { action: 'incident.create', target: { kind: 'incident', id: incident.id }, detail: incident.displayName ?? undefined });
       return incident;
     },
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${plain(incident.id)} was created.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps) }), `Incident ${plain(incident.id)} was created.`),
     form,
   });
 }
@@ -62,7 +63,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
   const form = async (errors: FieldErrors, notice?: FormNotice) => {
     const incident = await deps.graph.incidents.get(data.id, { signal: turn.signal });
     if (!incident) return incidentNotFound(data.id);
-    return card(incidentDetailCard({ incident, formId: data.formId, now, errors, notice, openForm: data.change, input }));
+    return card(incidentDetailCard({ incident, formId: data.formId, now: nowFor(turn, deps), errors, notice, openForm: data.change, input }));
   };
   const check = checkIncidentUpdate(data.change, raw, now);
   if (!check.ok) return form(check.errors);
@@ -79,7 +80,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
       return incident;
     },
     // A new formId: the next change on this card is a new submit.
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now }), `Incident ${plain(incident.id)} was updated.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps) }), `Incident ${plain(incident.id)} was updated.`),
     form,
   });
 }

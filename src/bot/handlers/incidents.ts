@@ -6,6 +6,7 @@ import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../../graph/graph-enums'
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import { fetchPage } from './paging';
 
 /** Only values Graph knows go into the $filter (each an escaped literal there anyway). */
@@ -16,7 +17,7 @@ function known(values: readonly string[], allowed: readonly string[]): string[] 
 export async function listIncidents(turn: Turn, query: { statuses: string[]; severities: string[]; skip?: number }, deps: BotDeps): Promise<Reply> {
   const filters: IncidentFilters = { statuses: known(query.statuses, INCIDENT_STATUSES), severities: known(query.severities, INCIDENT_SEVERITIES) };
   const page = await fetchPage((q) => deps.graph.incidents.list(q, { signal: turn.signal }), { ...filters, skip: query.skip ?? 0 });
-  return card(incidentListCard({ page, filters, now: deps.now() }));
+  return card(incidentListCard({ page, filters, now: nowFor(turn, deps) }));
 }
 
 /** The list's Apply: the two choice sets send comma-separated values. */
@@ -32,5 +33,5 @@ export function incidentNotFound(id: string): Reply {
 export async function showIncident(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
-  return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: deps.now() }));
+  return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: nowFor(turn, deps) }));
 }

@@ -15,6 +15,7 @@ import { tooLongWithAttribution } from '../../protocol/attribution';
 import { findAddedNote } from '../forms/find-earlier';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import type { VerbData } from '../../protocol/verbs';
 
 /** "Add note" on a ticket card. */
@@ -52,19 +53,19 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
     },
     reconcile: async (since) =>
       (await findAddedNote(deps.mmd, data.ticketId, html, since, turn.signal)) ? { ticketId: data.ticketId } : undefined,
-    done: (result) => ticketWithNotes(turn, result.ticketId, deps, now),
+    done: (result) => ticketWithNotes(turn, result.ticketId, deps),
     form,
   });
 }
 
 /** The ticket with its notes; the note is in, so a failed read only loses the card, not the news. */
-async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps, now: Date): Promise<Reply> {
+async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps): Promise<Reply> {
   const added = `Your note was added to ticket ${plain(id)}.`;
   try {
     const ticket = await deps.mmd.tickets.get(id, { signal: turn.signal });
     if (!ticket) return say('Your note was added to ticket ', { value: id }, '.');
     const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
-    return card(ticketDetailCard({ ticket, notes, now }), added);
+    return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps) }), added);
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
     turn.log.warn({ err: err.toJSON() }, 'note added, ticket not re-read');

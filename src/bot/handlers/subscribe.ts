@@ -6,6 +6,7 @@ import type { BotDeps } from '../deps';
 import { recordChange } from '../audit-trail';
 import { card, say, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import { showSubscriptions } from './subscriptions';
 
 const ID_SHAPE = new RegExp(TICKET_ID_FIELD_PATTERN);
@@ -23,7 +24,7 @@ async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean
   const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
   // That message now shows this ticket: a later change refreshes it in place.
   if (turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
-  return card(ticketDetailCard({ ticket, notes, now: deps.now(), subscribed }));
+  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed }));
 }
 
 /**

@@ -15,6 +15,7 @@ import { findCreatedTicket } from '../forms/find-earlier';
 import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../../protocol/ticket-rules';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import type { VerbData } from '../../protocol/verbs';
 
 /** Subscribes the creator's conversation; a failure here must not hide the created ticket. */
@@ -70,7 +71,7 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
       const subscribed = await autoSubscribe(turn, ticket.id, deps);
       if (subscribed && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
       const note = subscribed ? ' You will get an update here whenever it changes.' : '';
-      return card(ticketDetailCard({ ticket, notes: [], now, subscribed }), `Ticket ${plain(ticket.id)} was created.${note}`);
+      return card(ticketDetailCard({ ticket, notes: [], now: nowFor(turn, deps), subscribed }), `Ticket ${plain(ticket.id)} was created.${note}`);
     },
     form,
   });

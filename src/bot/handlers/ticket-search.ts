@@ -28,7 +28,7 @@ export async function searchTicketTitles(
   }
   const more = scanned >= MAX_TICKET_SCAN ? ` (the newest ${MAX_TICKET_SCAN})` : '';
   return {
-    page: { items: found.slice(skip, skip + PAGE_SIZE), skip, top: PAGE_SIZE, hasMore: found.length > skip + PAGE_SIZE, nextLink: null },
+    page: { items: found.slice(skip, skip + PAGE_SIZE), skip, top: PAGE_SIZE, hasMore: found.length > skip + PAGE_SIZE, nextLink: null, total: found.length },
     searched: `titles of ${scanned} tickets${more} searched ignoring case`,
   };
 }

@@ -7,6 +7,7 @@ import { TICKET_ID_PATTERN } from '../../intents/ticket-id';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { nowFor } from '../viewer-now';
 import { fetchPage } from './paging';
 import { searchTicketTitles } from './ticket-search';
 
@@ -31,9 +32,9 @@ export async function listTickets(
   // OData, matches case): when nothing matched, look again ignoring case, over a bounded scan.
   if (filters.text && page.items.length === 0) {
     const local = await searchTicketTitles(deps, base, filters.text, skip, turn.signal);
-    if (local.page.items.length > 0) return card(ticketListCard({ ...local, filters, now: deps.now() }));
+    if (local.page.items.length > 0) return card(ticketListCard({ ...local, filters, now: nowFor(turn, deps) }));
   }
-  return card(ticketListCard({ page, filters, now: deps.now() }));
+  return card(ticketListCard({ page, filters, now: nowFor(turn, deps) }));
 }
 
 /** The filter choice sets on the ticket list send comma-separated values. */
@@ -63,14 +64,14 @@ export async function showTicket(turn: Turn, query: VerbData<'ticket.open'> | { 
   ]);
   // Refresh (a button on the card) answers in place: that message shows this ticket now.
   if (turn.kind === 'invoke' && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
-  return card(ticketDetailCard({ ticket, notes, now: deps.now(), subscribed, back: backFrom(query) }));
+  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed, back: backFrom(query) }));
 }
 
 export async function showNotes(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return ticketNotFound(query.id);
   const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
-  return card(notesCard({ ticketId: ticket.id, notes, now: deps.now() }));
+  return card(notesCard({ ticketId: ticket.id, notes, now: nowFor(turn, deps) }));
 }
 
 /** Back to the list a ticket was opened from: its filter inputs came with the Open button. */

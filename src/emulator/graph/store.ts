@@ -34,8 +34,9 @@ export class GraphSecurityStore {
 
   constructor(private readonly defaultRefusals: Partial<Record<GraphCollection, RefusalStatus>> = {}) {}
 
-  reset(seed: number, devices: DeviceRecord[], users: UserRecord[]): void {
-    const data = generateGraphSeed(seed, devices, users);
+  /** `anchorMs`: the MMD seed's "now", so incidents and events sit in the same time as the devices. */
+  reset(seed: number, devices: DeviceRecord[], users: UserRecord[], anchorMs = Date.now()): void {
+    const data = generateGraphSeed(seed, devices, users, anchorMs);
     this.incidentList = data.incidents;
     this.eventList = data.events;
     this.nextIncidentNumber = 2000;

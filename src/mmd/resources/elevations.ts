@@ -10,6 +10,7 @@ import { listPage, type ResourceContext } from './resource-context';
 /** The $filter for an elevation query; "open" means not closed yet (requestClosureTime null). */
 export function elevationFilter(query: ElevationListQuery): Filter<ElevationField> | undefined {
   return allOf<ElevationField>(
+    query.id ? eq('id', query.id) : undefined,
     query.deviceName ? eq('deviceName', query.deviceName) : undefined,
     query.open === undefined ? undefined : query.open ? eq('requestClosureTime', null) : ne('requestClosureTime', null),
     query.category ? eq('category', query.category) : undefined,

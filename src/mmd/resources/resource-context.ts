@@ -42,5 +42,5 @@ export async function listPage<T>(
     : await context.send({ method: 'GET', path, query: { ...params, $top: cursor.top, $skip: cursor.skip }, signal });
   const parsed = parseCollection(schema, response.body, { method: 'GET', path });
   if (parsed.dropped > 0) context.logger?.warn({ path, dropped: parsed.dropped }, 'MMD list items left out: unreadable');
-  return toPage(parsed.items, cursor, parsed.nextLink);
+  return toPage(parsed.items, cursor, parsed.nextLink, parsed.count);
 }

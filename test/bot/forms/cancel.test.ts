@@ -129,6 +129,14 @@ describe('Cancel on every form', () => {
       expect(cardText(back)).toEqual(cardText(list));
     });
 
+    it('from a request opened from the list (Details): Cancel brings the request back, with its Back to the list', async () => {
+      const list = cardOf((await harness.say('elevations open'))[0]);
+      const details = await open(list, 'elevation.open');
+      const back = await cancel(await open(details, 'elevation.closeForm'));
+      expect(cardText(back)).toEqual(cardText(details));
+      expect(findActions(back).some((a) => a.verb === 'elevations.page' && String(a.title).includes('Back'))).toBe(true);
+    });
+
     it('without a list to go back to: Cancel says nothing was changed', async () => {
       const list = cardOf((await harness.say('elevations'))[0]);
       const { id, deviceName } = action(list, 'elevation.closeForm').data as Json;
