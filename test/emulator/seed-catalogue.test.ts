@@ -3,6 +3,9 @@ import { generateSeed } from '../../src/emulator/seed';
 import { checkElevation } from '../../src/protocol/elevation-rules';
 import { ELEVATION_FIELDS } from '../../src/protocol/elevation-rules';
 import { checkNewTicket, NEW_TICKET_FIELDS } from '../../src/protocol/ticket-rules';
+import { newTicketForm } from '../../src/cards/ticket-form-card';
+import { requestElevationForm } from '../../src/cards/elevation-form-card';
+import { findElements } from '../helpers/card-validation';
 
 /*
  * One catalogue (src/catalog/categories.ts) for the form, the server's check and the sandbox's
@@ -61,6 +64,21 @@ describe('the category catalogue and the sample data', () => {
         NOW,
       );
       expect(check).toMatchObject({ ok: true, ticket: { category, subcategory } });
+    }
+  });
+
+  it('lets the forms choose every pair: each category\'s form lists exactly its subcategories, trimmed', () => {
+    const listed = (card: unknown, id: string) =>
+      (findElements(card, 'Input.ChoiceSet').find((c) => c.id === id)!.choices as Array<{ value: string }>).map((c) => c.value);
+    for (const [category, subs] of Object.entries(TICKET_CATALOG)) {
+      const card = newTicketForm({ prefill: { category }, formId: '0190a4c1-0000-7000-8000-000000000000', now: NOW });
+      expect(listed(card, 'category')).toEqual(Object.keys(TICKET_CATALOG));
+      expect(listed(card, 'subcategory')).toEqual(subs.map((s) => s.trim()));
+    }
+    for (const [category, subs] of Object.entries(ELEVATION_CATALOG)) {
+      const card = requestElevationForm({ prefill: { category }, openTickets: [], formId: '0190a4c1-0000-7000-8000-000000000000', now: NOW });
+      expect(listed(card, 'category')).toEqual(Object.keys(ELEVATION_CATALOG));
+      expect(listed(card, 'subcategory')).toEqual(subs.map((s) => s.trim()));
     }
   });
 
