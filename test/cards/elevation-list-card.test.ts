@@ -102,4 +102,10 @@ describe('elevationListCard', () => {
     expectCleanCard(card);
     console.log(`elevation list: ${PAGE_SIZE} long rows ${cardBytes(card)} B, plain ${cardBytes(elevationListCard({ page: page(elevations(10)), now: NOW }))} B`);
   });
+
+  it('stays under 28 KB at the limits the data can reach (64-character device names in every row and in the filter, every text long)', () => {
+    const device = 'D'.repeat(64);
+    const rows = elevations(PAGE_SIZE).map((e) => ({ ...e, deviceName: device, title: LONG, category: LONG, subcategory: LONG, requestingAgentUpn: LONG }));
+    expectCleanCard(elevationListCard({ page: page(rows, 90, PAGE_SIZE, true), state: 'closed', deviceName: device, now: NOW }));
+  });
 });
