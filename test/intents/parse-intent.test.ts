@@ -159,3 +159,13 @@ describe('parseIntent', () => {
     }
   });
 });
+
+describe('"ticket <word>" that is not a documented id', () => {
+  it('reads a word with a digit as an id to look up, but never one starting with punctuation', () => {
+    expect(parseIntent('ticket 12345')).toEqual({ kind: 'ticket', id: '12345' });
+    expect(parseIntent('ticket #12345')).toEqual({ kind: 'ticket', id: '12345' });
+    // Found by the fuzz test: "-p1" is option-like, and a ticket id never starts with a dash.
+    expect(parseIntent('ticket "-p1 ')).not.toMatchObject({ kind: 'ticket' });
+    expect(parseIntent('ticket -p1')).not.toMatchObject({ kind: 'ticket' });
+  });
+});
