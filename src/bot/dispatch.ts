@@ -7,6 +7,7 @@ import { card, text, type Reply } from './reply';
 import type { Role } from '../config/roles';
 import { roleAllows } from '../config/roles';
 import { roleRefusal } from './security/role-refusal';
+import { helpFor } from './handlers/help';
 import type { IntentRoutes, Routes } from './route';
 import type { Turn } from './turn';
 import { VERBS, type Verb, type VerbData } from '../protocol/verbs';
@@ -95,8 +96,15 @@ export async function runVerb<V extends Verb>(
 }
 
 /** The `command` verb (help and welcome buttons): the chat command, as if typed. */
-function runCommand(intents: IntentRoutes, turn: Turn, data: VerbData<'command'>, deps: BotDeps): Promise<Reply> {
+async function runCommand(intents: IntentRoutes, turn: Turn, data: VerbData<'command'>, deps: BotDeps): Promise<Reply> {
   const intent = parseIntent(data.text);
-  if (intent.kind === 'unknown') return Promise.resolve(text('That button asked for something I do not know.'));
-  return runIntent(intents, turn, intent.kind, intent, deps);
+  if (intent.kind === 'unknown') return text('That button asked for something I do not know.');
+  const reply = await runIntent(intents, turn, intent.kind, intent, deps);
+  // Help's Try (Action.Execute): the answer is a new message and the help card stays in place.
+  // A `done` reply was already delivered by its handler (e.g. the elevation card, sent on its own).
+  if (data.keep === 'help' && turn.kind === 'invoke' && turn.send) {
+    if (reply.kind !== 'done') await turn.send(reply);
+    return card(await helpFor(turn, deps, intents));
+  }
+  return reply;
 }

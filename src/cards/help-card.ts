@@ -34,7 +34,7 @@ function renderHelp(commands: readonly CommandSpec[], mode: BotMode, isAdmin: bo
       .map((c) => ({
         usage: plain(c.usage),
         description: plain(c.adminOnly ? `${c.description} Admins only.` : c.description),
-        try: execute('Try', 'command', { text: c.example }),
+        try: execute('Try', 'command', { text: c.example, keep: 'help' }),
       })),
   })).filter((g) => g.commands.length > 0);
   return renderCard('help', { sandbox: mode === 'sandbox', sandboxText: SANDBOX_TEXT, groups });

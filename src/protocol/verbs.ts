@@ -17,7 +17,11 @@ export { backView, formOrigin, type BackView, type FormOrigin } from './views';
 
 export const VERBS = {
   /** Run a chat command, as if typed (help and welcome buttons). */
-  command: z.object({ text: text(200).min(1) }),
+  /**
+   * `keep`: the card the button is on stays as it is (help's Try buttons) and the answer comes as
+   * a new message below it, so trying a command never loses the help card.
+   */
+  command: z.object({ text: text(200).min(1), keep: z.literal('help').optional() }),
   'devices.page': devicesPage,
   'device.open': z.object({ name: deviceName, back: backView.optional() }),
   'users.page': usersPage,

@@ -18,7 +18,7 @@ describe('helpCard', () => {
     const nonAdmin = COMMANDS.filter((c) => !c.adminOnly);
     expect(verbs(card)).toEqual(
       // In group order, as the card shows them.
-      groups.flatMap((g) => nonAdmin.filter((c) => c.group === g).map((c) => ['command', { text: c.example }])),
+      groups.flatMap((g) => nonAdmin.filter((c) => c.group === g).map((c) => ['command', { text: c.example, keep: 'help' }])),
     );
     expect(text).not.toContain('Sandbox mode');
   });
@@ -30,7 +30,7 @@ describe('helpCard', () => {
     expect(user).not.toContain('audit');
     expect(textOf(admin)).toContain('audit');
     expect(textOf(admin)).toContain('Admins only.');
-    expect(verbs(admin)).toContainEqual(['command', { text: 'audit' }]);
+    expect(verbs(admin)).toContainEqual(['command', { text: 'audit', keep: 'help' }]);
   });
 
   it('says clearly when the bot runs in sandbox mode', () => {

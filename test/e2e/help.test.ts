@@ -35,17 +35,20 @@ describeE2e('help, devices and tickets in the Agents Playground', (chromiumPath)
     await chat.screenshot('1-help-card');
   });
 
-  test('the help card\'s Try button for devices replaces it with the device list', async () => {
+  test('the help card\'s Try button for devices answers with the device list in a new message; help stays', async () => {
     const { chat } = session;
     const before = await chat.cardCount();
     await chat.clickCardButton('Try', { near: 'List or search managed devices' });
-    const card = await chat.waitForCardText(/Showing \d+–\d+/);
+    const card = await chat.waitForNewCard(before);
+    await chat.waitForCardText(/Showing \d+–\d+/);
     const text = await card.innerText();
     expect(text).toContain('Devices');
     expect(text).toMatch(/MMD-\d{5}/);
-    expect(text).not.toContain('What MMD Assist can do');
-    // Action.Execute: the answer replaced the card in place, no new message.
-    expect(await chat.cardCount()).toBe(before);
+    // The help card is still there, above the answer, with its Try buttons.
+    const help = chat.cards().filter({ hasText: 'What MMD Assist can do' });
+    expect(await help.count()).toBe(1);
+    expect(await help.getByRole('button', { name: 'Try' }).count()).toBeGreaterThan(5);
+    expect(await chat.cardCount()).toBe(before + 1);
     await chat.screenshot('2-device-list');
   });
 
