@@ -23,25 +23,38 @@ async function valueOf(chat: PlaygroundPage, label: string, card?: Locator): Pro
   return (await chat.cardInput(label, card)).inputValue();
 }
 
-/** `read()` again until `done` holds (or 15 s pass), then its last value. */
+/**
+ * `read()` again until `done` holds (or 15 s pass), then its last value. A read that throws (the
+ * card was replaced under it: the input it found is gone) counts as not done yet; if no read ever
+ * succeeded, the last error is thrown.
+ */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const end = Date.now() + 15_000;
-  let value = await read();
-  while (!done(value) && Date.now() < end) {
+  let last: { value: T } | undefined;
+  let error: unknown;
+  for (;;) {
+    try {
+      last = { value: await read() };
+      if (done(last.value)) return last.value;
+    } catch (err) {
+      error = err;
+    }
+    if (Date.now() >= end) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await read();
   }
-  return value;
+  if (last) return last.value;
+  throw error;
 }
 
 /** The options a choice set offers, as the user sees them when it opens (then closed again). */
 async function optionsOf(chat: PlaygroundPage, label: string, card?: Locator, screenshot?: string): Promise<string[]> {
   const combobox = await chat.cardInput(label, card);
   await combobox.click();
-  const listId = await combobox.getAttribute('aria-controls');
+  // Short: when the card is being replaced, `until` reads again rather than wait on a stale input.
+  const listId = await combobox.getAttribute('aria-controls', { timeout: 3_000 });
   if (!listId) throw new Error(`The choice set "${label}" did not open its list.`);
   const options = chat.page.locator(`[id="${listId}"]`).locator('[role="option"]');
-  await options.first().waitFor();
+  await options.first().waitFor({ timeout: 5_000 });
   const texts = (await options.allInnerTexts()).map((t) => t.trim());
   // With the list open: the artefact shows the choices themselves.
   if (screenshot) await chat.screenshot(screenshot);
