@@ -12,11 +12,11 @@
  * src/notify/delivery.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { bundleForChild, killHard } from '../helpers/child-process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { Outbox } from '../../src/notify/outbox';
 import { SubscriptionStore } from '../../src/notify/subscription-store';
 import type { ChangeEvent } from '../../src/notify/notify-event';
@@ -117,35 +117,17 @@ const until = async (predicate: () => boolean, timeoutMs: number): Promise<boole
   return true;
 };
 
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
-
 describe('notifications survive the bot process being killed', () => {
   const connector = new CountingConnector();
   let child: ChildProcess | undefined;
 
   beforeAll(async () => {
-    rmSync(WORK, { recursive: true, force: true });
-    mkdirSync(WORK, { recursive: true });
-    buildSync({
-      entryPoints: [join(__dirname, 'crash-child.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      outfile: BUNDLE,
-      logLevel: 'silent',
-    });
+    bundleForChild(join(__dirname, 'crash-child.ts'), WORK, BUNDLE);
     await connector.start();
   });
 
   afterAll(async () => {
-    if (child) await kill(child);
+    if (child) await killHard(child);
     await connector.stop();
     rmSync(WORK, { recursive: true, force: true });
   });
@@ -186,7 +168,7 @@ describe('notifications survive the bot process being killed', () => {
       const reached = await until(() => connector.total >= at, 20_000);
       connector.freeze();
       await new Promise((r) => setTimeout(r, 150));
-      await kill(child);
+      await killHard(child);
       connector.thaw();
       if (reached) kills += 1;
       if (connector.total >= expected) break;
@@ -198,7 +180,7 @@ describe('notifications survive the bot process being killed', () => {
     await until(() => connector.total >= expected, 30_000);
     // A moment more: anything beyond the expected count would be a duplicate.
     await new Promise((r) => setTimeout(r, 500));
-    await kill(child);
+    await killHard(child);
 
     expect(kills).toBeGreaterThanOrEqual(5);
     expect(connector.accepted.size).toBe(SUBSCRIBERS);

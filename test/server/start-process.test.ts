@@ -5,9 +5,9 @@
  * PLAYGROUND_PORT and MicrosoftAppType's, is one line on stderr and exit code 2.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { bundleForChild } from '../helpers/child-process';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 
 const ROOT = join(__dirname, '..', '..');
 // Three levels under the root, so the bundle finds cards/ and package.json as dist/src would.
@@ -42,18 +42,7 @@ function run(env: Record<string, string>): Promise<Run> {
 }
 
 beforeAll(() => {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  buildSync({
-    entryPoints: [join(ROOT, 'src', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outfile: BUNDLE,
-    logLevel: 'silent',
-  });
+  bundleForChild(join(ROOT, 'src', 'index.ts'), WORK, BUNDLE);
 }, 60_000);
 
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));

@@ -12,9 +12,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { bundleForChild, killHard } from '../../helpers/child-process';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { startEmulator } from '../../../src/emulator/emulator';
 import { mulberry32 } from '../../../src/emulator/prng';
 import type { RunningEmulator } from '../../../src/emulator/types';
@@ -92,13 +92,6 @@ async function startChild(storagePath: string, emulator: RunningEmulator, offset
   return { process: child, url, output: () => output };
 }
 
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
-
 /** Presses the form's button (Action.Execute) once; undefined when the process died first. */
 async function submit(child: Child, connectorUrl: string, form: Form): Promise<Json | undefined> {
   const activity = {
@@ -144,18 +137,7 @@ describe('form submits survive the bot process being killed', () => {
   let child: Child | undefined;
 
   beforeAll(async () => {
-    rmSync(WORK, { recursive: true, force: true });
-    mkdirSync(WORK, { recursive: true });
-    buildSync({
-      entryPoints: [join(__dirname, 'form-crash-child.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      outfile: BUNDLE,
-      logLevel: 'silent',
-    });
+    bundleForChild(join(__dirname, 'form-crash-child.ts'), WORK, BUNDLE);
     emulator = await startEmulator({ port: 0 });
     const credentials = createMsalCredentials({
       tenantId: emulator.tenantId,
@@ -171,7 +153,7 @@ describe('form submits survive the bot process being killed', () => {
   });
 
   afterAll(async () => {
-    if (child) await kill(child.process);
+    if (child) await killHard(child.process);
     await connector.stop();
     await emulator?.close();
     rmSync(WORK, { recursive: true, force: true });
@@ -242,7 +224,7 @@ describe('form submits survive the bot process being killed', () => {
         if (id) answered.set(form.formId, id);
       });
       await new Promise((r) => setTimeout(r, killAt));
-      await kill(current.process);
+      await killHard(current.process);
       await Promise.all(submits);
     }
 
@@ -262,7 +244,7 @@ describe('form submits survive the bot process being killed', () => {
         }
       }),
     );
-    await kill(last.process);
+    await killHard(last.process);
 
     expect(interrupted).toBeGreaterThan(0);
     for (const [i, form] of forms.entries()) {
