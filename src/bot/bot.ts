@@ -84,7 +84,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     const intent = parseIntent(typed);
     turn.log.info({ intent: intent.kind }, 'message');
     if (intent.kind === 'unknown') return unknown(typed, intent.suggestions);
-    if (NO_MMD_INTENTS.has(intent.kind)) return runIntent(routes.intents, turn, intent.kind, intent, deps);
+    if (!deps.userContext || NO_MMD_INTENTS.has(intent.kind)) return runIntent(routes.intents, turn, intent.kind, intent, deps);
     const ready = await depsForTurn(turn, deps, { kind: 'message', text: typed.slice(0, 2000) });
     if ('reply' in ready) return ready.reply;
     return runIntent(routes.intents, turn, intent.kind, intent, ready.deps);
@@ -92,7 +92,8 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
 
   async function verbTurn(turn: Turn, verb: Verb, data: unknown): Promise<Reply> {
     let turnDeps = deps;
-    if (needsMmd(verb, data)) {
+    // Only MMD_AUTH=user asks whether the button needs MMD (for a `command` that parses the text).
+    if (deps.userContext && needsMmd(verb, data)) {
       const ready = await depsForTurn(turn, deps, { kind: 'verb', verb, data });
       if ('reply' in ready) return ready.reply;
       turnDeps = ready.deps;

@@ -3,16 +3,14 @@ import { plain } from '../../cards/escape';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { newTicketForm } from '../../cards/ticket-form-card';
 import type { Ticket } from '../../mmd/types';
-import { ticketSchema } from '../../mmd/parse-ticket';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import type { FormNotice } from '../../protocol/form-notice';
 import { checkNewTicket, NEW_TICKET_FIELDS } from '../../protocol/ticket-rules';
 import { VERBS } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
-import { findCreatedTicket } from '../forms/find-earlier';
 import { submitOnce } from '../forms/submit-form';
-import { recordChange } from '../audit-trail';
+import { ticketCreation } from '../handlers/ticket-form';
 import { card } from '../reply';
 import type { Turn } from '../turn';
 import { dialog, dialogMessage, results, type ExtensionReply } from './extension-reply';
@@ -72,15 +70,7 @@ export async function submitTicketDialog(turn: Turn, input: SubmitActionInput, d
     turn,
     deps,
     formId,
-    verb: 'ticket.create',
-    subject: 'ticket',
-    result: ticketSchema,
-    work: async () => {
-      const ticket = await deps.mmd.tickets.create(check.ticket, { signal: turn.signal });
-      await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: ticket.id }, detail: ticket.title ?? undefined });
-      return ticket;
-    },
-    reconcile: (since) => findCreatedTicket(deps.mmd, check.ticket, since, turn.signal),
+    ...ticketCreation(turn, deps, check.ticket),
     done: async (ticket) => {
       seen.created = ticket;
       return card(ticketDetailCard({ ticket, notes: [], now }), `Ticket ${plain(ticket.id)} was created.`);

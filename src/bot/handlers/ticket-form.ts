@@ -9,10 +9,11 @@ import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
 import { contactFromProfile } from '../forms/contact-prefill';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
-import { submitOnce } from '../forms/submit-form';
+import { submitOnce, type SubmitSpec } from '../forms/submit-form';
 import { recordChange } from '../audit-trail';
 import { findCreatedTicket } from '../forms/find-earlier';
 import { checkNewTicket, NEW_TICKET_FIELDS, type NewTicketInput } from '../../protocol/ticket-rules';
+import type { NewTicket, Ticket } from '../../mmd/types';
 import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
@@ -45,6 +46,25 @@ export async function chooseTicketCategory(_turn: Turn, data: VerbData<'ticket.c
   return card(newTicketForm({ prefill: formText(NEW_TICKET_FIELDS, raw), formId: data.formId, from: data.from, now: deps.now() }));
 }
 
+/**
+ * Creating a ticket once per form, whichever surface submitted it (the chat form, the message
+ * extension's dialog): the create call with its audit record, and how to find the ticket at the
+ * service after an unclear outcome.
+ */
+export function ticketCreation(turn: Turn, deps: BotDeps, ticket: NewTicket): Pick<SubmitSpec<Ticket>, 'verb' | 'subject' | 'result' | 'work' | 'reconcile'> {
+  return {
+    verb: 'ticket.create',
+    subject: 'ticket',
+    result: ticketSchema,
+    work: async () => {
+      const created = await deps.mmd.tickets.create(ticket, { signal: turn.signal });
+      await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: created.id }, detail: created.title ?? undefined });
+      return created;
+    },
+    reconcile: (since) => findCreatedTicket(deps.mmd, ticket, since, turn.signal),
+  };
+}
+
 /** The new ticket form's submit: checked, then created once per form. */
 export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, deps: BotDeps): Promise<Reply> {
   const now = deps.now();
@@ -57,15 +77,7 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
     turn,
     deps,
     formId: data.formId,
-    verb: 'ticket.create',
-    subject: 'ticket',
-    result: ticketSchema,
-    work: async () => {
-      const ticket = await deps.mmd.tickets.create(check.ticket, { signal: turn.signal });
-      await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: ticket.id }, detail: ticket.title ?? undefined });
-      return ticket;
-    },
-    reconcile: (since) => findCreatedTicket(deps.mmd, check.ticket, since, turn.signal),
+    ...ticketCreation(turn, deps, check.ticket),
     done: async (ticket) => {
       // Whoever creates a ticket hears about it here; the card's button lets them leave.
       const subscribed = await autoSubscribe(turn, ticket.id, deps);
