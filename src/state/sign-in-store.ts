@@ -56,9 +56,11 @@ const exchangeKey = (conversationId: string, exchangeId: string): string => `sig
  */
 export const EXCHANGE_CLAIM_TTL_MS = 24 * 60 * 60_000;
 
+const writtenSchema = z.object({ at: z.string() });
+
 /** When a sign-in record (pending command or exchange claim) may go: undefined keeps it. */
 export function signInRecordExpiresAt(key: string, value: unknown): number | undefined {
-  const at = z.object({ at: z.string() }).safeParse(value);
+  const at = writtenSchema.safeParse(value);
   const written = at.success ? Date.parse(at.data.at) : NaN;
   // Unreadable records are of no use to anyone: they go at once.
   if (Number.isNaN(written)) return 0;
