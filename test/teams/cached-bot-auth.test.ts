@@ -1,35 +1,10 @@
-import { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log/logger';
 import { MemoryStorage } from '../../src/storage/memory-storage';
 import { FakeConnector } from '../helpers/fake-connector';
+import { FixedCredentialsFactory } from '../helpers/fixed-credentials';
 import { JwksServer } from '../helpers/jwks-server';
-
-/** Outbound credentials whose token the test can renew, counting how often botbuilder asks. */
-class RenewingCredentialsFactory extends ServiceClientCredentialsFactory {
-  token = 'outbound-token-1';
-  created = 0;
-  constructor(private readonly appId: string) {
-    super();
-  }
-  async isValidAppId(appId: string): Promise<boolean> {
-    return appId === this.appId;
-  }
-  async isAuthenticationDisabled(): Promise<boolean> {
-    return false;
-  }
-  async createCredentials() {
-    this.created++;
-    return {
-      // Like botbuilder's own credentials: the token is looked up when each request is signed.
-      signRequest: async <T extends { headers: { set(name: string, value: string): void } }>(request: T) => {
-        request.headers.set('authorization', `Bearer ${this.token}`);
-        return request;
-      },
-    };
-  }
-}
 
 /** The connector client is kept per service URL (issue 15 item 1); replies still go to the right place, signed. */
 describe('kept connector clients', () => {
@@ -37,7 +12,7 @@ describe('kept connector clients', () => {
   const jwks = new JwksServer();
   const east = new FakeConnector();
   const west = new FakeConnector();
-  const credentials = new RenewingCredentialsFactory(APP_ID);
+  const credentials = Object.assign(new FixedCredentialsFactory(APP_ID), { token: 'outbound-token-1' });
   let app: RunningApp;
 
   beforeAll(async () => {
