@@ -22,13 +22,15 @@ const LEVELS = [
   ['protocol'],
   ['state', 'mmd', 'graph'],
   ['http', 'storage'],
-  ['intents', 'config', 'log', 'catalog', 'version.ts'],
+  ['intents', 'config', 'log', 'catalog', 'version.ts', 'health'],
 ];
 const SIDEWAYS = {
   // Config registers the secrets it reads, so logs scrub them by value (src/log/secrets.ts).
   config: ['log'],
   // The Teams edge answers the transport's handler type (src/server: HttpAnswer, InboundActivity).
   teams: ['server'],
+  // Health checks log their findings once, with the fix.
+  health: ['log'],
 };
 const ALL = [...LEVELS.flat(), 'emulator', 'server'];
 const ONLY = { emulator: ['intents', 'config', 'log', 'catalog'], server: ['config', 'log', 'intents'] };

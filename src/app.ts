@@ -1,4 +1,5 @@
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from './config/config';
 import type { RunningEmulator } from './emulator/types';
 import { createLogger, type Logger } from './log/logger';
@@ -29,6 +30,11 @@ import type { Storage } from './storage/storage';
 import { storageEpoch } from './state/storage-epoch';
 import { createClaimSweeper } from './state/claim-sweeper';
 import { VERSION } from './version';
+import { HealthState } from './health/health-state';
+import { checkCredentials } from './health/credential-check';
+import { watchedToken } from './health/watched-token';
+import { createStaticPages } from './health/static-pages';
+import { startStorageProbe } from './health/storage-probe';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -51,6 +57,8 @@ export interface RunningApp {
   mmd: MmdClient;
   logger: Logger;
   server: BotServer;
+  /** What /healthz reports about storage, the MMD and Graph tokens and the notifier's lease. */
+  health: HealthState;
   /** The ticket notifier: its stores and the running loop (`notifier.runOnce()` in tests). */
   notify: NotifierParts;
   stop(): Promise<void>;
@@ -119,10 +127,24 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     timeoutMs: config.mmd.timeoutMs,
     logger,
   });
+  const health = new HealthState(now);
+  // Live mode: one token per API now, so a wrong secret shows in /healthz and the log at start.
+  const credentialCheck =
+    config.mode === 'live'
+      ? checkCredentials({
+          checks: [
+            { dependency: 'mmd-token', name: 'the MMD API', getToken: (signal) => credentials.forScope(config.mmd.scope).getToken({ signal }) },
+            { dependency: 'graph-token', name: 'Microsoft Graph', getToken: (signal) => credentials.forScope(GRAPH_SCOPE).getToken({ signal }) },
+          ],
+          health,
+          logger,
+          timeoutMs: config.mmd.timeoutMs,
+        })
+      : Promise.resolve();
   const mmd = createMmdClient({
     baseUrl: mmdBaseUrl,
     tenantId: config.mmd.tenantId,
-    tokenProvider: credentials.forScope(config.mmd.scope),
+    tokenProvider: watchedToken(credentials.forScope(config.mmd.scope), 'mmd-token', health, logger),
     timeoutMs: config.mmd.timeoutMs,
     logger,
   });
@@ -133,7 +155,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter({ ...config.bot, oauthUrl }, logger, overrides.credentialsFactory);
   const userContext = userMode ? createUserContext(config, { mmdBaseUrl, tokenEndpoint, logger }) : undefined;
 
-  const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: credentials.forScope(GRAPH_SCOPE), timeoutMs: config.mmd.timeoutMs, logger };
+  const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: watchedToken(credentials.forScope(GRAPH_SCOPE), 'graph-token', health, logger), timeoutMs: config.mmd.timeoutMs, logger };
   // Graph answers the admin and operator group checks only when a group is configured.
   const graph = config.elevation.adminGroupId || config.roles.operatorGroupId ? createGraphClient(graphOptions) : undefined;
   // Security incidents and enrollment failures, in every mode (the emulator serves them in sandbox).
@@ -149,6 +171,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     sender: createTeamsSender(adapter, config.bot.appId),
     log: logger.child({ component: 'notify' }),
     // A ticket card the bot showed in that conversation, refreshed in place after a change.
+    onLeaseCheck: (problem) => {
+      if (problem === null) health.recover('notifier-leader');
+      else if (health.fail('notifier-leader', `the notifier's lease could not be checked: ${problem.split('\n')[0]!.slice(0, 300)}`)) {
+        logger.error({ dependency: 'notifier-leader' }, 'notify: the leader lease cannot be checked; no instance may be sending notifications');
+      }
+    },
     refreshCard: async (event, conversationKey) => {
       const ticket = await mmd.tickets.get(event.ticket.id);
       if (!ticket) return undefined;
@@ -158,7 +186,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const notifyStores = { subscriptions: notify.subscriptions, settings: notify.settings, messages: notify.messages };
   const bot = new TeamsBot(
-    createBot({ config, mmd, graph: graphSecurity, storage, logger, now, security, notify: notifyStores, userContext }, routes),
+    createBot(
+      { config, mmd, graph: graphSecurity, storage, logger, now, security, notify: notifyStores, userContext, connection: () => connectionProblem(health) },
+      routes,
+    ),
     {
       logger,
       botAppId: config.bot.appId,
@@ -174,10 +205,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const server = createServer({
     onActivity: createAdapterHandler({ adapter, logic: (context) => bot.run(context), logger }),
     logger,
-    health: () => ({ version: VERSION, mode: config.mode }),
-    // The personal tab (static page + /api/tab) rides on the same server.
-    extraRoutes: createTabHandler(tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now })),
+    health: () => ({ version: VERSION, mode: config.mode, ...health.report() }),
+    // The privacy and terms pages (pages/), then the personal tab (static page + /api/tab), on the same server.
+    extraRoutes: firstOf(
+      createStaticPages(),
+      createTabHandler(tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now })),
+    ),
   });
+  await credentialCheck;
   if (config.mode === 'live' && !config.bot.appId) {
     logger.warn('inbound auth is OFF (ALLOW_UNAUTHENTICATED=true, no MicrosoftAppId): anyone who can reach this port can use the bot against the real tenant');
   }
@@ -188,10 +223,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   // Done form claims and card records past their time go (heap growth with STORAGE=memory).
   const claims = createClaimSweeper({ storage, now, log: logger.child({ component: 'claims' }) });
   claims.start();
+  const storageProbe = startStorageProbe({ read: () => storage.get('health/probe'), health, logger });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      storageProbe.stop();
       await server.close();
       await notify.notifier.stop();
       await security.redactions.stop();
@@ -201,5 +238,21 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger.info('stopped');
     })());
 
-  return { port, url: `http://127.0.0.1:${port}`, mode: config.mode, emulator, storage, mmd, logger, server, notify, stop };
+  return { port, url: `http://127.0.0.1:${port}`, mode: config.mode, emulator, storage, mmd, logger, server, health, notify, stop };
+}
+
+type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** Handlers asked in turn; the first that answers wins. */
+function firstOf(...handlers: PageHandler[]): PageHandler {
+  return async (req, res) => {
+    for (const handler of handlers) if (await handler(req, res)) return true;
+    return false;
+  };
+}
+
+/** The welcome card's line when the bot cannot reach the tenant with its credentials. */
+function connectionProblem(health: HealthState): string | undefined {
+  if (!health.failed('mmd-token') && !health.failed('graph-token')) return undefined;
+  return "MMD Assist cannot reach the MMD service with its credentials right now; tell the bot's administrator.";
 }

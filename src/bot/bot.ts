@@ -150,7 +150,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     async installed(turn) {
       await remember(turn);
       if (!(await firstWelcome(deps.storage, turn.conversationId, deps.now()))) return undefined;
-      return { kind: 'card', card: welcomeCard({ mode: deps.config.mode, userName: turn.user.name }) };
+      return { kind: 'card', card: welcomeCard({ mode: deps.config.mode, userName: turn.user.name, connectionProblem: deps.connection?.() }) };
     },
 
     async uninstalled(turn) {

@@ -23,4 +23,6 @@ export interface BotDeps {
   notify: NotifyServices;
   /** MMD_AUTH=user: MMD calls made for the turn's signed-in user (src/bot/sign-in). Absent: app context. */
   userContext?: UserContext;
+  /** Live mode: the connection problem users should know of (src/health), undefined when it works. */
+  connection?: () => string | undefined;
 }

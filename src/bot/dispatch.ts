@@ -1,4 +1,5 @@
 import { errorCard } from '../cards/error-card';
+import { credentialsCard } from '../cards/credentials-card';
 import type { IntentKind, IntentOf } from '../intents/intent';
 import { parseIntent } from '../intents/parse-intent';
 import { ApiError } from '../http/api-error';
@@ -23,6 +24,11 @@ async function guarded(turn: Turn, what: string, run: () => Promise<Reply>): Pro
   } catch (err) {
     // MMD and Graph alike: the service's words, whether to retry, the reference.
     if (err instanceof ApiError) {
+      // The bot's own credentials refused: only its administrator can fix that (src/health logs how).
+      if (err.code === 'token_error' && !err.retryable) {
+        turn.log.warn({ err: err.toJSON() }, `${what} failed: no ${err.service} token`);
+        return card(credentialsCard(err.service, turn.correlationId));
+      }
       turn.log.warn({ err: err.toJSON() }, `${what} failed`);
       return card(
         errorCard({ what, message: err.serviceMessage ?? undefined, retryable: err.retryable, correlationId: turn.correlationId }),

@@ -154,7 +154,8 @@ function tokenError(cause: unknown, clientSecret: string, profile: ApiProfile | 
   const init = {
     status: 401,
     code: 'token_error',
-    serviceMessage: [errorCode, timedOut ? 'token request timed out' : firstLine].filter(Boolean).join(': '),
+    // MSAL's message already starts with the code ("invalid_client: AADSTS…"): said once, not twice.
+    serviceMessage: [firstLine.startsWith(errorCode) ? '' : errorCode, timedOut ? 'token request timed out' : firstLine].filter(Boolean).join(': '),
     method: 'POST',
     path: 'token',
     retryable: !PERMANENT_TOKEN_ERRORS.test(`${errorCode} ${raw}`),

@@ -34,6 +34,7 @@ export interface CreateNotifierOptions {
   sender: Sender;
   log: NotifyLog;
   refreshCard?: (event: NotifyEvent & { kind: 'change' }, conversationKey: string) => Promise<AdaptiveCard | undefined>;
+  onLeaseCheck?: (problem: string | null) => void;
 }
 
 /**
@@ -77,6 +78,7 @@ export function createNotifier(options: CreateNotifierOptions): NotifierParts {
     // A third of the lease keeps it; a poll period shorter than that needs ticks as often.
     renewEveryMs: Math.min((LEASE_SECONDS * 1000) / 3, (config.notify.pollSeconds * 1000) / 2),
     log,
+    onLeaseCheck: options.onLeaseCheck,
   });
   return { subscriptions, settings, messages, outbox, notifier };
 }

@@ -13,6 +13,8 @@ export interface NotifierOptions {
   renewEveryMs: number;
   now?: () => number;
   log?: NotifyLog;
+  /** Each lease check: null when it could be checked, else why not (/healthz shows it). */
+  onLeaseCheck?: (problem: string | null) => void;
 }
 
 export interface RunningNotifier {
@@ -68,8 +70,10 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
       leader = await options.lease.tryAcquire();
       if (leader !== was) log.info({ leader }, leader ? 'notify: this instance leads' : 'notify: leadership lost');
       if (!was && leader) lastRound = Number.NEGATIVE_INFINITY;
+      options.onLeaseCheck?.(null);
     } catch (err) {
       leader = false;
+      options.onLeaseCheck?.(err instanceof Error ? err.message : String(err));
       log.warn({ err: err instanceof Error ? err.message : String(err) }, 'notify: lease check failed');
     }
     if (!leader || stopped || round || now() - lastRound < options.pollSeconds * 1000) return;

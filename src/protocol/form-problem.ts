@@ -61,6 +61,9 @@ export function formProblem(err: MmdApiError, subject: FormSubject, correlationI
   if (err.status === 400 || err.status === 422) {
     return refused(`Microsoft Managed Desktop did not accept this form, so nothing was changed. It said: ${said(err, 'no reason given')}`);
   }
+  if (err.code === 'token_error' && !err.retryable) {
+    return refused(`MMD Assist cannot reach the MMD service with its credentials; tell the bot's administrator. Nothing was changed.${reference}`);
+  }
   if (err.status === 401 || err.status === 403) {
     return refused(
       `Microsoft Managed Desktop did not allow this (HTTP ${err.status}), so nothing was changed. Your administrator can check the bot’s permissions.${reference} It said: ${said(err, 'no reason given')}`,

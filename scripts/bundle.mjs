@@ -1,0 +1,64 @@
+// `npm run bundle` (after `npm run build`): writes build/app.zip, what App Service runs with
+// `npm start`: bin/, the built code (dist/src and the tab), cards/, pages/, package.json and
+// the lock file, and the production dependencies only. The dependencies are copied from this
+// node_modules (every package-lock entry not marked dev), so no registry is asked and native
+// modules (better-sqlite3) keep the binary built for this platform: bundle on Linux x64 with
+// the Node version App Service runs.
+import { existsSync, readFileSync, readdirSync, lstatSync, mkdirSync, createWriteStream } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yazl from 'yazl';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, 'build', 'app.zip');
+
+/** Folders and files of the app itself (dist/scripts is development tooling, left out). */
+const APP = ['bin', 'cards', 'pages', join('dist', 'src'), join('dist', 'tab'), join('dist', 'tab-dev'), 'package.json', 'package-lock.json'];
+
+if (!existsSync(join(root, 'dist', 'src', 'index.js'))) {
+  console.error('dist/src/index.js is missing: run `npm run build` first (`npm run bundle` does both).');
+  process.exit(1);
+}
+
+/** node_modules/... paths of the packages production needs, from the lock file. */
+function productionPackages() {
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  return Object.entries(lock.packages)
+    .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.link)
+    .map(([path]) => path)
+    .filter((path) => existsSync(join(root, path))); // optional packages for other platforms are not installed
+}
+
+/** Every file under `path` (relative to root); symlinks (node_modules/.bin) left out. */
+function* files(path) {
+  const stat = lstatSync(join(root, path));
+  if (stat.isSymbolicLink()) return;
+  if (stat.isFile()) {
+    yield { path, mode: stat.mode };
+    return;
+  }
+  for (const entry of readdirSync(join(root, path))) {
+    // A nested node_modules belongs to its own lock entry (which may be dev-only).
+    if (entry === 'node_modules') continue;
+    yield* files(join(path, entry));
+  }
+}
+
+const zip = new yazl.ZipFile();
+let count = 0;
+const add = (path) => {
+  for (const file of files(path)) {
+    zip.addFile(join(root, file.path), relative('.', file.path).split('\\').join('/'), { mode: file.mode });
+    count += 1;
+  }
+};
+for (const path of APP) if (existsSync(join(root, path))) add(path);
+const packages = productionPackages();
+for (const path of packages) add(path);
+
+mkdirSync(dirname(out), { recursive: true });
+await new Promise((resolve, reject) => {
+  zip.outputStream.pipe(createWriteStream(out)).on('close', resolve).on('error', reject);
+  zip.end();
+});
+console.log(`${relative(process.cwd(), out) || out}: ${count} files, ${packages.length} production packages`);
