@@ -22,7 +22,7 @@ const LEVELS = [
   ['protocol'],
   ['state', 'mmd', 'graph'],
   ['http', 'storage'],
-  ['intents', 'config', 'log', 'catalog', 'version.ts', 'health'],
+  ['intents', 'config', 'log', 'catalog', 'version.ts', 'health', 'telemetry'],
 ];
 const SIDEWAYS = {
   // Config registers the secrets it reads, so logs scrub them by value (src/log/secrets.ts).
@@ -31,6 +31,7 @@ const SIDEWAYS = {
   teams: ['server'],
   // Health checks log their findings once, with the fix.
   health: ['log'],
+  telemetry: ['log'],
 };
 const ALL = [...LEVELS.flat(), 'emulator', 'server'];
 const ONLY = { emulator: ['intents', 'config', 'log', 'catalog'], server: ['config', 'log', 'intents'] };

@@ -30,6 +30,7 @@ import type { Storage } from './storage/storage';
 import { storageEpoch } from './state/storage-epoch';
 import { createClaimSweeper } from './state/claim-sweeper';
 import { VERSION } from './version';
+import { telemetry as turnTelemetry } from './telemetry/telemetry';
 import { HealthState } from './health/health-state';
 import { checkCredentials } from './health/credential-check';
 import { watchedToken } from './health/watched-token';
@@ -90,6 +91,10 @@ function createUserContext(config: AppConfig, parts: { mmdBaseUrl: string; token
  */
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  // Loaded only with a connection string: telemetry off imports nothing of OpenTelemetry.
+  const telemetry = config.telemetryConnectionString
+    ? await (await import('./telemetry/start-telemetry')).startTelemetry({ connectionString: config.telemetryConnectionString, serviceVersion: VERSION, logger })
+    : undefined;
   let emulator: RunningEmulator | undefined;
   let mmdBaseUrl = config.mmd.baseUrl;
   let tokenEndpoint = config.mmd.tokenEndpoint;
@@ -203,7 +208,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     { selectTap: overrides.playground !== true },
   );
   const server = createServer({
-    onActivity: createAdapterHandler({ adapter, logic: (context) => bot.run(context), logger }),
+    onActivity: createAdapterHandler({ adapter, logic: (context) => turnTelemetry().turn(turnKind(context.activity), () => bot.run(context)), logger }),
     logger,
     health: () => ({ version: VERSION, mode: config.mode, ...health.report() }),
     // The privacy and terms pages (pages/), then the personal tab (static page + /api/tab), on the same server.
@@ -235,10 +240,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       await claims.stop();
       await storage.close();
       await emulator?.close();
+      await telemetry?.shutdown();
       logger.info('stopped');
     })());
 
   return { port, url: `http://127.0.0.1:${port}`, mode: config.mode, emulator, storage, mmd, logger, server, health, notify, stop };
+}
+
+/** What a turn span is called: the activity type, and an invoke's name (never text). */
+function turnKind(activity: { type?: string; name?: string }): string {
+  const type = (activity.type ?? 'unknown').slice(0, 40);
+  return type === 'invoke' && activity.name ? `${type} ${activity.name.slice(0, 60)}` : type;
 }
 
 type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;

@@ -1,5 +1,6 @@
 import { errorCard } from '../cards/error-card';
 import { credentialsCard } from '../cards/credentials-card';
+import { telemetry } from '../telemetry/telemetry';
 import type { IntentKind, IntentOf } from '../intents/intent';
 import { parseIntent } from '../intents/parse-intent';
 import { ApiError } from '../http/api-error';
@@ -22,6 +23,7 @@ async function guarded(turn: Turn, what: string, run: () => Promise<Reply>): Pro
   try {
     return await run();
   } catch (err) {
+    telemetry().annotate({ outcome: err instanceof ApiError ? (err.code === 'token_error' && !err.retryable ? 'credentials' : 'api_error') : 'error' });
     // MMD and Graph alike: the service's words, whether to retry, the reference.
     if (err instanceof ApiError) {
       // The bot's own credentials refused: only its administrator can fix that (src/health logs how).
@@ -52,7 +54,9 @@ async function permitted(
 ): Promise<Reply | undefined> {
   if (need === 'reader') return undefined;
   const decision = await deps.security.roles.of(turn);
+  telemetry().annotate({ role: decision.role });
   if (roleAllows(decision.role, need)) return undefined;
+  telemetry().annotate({ outcome: 'refused' });
   turn.log.warn({ need, role: decision.role, checkFailed: decision.checkFailed, what }, 'refused: role too low');
   await refused?.(decision.checkFailed);
   return roleRefusal(turn, what, need, decision, deps.config.mode);
@@ -67,6 +71,7 @@ export function runIntent<K extends Exclude<IntentKind, 'unknown'>>(
 ): Promise<Reply> {
   const route = routes[kind];
   const what = route.what(intent);
+  telemetry().annotate({ intent: kind });
   return guarded(turn, what, async () => (await permitted(turn, route.role, what, deps)) ?? route.run(turn, intent, deps));
 }
 
@@ -84,7 +89,9 @@ export async function runVerb<V extends Verb>(
   deps: BotDeps,
 ): Promise<VerbOutcome> {
   const parsed = VERBS[verb].safeParse(data ?? {});
+  telemetry().annotate({ verb });
   if (!parsed.success) {
+    telemetry().annotate({ outcome: 'invalid' });
     turn.log.warn({ verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data rejected');
     return { ok: false, problem: 'That card action carried data I cannot accept, so nothing was changed.' };
   }

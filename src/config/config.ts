@@ -55,6 +55,8 @@ export interface AppConfig {
   };
   storage: StorageConfig;
   logLevel: string;
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING: traces and metrics to Application Insights (src/telemetry). Unset: off. */
+  telemetryConnectionString?: string;
   elevation: {
     /** Entra object ids and/or UPNs (lower-cased) allowed to see elevation details. */
     admins: string[];
@@ -313,6 +315,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     storage: storage(env),
     logLevel,
+    telemetryConnectionString: str(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') || undefined,
     elevation: {
       admins: list(env, 'ELEVATION_ADMINS'),
       adminGroupId: str(env, 'ELEVATION_ADMIN_GROUP_ID') || undefined,

@@ -3,6 +3,7 @@ import type { ApiProfile } from './api-error';
 import { authLayer } from './layers/auth-layer';
 import { retryLayer } from './layers/retry-layer';
 import { timeoutLayer } from './layers/timeout-layer';
+import { telemetryLayer } from './layers/telemetry-layer';
 import type { Layer, Send } from './request';
 import type { RetryPolicyOptions } from './retry-policy';
 import type { TokenProvider } from './token-provider';
@@ -28,7 +29,7 @@ export const realSleep = (ms: number): Promise<void> => new Promise((resolve) =>
 /**
  * The single `send` every outbound API uses (MMD, Graph), each with its own options. Outermost
  * first: retry (back-off, Retry-After, the non-idempotent rule, the caller's deadline), auth
- * (bearer token, one refresh on 401), timeout per attempt, then the transport.
+ * (bearer token, one refresh on 401), timeout per attempt, a telemetry span per attempt, then the transport.
  */
 export function createSend(options: SendOptions): Send {
   if (!options.baseUrl.endsWith('/')) throw new TypeError(`${options.profile.service} baseUrl must end with "/"`);
@@ -36,6 +37,7 @@ export function createSend(options: SendOptions): Send {
     retryLayer({ profile: options.profile, policy: options.retry, sleep: options.sleep, random: options.random, logger: options.logger }),
     authLayer({ tokenProvider: options.tokenProvider, profile: options.profile, logger: options.logger }),
     timeoutLayer({ timeoutMs: options.timeoutMs }),
+    telemetryLayer(options.profile.service),
   ];
   const transport = createTransport({ baseUrl: options.baseUrl, profile: options.profile });
   return layers.reduceRight<Send>((next, layer) => layer(next), transport);

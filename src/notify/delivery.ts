@@ -1,4 +1,5 @@
 import { viewerNow } from '../cards/local-time';
+import { telemetry } from '../telemetry/telemetry';
 import type { AdaptiveCard } from '../cards/render';
 import { ticketChangeCard } from '../cards/ticket-change-card';
 import { ticketDigestCard } from '../cards/ticket-digest-card';
@@ -170,6 +171,7 @@ export class Delivery {
     }
     await outbox.mark(event.id, conversation, { state: 'delivered', at: now().toISOString(), activityId: result.activityId });
     report.sent += 1;
+    if (event.kind === 'change') telemetry().notificationLag(now().getTime() - Date.parse(event.at));
     if (event.kind === 'change') await this.afterChangeSent(event, target, result.activityId, options);
     return true;
   }
