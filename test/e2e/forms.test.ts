@@ -49,7 +49,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 /** The options a choice set offers, as the user sees them when it opens (then closed again). */
 async function optionsOf(chat: PlaygroundPage, label: string, card?: Locator, screenshot?: string): Promise<string[]> {
   const combobox = await chat.cardInput(label, card);
-  await combobox.click();
+  await combobox.click({ timeout: 3_000 });
   // Short: when the card is being replaced, `until` reads again rather than wait on a stale input.
   const listId = await combobox.getAttribute('aria-controls', { timeout: 3_000 });
   if (!listId) throw new Error(`The choice set "${label}" did not open its list.`);
