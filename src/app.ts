@@ -31,7 +31,7 @@ import { storageEpoch } from './state/storage-epoch';
 import { createClaimSweeper } from './state/claim-sweeper';
 import { VERSION } from './version';
 import { telemetry as turnTelemetry } from './telemetry/telemetry';
-import { HealthState } from './health/health-state';
+import { HealthState, shortReason } from './health/health-state';
 import { checkCredentials } from './health/credential-check';
 import { watchedToken } from './health/watched-token';
 import { createStaticPages } from './health/static-pages';
@@ -178,7 +178,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     // A ticket card the bot showed in that conversation, refreshed in place after a change.
     onLeaseCheck: (problem) => {
       if (problem === null) health.recover('notifier-leader');
-      else if (health.fail('notifier-leader', `the notifier's lease could not be checked: ${problem.split('\n')[0]!.slice(0, 300)}`)) {
+      else if (health.fail('notifier-leader', `the notifier's lease could not be checked: ${shortReason(problem)}`)) {
         logger.error({ dependency: 'notifier-leader' }, 'notify: the leader lease cannot be checked; no instance may be sending notifications');
       }
     },

@@ -23,11 +23,12 @@ async function guarded(turn: Turn, what: string, run: () => Promise<Reply>): Pro
   try {
     return await run();
   } catch (err) {
-    telemetry().annotate({ outcome: err instanceof ApiError ? (err.code === 'token_error' && !err.retryable ? 'credentials' : 'api_error') : 'error' });
+    // The bot's own credentials refused: only its administrator can fix that (src/health logs how).
+    const noCredentials = err instanceof ApiError && err.code === 'token_error' && !err.retryable;
+    telemetry().annotate({ outcome: noCredentials ? 'credentials' : err instanceof ApiError ? 'api_error' : 'error' });
     // MMD and Graph alike: the service's words, whether to retry, the reference.
     if (err instanceof ApiError) {
-      // The bot's own credentials refused: only its administrator can fix that (src/health logs how).
-      if (err.code === 'token_error' && !err.retryable) {
+      if (noCredentials) {
         turn.log.warn({ err: err.toJSON() }, `${what} failed: no ${err.service} token`);
         return card(credentialsCard(err.service, turn.correlationId));
       }

@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger';
 import { credentialFix } from './credential-fix';
-import type { Dependency, HealthState } from './health-state';
+import { shortReason, type Dependency, type HealthState } from './health-state';
 
 /** One token to ask for at start: which dependency it proves, and how to get it. */
 export interface TokenCheck {
@@ -8,12 +8,6 @@ export interface TokenCheck {
   /** What the token is for, in the log line ("the MMD API"). */
   name: string;
   getToken: (signal: AbortSignal) => Promise<string>;
-}
-
-/** The short reason of a failure: the error's message, first line, never more than 300 characters. */
-function reasonOf(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return (message.split('\n')[0] ?? '').slice(0, 300);
 }
 
 /**
@@ -29,7 +23,7 @@ export async function checkCredentials(options: { checks: TokenCheck[]; health: 
         options.health.recover(check.dependency);
         return undefined;
       } catch (err) {
-        const reason = reasonOf(err);
+        const reason = shortReason(err);
         options.health.fail(check.dependency, `${credentialFix(reason)}: ${reason}`);
         return { check, reason };
       }

@@ -1,3 +1,9 @@
+/** The short reason of a failure for /healthz and the log: its first line, at most 300 characters. */
+export function shortReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return (message.split('\n')[0] ?? '').slice(0, 300);
+}
+
 /** What /healthz can name as failed. */
 export type Dependency = 'storage' | 'mmd-token' | 'graph-token' | 'notifier-leader';
 

@@ -1,8 +1,8 @@
 import type { Logger } from '../log/logger';
-import type { HealthState } from './health-state';
+import { shortReason, type HealthState } from './health-state';
 
 /**
- * Reads one key from storage every `intervalMs` (and once at start), so /healthz names storage
+ * Reads one key from storage every `intervalMs`, so /healthz names storage
  * when it stops answering. `read` is the storage's get; a read slower than `timeoutMs` counts as failed.
  */
 export function startStorageProbe(options: {
@@ -28,7 +28,7 @@ export function startStorageProbe(options: {
       ]);
       if (health.recover('storage')) logger.info({ dependency: 'storage' }, 'storage answers again');
     } catch (err) {
-      const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
+      const reason = shortReason(err);
       if (health.fail('storage', reason)) logger.error({ dependency: 'storage' }, `storage is not answering (check STORAGE and its connection): ${reason}`);
     } finally {
       clearTimeout(timer);

@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger';
 import { credentialFix } from './credential-fix';
-import type { Dependency, HealthState } from './health-state';
+import { shortReason, type Dependency, type HealthState } from './health-state';
 
 interface Provider<O> {
   getToken(options?: O): Promise<string>;
@@ -21,7 +21,7 @@ export function watchedToken<O>(provider: Provider<O>, dependency: Dependency, h
       } catch (err) {
         const permanent = err && typeof err === 'object' && 'retryable' in err && err.retryable === false;
         if (permanent) {
-          const reason = (err instanceof Error ? err.message : 'token request failed').split('\n')[0]!.slice(0, 300);
+          const reason = shortReason(err);
           if (health.fail(dependency, `${credentialFix(reason)}: ${reason}`)) logger.error({ dependency }, `${credentialFix(reason)}: ${reason}`);
         }
         throw err;
