@@ -12,6 +12,7 @@ import { startEmulator } from '../../src/emulator/emulator';
 import type { RunningEmulator } from '../../src/emulator/types';
 import { FakeConnector } from '../helpers/fake-connector';
 import { answerText } from '../helpers/bot-harness';
+import { emulatorEnv } from '../helpers/emulator-env';
 
 const ROOT = join(__dirname, '..', '..');
 const ZIP = join(ROOT, 'build', 'app.zip');
@@ -90,12 +91,7 @@ describe('build/app.zip', () => {
         LOG_LEVEL: 'info',
         STORAGE: 'sqlite:./data/bot.sqlite',
         ALLOW_UNAUTHENTICATED: 'true',
-        MMD_API_BASE_URL: emulator.mmdBaseUrl,
-        MMD_TENANT_ID: emulator.tenantId,
-        MMD_CLIENT_ID: emulator.clientId,
-        MMD_CLIENT_SECRET: emulator.clientSecret,
-        AAD_TOKEN_ENDPOINT: emulator.tokenEndpoint,
-        GRAPH_BASE_URL: emulator.graphBaseUrl,
+        ...emulatorEnv(emulator),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: `npm start` runs node as a child, and both must go at the end.

@@ -27,6 +27,7 @@ import { newFormId } from '../../../src/state/form-id';
 import { FakeConnector } from '../../helpers/fake-connector';
 import { cardText } from '../../helpers/bot-harness';
 import { findActions } from '../../helpers/card-validation';
+import { emulatorEnv } from '../../helpers/emulator-env';
 
 type Json = Record<string, unknown>;
 
@@ -64,12 +65,7 @@ async function startChild(storagePath: string, emulator: RunningEmulator, offset
       PORT: '0',
       STORAGE: `sqlite:${storagePath}`,
       LOG_LEVEL: 'warn',
-      MMD_API_BASE_URL: emulator.mmdBaseUrl,
-      MMD_TENANT_ID: emulator.tenantId,
-      MMD_CLIENT_ID: emulator.clientId,
-      MMD_CLIENT_SECRET: emulator.clientSecret,
-      AAD_TOKEN_ENDPOINT: emulator.tokenEndpoint,
-      GRAPH_BASE_URL: emulator.graphBaseUrl,
+      ...emulatorEnv(emulator),
       MicrosoftAppId: '',
       ALLOW_UNAUTHENTICATED: 'true',
       ALLOWED_TENANT_IDS: TENANT,

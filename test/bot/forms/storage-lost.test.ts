@@ -8,6 +8,7 @@ import { createLogger } from '../../../src/log/logger';
 import { createStorage } from '../../../src/storage/create-storage';
 import { BotHarness, cardText, TEST_TENANT } from '../../helpers/bot-harness';
 import { action, invokeCard, invokeMessage, press } from './form-helpers';
+import { emulatorEnv } from '../../helpers/emulator-env';
 
 type Json = Record<string, unknown>;
 
@@ -43,12 +44,7 @@ describe('SQLite file deleted while the bot runs', () => {
     return BotHarness.start({
       storage,
       env: {
-        MMD_API_BASE_URL: emulator.mmdBaseUrl,
-        MMD_TENANT_ID: emulator.tenantId,
-        MMD_CLIENT_ID: emulator.clientId,
-        MMD_CLIENT_SECRET: emulator.clientSecret,
-        AAD_TOKEN_ENDPOINT: emulator.tokenEndpoint,
-        GRAPH_BASE_URL: emulator.graphBaseUrl,
+        ...emulatorEnv(emulator),
         ALLOW_UNAUTHENTICATED: 'true',
         ALLOWED_TENANT_IDS: TEST_TENANT,
         DEFAULT_ROLE: 'operator',
