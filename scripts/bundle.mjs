@@ -1,9 +1,8 @@
 // `npm run bundle` (after `npm run build`): writes build/app.zip, what App Service runs with
 // `npm start`: bin/, the built code (dist/src and the tab), cards/, pages/, package.json and
 // the lock file, and the production dependencies only. The dependencies are copied from this
-// node_modules (every package-lock entry not marked dev), so no registry is asked and native
-// modules (better-sqlite3) keep the binary built for this platform: bundle on Linux x64 with
-// the Node version App Service runs.
+// node_modules (every package-lock entry not marked dev), so no registry is asked. Nothing in
+// them is native (SQLite is Node's own node:sqlite), so the zip runs on any Node 24.
 import { existsSync, readFileSync, readdirSync, lstatSync, mkdirSync, createWriteStream } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// MMD Assist on Azure: App Service (Linux, Node 20) running `npm start`, the Azure Bot with the
+// MMD Assist on Azure: App Service (Linux, Node 24 LTS) running `npm start`, the Azure Bot with the
 // Teams channel, a Key Vault holding every secret (the app sees them through Key Vault
 // references), a storage account + container for STORAGE=azure-blob, Application Insights.
 // Every variable of README's configuration table is set in `appSettings` below, and nothing
@@ -165,7 +165,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'npm start'
       healthCheckPath: '/healthz'
       alwaysOn: true

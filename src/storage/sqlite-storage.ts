@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync, StatementSync } from 'node:sqlite';
 import { SetOptions, Storage, StorageConflictError, StoredItem } from './storage';
 import { StorageError } from './storage-error';
 
@@ -34,9 +34,10 @@ export function prefixUpperBound(prefix: string): string | undefined {
 }
 
 /**
- * The embedded default: one SQLite file, one table. better-sqlite3 is synchronous, so each
- * call runs to completion before the next starts; conditional writes still run in an
- * IMMEDIATE transaction so a second process on the same file cannot interleave.
+ * The embedded default: one SQLite file, one table, through Node's built-in `node:sqlite`
+ * (nothing native to build). It is synchronous, so each call runs to completion before the next
+ * starts; conditional writes still run in an IMMEDIATE transaction so a second process on the
+ * same file cannot interleave.
  *
  * A file deleted (or replaced) while open would go on taking writes into an unlinked inode, all
  * lost at the next start, where a form claim's absence could send the form twice. So every
@@ -44,13 +45,12 @@ export function prefixUpperBound(prefix: string): string | undefined {
  * fails (StorageError, code sqlite_file_lost) and onFileLost is told once.
  */
 export class SqliteStorage implements Storage {
-  private readonly db: Database.Database;
-  private readonly select: Database.Statement<[string], Row>;
-  private readonly upsert: Database.Statement<[string, string, string, number]>;
-  private readonly remove: Database.Statement<[string]>;
-  private readonly rangeAll: Database.Statement<[string], { key: string }>;
-  private readonly range: Database.Statement<[string, string], { key: string }>;
-  private readonly conditionalSet: (key: string, json: string, ifMatch: string | null | undefined) => string;
+  private readonly db: DatabaseSync;
+  private readonly select: StatementSync;
+  private readonly upsert: StatementSync;
+  private readonly remove: StatementSync;
+  private readonly rangeAll: StatementSync;
+  private readonly range: StatementSync;
 
   private readonly identity: { dev: number; ino: number } | undefined;
   private lost = false;
@@ -60,10 +60,9 @@ export class SqliteStorage implements Storage {
     private readonly options: SqliteStorageOptions = {},
   ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
     // Another process may hold the write lock briefly; wait instead of failing with SQLITE_BUSY.
-    this.db.pragma('busy_timeout = 5000');
+    this.db = new DatabaseSync(path, { timeout: 5000 });
+    this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER)',
     );
@@ -76,16 +75,6 @@ export class SqliteStorage implements Storage {
     this.rangeAll = this.db.prepare('SELECT key FROM items WHERE key >= ? ORDER BY key');
     this.range = this.db.prepare('SELECT key FROM items WHERE key >= ? AND key < ? ORDER BY key');
 
-    const write = this.db.transaction((key: string, json: string, ifMatch: string | null | undefined): string => {
-      if (ifMatch !== undefined) {
-        const current = this.select.get(key);
-        if (ifMatch === null ? current !== undefined : current?.etag !== ifMatch) throw new StorageConflictError(key);
-      }
-      const eTag = randomUUID();
-      this.upsert.run(key, json, eTag, Date.now());
-      return eTag;
-    });
-    this.conditionalSet = (key, json, ifMatch) => write.immediate(key, json, ifMatch);
     const opened = path === ':memory:' ? undefined : statSync(path);
     this.identity = opened && { dev: opened.dev, ino: opened.ino };
   }
@@ -103,7 +92,7 @@ export class SqliteStorage implements Storage {
   }
 
   async get<T>(key: string): Promise<StoredItem<T> | undefined> {
-    const row = this.select.get(key);
+    const row = this.select.get(key) as Row | undefined;
     return row ? { value: JSON.parse(row.value) as T, eTag: row.etag } : undefined;
   }
 
@@ -114,6 +103,23 @@ export class SqliteStorage implements Storage {
     return this.conditionalSet(key, json, options.ifMatch);
   }
 
+  private conditionalSet(key: string, json: string, ifMatch: string | null | undefined): string {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      if (ifMatch !== undefined) {
+        const current = this.select.get(key) as Row | undefined;
+        if (ifMatch === null ? current !== undefined : current?.etag !== ifMatch) throw new StorageConflictError(key);
+      }
+      const eTag = randomUUID();
+      this.upsert.run(key, json, eTag, Date.now());
+      this.db.exec('COMMIT');
+      return eTag;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
   async delete(key: string): Promise<void> {
     this.assertFile('delete', key);
     this.remove.run(key);
@@ -121,12 +127,12 @@ export class SqliteStorage implements Storage {
 
   async list(prefix: string): Promise<string[]> {
     const upper = prefixUpperBound(prefix);
-    const rows = upper === undefined ? this.rangeAll.all(prefix) : this.range.all(prefix, upper);
+    const rows = (upper === undefined ? this.rangeAll.all(prefix) : this.range.all(prefix, upper)) as unknown as { key: string }[];
     // The bound is exact for well-formed keys; the filter keeps a lone-surrogate prefix honest.
     return rows.map((row) => row.key).filter((key) => key.startsWith(prefix));
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.db.isOpen) this.db.close();
   }
 }

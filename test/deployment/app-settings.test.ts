@@ -36,7 +36,7 @@ test('the template runs the blob backend with its container', () => {
 test('the template has the Azure Bot with the Teams channel, Linux Node 20, Application Insights and the app registration parameters', () => {
   expect(bicep).toMatch(/'Microsoft\.BotService\/botServices@/);
   expect(bicep).toMatch(/channelName: 'MsTeamsChannel'/);
-  expect(bicep).toMatch(/linuxFxVersion: 'NODE\|20-lts'/);
+  expect(bicep).toMatch(/linuxFxVersion: 'NODE\|24-lts'/);
   expect(bicep).toMatch(/healthCheckPath: '\/healthz'/);
   expect(bicep).toMatch(/'Microsoft\.Insights\/components@/);
   for (const param of ['botAppId', 'botAppPassword', 'botTenantId', 'mmdTenantId', 'mmdClientId', 'mmdClientSecret']) {

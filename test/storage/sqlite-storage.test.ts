@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { prefixUpperBound, SqliteStorage } from '../../src/storage/sqlite-storage';
 import { StorageConflictError } from '../../src/storage/storage';
 import { StorageError } from '../../src/storage/storage-error';
@@ -63,9 +63,9 @@ describe('SqliteStorage on disk', () => {
     const storage = new SqliteStorage(path);
     await storage.set('k', { v: 1 });
     await storage.close();
-    const db = new Database(path, { readonly: true });
+    const db = new DatabaseSync(path, { readOnly: true });
     try {
-      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
       const row = db.prepare('SELECT key, value, etag, updated_at FROM items').get() as Record<string, unknown>;
       expect(row).toMatchObject({ key: 'k', value: '{"v":1}' });
       expect(typeof row.etag).toBe('string');
