@@ -79,6 +79,8 @@ export interface AppConfig {
     pollSeconds: number;
     /** Overall proactive sends per second (Teams allows about 50 per app and tenant). */
     maxPerSecond: number;
+    /** Notes fetches per poll for followed tickets whose list entry did not change (round-robin). */
+    notesPerPoll: number;
   };
   /** The personal tab: SSO token checks and whose token its MMD calls carry. */
   tab: TabConfig;
@@ -330,6 +332,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notify: {
       pollSeconds: int(env, 'NOTIFY_POLL_SECONDS', 60, 5, 86_400),
       maxPerSecond: int(env, 'NOTIFY_MAX_PER_SECOND', 50, 1, 50),
+      notesPerPoll: int(env, 'NOTIFY_NOTES_PER_POLL', 20, 1, 1000),
     },
     tab: loadTabConfig(env, { mode, clientId: mmdClientId, tenantId: mmdTenantId }),
   };

@@ -57,7 +57,7 @@ export function createNotifier(options: CreateNotifierOptions): NotifierParts {
           durationSeconds: LEASE_SECONDS,
         })
       : new LocalLease();
-  const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date(), log });
+  const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date(), log, notesPerPoll: config.notify.notesPerPoll });
   const delivery = new Delivery({
     outbox,
     subscriptions,

@@ -6,6 +6,8 @@ export interface SubscriptionFilter {
   maxSeverity?: number;
   /** Only tickets in one of these states (lower case); absent or empty = any. */
   states?: string[];
+  /** When the conversation started following (ISO): notes written since then are news. */
+  since?: string;
 }
 
 export function matchesFilter(filter: SubscriptionFilter, ticket: Pick<TicketSnapshot, 'severity' | 'state'>): boolean {

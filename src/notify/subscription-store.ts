@@ -21,8 +21,20 @@ export interface SubscriptionRecord {
 export class SubscriptionStore {
   constructor(private readonly storage: Storage) {}
 
-  async subscribe(ticketId: string, target: NotifyTarget, subscribedBy: string, at: Date): Promise<void> {
+  /**
+   * `noteIds`: the ticket's notes as they are now. When nobody followed the ticket yet they
+   * become its notes baseline, so every note after this moment is announced (the poller's
+   * first fetch would otherwise swallow what came in between). Without them the poller counts
+   * notes written since `at` as news.
+   */
+  async subscribe(ticketId: string, target: NotifyTarget, subscribedBy: string, at: Date, noteIds?: readonly string[]): Promise<void> {
     await this.saveTarget(target);
+    const others = (await this.subscribersOf(ticketId)).filter((key) => key !== target.key);
+    if (others.length === 0) {
+      // Someone followed it before and left: what was seen then is no baseline for now.
+      if (noteIds) await this.storage.set(keys.notes(ticketId), { ids: [...noteIds], checkedAt: at.toISOString() });
+      else await this.storage.delete(keys.notes(ticketId));
+    }
     // The per-conversation index first: a crash in between leaves an entry the card can show
     // and remove, never a fan-out the card cannot see.
     await this.storage.set(keys.following(target.key, ticketId), { ticketId, at: at.toISOString() });
@@ -44,6 +56,16 @@ export class SubscriptionStore {
   /** Conversation keys subscribed to one ticket. */
   async subscribersOf(ticketId: string): Promise<string[]> {
     return (await this.storage.list(keys.subscriptionsOf(ticketId))).map(lastSegment);
+  }
+
+  /** When each current subscription of a ticket was made (ISO times). */
+  async followedSince(ticketId: string): Promise<string[]> {
+    const times: string[] = [];
+    for (const key of await this.storage.list(keys.subscriptionsOf(ticketId))) {
+      const at = (await this.storage.get<SubscriptionRecord>(key))?.value.at;
+      if (at) times.push(at);
+    }
+    return times;
   }
 
   /** Ticket ids one conversation follows, for the `subscriptions` card. */

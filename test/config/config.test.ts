@@ -86,8 +86,8 @@ describe('loadConfig', () => {
   });
 
   it('reads the notifier settings, with defaults and bounds', () => {
-    expect(loadConfig({}).notify).toEqual({ pollSeconds: 60, maxPerSecond: 50 });
-    expect(loadConfig({ NOTIFY_POLL_SECONDS: '300', NOTIFY_MAX_PER_SECOND: '20' }).notify).toEqual({ pollSeconds: 300, maxPerSecond: 20 });
+    expect(loadConfig({}).notify).toEqual({ pollSeconds: 60, maxPerSecond: 50, notesPerPoll: 20 });
+    expect(loadConfig({ NOTIFY_POLL_SECONDS: '300', NOTIFY_MAX_PER_SECOND: '20', NOTIFY_NOTES_PER_POLL: '5' }).notify).toEqual({ pollSeconds: 300, maxPerSecond: 20, notesPerPoll: 5 });
     expect(() => loadConfig({ NOTIFY_MAX_PER_SECOND: '51' })).toThrow(ConfigError);
     expect(() => loadConfig({ NOTIFY_POLL_SECONDS: '1' })).toThrow(ConfigError);
   });

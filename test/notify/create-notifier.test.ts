@@ -23,7 +23,7 @@ describe('createNotifier', () => {
     const teams = new FakeTeams(Date.now);
     const log = { info() {}, warn() {}, error() {} };
     const parts = createNotifier({
-      config: { notify: { pollSeconds: 3600, maxPerSecond: 50 }, storage: { kind: 'memory' } },
+      config: { notify: { pollSeconds: 3600, maxPerSecond: 50, notesPerPoll: 20 }, storage: { kind: 'memory' } },
       storage: new MemoryStorage(),
       mmd: h.client,
       sender: teams,

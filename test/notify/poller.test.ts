@@ -76,17 +76,16 @@ describe('Poller against the emulator', () => {
     expect(await s.outbox.pending()).toHaveLength(1);
   });
 
-  it('notices a new support note on a followed ticket when the list entry changes or the cadence says so', async () => {
+  it('reads the notes of an open followed ticket every poll, a resolved one every 15 minutes', async () => {
     const s = await setup();
     const [id] = await someTicketIds(1);
-    await s.subscriptions.subscribe(id!, target('conv-a'), 'user-1', new Date());
+    await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, { state: 'active' });
+    const notes = await h.client.tickets.notes(id!);
+    await s.subscriptions.subscribe(id!, target('conv-a'), 'user-1', new Date(s.clock.t), notes.map((n) => String(n.id)));
     await s.poller.poll(); // baseline of the list
-    await s.poller.poll(); // baseline of the followed ticket's notes (first fetch)
 
+    // Open, nothing else changed: the next poll reads its notes and finds the note.
     await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/notes`, { text: 'We pushed a fix.', sender: 'MMD Support' });
-    // Within the cadence and nothing else changed: not fetched yet.
-    expect((await s.poller.poll()).events).toBe(0);
-    s.clock.t += 16 * 60_000;
     const report = await s.poller.poll();
     expect(report).toMatchObject({ events: 1, notesCalls: 1 });
     const [event] = (await s.outbox.pending()) as ChangeEvent[];
@@ -94,31 +93,40 @@ describe('Poller against the emulator', () => {
 
     // A note together with a field change: one event holding both, found at once.
     await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/notes`, { text: 'Please confirm.' });
-    await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, { nextActionOwner: 'Contoso desk' });
+    await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, { state: 'resolved' });
     expect((await s.poller.poll()).events).toBe(1);
     const latest = ((await s.outbox.pending()) as ChangeEvent[]).find((e) => e.id !== event!.id)!;
     expect(latest.changes.map((c) => c.kind)).toEqual(['field', 'note']);
+
+    // Resolved: a note-only change waits for the slow cadence.
+    await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/notes`, { text: 'Closing soon.' });
+    expect(await s.poller.poll()).toMatchObject({ events: 0, notesCalls: 0 });
+    s.clock.t += 16 * 60_000;
+    expect(await s.poller.poll()).toMatchObject({ events: 1, notesCalls: 1 });
   });
 
   it('costs one call per page plus one notes call per changed followed ticket, whatever the number of followers', async () => {
     // A budget that takes every note baseline in one poll, so the measured poll sees only changes.
     const s = await setup({ notesPerPoll: 1000 });
     const ids = await someTicketIds(3);
-    // 300 conversations follow three tickets; a channel follows everything of severity <= 2.
+    // Resolved tickets: their notes are read on the slow cadence, so the measured poll reads
+    // only the notes of tickets whose list entry changed.
+    for (const id of ids) await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, { state: 'resolved' });
+    // 300 conversations follow three tickets; a channel follows every resolved ticket of severity <= 2.
     for (let i = 0; i < 300; i++) await s.subscriptions.subscribe(ids[i % 3]!, target(`conv-${i}`), 'u', new Date());
     await s.subscriptions.saveTarget(target('team-channel', 'channel'));
-    await s.subscriptions.setFilter('team-channel', { maxSeverity: 2 });
+    await s.subscriptions.setFilter('team-channel', { maxSeverity: 2, states: ['resolved'] });
     await s.poller.poll();
     await s.poller.poll(); // note baselines of the followed tickets
 
-    await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${ids[0]}/changes`, { state: 'resolved', severity: 2 });
+    await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${ids[0]}/changes`, { severity: 2, nextActionOwner: 'Fabrikam desk' });
     await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${ids[1]}/notes`, { text: 'note only' });
     await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${ids[2]}/changes`, { nextActionOwner: 'Contoso desk' });
     const before = h.emulator.requestLog().length;
     const report = await s.poller.poll();
     const calls = callsSince(before);
     expect(calls.filter((c) => c.endsWith('/tickets'))).toHaveLength(3);
-    // Notes of the two changed tickets only (the note-only ticket waits for its cadence).
+    // Notes of the two changed tickets only (the resolved note-only ticket waits for its cadence).
     expect(calls.filter((c) => c.endsWith('/notes')).sort()).toEqual(
       [`GET /support/odata/v1/tickets('${ids[0]}')/notes`, `GET /support/odata/v1/tickets('${ids[2]}')/notes`].sort(),
     );

@@ -31,7 +31,9 @@ export async function subscribeAll(turn: Turn, intent: { filter: string; off?: b
   const reference = turn.reference();
   if (!reference) return say('I could not tell where to send updates in this conversation, so nothing was subscribed.');
   await subscriptions.saveTarget(targetFromReference(reference));
-  await subscriptions.setFilter(turn.conversationId, parsed.filter);
+  // Notes written from now on are news for tickets this conversation newly follows.
+  const since = (await subscriptions.getFilter(turn.conversationId))?.since ?? deps.now().toISOString();
+  await subscriptions.setFilter(turn.conversationId, { ...parsed.filter, since });
   await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'conversation', id: turn.conversationId }, detail: describeFilter(parsed.filter) });
   turn.log.info({ filter: parsed.filter }, 'subscribe all');
   return say(

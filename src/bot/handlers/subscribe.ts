@@ -1,6 +1,7 @@
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { TICKET_ID_FIELD_PATTERN } from '../../intents/ticket-id';
 import type { Ticket } from '../../mmd/types';
+import { noteId } from '../../notify/ticket-snapshot';
 import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
 import { recordChange } from '../audit-trail';
@@ -15,6 +16,18 @@ const ID_SHAPE = new RegExp(TICKET_ID_FIELD_PATTERN);
 async function knownTicket(id: string, deps: BotDeps, signal?: AbortSignal): Promise<Ticket | undefined> {
   if (id.length > 64 || !ID_SHAPE.test(id)) return undefined;
   return (await deps.mmd.tickets.get(id, { signal })) ?? undefined;
+}
+
+/**
+ * The ticket's note ids as they are now: the baseline a new subscription starts from. Undefined
+ * when they cannot be read; the poller then counts notes written since the subscription as news.
+ */
+export async function currentNoteIds(ticketId: string, deps: BotDeps, signal?: AbortSignal): Promise<string[] | undefined> {
+  try {
+    return (await deps.mmd.tickets.notes(ticketId, { signal })).map(noteId);
+  } catch {
+    return undefined;
+  }
 }
 
 const notFound = (id: string) => say('I could not find ticket ', { value: id }, ', so nothing was subscribed. Type ', { command: 'tickets' }, ' to see recent tickets.');
@@ -36,7 +49,8 @@ export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 
   if (!ticket) return notFound(query.id);
   const reference = turn.reference();
   if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
-  await deps.notify.subscriptions.subscribe(ticket.id, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now());
+  const noteIds = await currentNoteIds(ticket.id, deps, turn.signal);
+  await deps.notify.subscriptions.subscribe(ticket.id, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now(), noteIds);
   await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'ticket', id: ticket.id } });
   if (query.view === 'ticket' && turn.kind === 'invoke') return ticketCardInPlace(turn, ticket, true, deps);
   return say('This conversation now gets an update whenever ticket ', { value: ticket.id }, ' changes. Type ', { command: `unsubscribe ${ticket.id}` }, ' to stop.');

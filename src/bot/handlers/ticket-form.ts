@@ -7,6 +7,7 @@ import { newTicketForm } from '../../cards/ticket-form-card';
 import { ticketSchema } from '../../mmd/parse-ticket';
 import { targetFromReference } from '../../notify/target-from-reference';
 import type { BotDeps } from '../deps';
+import { currentNoteIds } from './subscribe';
 import { contactFromProfile } from '../forms/contact-prefill';
 import { formText, type FieldErrors } from '../../protocol/field-rules';
 import { submitOnce, type SubmitSpec } from '../forms/submit-form';
@@ -24,7 +25,8 @@ async function autoSubscribe(turn: Turn, ticketId: string, deps: BotDeps): Promi
   const reference = turn.reference();
   if (!reference) return false;
   try {
-    await deps.notify.subscriptions.subscribe(ticketId, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now());
+    const noteIds = await currentNoteIds(ticketId, deps, turn.signal);
+    await deps.notify.subscriptions.subscribe(ticketId, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now(), noteIds);
     return true;
   } catch (err) {
     turn.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not subscribe the creator to the new ticket');
