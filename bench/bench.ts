@@ -308,6 +308,7 @@ function printTable(r: {
   if (n.measured) {
     const p = n.poll;
     lines.push(`notify poll, ${p.tickets} tickets / ${p.followedTickets} followed: first ${p.baseline.cpuMs} ms CPU, ${p.baseline.apiCalls} API calls; nothing changed ${p.nothingChanged.cpuMs} ms, ${p.nothingChanged.apiCalls} calls; ${p.followedChanged.changed} changed ${p.followedChanged.cpuMs} ms, ${p.followedChanged.apiCalls} calls`);
+    lines.push(`notify note latency, ${n.notes.openFollowed} open followed tickets: worst ${n.notes.worstPolls} polls (${n.notes.worstSeconds} s at ${n.notes.pollSeconds} s polls), ${n.notes.arrived} of ${n.notes.openFollowed} arrived`);
     const f = n.fanOut;
     lines.push(`notify fan-out to ${f.conversations} conversations: ${f.sent} sent in ${f.seconds} s, ${f.perSecond}/s of ${f.ceilingPerSecond}/s (${Math.round(f.ofCeiling * 100)}%), ${f.throttled429} answered 429, ${f.cpuMsPerSend} CPU ms per send`);
   } else lines.push(`notifications: not measured (${n.reason})`);

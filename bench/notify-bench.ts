@@ -7,6 +7,9 @@
  * - Fan-out: one ticket followed by 2,000 conversations changes; the real Delivery, rate limiter
  *   and change card send to a connector that answers 429 past Teams' limits (per conversation
  *   7/s and 60/30 s, overall 50/s). Goal: within 5% of 50/s and no 429.
+ * - Note latency: 100 open followed tickets each get a note right after a poll; polls (with the
+ *   default NOTIFY_NOTES_PER_POLL) run until every note became an event. The worst latency is
+ *   that many polls of NOTIFY_POLL_SECONDS (60 s).
  */
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -42,6 +45,47 @@ const FOLLOWERS = 1000;
 const CHANGED = 100;
 const FAN_OUT = 2000;
 const MAX_PER_SECOND = 50;
+const NOTE_TICKETS = 100;
+const POLL_SECONDS = 60;
+
+/**
+ * Worst note latency for NOTE_TICKETS open followed tickets, in polls: notes posted on all of
+ * them just after a poll, then polls until each note is in the outbox.
+ */
+async function noteLatency(e: EmulatorInfo, mmd: Pick<MmdClient, 'tickets'>, serviceUrl: string) {
+  const storage = new MemoryStorage();
+  const subscriptions = new SubscriptionStore(storage);
+  const outbox = new Outbox(storage);
+  const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date() });
+  await poller.poll();
+  const snapshot = (await storage.get<{ tickets: Record<string, { s: { state: string | null } }> }>(notifyKeys.snapshot))?.value.tickets ?? {};
+  const open = Object.entries(snapshot)
+    .filter(([, t]) => ['new', 'active'].includes((t.s.state ?? '').toLowerCase()))
+    .map(([id]) => id)
+    .slice(0, NOTE_TICKETS);
+  if (open.length < NOTE_TICKETS) throw new Error(`only ${open.length} open tickets`);
+  const at = new Date();
+  for (const id of open) await subscriptions.subscribe(id, { key: `n-${id}`, conversationId: `n-${id}`, kind: 'personal', tenantId: e.tenantId, serviceUrl }, 'bench', at);
+  // A full round-robin cycle first, so every followed ticket has its notes baseline.
+  for (let i = 0; i < 6; i++) await poller.poll();
+  for (const id of open) {
+    const res = await fetch(`${e.url}/_emulator/tickets/${encodeURIComponent(id)}/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: `bench note ${id}` }) });
+    if (!res.ok) throw new Error(`note answered ${res.status}`);
+  }
+  const arrived = new Map<string, number>();
+  let polls = 0;
+  let notesCalls = 0;
+  while (arrived.size < open.length && polls < 50) {
+    polls += 1;
+    notesCalls += (await poller.poll()).notesCalls;
+    for (const event of await outbox.pending()) {
+      if (event.kind !== 'change' || arrived.has(event.ticket.id)) continue;
+      if (event.changes.some((c) => c.kind === 'note' && c.note.text === `bench note ${event.ticket.id}`)) arrived.set(event.ticket.id, polls);
+    }
+  }
+  const worstPolls = arrived.size < open.length ? Number.POSITIVE_INFINITY : Math.max(...arrived.values());
+  return { openFollowed: open.length, arrived: arrived.size, worstPolls, worstSeconds: worstPolls * POLL_SECONDS, pollSeconds: POLL_SECONDS, notesCallsPerPoll: r1(notesCalls / polls) };
+}
 
 function startEmulatorProcess(): Promise<{ info: EmulatorInfo; stop: () => void }> {
   const child = fork(join(__dirname, 'notify-emulator.js'), [], { env: { ...process.env, BENCH_NOTIFY_TICKETS: String(TICKETS) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -136,6 +180,9 @@ export async function notificationFigures(log: (s: string) => void) {
     const changed = await measured(() => poller.poll(), calls);
     log(`  notify poll: baseline ${baseline.cpuMs} ms CPU / ${baseline.apiCalls} calls, steady ${steady.cpuMs} / ${steady.apiCalls}, ${CHANGED} changed ${changed.cpuMs} / ${changed.apiCalls} (${changed.result.events} events)`);
 
+    const notes = await noteLatency(e, mmd, connector.url);
+    log(`  notify note latency: ${notes.arrived} of ${notes.openFollowed} notes within ${notes.worstPolls} polls (${notes.worstSeconds} s at ${notes.pollSeconds} s polls), ${notes.notesCallsPerPoll} notes calls per poll`);
+
     const limiter = new RateLimiter(teamsLimits(MAX_PER_SECOND));
     const delivery = new Delivery({
       outbox,
@@ -171,6 +218,7 @@ export async function notificationFigures(log: (s: string) => void) {
         nothingChanged: { cpuMs: steady.cpuMs, wallMs: steady.wallMs, apiCalls: steady.apiCalls },
         followedChanged: { changed: CHANGED, events: changed.result.events, cpuMs: changed.cpuMs, wallMs: changed.wallMs, apiCalls: changed.apiCalls },
       },
+      notes,
       fanOut: {
         conversations: FAN_OUT,
         sent,

@@ -200,8 +200,10 @@ export class Delivery {
     const { sender, limiter, sleep } = this.deps;
     const maxAttempts = this.deps.maxAttempts ?? 6;
     for (let attempt = 1; ; attempt++) {
+      // Booked by the clock, checked and recorded when the send really leaves.
       const wait = limiter.reserve(target.key);
       if (wait > 0) await sleep(wait);
+      for (let more = limiter.depart(target.key); more > 0; more = limiter.depart(target.key)) await sleep(more);
       try {
         const { activityId } = await sender.send(target, card, options);
         return { outcome: 'sent', activityId };

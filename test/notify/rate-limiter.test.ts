@@ -40,3 +40,32 @@ describe('RateLimiter', () => {
     expect(maxInWindow(book(limiter, clock, Array.from({ length: 40 }, (_, i) => `c${i}`)), 1000)).toBe(5);
   });
 });
+
+describe('RateLimiter departures', () => {
+  it('counts a send at the time it really left: a late one pushes the next back, never one too many in a window', () => {
+    const clock = { t: 0 };
+    const limiter = new RateLimiter(teamsLimits(5), () => clock.t);
+    const window = 1000 + JITTER_MARGIN_MS;
+    const left: number[] = [];
+    // Six booked at once (the sixth a window later); the first leaves 300 ms late (a busy event
+    // loop), the others on time.
+    const waits = Array.from({ length: 6 }, (_, i) => limiter.reserve(`c${i}`));
+    expect(waits).toEqual([0, 0, 0, 0, 0, window]);
+    clock.t = 300;
+    expect(limiter.depart('c0')).toBe(0);
+    left.push(clock.t);
+    for (let i = 1; i < 5; i++) {
+      expect(limiter.depart(`c${i}`)).toBe(0);
+      left.push(clock.t);
+    }
+    // The sixth's booked time comes, but the first left at 300: departing now would put six
+    // sends within one window.
+    clock.t = window;
+    const more = limiter.depart('c5');
+    expect(more).toBe(300);
+    clock.t += more;
+    expect(limiter.depart('c5')).toBe(0);
+    left.push(clock.t);
+    expect(maxInWindow(left, window)).toBeLessThanOrEqual(5);
+  });
+});
