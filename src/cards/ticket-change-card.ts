@@ -13,15 +13,21 @@ export interface TicketChangeInput {
   now: Now;
 }
 
-/** Key facts of a ticket as a notification shows them. */
-export function snapshotFacts(ticket: TicketSnapshot, now: Now) {
-  const nextAction = [plainShort(ticket.nextActionOwner, 60, ''), ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
+/**
+ * Key facts of a ticket as a notification shows them, without the fields in `changed`: those
+ * are already in the card's "what changed" rows, each fact is listed once.
+ */
+export function snapshotFacts(ticket: TicketSnapshot, now: Now, changed: ReadonlySet<string> = new Set()) {
+  const nextAction = [
+    changed.has('nextActionOwner') ? '' : plainShort(ticket.nextActionOwner, 60, ''),
+    ticket.nextActionTime && !changed.has('nextActionTime') ? dateTime(ticket.nextActionTime, now) : '',
+  ]
     .filter((part) => part !== '' && part !== '—')
     .join(', ');
   return facts(
     [
-      ['Severity', plain(severityName(ticket.severity))],
-      ['State', plain(ticketStateLabel(ticket.state))],
+      ['Severity', changed.has('severity') ? '' : plain(severityName(ticket.severity))],
+      ['State', changed.has('state') ? '' : plain(ticketStateLabel(ticket.state))],
       ['Next action', nextAction],
     ],
     true,
@@ -38,14 +44,15 @@ export function ticketNotifyActions(ticketId: string) {
   ].filter((a) => a !== null);
 }
 
-/** One compact card per ticket and poll: what changed (old → new), the key facts, actions. */
+/** One compact card per ticket and poll: what changed (old → new), then the facts that did not change, actions. */
 export function ticketChangeCard({ ticket, changes, now }: TicketChangeInput): AdaptiveCard {
   const created = changes.some((c) => c.kind === 'created');
+  const changed = new Set(changes.flatMap((c) => (c.kind === 'field' ? [c.field] : [])));
   return renderCard('ticket-change', {
     heading: `${created ? 'New ticket' : 'Ticket updated'}: ${plain(ticket.id)}`,
     title: plainShort(ticket.title, 200, '(no title)'),
     changes: changeRows(changes, now),
-    facts: snapshotFacts(ticket, now),
+    facts: snapshotFacts(ticket, now, changed),
     actions: ticketNotifyActions(ticket.id),
   });
 }

@@ -112,3 +112,26 @@ describe('ticketDigestCard', () => {
     expect(textOf(card)).toContain('185 more tickets not shown');
   });
 });
+
+describe('ticketChangeCard lists each fact once', () => {
+  it('a changed field is in the change rows only; the facts show what did not change', () => {
+    const card = ticketChangeCard({ ticket, changes: [{ kind: 'field', field: 'state', from: 'active', to: 'resolved' }], now: NOW });
+    const text = textOf(card);
+    expect(text.match(/Resolved/g)).toHaveLength(1);
+    expect(text).toContain('Active → Resolved');
+    expect(text).toContain('High'); // severity 2 did not change: a fact
+    expect(text).toContain('Customer'); // next action did not change: a fact
+  });
+
+  it('with every fact changed, none is repeated below the changes', () => {
+    const all: TicketChange[] = [
+      { kind: 'field', field: 'state', from: 'active', to: 'resolved' },
+      { kind: 'field', field: 'severity', from: 3, to: 2 },
+      { kind: 'field', field: 'nextActionOwner', from: 'Microsoft', to: 'Customer' },
+      { kind: 'field', field: 'nextActionTime', from: null, to: '2026-11-23T09:00:00Z' },
+    ];
+    const text = textOf(ticketChangeCard({ ticket, changes: all, now: NOW }));
+    for (const once of [/Resolved/g, /High/g, /Customer/g]) expect(text.match(once)).toHaveLength(1);
+    expect(text).not.toMatch(/Next action\b(?! (owner|time))/);
+  });
+});
