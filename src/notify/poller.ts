@@ -201,6 +201,12 @@ export class Poller {
   }
 }
 
+/** Every ticket as the last poll listed it (title, state ...), by id; empty before the first poll. */
+export async function lastListedTickets(storage: Storage): Promise<Record<string, TicketSnapshot>> {
+  const doc = (await storage.get<SnapshotDoc>(keys.snapshot))?.value;
+  return Object.fromEntries(Object.entries(doc?.tickets ?? {}).map(([id, t]) => [id, t.s]));
+}
+
 /** New and Active tickets: Microsoft may write at any moment, so their notes are read each poll. */
 function isOpen(state: string | null): boolean {
   return OPEN_STATES.has((state ?? '').trim().toLowerCase());

@@ -160,9 +160,15 @@ describe('ticket notifications through the bot', () => {
     expect(cardText(after.value)).toContain('Unsubscribe');
     expect(cardText(after.value)).not.toContain('Subscribe to updates');
 
+    // An index entry left without its subscription (a crash between the two writes) is not counted.
+    await h.app.storage.set(`notify/following/${encodeURIComponent(PERSONAL.conversationId!)}/MMD-1400000-STALE`, { ticketId: 'MMD-1400000-STALE', at: new Date().toISOString() });
     const list = cardText(cardOf((await h.say('subscriptions', PERSONAL))[0]));
     expect(list).toContain(EXAMPLE_TICKET_ID);
     expect(list).toContain('follows 1 ticket');
+    expect(list).not.toContain('MMD-1400000-STALE');
+    // Each ticket with its title and state.
+    const ticket = (await h.app.mmd.tickets.get(EXAMPLE_TICKET_ID))!;
+    expect(list).toContain(`${ticket.title!} · ${ticket.state![0]!.toUpperCase()}`);
     const emptied = await h.execute('ticket.unsubscribe', { id: EXAMPLE_TICKET_ID, view: 'subscriptions' }, PERSONAL);
     expect(cardText(emptied.value)).toContain('follows 0 tickets');
   });
