@@ -180,9 +180,6 @@ export async function notificationFigures(log: (s: string) => void) {
     const changed = await measured(() => poller.poll(), calls);
     log(`  notify poll: baseline ${baseline.cpuMs} ms CPU / ${baseline.apiCalls} calls, steady ${steady.cpuMs} / ${steady.apiCalls}, ${CHANGED} changed ${changed.cpuMs} / ${changed.apiCalls} (${changed.result.events} events)`);
 
-    const notes = await noteLatency(e, mmd, connector.url);
-    log(`  notify note latency: ${notes.arrived} of ${notes.openFollowed} notes within ${notes.worstPolls} polls (${notes.worstSeconds} s at ${notes.pollSeconds} s polls), ${notes.notesCallsPerPoll} notes calls per poll`);
-
     const limiter = new RateLimiter(teamsLimits(MAX_PER_SECOND));
     const delivery = new Delivery({
       outbox,
@@ -208,6 +205,9 @@ export async function notificationFigures(log: (s: string) => void) {
     const spanS = (connector.lastAt - connector.firstAt) / 1000;
     const perSecond = spanS > 0 ? r1((sent - 1) / spanS) : 0;
     log(`  notify fan-out: ${sent} sends in ${r1(fan.wallMs / 1000)} s, ${perSecond}/s, ${connector.throttled} answered 429, ${fan.cpuMs} ms CPU`);
+    // After the fan-out: the notes it posts would otherwise be news to the followers above too.
+    const notes = await noteLatency(e, mmd, connector.url);
+    log(`  notify note latency: ${notes.arrived} of ${notes.openFollowed} notes within ${notes.worstPolls} polls (${notes.worstSeconds} s at ${notes.pollSeconds} s polls), ${notes.notesCallsPerPoll} notes calls per poll`);
     return {
       measured: true as const,
       note: 'src/notify driven directly (not yet wired into the app); the emulator runs in its own process; fan-out CPU includes the fake connector (same process).',
