@@ -128,6 +128,26 @@ describe('notes of followed tickets', () => {
     }
   });
 
+  it('subscribe all: a note written right after it, on a ticket the channel now follows, is announced', async () => {
+    const CHANNEL: SendOptions = { conversationType: 'channel', conversationId: '19:ops@thread.tacv2' };
+    // A budget that reads every followed ticket's notes each poll (subscribe all follows many).
+    const h = await startBot({ NOTIFY_NOTES_PER_POLL: '1000', DEFAULT_ROLE: 'admin' });
+    try {
+      await h.app.notify.notifier.runOnce();
+      const sent = await h.say('subscribe all', CHANNEL);
+      expect(sent.map((a) => answerText(a)).join('\n')).toMatch(/now hears about every ticket/);
+      const [id] = await openTickets(h, 1);
+      await note(id!, 'Posted right after subscribe all.');
+      await h.app.notify.notifier.runOnce();
+      const cards = notifications(h, CHANNEL.conversationId);
+      expect(cards.filter((c) => c.includes('Posted right after subscribe all.'))).toHaveLength(1);
+      // The notes written before `subscribe all` are not news.
+      expect(cards).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+
   it('nothing is announced twice across a restart, and a note after it is announced once', async () => {
     const path = join(dir, 'restart.sqlite');
     const first = await startBot({}, new SqliteStorage(path));
