@@ -302,3 +302,6 @@ output webAppName string = web.name
 output botDomain string = web.properties.defaultHostName
 output messagingEndpoint string = 'https://${web.properties.defaultHostName}/api/messages'
 output keyVaultName string = vault.name
+// For the Microsoft 365 Agents Toolkit (m365agents.yml): arm/deploy writes outputs to env/.env.<env>.
+output BOT_DOMAIN string = web.properties.defaultHostName
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = web.id
