@@ -243,3 +243,46 @@ describe('telemetry to Application Insights', () => {
     expect(Number(lag[0]!.value)).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('telemetry off (no APPLICATIONINSIGHTS_CONNECTION_STRING)', () => {
+  const OFF_WORK = join(ROOT, 'test-artifacts', 'telemetry', `off-${process.pid}`);
+  const OFF_BUNDLE = join(OFF_WORK, 'child.js');
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    bundleForChild(join(ROOT, 'src', 'index.ts'), OFF_WORK, OFF_BUNDLE);
+    emulator = await startEmulator({});
+  }, 60_000);
+  afterAll(async () => {
+    await emulator?.close();
+    rmSync(OFF_WORK, { recursive: true, force: true });
+  });
+
+  it('loads not one OpenTelemetry or Azure Monitor module', async () => {
+    // Once the server listens (telemetry is decided before), the child prints what it has loaded and exits.
+    const probe = `
+      const http = require('node:http');
+      const listen = http.Server.prototype.listen;
+      http.Server.prototype.listen = function (...args) {
+        this.once('listening', () => setImmediate(() => {
+          const loaded = Object.keys(require.cache).filter((k) => /opentelemetry|monitor-opentelemetry|applicationinsights/i.test(k));
+          process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n');
+          process.exit(0);
+        }));
+        return listen.apply(this, args);
+      };
+      require(${JSON.stringify(OFF_BUNDLE)});
+    `;
+    const child = spawn(process.execPath, ['-e', probe], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'warn', ...emulatorEnv(emulator), ALLOW_UNAUTHENTICATED: 'true', NOTIFY_POLL_SECONDS: '86400' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    await new Promise((resolve) => child.once('exit', resolve));
+    const line = /LOADED (.*)/.exec(err);
+    expect(line).not.toBeNull();
+    expect(JSON.parse(line![1]!)).toEqual([]);
+  }, 60_000);
+});
+
