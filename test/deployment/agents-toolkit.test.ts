@@ -119,3 +119,13 @@ describe('the environment files', () => {
     expect(read('.gitignore')).toMatch(/^env\/\.env\.\*\.user$/m);
   });
 });
+
+test('F5 (.vscode/launch.json) runs an npm script package.json has: the bot in sandbox mode and the Agents Playground', () => {
+  const launch = JSON.parse(read('.vscode/launch.json')) as { configurations: { name: string; runtimeExecutable?: string; runtimeArgs?: string[] }[] };
+  const [first] = launch.configurations;
+  expect(first?.runtimeExecutable).toBe('npm');
+  expect(first?.runtimeArgs?.[0]).toBe('run');
+  expect(scripts).toContain(first?.runtimeArgs?.[1]);
+  expect(first?.name).toMatch(/Agents Playground/);
+});
+
