@@ -3,13 +3,17 @@
 // the lock file, and the production dependencies only. The dependencies are copied from this
 // node_modules (every package-lock entry not marked dev), so no registry is asked. Nothing in
 // them is native (SQLite is Node's own node:sqlite), so the zip runs on any Node 24.
-import { existsSync, readFileSync, readdirSync, lstatSync, mkdirSync, createWriteStream } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync, readdirSync, lstatSync, mkdirSync, createWriteStream, copyFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, 'build', 'app.zip');
+// `--dir <folder>`: the same files laid out in a folder instead (the Agents Toolkit's zip deploy
+// takes a folder: m365agents.yml).
+const dirAt = process.argv.indexOf('--dir');
+const dir = dirAt > 0 ? resolve(process.argv[dirAt + 1] ?? 'build/app') : undefined;
+const out = !dir && process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, 'build', 'app.zip');
 
 /** Folders and files of the app itself (dist/scripts is development tooling, left out). */
 const APP = ['bin', 'cards', 'pages', join('dist', 'src'), join('dist', 'tab'), join('dist', 'tab-dev'), 'package.json', 'package-lock.json'];
@@ -45,9 +49,15 @@ function* files(path) {
 
 const zip = new yazl.ZipFile();
 let count = 0;
+if (dir) rmSync(dir, { recursive: true, force: true });
 const add = (path) => {
   for (const file of files(path)) {
-    zip.addFile(join(root, file.path), relative('.', file.path).split('\\').join('/'), { mode: file.mode });
+    if (dir) {
+      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+      copyFileSync(join(root, file.path), join(dir, file.path));
+    } else {
+      zip.addFile(join(root, file.path), relative('.', file.path).split('\\').join('/'), { mode: file.mode });
+    }
     count += 1;
   }
 };
@@ -55,6 +65,10 @@ for (const path of APP) if (existsSync(join(root, path))) add(path);
 const packages = productionPackages();
 for (const path of packages) add(path);
 
+if (dir) {
+  console.log(`${relative(process.cwd(), dir) || dir}/: ${count} files, ${packages.length} production packages`);
+  process.exit(0);
+}
 mkdirSync(dirname(out), { recursive: true });
 await new Promise((resolve, reject) => {
   zip.outputStream.pipe(createWriteStream(out)).on('close', resolve).on('error', reject);

@@ -245,8 +245,11 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     // The platform
     WEBSITES_PORT: '8080'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    // Read by the app (src/telemetry, the Azure Monitor OpenTelemetry distro). No
+    // ApplicationInsightsAgent_EXTENSION_VERSION: App Service's own Node.js agent would record
+    // every request and dependency a second time next to the distro.
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    OTEL_SERVICE_NAME: name
   }
 }
 
@@ -299,3 +302,6 @@ output webAppName string = web.name
 output botDomain string = web.properties.defaultHostName
 output messagingEndpoint string = 'https://${web.properties.defaultHostName}/api/messages'
 output keyVaultName string = vault.name
+// For the Microsoft 365 Agents Toolkit (m365agents.yml): arm/deploy writes outputs to env/.env.<env>.
+output BOT_DOMAIN string = web.properties.defaultHostName
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = web.id

@@ -10,6 +10,7 @@ import { firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
 import { createConversationMemory } from './notify-services';
 import { runIntent, runVerb } from './dispatch';
+import { telemetry } from '../telemetry/telemetry';
 import { runExtension } from './extensions/extension-dispatch';
 import type { ExtensionInvoke } from './extensions/extension-invoke';
 import type { ExtensionReply } from './extensions/extension-reply';
@@ -80,9 +81,14 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
 
   async function message(turn: Turn, typed: string): Promise<Reply> {
     const talk = smallTalk(typed);
-    if (talk) return { kind: 'card', card: smallTalkCard(talk, turn.user.name) };
+    if (talk) {
+      telemetry().annotate({ intent: 'smallTalk' });
+      return { kind: 'card', card: smallTalkCard(talk, turn.user.name) };
+    }
     const intent = parseIntent(typed);
     turn.log.info({ intent: intent.kind }, 'message');
+    // Every message turn carries what it was taken for, 'unknown' included (never the text).
+    if (intent.kind === 'unknown') telemetry().annotate({ intent: 'unknown' });
     if (intent.kind === 'unknown') return unknown(typed, intent.suggestions);
     if (!deps.userContext || NO_MMD_INTENTS.has(intent.kind)) return runIntent(routes.intents, turn, intent.kind, intent, deps);
     const ready = await depsForTurn(turn, deps, { kind: 'message', text: typed.slice(0, 2000) });

@@ -16,6 +16,8 @@ export const METRICS = {
  */
 export async function startTelemetry(options: { connectionString: string; serviceVersion: string; logger: Logger }): Promise<Telemetry> {
   const [{ useAzureMonitor, shutdownAzureMonitor }, api] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api')]);
+  // The cloud role Application Insights shows (otherwise "unknown_service:<path of node>"); OTEL_SERVICE_NAME wins when set.
+  process.env.OTEL_SERVICE_NAME ||= 'mmd-assist';
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString: options.connectionString },
     // Every turn is kept (the default samples 5 traces a second).

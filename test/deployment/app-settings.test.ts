@@ -39,6 +39,9 @@ test('the template has the Azure Bot with the Teams channel, Linux Node 20, Appl
   expect(bicep).toMatch(/linuxFxVersion: 'NODE\|24-lts'/);
   expect(bicep).toMatch(/healthCheckPath: '\/healthz'/);
   expect(bicep).toMatch(/'Microsoft\.Insights\/components@/);
+  // Telemetry is the app's own (OpenTelemetry distro); App Service's agent on top would count everything twice.
+  expect(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe('insights.properties.ConnectionString');
+  expect(settings.has('ApplicationInsightsAgent_EXTENSION_VERSION')).toBe(false);
   for (const param of ['botAppId', 'botAppPassword', 'botTenantId', 'mmdTenantId', 'mmdClientId', 'mmdClientSecret']) {
     expect(bicep).toMatch(new RegExp(`^param ${param} string`, 'm'));
   }

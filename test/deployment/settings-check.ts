@@ -13,8 +13,6 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const PLATFORM_SETTINGS: Readonly<Record<string, string>> = {
   WEBSITES_PORT: 'App Service: the port the container listens on',
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'App Service: the zip is deployed built, no Oryx build',
-  APPLICATIONINSIGHTS_CONNECTION_STRING: "App Service's Node.js agent: where telemetry goes",
-  ApplicationInsightsAgent_EXTENSION_VERSION: "App Service: turns the Node.js agent on (~3 on Linux)",
 };
 
 /** Not secrets although the name says so: the App Insights connection string is an ingestion key, not a credential. */

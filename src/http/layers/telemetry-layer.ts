@@ -2,9 +2,22 @@ import { telemetry } from '../../telemetry/telemetry';
 import { isApiError } from '../api-error';
 import type { Layer } from '../request';
 
-/** The resource of a path (`devices('MMD-1')/notes` -> `devices`): span names never carry ids or names. */
-function resourceOf(path: string): string {
-  return /^[A-Za-z0-9_.-]*/.exec(path)?.[0] || 'root';
+/**
+ * The resource of a path, its collection names without keys and without the tenant prefix
+ * (`tenants/<id>/devices('MMD-1')` -> `devices`, `tickets('1')/addNote` -> `tickets/addNote`,
+ * `security/incidents` -> `security/incidents`). It stops at the first segment that is not a
+ * plain name (letters and dots only), such as an id in a path segment: span names never carry
+ * ids, device names or anything a user typed.
+ */
+export function resourceOf(path: string): string {
+  const names: string[] = [];
+  // MMD paths start with the tenant (`tenants/<tenant id>/`), the same for every call.
+  for (const part of path.split('?')[0]!.replace(/^tenants\/[^/]+\//, '').split('/')) {
+    const m = /^([A-Za-z][A-Za-z.]*)(\(.*\))?$/.exec(part);
+    if (!m) break;
+    names.push(m[1]!);
+  }
+  return names.join('/') || 'root';
 }
 
 /** Each HTTP attempt as a span (child of the turn), errors and 429s counted (src/telemetry; no-op when off). */
