@@ -1,5 +1,5 @@
 import type { MmdClient, TicketListQuery } from '../mmd/mmd-client';
-import { paginate } from '../mmd/paging';
+import { paginate } from '../http/paging';
 import type { Storage } from '../storage/storage';
 import { diffTicket, newNotes, type TicketChange } from './diff';
 import { changeEventId } from './notify-event';
