@@ -6,7 +6,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
 import { createMsalCredentials } from './http/token-provider';
 import { createOnBehalfOf } from './http/on-behalf-of';
-import type { UserContext } from './bot/sign-in/user-context';
+import type { UserContext } from './bot/deps';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
 import { createGraphSecurityClient } from './graph/graph-security-client';
 import { createSecurityServices } from './bot/security/security-services';

@@ -5,7 +5,8 @@ import type { MmdClient } from '../mmd/mmd-client';
 import type { Storage } from '../storage/storage';
 import type { NotifyServices } from './notify-services';
 import type { SecurityServices } from './security/security-services';
-import type { UserContext } from './sign-in/user-context';
+import type { OnBehalfOf } from '../http/on-behalf-of';
+import type { TokenProvider } from '../http/token-provider';
 
 /** What every handler may use. Built once in src/app.ts. */
 export interface BotDeps {
@@ -25,4 +26,13 @@ export interface BotDeps {
   userContext?: UserContext;
   /** Live mode: the connection problem users should know of (src/health), undefined when it works. */
   connection?: () => string | undefined;
+}
+
+/** What signed-in (user-mode) turns need; defined here, not in sign-in/user-context.ts, so the two do not import each other. */
+export interface UserContext {
+  obo: OnBehalfOf;
+  /** The MMD client over a user's token provider (createMmdClient with the app's settings). */
+  mmdClient(tokenProvider: TokenProvider): MmdClient;
+  /** The tenant's admin consent page for the app registration. */
+  consentUrl: string;
 }

@@ -1,4 +1,4 @@
-import { knownTotal } from '../mmd/paging';
+import { knownTotal } from '../http/paging';
 import type { Page } from '../mmd/types';
 import type { ExecuteAction } from './card-action';
 import { showingRange } from './format';

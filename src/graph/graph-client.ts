@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
-import { graphSend } from './graph-sends';
+import { graphSend, type GraphClientOptions } from './graph-sends';
 import type { CallOptions } from '../http/request';
-import type { TokenProvider } from '../http/token-provider';
 import { segment } from '../http/url';
 import { GRAPH_PROFILE, GraphApiError } from './graph-api-error';
 
@@ -15,19 +13,6 @@ export interface GraphClient {
      */
     checkMemberGroups(userId: string, groupIds: string[], options?: CallOptions): Promise<string[]>;
   };
-}
-
-export interface GraphClientOptions {
-  /** e.g. https://graph.microsoft.com; the sandbox emulator's Graph root in sandbox mode. */
-  baseUrl: string;
-  /** Client credentials for https://graph.microsoft.com/.default. */
-  tokenProvider: TokenProvider;
-  timeoutMs: number;
-  /** Retries after the first attempt for 429/5xx, timeouts and network errors (default 2). */
-  maxRetries?: number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  logger?: Logger;
 }
 
 /** The scope of a client-credentials token for Graph. */

@@ -5,7 +5,7 @@
  * SecurityIncident.ReadWrite.All; DeviceManagementManagedDevices.ReadWrite.All or
  * DeviceManagementConfiguration.ReadWrite.All.
  */
-import type { GraphClientOptions } from './graph-client';
+import type { GraphClientOptions } from './graph-sends';
 import { graphSend } from './graph-sends';
 import { incidentsResource, type IncidentsResource } from './resources/incidents';
 import { troubleshootingEventsResource, type TroubleshootingEventsResource } from './resources/troubleshooting-events';

@@ -6,9 +6,24 @@
 import { createSend, realSleep } from '../http/send';
 import type { Send } from '../http/request';
 import { GRAPH_PROFILE, GRAPH_TRANSIENT_STATUSES } from './graph-api-error';
-import type { GraphClientOptions } from './graph-client';
+import type { Logger } from '../log/logger';
+import type { TokenProvider } from '../http/token-provider';
 
 export type GraphVersion = 'v1.0' | 'beta';
+
+/** Options of createGraphClient and createGraphSecurityClient (defined here, below both, so neither imports the other). */
+export interface GraphClientOptions {
+  /** e.g. https://graph.microsoft.com; the sandbox emulator's Graph root in sandbox mode. */
+  baseUrl: string;
+  /** Client credentials for https://graph.microsoft.com/.default. */
+  tokenProvider: TokenProvider;
+  timeoutMs: number;
+  /** Retries after the first attempt for 429/5xx, timeouts and network errors (default 2). */
+  maxRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  logger?: Logger;
+}
 
 export function graphSend(options: GraphClientOptions, version: GraphVersion): Send {
   return createSend({

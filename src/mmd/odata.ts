@@ -1,8 +1,4 @@
-/**
- * The MMD entities' filterable fields; the typed `$filter` builders themselves are shared with
- * Graph and live in src/http/odata.ts.
- */
-export * from '../http/odata';
+/** The MMD entities' filterable fields; the typed `$filter` builders live in src/http/odata.ts. */
 
 /** Fields the MMD service filters tickets on. */
 export type TicketField =

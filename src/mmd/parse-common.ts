@@ -3,9 +3,8 @@ import { isRecord, keep, stripUnsafeText, type ParseContext } from '../http/pars
 import { odataCount } from '../http/paging';
 import { MmdApiError } from './mmd-api-error';
 
-// The tolerant field schemas are shared with Graph (src/http/parse-common.ts); the MMD-worded
-// invalid_response and the entity/collection readers stay here.
-export * from '../http/parse-common';
+// The MMD-worded invalid_response and the entity/collection readers; the tolerant field schemas
+// they use live in src/http/parse-common.ts.
 
 export function invalidResponse(context: ParseContext, why: string): MmdApiError {
   return new MmdApiError({

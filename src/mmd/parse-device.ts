@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, name, num, text } from './parse-common';
+import { listOf, name, num, text } from '../http/parse-common';
 import type { Device, DeviceConfiguration, DeviceGroup } from './types';
 
 export const deviceGroupSchema: z.ZodType<DeviceGroup> = z.object({

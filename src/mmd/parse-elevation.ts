@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, id, strings, text } from './parse-common';
+import { bool, id, strings, text } from '../http/parse-common';
 import type { ElevationDetails, ElevationRequest } from './types';
 
 export const elevationSchema: z.ZodType<ElevationRequest> = z.object({

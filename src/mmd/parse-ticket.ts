@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, id, listOf, num, text } from './parse-common';
+import { bool, id, listOf, num, text } from '../http/parse-common';
 import type { Ticket, TicketContact, TicketNote } from './types';
 
 const contactSchema: z.ZodType<TicketContact> = z.object({

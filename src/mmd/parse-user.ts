@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deviceGroupSchema } from './parse-device';
-import { id, listOf, name, text } from './parse-common';
+import { id, listOf, name, text } from '../http/parse-common';
 import type { User, UserDevice } from './types';
 
 const userDeviceSchema: z.ZodType<UserDevice> = z.object({

@@ -1,6 +1,6 @@
 import type { MmdClient, TicketListQuery } from '../mmd/mmd-client';
 import type { Ticket } from '../mmd/types';
-import { paginate } from '../mmd/paging';
+import { paginate } from '../http/paging';
 import type { Storage } from '../storage/storage';
 import { diffTicket, newNotes, type TicketChange } from './diff';
 import { changeEventId } from './notify-event';

@@ -3,7 +3,7 @@
  * with the request's client (the app's or the user's) and answers rows from views.ts.
  */
 import { z } from 'zod';
-import { paginate } from '../mmd/paging';
+import { paginate } from '../http/paging';
 import type { Device, Ticket } from '../mmd/types';
 import { attribute, tooLongWithAttribution } from '../protocol/attribution';
 import { TabError } from './tab-error';

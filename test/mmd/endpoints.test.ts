@@ -1,4 +1,4 @@
-import { paginate } from '../../src/mmd/paging';
+import { paginate } from '../../src/http/paging';
 import type { Ticket } from '../../src/mmd/types';
 import { startClientHarness, type ClientHarness } from './emulator-client';
 import { failure } from './failure';

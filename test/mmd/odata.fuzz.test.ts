@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseFilter, type FieldTypes, type FilterNode } from '../../src/emulator/odata-filter';
-import { and, contains, eq, ge, gt, le, lt, ne, not, or, startsWith, type Filter } from '../../src/mmd/odata';
+import { and, contains, eq, ge, gt, le, lt, ne, not, or, startsWith, type Filter } from '../../src/http/odata';
 import { queryString } from '../../src/http/url';
 
 /*

@@ -1,4 +1,5 @@
-import { allOf, and, contains, eq, ge, gt, key, le, literal, lt, ne, not, or, startsWith, type Filter, type TicketField } from '../../src/mmd/odata';
+import { allOf, and, contains, eq, ge, gt, key, le, literal, lt, ne, not, or, startsWith, type Filter } from '../../src/http/odata';
+import { type TicketField } from '../../src/mmd/odata';
 
 describe('literal', () => {
   it('quotes strings and doubles single quotes', () => {

@@ -1,4 +1,4 @@
-import { iterateAll, paginate, toPage, type PageCursor } from '../../src/mmd/paging';
+import { iterateAll, paginate, toPage, type PageCursor } from '../../src/http/paging';
 import type { Page, PageQuery } from '../../src/mmd/types';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMmdClient } from '../../src/mmd/create-client';
 import type { MmdClient } from '../../src/mmd/mmd-client';
-import { paginate } from '../../src/mmd/paging';
+import { paginate } from '../../src/http/paging';
 import { failure } from './failure';
 
 /** Transport details the emulator does not exercise, on a scripted loopback server. */

@@ -1,4 +1,5 @@
-import { parseEntity, stripUnsafeText } from '../../src/mmd/parse-common';
+import { stripUnsafeText } from '../../src/http/parse-common';
+import { parseEntity } from '../../src/mmd/parse-common';
 import { deviceSchema } from '../../src/mmd/parse-device';
 import type { NewTicket } from '../../src/mmd/types';
 import { startClientHarness, type ClientHarness } from './emulator-client';

@@ -1,4 +1,4 @@
-import { paginate } from '../../mmd/paging';
+import { paginate } from '../../http/paging';
 import type { Device, Page } from '../../mmd/types';
 import type { BotDeps } from '../deps';
 import { PAGE_SIZE } from './paging';

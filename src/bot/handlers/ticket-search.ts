@@ -1,5 +1,5 @@
 import type { TicketListQuery } from '../../mmd/mmd-client';
-import { paginate } from '../../mmd/paging';
+import { paginate } from '../../http/paging';
 import type { Page, Ticket } from '../../mmd/types';
 import type { BotDeps } from '../deps';
 import { PAGE_SIZE } from './paging';

@@ -1,3 +1,4 @@
+import { createUserCache } from './user-cache';
 import type { GraphClient } from '../../graph/graph-client';
 import { GraphApiError } from '../../graph/graph-api-error';
 import type { Turn } from '../turn';
@@ -27,8 +28,6 @@ export interface AdminCheckOptions {
   ttlMs?: number;
 }
 
-const MAX_CACHED = 1000;
-
 /**
  * The allow-list check behind elevation details and the audit log: the sender's object id
  * (from the activity, else from Teams) or UPN (from Teams) in `admins`, else membership of
@@ -37,8 +36,7 @@ const MAX_CACHED = 1000;
  */
 export function createAdminCheck(options: AdminCheckOptions): AdminCheck {
   const admins = new Set(options.admins.map((a) => a.trim().toLowerCase()).filter(Boolean));
-  const ttlMs = options.ttlMs ?? 5 * 60_000;
-  const cache = new Map<string, { decision: AdminDecision; expiresAt: number }>();
+  const cache = createUserCache<AdminDecision>(options.now, options.ttlMs);
 
   async function decide(turn: Turn): Promise<AdminDecision> {
     const { upn, aadObjectId } = await memberIdentity(turn);
@@ -61,15 +59,11 @@ export function createAdminCheck(options: AdminCheckOptions): AdminCheck {
 
   return {
     async check(turn) {
-      const key = `${turn.user.id}\u0000${turn.user.aadObjectId ?? ''}`;
-      const now = options.now().getTime();
-      const cached = cache.get(key);
-      if (cached && cached.expiresAt > now) return cached.decision;
+      const cached = cache.get(turn);
+      if (cached) return cached;
       const decision = await decide(turn);
-      if (decision.allowed || decision.reason === 'not_admin') {
-        if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-        cache.set(key, { decision, expiresAt: now + ttlMs });
-      }
+      // A failed Graph look-up is never kept.
+      if (decision.allowed || decision.reason === 'not_admin') cache.set(turn, decision);
       turn.log.info({ allowed: decision.allowed, via: decision.allowed ? decision.via : decision.reason }, 'elevation admin check');
       return decision;
     },

@@ -1,3 +1,4 @@
+import { createUserCache } from './user-cache';
 import type { Role } from '../../config/roles';
 import type { GraphClient } from '../../graph/graph-client';
 import { GraphApiError } from '../../graph/graph-api-error';
@@ -28,8 +29,6 @@ export interface RoleCheckOptions {
   ttlMs?: number;
 }
 
-const MAX_CACHED = 1000;
-
 /**
  * Role resolution for dispatch (src/bot/dispatch.ts) and help. Admins come from the existing
  * admin check (ELEVATION_ADMINS / ELEVATION_ADMIN_GROUP_ID, cached there); operators from
@@ -38,22 +37,14 @@ const MAX_CACHED = 1000;
  */
 export function createRoleCheck(options: RoleCheckOptions): RoleCheck {
   const operators = new Set(options.operators.map((o) => o.trim().toLowerCase()).filter(Boolean));
-  const ttlMs = options.ttlMs ?? 5 * 60_000;
-  // Per user: a definite yes or no is kept for the TTL, so a turn does not cost a Graph call
-  // (checkMemberGroups); a failed look-up is never kept. A removed operator loses the role
-  // within the TTL.
-  const cache = new Map<string, { operator: boolean; expiresAt: number }>();
+  // A definite yes or no is kept for the TTL; a failed look-up is never kept.
+  const cache = createUserCache<boolean>(options.now, options.ttlMs);
 
   async function isOperatorCached(turn: Turn): Promise<boolean | 'failed'> {
-    const key = `${turn.user.id}\u0000${turn.user.aadObjectId ?? ''}`;
-    const now = options.now().getTime();
-    const cached = cache.get(key);
-    if (cached && cached.expiresAt > now) return cached.operator;
+    const cached = cache.get(turn);
+    if (cached !== undefined) return cached;
     const operator = await isOperator(turn);
-    if (operator !== 'failed') {
-      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-      cache.set(key, { operator, expiresAt: now + ttlMs });
-    }
+    if (operator !== 'failed') cache.set(turn, operator);
     return operator;
   }
 

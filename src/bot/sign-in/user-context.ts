@@ -5,21 +5,11 @@
  * client with a different token provider.
  */
 import { signInHelpCard, type SignInProblem } from '../../cards/sign-in-help-card';
-import { OnBehalfOfError, type OnBehalfOf } from '../../http/on-behalf-of';
-import type { TokenProvider } from '../../http/token-provider';
-import type { MmdClient } from '../../mmd/mmd-client';
+import { OnBehalfOfError } from '../../http/on-behalf-of';
 import { savePending, type PendingCommand } from '../../state/sign-in-store';
 import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
-
-export interface UserContext {
-  obo: OnBehalfOf;
-  /** The MMD client over a user's token provider (createMmdClient with the app's settings). */
-  mmdClient(tokenProvider: TokenProvider): MmdClient;
-  /** The tenant's admin consent page for the app registration. */
-  consentUrl: string;
-}
 
 export const SIGN_IN_TEXT = 'Sign in to MMD Assist so the MMD service records your own name on what you do. I will run your request once you are signed in.';
 

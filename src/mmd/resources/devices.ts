@@ -1,5 +1,5 @@
 import type { DeviceListQuery, MmdClient } from '../mmd-client';
-import type { LinkedQuery } from '../paging';
+import type { LinkedQuery } from '../../http/paging';
 import { parseEntity } from '../parse-common';
 import { deviceSchema } from '../parse-device';
 import { elevationDetailsSchema } from '../parse-elevation';

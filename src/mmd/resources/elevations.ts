@@ -1,6 +1,7 @@
 import type { ElevationListQuery, MmdClient } from '../mmd-client';
-import { allOf, eq, ne, type ElevationField, type Filter } from '../odata';
-import type { LinkedQuery } from '../paging';
+import { allOf, eq, ne, type Filter } from '../../http/odata';
+import { type ElevationField } from '../odata';
+import type { LinkedQuery } from '../../http/paging';
 import { parseEntity } from '../parse-common';
 import { elevationSchema } from '../parse-elevation';
 import type { NewElevationRequest } from '../types';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../../log/logger';
 import { MmdApiError } from '../mmd-api-error';
-import { DEFAULT_PAGE_SIZE, toPage } from '../paging';
+import { DEFAULT_PAGE_SIZE, toPage } from '../../http/paging';
 import { parseCollection } from '../parse-common';
 import type { QueryValue, Send } from '../../http/request';
 import type { Page, PageQuery } from '../types';

@@ -1,6 +1,7 @@
 import type { MmdClient, TicketListQuery } from '../mmd-client';
-import { allOf, contains, eq, key, or, type Filter, type TicketField } from '../odata';
-import type { LinkedQuery } from '../paging';
+import { allOf, contains, eq, key, or, type Filter } from '../../http/odata';
+import { type TicketField } from '../odata';
+import type { LinkedQuery } from '../../http/paging';
 import { parseCollection, parseEntity } from '../parse-common';
 import { noteSchema, ticketSchema } from '../parse-ticket';
 import type { NewTicket } from '../types';

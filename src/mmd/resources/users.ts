@@ -1,6 +1,7 @@
 import type { MmdClient, UserListQuery } from '../mmd-client';
-import type { LinkedQuery } from '../paging';
-import { invalidResponse, isRecord, parseCollection, parseEntity } from '../parse-common';
+import type { LinkedQuery } from '../../http/paging';
+import { isRecord } from '../../http/parse-common';
+import { invalidResponse, parseCollection, parseEntity } from '../parse-common';
 import { userSchema } from '../parse-user';
 import { segment } from '../url';
 import { listPage, orNull, type ResourceContext } from './resource-context';
