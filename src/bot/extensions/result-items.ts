@@ -1,8 +1,11 @@
 import { deviceDetailCard } from '../../cards/device-detail-card';
 import { relativeTime, severityName } from '../../cards/format';
 import { searchPreviewCard } from '../../cards/search-preview-card';
+import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
+import type { Incident } from '../../graph/incident';
 import type { Device, Ticket } from '../../mmd/types';
+import { newFormId } from '../../state/form-id';
 import type { ResultItem } from './extension-reply';
 
 const join = (parts: Array<string | null | undefined>) => parts.filter((p) => p && p.trim()).join(' · ');
@@ -33,5 +36,18 @@ export function ticketItem(ticket: Ticket, now: Date): ResultItem {
       select: { kind: 'ticket', id: ticket.id },
     }),
     card: ticketDetailCard({ ticket, notes: ticket.notes, now }),
+  };
+}
+
+/** A security incident as a result; choosing it asks for the incident again (selectItem). */
+export function incidentItem(incident: Incident, now: Date): ResultItem {
+  return {
+    preview: searchPreviewCard({
+      title: incident.displayName || '(no title)',
+      subtitle: join(['Security incident', incident.status, incident.severity === null ? null : `severity ${incident.severity}`]),
+      text: `Opened ${relativeTime(incident.createdDateTime, now)}`,
+      select: { kind: 'incident', id: incident.id },
+    }),
+    card: incidentDetailCard({ incident, formId: newFormId(now), now }),
   };
 }
