@@ -2,6 +2,7 @@ import type { Now } from './local-time';
 import type { ElevationDetails, ElevationRequest } from '../mmd/types';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
+import { valueLabel } from '../protocol/labels';
 import { plain, plainShort } from './escape';
 import { dateTime, exactTime } from './format';
 import { renderCard, type AdaptiveCard } from './render';
@@ -87,7 +88,7 @@ export function elevationRevealedCard({ deviceName, details, userId, hideAt, now
     facts: facts(
       [
         ['Account', plain(details.accountUpn)],
-        ['Status', plain(details.status)],
+        ['Status', plain(valueLabel(details.status))],
         ['Password last updated', dateTime(details.passwordLastUpdated, now)],
         ['Request ID', plain(details.openedElevationRequestId)],
       ],
@@ -103,7 +104,7 @@ export function elevationRevealedCard({ deviceName, details, userId, hideAt, now
     'password',
     password
       ? [{ type: 'TextRun', text: password, fontType: 'Monospace', size: 'Large', weight: 'Bolder' }]
-      : [{ type: 'TextRun', text: `Not available (status: ${details.status?.trim() || 'unknown'}).`, italic: true }],
+      : [{ type: 'TextRun', text: `Not available (status: ${valueLabel(details.status, 'unknown')}).`, italic: true }],
   );
   return card;
 }

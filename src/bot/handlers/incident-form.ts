@@ -25,6 +25,7 @@ import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
 import { graphWording } from './graph-wording';
+import { valueLabel } from '../../protocol/labels';
 import { incidentNotFound } from './incidents';
 
 export async function openIncidentForm(_turn: Turn, query: { from?: FormOrigin }, deps: BotDeps): Promise<Reply> {
@@ -85,10 +86,12 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
   });
 }
 
-/** What an update changed, for the audit: field names and the new values (short enum words or a UPN). */
+const FIELD_LABELS: Record<string, string> = { status: 'status', assignedTo: 'assigned to', classification: 'classification', determination: 'determination' };
+
+/** What an update changed, for the audit, in the words the cards use: "classification False positive, determination Clean". */
 function describeChanges(changes: IncidentChanges): string {
   return Object.entries(changes)
-    .map(([field, value]) => `${field} ${value === null ? '(none)' : String(value)}`)
+    .map(([field, value]) => `${FIELD_LABELS[field] ?? field} ${value === null ? '(none)' : field === 'assignedTo' ? String(value) : valueLabel(String(value))}`)
     .join(', ');
 }
 
