@@ -54,7 +54,7 @@ export function ticketDetailCard({ ticket, notes, now, subscribed = false, back 
     olderNotes: hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : '',
     notesActions: readAll ? [readAll] : [],
     actions: [
-      executeIfValid('Add note', 'ticket.addNoteForm', { id }),
+      executeIfValid('Add note', 'ticket.addNoteForm', { id, back }),
       subscribed
         ? executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'ticket' })
         : executeIfValid('Subscribe to updates', 'ticket.subscribe', { id, view: 'ticket' }),

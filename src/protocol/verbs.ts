@@ -48,7 +48,7 @@ export const VERBS = {
   // `from`: the card the button sits on, where the form's Cancel goes back to (absent: a
   // "Cancelled" card).
   'ticket.newForm': z.object({ deviceName: text(64).optional(), from: formOrigin.optional() }),
-  'ticket.addNoteForm': z.object({ id: ticketId }),
+  'ticket.addNoteForm': z.object({ id: ticketId, back: backView.optional() }),
   'elevation.requestForm': z.object({ deviceName: text(64).optional(), from: formOrigin.optional() }),
   // deviceName (optional) lets the form name the device and show the request after closing.
   'elevation.closeForm': z.object({ id: text(64).min(1), deviceName: text(64).optional(), from: formOrigin.optional() }),

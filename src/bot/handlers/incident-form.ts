@@ -64,7 +64,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
   const form = async (errors: FieldErrors, notice?: FormNotice) => {
     const incident = await deps.graph.incidents.get(data.id, { signal: turn.signal });
     if (!incident) return incidentNotFound(data.id);
-    return card(incidentDetailCard({ incident, formId: data.formId, now: nowFor(turn, deps), errors, notice, openForm: data.change, input }));
+    return card(incidentDetailCard({ incident, formId: data.formId, now: nowFor(turn, deps), errors, notice, openForm: data.change, input, back: data.back }));
   };
   const check = checkIncidentUpdate(data.change, raw, now);
   if (!check.ok) return form(check.errors);
@@ -81,7 +81,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
       return incident;
     },
     // A new formId: the next change on this card is a new submit.
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps) }), `Incident ${plain(incident.id)} was updated.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps), back: data.back }), `Incident ${plain(incident.id)} was updated.`),
     form,
   });
 }
