@@ -17,16 +17,22 @@ export interface DeviceDetailInput {
   /** The list this was opened from: a Back button restores it. */
   back?: BackView;
   now: Now;
+  /**
+   * `false` for a device as a list or search result carries it: its groups and configurations are
+   * not in it, so the card leaves them out (rather than "Groups (0)") and says where to see them.
+   */
+  whole?: boolean;
 }
 
 /** One device: its properties, groups and configurations, and what an admin can do next. */
-export function deviceDetailCard({ device, now, back }: DeviceDetailInput): AdaptiveCard {
+export function deviceDetailCard({ device, now, back, whole = true }: DeviceDetailInput): AdaptiveCard {
   const name = device.name.trim();
   // Problems first, so a cut list never hides a failed deployment.
   const sorted = [...device.configurations].sort((a, b) => statusRank(a.deploymentStatus) - statusRank(b.deploymentStatus));
   const configurations = capped(sorted, MAX_CONFIGURATIONS, 'configurations');
   return renderCard('device-detail', {
     back: backActions(back),
+    whole,
     name: plainShort(name, 80, '(no name)'),
     subtitle: plainJoin([device.manufacturer, device.model], 80),
     compliance: statusView(device.complianceState),
@@ -61,8 +67,8 @@ export function deviceDetailCard({ device, now, back }: DeviceDetailInput): Adap
       status: statusView(c.deploymentStatus),
     })),
     configurationsMore: configurations.more,
-    // In the body: the card's own actions are at Teams' limit of five.
     intuneUrl: intuneDeviceUrl(device.intuneId) ?? '',
+    // In the body, each group under its own heading (the card's own actions would show under the last one).
     actions: actions(device, name, back),
     troubleshooting: name
       ? [

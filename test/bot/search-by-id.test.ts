@@ -51,6 +51,20 @@ describe('search by a ticket id or its start, and incidents in the extension', (
     expect(cardText(missing!.content)).toContain('No security incident');
   });
 
+  it('a result card shows only what the search result carries; the chosen one is fetched whole (issue 25 point 8)', async () => {
+    const results = resultsOf((await invoke(harness, QUERY, search('MMD-00001'))).body);
+    const device = results.find((r) => tapValue(r).kind === 'device')!;
+    const listed = cardText(device.content);
+    expect(listed).not.toMatch(/Groups \(0\)|Not in any group|Configurations \(0\)/);
+    expect(listed).toContain('Groups and configurations are not in search results');
+    const [chosen] = resultsOf((await invoke(harness, 'composeExtension/selectItem', tapValue(device))).body);
+    const whole = await harness.app.mmd.devices.get('MMD-00001');
+    expect(cardText(chosen!.content)).toContain(`Groups (${whole!.groups.length})`);
+    expect(cardText(chosen!.content)).toContain(`Configurations (${whole!.configurations.length})`);
+    const ticket = resultsOf((await invoke(harness, QUERY, search('1465058'))).body).find((r) => tapValue(r).kind === 'ticket')!;
+    expect(cardText(ticket.content)).not.toContain('Notes (0)');
+  });
+
   it('user text goes into the $filter as an escaped literal', () => {
     expect(ticketFilter({ titleOrIdContains: "MMD-1' or 1 eq 1" })?.toString()).toBe("contains(title,'MMD-1'' or 1 eq 1') or contains(id,'MMD-1'' or 1 eq 1')");
     expect(incidentFilter({ displayNameContains: "x') or true or ('" })).toBe("contains(displayName,'x'') or true or (''')");

@@ -22,7 +22,8 @@ export function deviceItem(device: Device, now: Date): ResultItem {
       text: join([device.userUpn ?? device.assignedUser, device.complianceState, device.osVersion]),
       select: { kind: 'device', name: device.name },
     }),
-    card: deviceDetailCard({ device, now }),
+    // A list's device has no groups or configurations: the card leaves them out (selectItem fetches the whole one).
+    card: deviceDetailCard({ device, now, whole: false }),
   };
 }
 
@@ -35,7 +36,8 @@ export function ticketItem(ticket: Ticket, now: Date): ResultItem {
       text: `Opened ${relativeTime(ticket.createdDateTime, now)}`,
       select: { kind: 'ticket', id: ticket.id },
     }),
-    card: ticketDetailCard({ ticket, notes: ticket.notes, now }),
+    // Listed tickets come without notes (the documents'): not "Notes (0)" (selectItem fetches them).
+    card: ticketDetailCard({ ticket, notes: ticket.notes, now, notesKnown: ticket.notes.length > 0 }),
   };
 }
 
