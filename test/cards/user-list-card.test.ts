@@ -43,7 +43,9 @@ describe('userListCard', () => {
     ];
     const card = userListCard({ page: page(nasty, 0, 10, false), search: INJECTION, now: NOW });
     expectCleanCard(card);
-    expect(textOf(card)).toContain('0 devices');
+    // The user with no device is left out of "users with managed devices", and counted.
+    expect(textOf(card)).not.toContain('0 devices');
+    expect(textOf(card)).toContain('1 without managed devices left out');
     expect(verbs(card)).toEqual([['user.open', expect.objectContaining({ upn: '${injection}@contoso.com' })]]);
   });
 
