@@ -5,6 +5,7 @@ import { facts } from './card-parts';
 import { valueLabel } from '../protocol/labels';
 import { plain, plainShort } from './escape';
 import { dateTime, exactTime } from './format';
+import { requesterOf } from '../protocol/attribution';
 import { renderCard, type AdaptiveCard } from './render';
 
 /*
@@ -44,7 +45,7 @@ export function elevationHiddenCard({ deviceName, request, revealSeconds, now }:
       ? facts(
           [
             ['Request', plainShort(request.title, 120)],
-            ['Requested by', plain(request.requestingAgentUpn)],
+            ['Requested by', plain(requesterOf(request.requestingAgentUpn, request.planOfAction))],
             ['Opened', dateTime(request.requestCreationTime, now)],
             ['Request ID', plain(request.id)],
           ],

@@ -6,6 +6,7 @@ import { convert } from 'html-to-text';
 import { severityName, ticketTypeLabel } from '../mmd/enums';
 import { severityColor, statusView, ticketStateColor, ticketStateLabel, type TextColor } from '../cards/format';
 import { valueLabel } from '../protocol/labels';
+import { requesterOf } from '../protocol/attribution';
 import type { Device, ElevationRequest, Ticket, TicketNote } from '../mmd/types';
 
 /** States the service uses for tickets not yet finished. */
@@ -94,7 +95,7 @@ export function elevationRow(request: ElevationRequest) {
     title: request.title ?? '',
     deviceName: request.deviceName ?? '',
     category: request.category ?? '',
-    requestedBy: request.requestingAgentUpn ?? '',
+    requestedBy: requesterOf(request.requestingAgentUpn, request.planOfAction),
     ticketId: request.partnerTicketId ?? '',
     planOfAction: request.planOfAction ?? '',
     created: request.requestCreationTime,
