@@ -65,6 +65,17 @@ describe('search by a ticket id or its start, and incidents in the extension', (
     expect(cardText(ticket.content)).not.toContain('Notes (0)');
   });
 
+  it('a Graph refusal of the incident search still finds devices and tickets', async () => {
+    harness.app.emulator!.faults.add({ method: 'GET', path: '/security/incidents', status: 403, times: 5 });
+    try {
+      const results = resultsOf((await invoke(harness, QUERY, search('MMD-1465058'))).body);
+      expect(results.map((r) => tapValue(r).id).filter(Boolean)).toContain(EXAMPLE_TICKET_ID);
+      expect(harness.app.emulator!.requestLog().some((r) => r.url.includes('/security/incidents') && r.status === 403)).toBe(true);
+    } finally {
+      harness.app.emulator!.faults.clear();
+    }
+  });
+
   it('user text goes into the $filter as an escaped literal', () => {
     expect(ticketFilter({ titleOrIdContains: "MMD-1' or 1 eq 1" })?.toString()).toBe("contains(title,'MMD-1'' or 1 eq 1') or contains(id,'MMD-1'' or 1 eq 1')");
     expect(incidentFilter({ displayNameContains: "x') or true or ('" })).toBe("contains(displayName,'x'') or true or (''')");

@@ -34,8 +34,15 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
   {
     name: 'incidents',
     cap: INCIDENT_SOURCE_CAP,
-    list: async ({ graph }, text, skip, top, now, signal) =>
-      (await graph.incidents.list({ displayNameContains: text, skip, top }, { signal })).items.map((i) => incidentItem(i, now)),
+    list: async ({ graph }, text, skip, top, now, signal) => {
+      try {
+        return (await graph.incidents.list({ displayNameContains: text, skip, top }, { signal })).items.map((i) => incidentItem(i, now));
+      } catch (err) {
+        // A tenant without the Graph permission (403), or Graph down, still finds devices and tickets.
+        if (signal?.aborted) throw err;
+        return [];
+      }
+    },
   },
   {
     name: 'tickets',
