@@ -32,6 +32,8 @@ export interface IncidentDetailInput {
   input?: Partial<Record<keyof typeof INCIDENT_UPDATE_FIELDS, string>>;
   /** The list it was opened from: Back, kept across the in-place updates. */
   back?: BackView;
+  /** `false` for a role that cannot change incidents: no forms, no Open MMD ticket. */
+  canChange?: boolean;
 }
 
 // Each form's Save sends every input on the card (Adaptive Cards gathers them all): the card
@@ -42,7 +44,7 @@ const CARD_RULES: FieldRules = Object.fromEntries(Object.entries(INCIDENT_UPDATE
 const FORM_IDS: Record<IncidentChangeKind, string> = { status: 'statusForm', assignment: 'assignmentForm', classification: 'classificationForm' };
 
 /** One incident: its properties, newest comments, and in-place status / assignment / classification forms. */
-export function incidentDetailCard({ incident, formId, now, notice, errors = {}, openForm, input = {}, back }: IncidentDetailInput): AdaptiveCard {
+export function incidentDetailCard({ incident, formId, now, notice, errors = {}, openForm, input = {}, back, canChange = true }: IncidentDetailInput): AdaptiveCard {
   const id = incident.id.trim();
   const current = {
     status: incident.status?.trim() ?? '',
@@ -52,7 +54,7 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
   };
   const fields = fieldItems(CARD_RULES, { ...current, ...input }, errors, instantOf(now));
   const save = (change: IncidentChangeKind) => {
-    const action = executeIfValid('Save', 'incident.update', { formId, id, change, back }, { style: 'positive' });
+    const action = canChange && executeIfValid('Save', 'incident.update', { formId, id, change, back }, { style: 'positive' });
     // Cancel closes the form on the card; nothing is sent.
     return action ? [action, toggle('Cancel', FORM_IDS[change])] : [];
   };
@@ -85,7 +87,7 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
     // In the body, not the card's actions: Teams shows at most five of those.
     formToggles: canUpdate ? [toggle('Change status', 'statusForm'), toggle('Assign', 'assignmentForm'), toggle('Classify', 'classificationForm')] : [],
     actions: [
-      executeIfValid('Open MMD ticket', 'incident.ticketForm', { id }),
+      canChange ? executeIfValid('Open MMD ticket', 'incident.ticketForm', { id }) : null,
       link,
       executeIfValid('Refresh', 'incident.open', { id, back }),
     ].filter((a) => a !== null),

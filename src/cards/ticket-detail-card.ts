@@ -22,13 +22,15 @@ export interface TicketDetailInput {
   notes?: TicketNote[];
   /** `false`: a ticket as a list or search result carries it, without its notes (not "Notes (0)"). */
   notesKnown?: boolean;
+  /** `false` for a role that cannot change tickets: no Add note. */
+  canChange?: boolean;
   now: Now;
   /** This conversation follows the ticket: the button offers Unsubscribe instead of Subscribe. */
   subscribed?: boolean;
 }
 
 /** One support ticket: every field that is set, the contact, the newest notes, and actions. */
-export function ticketDetailCard({ ticket, notes, now, subscribed = false, back, notesKnown = true }: TicketDetailInput): AdaptiveCard {
+export function ticketDetailCard({ ticket, notes, now, subscribed = false, back, notesKnown = true, canChange = true }: TicketDetailInput): AdaptiveCard {
   const id = ticket.id.trim();
   const allNotes = notes ?? ticket.notes;
   const { rows, hidden } = noteRows(allNotes, now, MAX_NOTES, MAX_NOTE_CHARS);
@@ -57,7 +59,7 @@ export function ticketDetailCard({ ticket, notes, now, subscribed = false, back,
     olderNotes: hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : '',
     notesActions: readAll ? [readAll] : [],
     actions: [
-      executeIfValid('Add note', 'ticket.addNoteForm', { id, back }),
+      canChange ? executeIfValid('Add note', 'ticket.addNoteForm', { id, back }) : null,
       subscribed
         ? executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'ticket' })
         : executeIfValid('Subscribe to updates', 'ticket.subscribe', { id, view: 'ticket' }),

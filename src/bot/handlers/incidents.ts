@@ -9,6 +9,7 @@ import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
 import { fetchPage } from './paging';
+import { canChange } from './can-change';
 
 /** Only values Graph knows go into the $filter (each an escaped literal there anyway). */
 function known(values: readonly string[], allowed: readonly string[]): string[] {
@@ -34,5 +35,5 @@ export function incidentNotFound(id: string): Reply {
 export async function showIncident(turn: Turn, query: { id: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
-  return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: nowFor(turn, deps), back: query.back }));
+  return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: nowFor(turn, deps), back: query.back, canChange: await canChange(turn, deps) }));
 }

@@ -11,6 +11,7 @@ import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
 import { fetchPage } from './paging';
 import { searchTicketTitles } from './ticket-search';
+import { canChange } from './can-change';
 
 export async function listTickets(
   turn: Turn,
@@ -81,7 +82,7 @@ export async function showTicket(turn: Turn, query: VerbData<'ticket.open'> | { 
   ]);
   // Refresh (a button on the card) answers in place: that message shows this ticket now.
   if (turn.kind === 'invoke' && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
-  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed, back: backFrom(query) }));
+  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed, back: backFrom(query), canChange: await canChange(turn, deps) }));
 }
 
 export async function showNotes(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
