@@ -61,8 +61,8 @@ export function ticketDetailCard({ ticket, notes, now, subscribed = false, back,
     actions: [
       canChange ? executeIfValid('Add note', 'ticket.addNoteForm', { id, back }) : null,
       subscribed
-        ? executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'ticket' })
-        : executeIfValid('Subscribe to updates', 'ticket.subscribe', { id, view: 'ticket' }),
+        ? executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'ticket', back })
+        : executeIfValid('Subscribe to updates', 'ticket.subscribe', { id, view: 'ticket', back }),
       executeIfValid('Refresh', 'ticket.open', { id, back }),
     ].filter((a): a is ExecuteAction => a !== null),
   });

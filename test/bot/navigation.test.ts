@@ -36,7 +36,7 @@ describe('navigation', () => {
     expect(cardText(again)).toMatch(/Active/);
   });
 
-  it('ticket list → ticket → Add note: the ticket keeps "Back to tickets"', async () => {
+  it('ticket list → ticket → Add note, Subscribe, Unsubscribe: the ticket keeps "Back to tickets"', async () => {
     const list = cardOf((await harness.say('tickets'))[0]);
     const open = action(list, 'ticket.open');
     const detail = invokeCard(await harness.execute('ticket.open', open.data));
@@ -47,6 +47,11 @@ describe('navigation', () => {
     const after = invokeCard(await press(harness, form, 'ticket.addNote', { text: 'Checked the dock.' }));
     expect(cardText(after)).toContain('Checked the dock.');
     expect(backOf(after)?.title).toBe('← Back to tickets');
+    // Subscribe and Unsubscribe answer in place, and keep Back too.
+    const subscribed = invokeCard(await harness.execute('ticket.subscribe', action(after, 'ticket.subscribe').data));
+    expect(backOf(subscribed)?.title).toBe('← Back to tickets');
+    const unsubscribed = invokeCard(await harness.execute('ticket.unsubscribe', action(subscribed, 'ticket.unsubscribe').data));
+    expect(backOf(unsubscribed)?.title).toBe('← Back to tickets');
   });
 
   it('enrollment failures name the MMD device (by Intune id) and open its card, with Back', async () => {
