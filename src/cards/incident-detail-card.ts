@@ -1,7 +1,7 @@
 import { instantOf, type Now } from './local-time';
 import type { FieldErrors, FieldRules } from '../protocol/field-rules';
 import type { Incident } from '../graph/incident';
-import { INCIDENT_UPDATE_FIELDS, type IncidentChangeKind } from '../protocol/incident-rules';
+import { determinationChoicesFor, INCIDENT_UPDATE_FIELDS, type IncidentChangeKind } from '../protocol/incident-rules';
 import { facts, type Fact } from './card-parts';
 import { fieldItems, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
@@ -52,7 +52,10 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
     classification: incident.classification?.trim() ?? '',
     determination: incident.determination?.trim() ?? '',
   };
-  const fields = fieldItems(CARD_RULES, { ...current, ...input }, errors, instantOf(now));
+  // A refused pair: the form comes back listing only the determinations of the chosen classification.
+  const narrowTo = errors.determination && input.classification ? input.classification : '';
+  const rules: FieldRules = narrowTo ? { ...CARD_RULES, determination: { ...INCIDENT_UPDATE_FIELDS.determination, required: false, choices: determinationChoicesFor(narrowTo) } } : CARD_RULES;
+  const fields = fieldItems(rules, { ...current, ...input, ...(narrowTo ? { determination: '' } : {}) }, errors, instantOf(now));
   const save = (change: IncidentChangeKind) => {
     const action = canChange && executeIfValid('Save', 'incident.update', { formId, id, change, back }, { style: 'positive' });
     // Cancel closes the form on the card; nothing is sent.

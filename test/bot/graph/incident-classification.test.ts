@@ -5,6 +5,7 @@
 import { determinationFits, INCIDENT_CLASSIFICATIONS, INCIDENT_DETERMINATIONS } from '../../../src/graph/graph-enums';
 import { DETERMINATION_CHOICES } from '../../../src/protocol/incident-rules';
 import { BotHarness, cardText } from '../../helpers/bot-harness';
+import { findElements } from '../../helpers/card-validation';
 import { apiCalls, fieldError, invokeCard, press } from '../forms/form-helpers';
 
 const PATCH = /\/v1\.0\/security\/incidents\/[^/]+$/;
@@ -26,6 +27,9 @@ describe('incident classification and determination', () => {
     const again = invokeCard(await press(harness, card, 'incident.update', { change: 'classification', classification: 'falsePositive', determination: 'malware' }));
     expect(fieldError(again, 'determination')).toBe('Malware does not go with False positive: choose Other, Clean or Insufficient data.');
     expect(apiCalls(harness, 'PATCH', PATCH)).toBe(before);
+    // The form comes back offering only what goes with False positive.
+    const offered = (findElements(again, 'Input.ChoiceSet').find((i) => i.id === 'determination')!.choices as Array<{ value: string }>).map((c) => c.value);
+    expect(offered).toEqual(['other', 'clean', 'insufficientData']);
     // A pair that goes together is saved.
     const saved = invokeCard(await press(harness, again, 'incident.update', { change: 'classification', classification: 'falsePositive', determination: 'clean' }));
     expect(cardText(saved)).toMatch(/False positive/);
