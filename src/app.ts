@@ -8,7 +8,7 @@ import { createMsalCredentials } from './http/token-provider';
 import { createOnBehalfOf } from './http/on-behalf-of';
 import type { UserContext } from './bot/deps';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
-import { createGraphSecurityClient } from './graph/graph-security-client';
+import { createGraphSecurityClient, type GraphSecurityClient } from './graph/graph-security-client';
 import { createSecurityServices } from './bot/security/security-services';
 import type { MmdClient } from './mmd/mmd-client';
 import { createBot } from './bot/bot';
@@ -56,6 +56,8 @@ export interface RunningApp {
   emulator?: RunningEmulator;
   storage: Storage;
   mmd: MmdClient;
+  /** Graph security incidents and troubleshooting events, as the bot reads them. */
+  graph: GraphSecurityClient;
   logger: Logger;
   server: BotServer;
   /** What /healthz reports about storage, the MMD and Graph tokens and the notifier's lease. */
@@ -244,7 +246,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger.info('stopped');
     })());
 
-  return { port, url: `http://127.0.0.1:${port}`, mode: config.mode, emulator, storage, mmd, logger, server, health, notify, stop };
+  return { port, url: `http://127.0.0.1:${port}`, mode: config.mode, emulator, storage, mmd, graph: graphSecurity, logger, server, health, notify, stop };
 }
 
 /** What a turn span is called: the activity type, and an invoke's name (never text). */

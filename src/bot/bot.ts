@@ -1,12 +1,13 @@
 import { didYouMeanCard, smallTalkCard } from '../cards/suggestion-card';
-import { welcomeCard } from '../cards/welcome-card';
+import { GROUP_HELP_HINT, welcomeCard } from '../cards/welcome-card';
+import { roleAllows } from '../config/roles';
 import { parseIntent } from '../intents/parse-intent';
 import { smallTalk } from '../intents/small-talk';
 import { isVerb, type Verb } from '../protocol/verbs';
 import { takePending } from '../state/sign-in-store';
 import { signInFailure, tokenExchange, verifyState, type SignInAnswer } from './sign-in/sign-in-invokes';
 import { depsForTurn } from './sign-in/user-context';
-import { firstWelcome } from '../state/welcomed';
+import { firstGroupHint, firstWelcome } from '../state/welcomed';
 import type { BotDeps } from './deps';
 import { createConversationMemory } from './notify-services';
 import { runIntent, runVerb } from './dispatch';
@@ -87,9 +88,14 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     }
     const intent = parseIntent(typed);
     turn.log.info({ intent: intent.kind }, 'message');
-    // Every message turn carries what it was taken for, 'unknown' included (never the text).
-    if (intent.kind === 'unknown') telemetry().annotate({ intent: 'unknown' });
-    if (intent.kind === 'unknown') return unknown(typed, intent.suggestions);
+    if (intent.kind === 'unknown') {
+      // Every message turn carries what it was taken for, 'unknown' included (never the text).
+      telemetry().annotate({ intent: 'unknown' });
+      // A group chat or channel: the first message without a command gets the @mention hint; later ones only a "did you mean".
+      if (turn.conversation !== 'personal' && (await firstGroupHint(deps.storage, turn.conversationId, deps.now()))) return text(GROUP_HELP_HINT);
+      if (turn.conversation !== 'personal' && intent.suggestions.length === 0) return { kind: 'done' };
+      return unknown(typed, intent.suggestions);
+    }
     if (!deps.userContext || NO_MMD_INTENTS.has(intent.kind)) return runIntent(routes.intents, turn, intent.kind, intent, deps);
     const ready = await depsForTurn(turn, deps, { kind: 'message', text: typed.slice(0, 2000) });
     if ('reply' in ready) return ready.reply;
@@ -156,7 +162,9 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     async installed(turn) {
       await remember(turn);
       if (!(await firstWelcome(deps.storage, turn.conversationId, deps.now()))) return undefined;
-      return { kind: 'card', card: welcomeCard({ mode: deps.config.mode, userName: turn.user.name, connectionProblem: deps.connection?.() }) };
+      const canCreate = roleAllows((await deps.security.roles.of(turn)).role, 'operator');
+      const inGroup = turn.conversation !== 'personal';
+      return { kind: 'card', card: welcomeCard({ mode: deps.config.mode, userName: turn.user.name, connectionProblem: deps.connection?.(), inGroup, canCreate }) };
     },
 
     async uninstalled(turn) {

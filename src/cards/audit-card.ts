@@ -1,4 +1,5 @@
 import type { Now } from './local-time';
+import { valueLabel } from '../protocol/labels';
 import { auditTarget, type AuditAction, type AuditOutcome, type AuditRecord } from '../state/audit-log';
 import type { VerbData } from '../protocol/verbs';
 import { execute, type ExecuteAction } from './card-action';
@@ -71,6 +72,14 @@ function describeFilters(filters: AuditFilters): string {
   return parts.length ? plainShort(`Filtered by ${parts.join(', ')}.`, 400) : '';
 }
 
+/**
+ * An incident update's detail as recorded ("classification falsePositive, determination malware",
+ * records written before the labels) in the cards' words: "classification False positive, …".
+ */
+function labelledChanges(detail: string): string {
+  return detail.replace(/\b(status|classification|determination|severity) ([A-Za-z]+)\b/g, (_m, field: string, value: string) => `${field} ${valueLabel(value)}`);
+}
+
 /** Changes made through the bot and reveals of elevation details: who, what, which, when, where, outcome. */
 export function auditCard({ records, now, filters = {}, before, next }: AuditCardInput): AdaptiveCard {
   const filtered = describeFilters(filters);
@@ -91,7 +100,7 @@ export function auditCard({ records, now, filters = {}, before, next }: AuditCar
           dateTime(r.at, now),
           r.user.upn ? plainShort(r.user.upn, 100) : '',
           WHERE[r.conversation.kind] ?? `in a ${plain(r.conversation.kind)}`,
-          r.detail ? plainShort(r.detail, 120) : '',
+          r.detail ? plainShort(r.action === 'incident.update' ? labelledChanges(r.detail) : r.detail, 120) : '',
         ]
           .filter(Boolean)
           .join(' · '),

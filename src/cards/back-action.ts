@@ -21,6 +21,10 @@ export function backActions(back: BackView | undefined): ExecuteAction[] {
       return [execute('← Back to elevation requests', back.verb, back.data, options)];
     case 'tickets.filter':
       return [execute('← Back to tickets', back.verb, back.data, options)];
+    case 'incidents.page':
+      return [execute('← Back to incidents', back.verb, back.data, options)];
+    case 'enrollmentFailures.page':
+      return [execute('← Back to enrollment failures', back.verb, back.data, options)];
   }
 }
 

@@ -17,16 +17,24 @@ export interface DeviceDetailInput {
   /** The list this was opened from: a Back button restores it. */
   back?: BackView;
   now: Now;
+  /**
+   * `false` for a device as a list or search result carries it: its groups and configurations are
+   * not in it, so the card leaves them out (rather than "Groups (0)") and says where to see them.
+   */
+  whole?: boolean;
+  /** `false` for a role that cannot change anything: no New ticket, Request elevation or Report. */
+  canChange?: boolean;
 }
 
 /** One device: its properties, groups and configurations, and what an admin can do next. */
-export function deviceDetailCard({ device, now, back }: DeviceDetailInput): AdaptiveCard {
+export function deviceDetailCard({ device, now, back, whole = true, canChange = true }: DeviceDetailInput): AdaptiveCard {
   const name = device.name.trim();
   // Problems first, so a cut list never hides a failed deployment.
   const sorted = [...device.configurations].sort((a, b) => statusRank(a.deploymentStatus) - statusRank(b.deploymentStatus));
   const configurations = capped(sorted, MAX_CONFIGURATIONS, 'configurations');
   return renderCard('device-detail', {
     back: backActions(back),
+    whole,
     name: plainShort(name, 80, '(no name)'),
     subtitle: plainJoin([device.manufacturer, device.model], 80),
     compliance: statusView(device.complianceState),
@@ -61,14 +69,14 @@ export function deviceDetailCard({ device, now, back }: DeviceDetailInput): Adap
       status: statusView(c.deploymentStatus),
     })),
     configurationsMore: configurations.more,
-    // In the body: the card's own actions are at Teams' limit of five.
     intuneUrl: intuneDeviceUrl(device.intuneId) ?? '',
-    actions: actions(device, name, back),
+    // In the body, each group under its own heading (the card's own actions would show under the last one).
+    actions: actions(device, name, back, canChange),
     troubleshooting: name
       ? [
           executeIfValid('Enrollment failures', 'enrollmentFailures.page', { deviceName: name, skip: 0 }),
-          executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
-        ].filter((a): a is ExecuteAction => a !== null)
+          canChange && executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
+        ].filter((a): a is ExecuteAction => Boolean(a))
       : [],
   });
 }
@@ -96,16 +104,16 @@ function whyNonCompliant(device: Device): Array<[string, string]> {
   return [['Why non-compliant', reason]];
 }
 
-function actions(device: Device, name: string, back: BackView | undefined): ExecuteAction[] {
+function actions(device: Device, name: string, back: BackView | undefined, canChange: boolean): ExecuteAction[] {
   const user = executeIfValid('Assigned user', 'user.open', { upn: device.userUpn?.trim() ?? '' });
   // Without a name the device cannot be looked up, and an empty deviceName would mean "all".
   const forDevice = name
     ? [
         executeIfValid('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
-        executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
-        executeIfValid('New ticket', 'ticket.newForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
+        canChange && executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
+        canChange && executeIfValid('New ticket', 'ticket.newForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
         executeIfValid('Refresh', 'device.open', { name, back }),
       ]
     : [];
-  return [user, ...forDevice].filter((a): a is ExecuteAction => a !== null);
+  return [user, ...forDevice].filter((a): a is ExecuteAction => Boolean(a));
 }

@@ -7,6 +7,7 @@ import { facts } from './card-parts';
 import { plain, plainJoin, plainShort } from './escape';
 import { dateTime } from './format';
 import { elevationState } from './elevation-state';
+import { requesterOf } from '../protocol/attribution';
 import { renderCard, type AdaptiveCard } from './render';
 
 const MAX_SECTION_CHARS = 2000;
@@ -38,7 +39,7 @@ export function elevationDetailCard({ request, now, back }: ElevationDetailInput
       [
         ['Request ID', plain(request.id)],
         ['Device', plain(request.deviceName)],
-        ['Requested by', plain(request.requestingAgentUpn)],
+        ['Requested by', plain(requesterOf(request.requestingAgentUpn, request.planOfAction))],
         ['Linked ticket', plain(request.partnerTicketId)],
         ['Category', plainJoin([request.category, request.subcategory], 80, '—', ' / ')],
         ['Created', dateTime(request.requestCreationTime, now)],

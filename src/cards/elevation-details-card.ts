@@ -2,8 +2,10 @@ import type { Now } from './local-time';
 import type { ElevationDetails, ElevationRequest } from '../mmd/types';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
+import { valueLabel } from '../protocol/labels';
 import { plain, plainShort } from './escape';
 import { dateTime, exactTime } from './format';
+import { requesterOf } from '../protocol/attribution';
 import { renderCard, type AdaptiveCard } from './render';
 
 /*
@@ -43,7 +45,7 @@ export function elevationHiddenCard({ deviceName, request, revealSeconds, now }:
       ? facts(
           [
             ['Request', plainShort(request.title, 120)],
-            ['Requested by', plain(request.requestingAgentUpn)],
+            ['Requested by', plain(requesterOf(request.requestingAgentUpn, request.planOfAction))],
             ['Opened', dateTime(request.requestCreationTime, now)],
             ['Request ID', plain(request.id)],
           ],
@@ -87,7 +89,7 @@ export function elevationRevealedCard({ deviceName, details, userId, hideAt, now
     facts: facts(
       [
         ['Account', plain(details.accountUpn)],
-        ['Status', plain(details.status)],
+        ['Status', plain(valueLabel(details.status))],
         ['Password last updated', dateTime(details.passwordLastUpdated, now)],
         ['Request ID', plain(details.openedElevationRequestId)],
       ],
@@ -103,7 +105,7 @@ export function elevationRevealedCard({ deviceName, details, userId, hideAt, now
     'password',
     password
       ? [{ type: 'TextRun', text: password, fontType: 'Monospace', size: 'Large', weight: 'Bolder' }]
-      : [{ type: 'TextRun', text: `Not available (status: ${details.status?.trim() || 'unknown'}).`, italic: true }],
+      : [{ type: 'TextRun', text: `Not available (status: ${valueLabel(details.status, 'unknown')}).`, italic: true }],
   );
   return card;
 }

@@ -6,6 +6,7 @@ import { plainJoin, plainShort } from './escape';
 import { relativeTime } from './format';
 import { elevationState } from './elevation-state';
 import { pageRange, pagingActions } from './paging';
+import { requesterOf } from '../protocol/attribution';
 import { renderCard, type AdaptiveCard } from './render';
 
 export type ElevationStateFilter = 'open' | 'closed';
@@ -43,7 +44,7 @@ export function elevationListCard({ page, deviceName, state, now }: ElevationLis
       category: plainJoin([request.category, request.subcategory], 100, 'No category', ' / '),
       detail: [
         plainShort(request.deviceName, 64, 'no device'),
-        `requested by ${plainShort(request.requestingAgentUpn, 80)}`,
+        `requested by ${plainShort(requesterOf(request.requestingAgentUpn, request.planOfAction), 80)}`,
         `created ${relativeTime(request.requestCreationTime, now)}`,
       ].join(' · '),
       state: rowState,

@@ -1,5 +1,6 @@
 import { ticketTypeLabel as typeLabel } from '../mmd/enums';
 import { plain } from './escape';
+import { valueLabel } from '../protocol/labels';
 import { instantOf, wallClock, type Now } from './local-time';
 
 export type { Now } from './local-time';
@@ -115,13 +116,6 @@ const TONES = new Map<string, Tone>([
   ['unknown', 'neutral'],
 ]);
 
-const LABELS = new Map<string, string>([
-  ['noncompliant', 'Non-compliant'],
-  ['notapplicable', 'Not applicable'],
-  ['ingraceperiod', 'In grace period'],
-  ['inprogress', 'In progress'],
-]);
-
 const TONE_VIEW: Record<Tone, { icon: string; color: TextColor; subtle: boolean }> = {
   good: { icon: '✅', color: 'Good', subtle: false },
   attention: { icon: '❌', color: 'Attention', subtle: false },
@@ -140,7 +134,7 @@ export function statusView(status: string | null | undefined): StatusView {
   if (!trimmed) return { text: DASH, color: 'Default', subtle: true };
   const key = trimmed.replace(/[\s_-]+/g, '').toLowerCase();
   const { icon, color, subtle } = TONE_VIEW[TONES.get(key) ?? 'neutral'];
-  const label = plain(LABELS.get(key) ?? trimmed);
+  const label = plain(valueLabel(trimmed));
   return { text: icon ? `${icon} ${label}` : label, color, subtle };
 }
 
@@ -158,7 +152,8 @@ export function severityColor(severity: number | null | undefined): TextColor {
 export function ticketStateLabel(state: string | null | undefined): string {
   const trimmed = state?.trim() ?? '';
   if (!trimmed) return DASH;
-  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  const label = valueLabel(trimmed);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 export function ticketStateColor(state: string | null | undefined): TextColor {

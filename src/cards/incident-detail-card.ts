@@ -1,13 +1,15 @@
 import { instantOf, type Now } from './local-time';
 import type { FieldErrors, FieldRules } from '../protocol/field-rules';
 import type { Incident } from '../graph/incident';
-import { INCIDENT_UPDATE_FIELDS, type IncidentChangeKind } from '../protocol/incident-rules';
+import { determinationChoicesFor, INCIDENT_UPDATE_FIELDS, type IncidentChangeKind } from '../protocol/incident-rules';
 import { facts, type Fact } from './card-parts';
 import { fieldItems, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
 import { plain, plainShort } from './escape';
 import { dateTime, relativeTime } from './format';
 import { executeIfValid, toggle } from './card-action';
+import { backActions } from './back-action';
+import type { BackView } from '../protocol/verbs';
 import { trustedLink } from './trusted-link';
 import { enumText, incidentSeverityColor, incidentStatusColor } from './graph-format';
 import { renderCard, type AdaptiveCard } from './render';
@@ -28,6 +30,10 @@ export interface IncidentDetailInput {
   openForm?: IncidentChangeKind;
   /** The user's input of the refused form, shown back as typed. */
   input?: Partial<Record<keyof typeof INCIDENT_UPDATE_FIELDS, string>>;
+  /** The list it was opened from: Back, kept across the in-place updates. */
+  back?: BackView;
+  /** `false` for a role that cannot change incidents: no forms, no Open MMD ticket. */
+  canChange?: boolean;
 }
 
 // Each form's Save sends every input on the card (Adaptive Cards gathers them all): the card
@@ -35,8 +41,10 @@ export interface IncidentDetailInput {
 // server reads only the submitted form's fields, with their real rules (incident-rules.ts).
 const CARD_RULES: FieldRules = Object.fromEntries(Object.entries(INCIDENT_UPDATE_FIELDS).map(([id, rule]) => [id, { ...rule, required: false }]));
 
+const FORM_IDS: Record<IncidentChangeKind, string> = { status: 'statusForm', assignment: 'assignmentForm', classification: 'classificationForm' };
+
 /** One incident: its properties, newest comments, and in-place status / assignment / classification forms. */
-export function incidentDetailCard({ incident, formId, now, notice, errors = {}, openForm, input = {} }: IncidentDetailInput): AdaptiveCard {
+export function incidentDetailCard({ incident, formId, now, notice, errors = {}, openForm, input = {}, back, canChange = true }: IncidentDetailInput): AdaptiveCard {
   const id = incident.id.trim();
   const current = {
     status: incident.status?.trim() ?? '',
@@ -44,15 +52,20 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
     classification: incident.classification?.trim() ?? '',
     determination: incident.determination?.trim() ?? '',
   };
-  const fields = fieldItems(CARD_RULES, { ...current, ...input }, errors, instantOf(now));
+  // A refused pair: the form comes back listing only the determinations of the chosen classification.
+  const narrowTo = errors.determination && input.classification ? input.classification : '';
+  const rules: FieldRules = narrowTo ? { ...CARD_RULES, determination: { ...INCIDENT_UPDATE_FIELDS.determination, required: false, choices: determinationChoicesFor(narrowTo) } } : CARD_RULES;
+  const fields = fieldItems(rules, { ...current, ...input, ...(narrowTo ? { determination: '' } : {}) }, errors, instantOf(now));
   const save = (change: IncidentChangeKind) => {
-    const action = executeIfValid('Save', 'incident.update', { formId, id, change }, { style: 'positive' });
-    return action ? [action] : [];
+    const action = canChange && executeIfValid('Save', 'incident.update', { formId, id, change, back }, { style: 'positive' });
+    // Cancel closes the form on the card; nothing is sent.
+    return action ? [action, toggle('Cancel', FORM_IDS[change])] : [];
   };
   const comments = incident.comments.slice(-MAX_COMMENTS).reverse();
   const link = trustedLink('Open in Microsoft Defender', incident.incidentWebUrl);
   const canUpdate = save('status').length > 0;
   return renderCard('incident-detail', {
+    back: backActions(back),
     title: plainShort(incident.displayName, 200, '(no title)'),
     severity: enumText(incident.severity),
     severityColor: incidentSeverityColor(incident.severity),
@@ -77,9 +90,9 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
     // In the body, not the card's actions: Teams shows at most five of those.
     formToggles: canUpdate ? [toggle('Change status', 'statusForm'), toggle('Assign', 'assignmentForm'), toggle('Classify', 'classificationForm')] : [],
     actions: [
-      executeIfValid('Open MMD ticket', 'incident.ticketForm', { id }),
+      canChange ? executeIfValid('Open MMD ticket', 'incident.ticketForm', { id }) : null,
       link,
-      executeIfValid('Refresh', 'incident.open', { id }),
+      executeIfValid('Refresh', 'incident.open', { id, back }),
     ].filter((a) => a !== null),
   });
 }

@@ -7,6 +7,7 @@ import { relativeTime } from './format';
 import { execute, executeIfValid } from './card-action';
 import { enumText, incidentSeverityColor, incidentStatusColor } from './graph-format';
 import { pageRange } from './paging';
+import { backTo } from './back-action';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface IncidentFilters {
@@ -39,7 +40,8 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
   const statuses = known(filters.statuses, INCIDENT_STATUSES);
   const severities = known(filters.severities, INCIDENT_SEVERITIES);
   const rows = page.items.map((incident) => {
-    const open = executeIfValid('Open', 'incident.open', { id: incident.id.trim() }, ONLY_DATA);
+    const back = backTo({ verb: 'incidents.page' as const, data: { statuses, severities, skip: page.skip } });
+    const open = executeIfValid('Open', 'incident.open', { id: incident.id.trim(), back }, ONLY_DATA);
     return {
       title: plainShort(incident.displayName, 120, '(no title)'),
       titleColor: open ? 'Accent' : 'Default',

@@ -2,7 +2,7 @@ import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import { plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
-export type NotFoundKind = 'device' | 'ticket' | 'user' | 'elevation';
+export type NotFoundKind = 'device' | 'ticket' | 'user' | 'elevation' | 'incident';
 
 export interface NotFoundInput {
   what: NotFoundKind;
@@ -17,6 +17,7 @@ const HEADLINE: Record<NotFoundKind, (key: string) => string> = {
   ticket: (key) => `No ticket with ID ${key} was found.`,
   user: (key) => `No user ${key} was found.`,
   elevation: (key) => `No elevation request was found for ${key}.`,
+  incident: (key) => `No security incident ${key} was found.`,
 };
 
 const HINT: Record<NotFoundKind, string> = {
@@ -24,6 +25,7 @@ const HINT: Record<NotFoundKind, string> = {
   ticket: 'Ticket IDs look like MMD-1465058-R5V8P. List your tickets to find it.',
   user: 'Check the UPN, or search by part of the name or email.',
   elevation: 'List the elevation requests to see which devices have one.',
+  incident: 'It may have been merged into another incident. List the incidents to find it.',
 };
 
 /** A clear "not found" (not an error): what was looked for, a close match if any, and a way on. */
@@ -47,6 +49,8 @@ function openSuggestion(what: NotFoundKind, key: string): ExecuteAction | null {
       return executeIfValid(title, 'ticket.open', { id: key });
     case 'user':
       return executeIfValid(title, 'user.open', { upn: key });
+    case 'incident':
+      return executeIfValid(title, 'incident.open', { id: key });
     case 'elevation':
       return executeIfValid(`Requests for ${truncateTitle(key)}`, 'elevations.page', { deviceName: key, skip: 0 });
   }
@@ -62,6 +66,8 @@ function searchAction(what: NotFoundKind, key: string): ExecuteAction | null {
       return execute('List tickets', 'tickets.page', { states: [], severities: [], skip: 0 });
     case 'elevation':
       return execute('List elevation requests', 'elevations.page', { skip: 0 });
+    case 'incident':
+      return execute('List incidents', 'incidents.page', { statuses: [], severities: [], skip: 0 });
   }
 }
 

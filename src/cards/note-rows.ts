@@ -30,13 +30,18 @@ const HTML_OPTIONS = {
 // (about three quarters of its cost on a short note).
 const htmlToText = compile(HTML_OPTIONS);
 
+/** An opening, closing or self-closing tag, a comment or a doctype: what makes text HTML. */
+const HAS_TAG = /<(?:[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?|\/[a-z][a-z0-9-]*\s*|!--[\s\S]*?--|!doctype[^<>]*)>/i;
+
 /** A note's text without HTML, whitespace tidied. Line breaks kept. */
 export function noteText(note: Pick<TicketNote, 'text' | 'renderType'>): string {
   const raw = note.text ?? '';
-  // Plain notes may still hold tags (the service marks nearly everything "html"): convert both.
+  // The service labels every note "html", but notes posted as plain text (the documents' own
+  // examples, scripts, the portal) hold typed line breaks: text with no tag is plain text, as typed.
+  if (!HAS_TAG.test(raw)) return raw.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
   const isHtml = note.renderType?.toLowerCase() === 'html';
   // A text note holding tags is converted too, its typed line breaks kept as <br>.
-  const text = isHtml ? htmlToText(raw) : /<[a-z!/]/i.test(raw) ? htmlToText(raw.replace(/\r?\n/g, '<br>')) : raw;
+  const text = isHtml ? htmlToText(raw) : htmlToText(raw.replace(/\r?\n/g, '<br>'));
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
 

@@ -20,13 +20,17 @@ export interface TicketDetailInput {
   back?: BackView;
   /** Notes fetched separately (GET tickets('id')/notes); defaults to the ticket's own. */
   notes?: TicketNote[];
+  /** `false`: a ticket as a list or search result carries it, without its notes (not "Notes (0)"). */
+  notesKnown?: boolean;
+  /** `false` for a role that cannot change tickets: no Add note. */
+  canChange?: boolean;
   now: Now;
   /** This conversation follows the ticket: the button offers Unsubscribe instead of Subscribe. */
   subscribed?: boolean;
 }
 
 /** One support ticket: every field that is set, the contact, the newest notes, and actions. */
-export function ticketDetailCard({ ticket, notes, now, subscribed = false, back }: TicketDetailInput): AdaptiveCard {
+export function ticketDetailCard({ ticket, notes, now, subscribed = false, back, notesKnown = true, canChange = true }: TicketDetailInput): AdaptiveCard {
   const id = ticket.id.trim();
   const allNotes = notes ?? ticket.notes;
   const { rows, hidden } = noteRows(allNotes, now, MAX_NOTES, MAX_NOTE_CHARS);
@@ -49,15 +53,16 @@ export function ticketDetailCard({ ticket, notes, now, subscribed = false, back 
       .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
       .map(([heading, text]) => ({ heading, text: plainShort(text, MAX_SECTION_CHARS) })),
     contact: contactFacts(ticket.contact),
-    notesHeading: `Notes (${allNotes.length})`,
+    notesHeading: notesKnown ? `Notes (${allNotes.length})` : 'Notes',
+    noNotes: notesKnown ? 'No notes yet.' : 'Notes are not in search results: open the ticket in chat to read them.',
     notes: rows,
     olderNotes: hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : '',
     notesActions: readAll ? [readAll] : [],
     actions: [
-      executeIfValid('Add note', 'ticket.addNoteForm', { id }),
+      canChange ? executeIfValid('Add note', 'ticket.addNoteForm', { id, back }) : null,
       subscribed
-        ? executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'ticket' })
-        : executeIfValid('Subscribe to updates', 'ticket.subscribe', { id, view: 'ticket' }),
+        ? executeIfValid('Unsubscribe', 'ticket.unsubscribe', { id, view: 'ticket', back })
+        : executeIfValid('Subscribe to updates', 'ticket.subscribe', { id, view: 'ticket', back }),
       executeIfValid('Refresh', 'ticket.open', { id, back }),
     ].filter((a): a is ExecuteAction => a !== null),
   });

@@ -6,6 +6,8 @@ import { dateTime } from './format';
 import { executeIfValid } from './card-action';
 import { trustedLink } from './trusted-link';
 import { enumText } from './graph-format';
+import { backActions } from './back-action';
+import type { BackView } from '../protocol/verbs';
 import { renderCard, type AdaptiveCard } from './render';
 
 const MAX_SECTION_CHARS = 2000;
@@ -16,11 +18,15 @@ export interface TroubleshootingEventDetailInput {
   event: TroubleshootingEvent;
   /** The MMD device this event was opened from, for "Report another". */
   deviceName?: string;
+  /** The MMD device of the event's Intune id, when the device list has it: named and opened. */
+  device?: string;
+  /** The list it was opened from. */
+  back?: BackView;
   now: Now;
 }
 
 /** One enrollment failure: every property of document 004, error details and their help links. */
-export function troubleshootingEventDetailCard({ event, deviceName, now }: TroubleshootingEventDetailInput): AdaptiveCard {
+export function troubleshootingEventDetailCard({ event, deviceName, device, back, now }: TroubleshootingEventDetailInput): AdaptiveCard {
   const details = event.troubleshootingErrorDetails;
   const pairs = capped(event.additionalInformation, MAX_PAIRS, 'values');
   const resources = capped(details?.resources ?? [], MAX_RESOURCES, 'links');
@@ -28,7 +34,9 @@ export function troubleshootingEventDetailCard({ event, deviceName, now }: Troub
   return renderCard('troubleshooting-event-detail', {
     title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
     reason: plainShort(event.failureReason, MAX_SECTION_CHARS, '(no reason given)'),
-    facts: eventFacts(event, now),
+    // In the body (the card's actions hold help links): Back, and the device's card.
+    back: [...backActions(back), ...(device ? [executeIfValid(`Open device ${plainShort(device, 30)}`, 'device.open', { name: device })] : [])].filter((a) => a !== null),
+    facts: eventFacts(event, now, device),
     sections: [
       ['Context', details?.context],
       ['Failure', details?.failure],
@@ -48,17 +56,18 @@ export function troubleshootingEventDetailCard({ event, deviceName, now }: Troub
         deviceName: deviceName?.trim() || undefined,
         from: { verb: 'enrollmentFailure.open', data: { id: event.id.trim() } },
       }),
-      executeIfValid('Refresh', 'enrollmentFailure.open', { id: event.id.trim() }),
+      executeIfValid('Refresh', 'enrollmentFailure.open', { id: event.id.trim(), back }),
     ].filter((a) => a !== null),
   });
 }
 
-function eventFacts(event: TroubleshootingEvent, now: Now): Fact[] {
+function eventFacts(event: TroubleshootingEvent, now: Now, device?: string): Fact[] {
   return facts(
     [
       ['When', dateTime(event.eventDateTime, now)],
       ['Category', enumText(event.failureCategory)],
       ['Enrollment type', enumText(event.enrollmentType)],
+      ['Device', plain(device)],
       ['Intune device id', plain(event.managedDeviceIdentifier)],
       ['Entra device id', plain(event.deviceId)],
       ['User', plain(event.userId)],

@@ -6,6 +6,7 @@ import { relativeTime } from './format';
 import { execute, executeIfValid } from './card-action';
 import { enumText } from './graph-format';
 import { pageRange } from './paging';
+import { backTo } from './back-action';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface EnrollmentFailureScope {
@@ -19,27 +20,35 @@ export interface TroubleshootingEventListInput {
   page: Page<TroubleshootingEvent>;
   scope: EnrollmentFailureScope;
   now: Now;
+  /** MMD device names by event id (joined by Intune id): the row names the device and opens it. */
+  deviceNames?: ReadonlyMap<string, string>;
 }
 
 const ONLY_DATA = { ignoreInputs: true };
 
 /** Recent enrollment failures, newest first, for the tenant, one device or one user; rows open the event. */
-export function troubleshootingEventListCard({ page, scope, now }: TroubleshootingEventListInput): AdaptiveCard {
+export function troubleshootingEventListCard({ page, scope, now, deviceNames = new Map() }: TroubleshootingEventListInput): AdaptiveCard {
   const deviceName = scope.deviceName?.trim() || undefined;
   const user = scope.user?.trim() || undefined;
-  const rows = page.items.map((event) => ({
+  const back = backTo({ verb: 'enrollmentFailures.page' as const, data: { deviceName, user, skip: page.skip } });
+  const rows = page.items.map((event) => {
+    const device = deviceNames.get(event.id);
+    const openDevice = device ? executeIfValid(`Open ${plainShort(device, 30)}`, 'device.open', { name: device, back }, ONLY_DATA) : null;
+    return {
     title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
-    open: executeIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim() }, ONLY_DATA),
+    open: executeIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim(), back }, ONLY_DATA),
+    deviceActions: openDevice ? [openDevice] : [],
     reason: plainShort(event.failureReason ?? event.troubleshootingErrorDetails?.failure, 160, '(no reason given)'),
     detail: [
       plainJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
       event.userId?.trim() ? `user ${plainShort(event.userId, 64)}` : '',
-      event.managedDeviceIdentifier?.trim() ? `Intune ${plainShort(event.managedDeviceIdentifier, 40)}` : '',
+      device ? `device ${plainShort(device, 64)}` : event.managedDeviceIdentifier?.trim() ? `Intune ${plainShort(event.managedDeviceIdentifier, 40)}` : '',
     ]
       .filter(Boolean)
       .join(' · '),
     when: relativeTime(event.eventDateTime, now),
-  }));
+    };
+  });
   const actions = [];
   if (page.skip > 0) actions.push(execute('◀ Previous', 'enrollmentFailures.page', { deviceName, user, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
   if (page.hasMore && page.items.length > 0) actions.push(execute('Next ▶', 'enrollmentFailures.page', { deviceName, user, skip: page.skip + page.items.length }, ONLY_DATA));

@@ -17,7 +17,10 @@ export interface UserListInput {
 export function userListCard({ page, search, now }: UserListInput): AdaptiveCard {
   const query = search?.trim() || undefined;
   const quoted = query ? `“${plainShort(query, 100)}”` : '';
-  const rows = page.items.map((user) => {
+  // "Users with managed devices" (help, README): a user the service lists with none is left out, and counted.
+  const withDevices = page.items.filter((user) => user.devices.length > 0);
+  const without = page.items.length - withDevices.length;
+  const rows = withDevices.map((user) => {
     const open = executeIfValid('Open', 'user.open', { upn: user.upn.trim(), back: backTo({ verb: 'users.page', data: { search: query, skip: page.skip } }) });
     return {
       name: plainShort(user.name?.trim() || user.upn, 80, '(no name)'),
@@ -30,7 +33,7 @@ export function userListCard({ page, search, now }: UserListInput): AdaptiveCard
   });
   return renderCard('user-list', {
     heading: query ? `Users matching ${quoted}` : 'Users',
-    showing: pageRange(page),
+    showing: [pageRange(page), without ? `${without} without managed devices left out` : ''].filter(Boolean).join(' · '),
     emptyText: page.skip > 0 ? 'No more users.' : query ? `No users match ${quoted}. Try part of a name, a UPN or an email address.` : 'No users found.',
     rows,
     actions: pagingActions(page, (title, skip) => execute(title, 'users.page', { search: query, skip })),

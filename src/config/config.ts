@@ -188,8 +188,13 @@ function registerConfigSecrets(env: Env, appPassword: string, clientSecret: stri
   for (const match of connection.matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)) registerSecret(match[1]);
 }
 
-function storage(env: Env): StorageConfig {
-  const value = str(env, 'STORAGE', 'sqlite:./data/mmd-assist.sqlite');
+/**
+ * STORAGE. Live mode: SQLite in ./data by default. Sandbox mode: memory by default, so the bot's
+ * state (audit, subscriptions, form claims) lives exactly as long as the emulator's data, which
+ * is regenerated at every start: an audit never lists tickets the emulator no longer has.
+ */
+function storage(env: Env, mode: 'sandbox' | 'live'): StorageConfig {
+  const value = str(env, 'STORAGE', mode === 'sandbox' ? 'memory' : 'sqlite:./data/mmd-assist.sqlite');
   if (value === 'memory') return { kind: 'memory' };
   if (value.startsWith('sqlite:')) {
     const path = value.slice('sqlite:'.length);
@@ -315,7 +320,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       graphBaseUrl: url(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com')!.replace(/\/+$/, ''),
       timeoutMs: int(env, 'MMD_TIMEOUT_MS', 10_000, 100, 120_000),
     },
-    storage: storage(env),
+    storage: storage(env, mode),
     logLevel,
     telemetryConnectionString: str(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') || undefined,
     elevation: {

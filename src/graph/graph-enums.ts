@@ -60,6 +60,34 @@ export const FAILURE_CATEGORIES = [
   'userAbandonment',
 ] as const;
 
+/**
+ * Which determinations go with which classification, as Graph documents them for incidents and
+ * alerts: a true positive is an attack (multi-staged attack, malicious user activity, compromised
+ * user, malware, phishing, unwanted software; apt from the older list), a benign positive is
+ * expected activity (security testing or personnel, line-of-business application, confirmed user
+ * activity), a false positive is clean or has too little data; "other" goes with each of the
+ * three, "unknown" only with an unknown classification. Document 003's spellings, plus v1.0's
+ * (compromisedAccount, notMalicious, notEnoughDataToValidate, confirmedActivity) for reading.
+ */
+export const DETERMINATIONS_BY_CLASSIFICATION: ReadonlyMap<string, readonly string[]> = new Map([
+  ['unknown', ['unknown']],
+  ['truePositive', ['multiStagedAttack', 'maliciousUserActivity', 'compromisedUser', 'compromisedAccount', 'malware', 'phishing', 'unwantedSoftware', 'apt', 'other']],
+  ['benignPositive', ['securityTesting', 'securityPersonnel', 'lineOfBusinessApplication', 'confirmedUserActivity', 'confirmedActivity', 'other']],
+  ['falsePositive', ['clean', 'notMalicious', 'insufficientData', 'notEnoughDataToValidate', 'other']],
+]);
+
+/** Does `determination` go with `classification`? A blank determination goes with any. */
+export function determinationFits(classification: string, determination: string): boolean {
+  if (!determination) return true;
+  return DETERMINATIONS_BY_CLASSIFICATION.get(classification)?.includes(determination) ?? false;
+}
+
+/** The determinations that go with `classification`, of those this bot offers. */
+export function determinationsFor(classification: string): IncidentDetermination[] {
+  const fit = DETERMINATIONS_BY_CLASSIFICATION.get(classification) ?? [];
+  return INCIDENT_DETERMINATIONS.filter((d) => fit.includes(d));
+}
+
 /** Graph's marker for "a value newer than this client": never offered, shown as such. */
 export const UNKNOWN_FUTURE_VALUE = 'unknownFutureValue';
 
@@ -129,6 +157,10 @@ const LABELS = new Map<string, string>([
   ['phishing', 'Phishing'],
   ['other', 'Other'],
   ['clean', 'Clean'],
+  ['compromisedAccount', 'Compromised account'],
+  ['notMalicious', 'Not malicious'],
+  ['notEnoughDataToValidate', 'Not enough data to validate'],
+  ['confirmedActivity', 'Confirmed activity'],
   [UNKNOWN_FUTURE_VALUE, 'Newer value, not known to this bot'],
 ]);
 

@@ -15,7 +15,7 @@ export interface CommandSpec {
   /** What the help card's button sends. */
   example: string;
   /** Help groups the commands under these headings. */
-  group: 'Devices and users' | 'Support tickets' | 'Elevation requests' | 'Security and enrollment' | 'General';
+  group: 'Devices and users' | 'Support tickets' | 'Elevation requests' | 'Security and enrollment' | 'Audit' | 'General';
   /** Admin-only commands are not offered in the manifest. */
   adminOnly?: boolean;
   /** false: listed in help, not in the app's command menu (its ten places are taken). */
@@ -29,14 +29,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'device', intent: 'device', usage: 'device <name>', description: 'Show one device with its groups and configurations.', example: 'device MMD-00001', group: 'Devices and users' },
   { name: 'users', intent: 'users', usage: 'users [search]', description: 'List or search users with managed devices.', example: 'users', group: 'Devices and users' },
   { name: 'user', intent: 'user', usage: 'user <upn>', description: "Show a user with their devices and groups.", example: 'user adele.vance@contoso.onmicrosoft.com', group: 'Devices and users' },
-  { name: 'tickets', intent: 'tickets', usage: 'tickets [active|resolved] [critical|high|moderate|low] [about <words>]', description: 'List support tickets, newest first, with filters.', example: 'tickets active', group: 'Support tickets' },
+  { name: 'tickets', intent: 'tickets', usage: 'tickets [new|active|resolved|closed] [critical|high|moderate|low] [about <words>]', description: 'List support tickets, newest first, with filters.', example: 'tickets active', group: 'Support tickets' },
   { name: 'ticket', intent: 'ticket', usage: 'ticket <id>', description: 'Open a support ticket.', example: 'ticket MMD-1465058-R5V8P', group: 'Support tickets' },
   { name: 'notes', intent: 'notes', usage: 'notes <id>', description: "Read a ticket's notes.", example: 'notes MMD-1465058-R5V8P', group: 'Support tickets' },
   { name: 'new ticket', intent: 'newTicket', usage: 'new ticket', description: 'Open a new support ticket with Microsoft.', example: 'new ticket', group: 'Support tickets' },
   { name: 'elevations', intent: 'elevations', usage: 'elevations [open|closed] [device]', description: 'List elevation requests (open or closed only), optionally for one device.', example: 'elevations', group: 'Elevation requests' },
   { name: 'request elevation', intent: 'requestElevation', usage: 'request elevation <device>', description: 'Ask for local admin elevation on a device.', example: 'request elevation', group: 'Elevation requests' },
   { name: 'elevation', intent: 'elevation', usage: 'elevation <device>', description: "A device's elevation details (admins, personal chat only).", example: 'elevation MMD-00002', group: 'Elevation requests', adminOnly: true },
-  { name: 'audit', intent: 'audit', usage: 'audit [user <upn>] [action <kind>] [ticket <id>|device <name>] [since <yyyy-mm-dd>]', description: 'Who changed what through the bot, and reveals of elevation details (admins only).', example: 'audit', group: 'Elevation requests', adminOnly: true },
+  { name: 'audit', intent: 'audit', usage: 'audit [user <upn>] [action <kind>] [ticket <id>|device <name>] [since <yyyy-mm-dd>]', description: 'Who changed what through the bot, and reveals of elevation details (admins only).', example: 'audit', group: 'Audit', adminOnly: true },
   { name: 'incidents', intent: 'incidents', usage: 'incidents [active|resolved] [high|medium|low]', description: 'List Microsoft Defender security incidents, newest first, with filters.', example: 'incidents active', group: 'Security and enrollment', secondary: true },
   { name: 'incident', intent: 'incident', usage: 'incident <id>', description: 'Open a security incident: update status, assign, classify, open an MMD ticket.', example: 'incident 1042', group: 'Security and enrollment', secondary: true },
   { name: 'new incident', intent: 'newIncident', usage: 'new incident', description: 'Create a security incident (Graph beta; a tenant may refuse it).', example: 'new incident', group: 'Security and enrollment', secondary: true },
@@ -48,5 +48,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'unsubscribe', menu: false, intent: 'unsubscribe', usage: 'unsubscribe <ticket id>', description: 'Stop the updates about a ticket in this conversation.', example: 'unsubscribe MMD-1465058-R5V8P', group: 'Support tickets' },
   { name: 'subscriptions', menu: false, intent: 'subscriptions', usage: 'subscriptions', description: 'The tickets this conversation follows, each with Unsubscribe.', example: 'subscriptions', group: 'Support tickets' },
   { name: 'subscribe all', menu: false, intent: 'subscribeAll', usage: 'subscribe all [severity <= 2] [state <states>]', description: 'Channels and group chats: follow every ticket that matches (unsubscribe all stops it).', example: 'subscribe all severity <= 2', group: 'Support tickets' },
-  { name: 'notify', menu: false, intent: 'notify', usage: 'notify digest <hourly|daily|off> / notify quiet <20:00-08:00|off>', description: 'Collect updates into a digest, or hold them during quiet hours (your time zone).', example: 'notify quiet 20:00-08:00', group: 'Support tickets' },
+  { name: 'notify', menu: false, intent: 'notify', usage: 'notify digest <hourly|daily|off>, notify quiet <20:00-08:00|off>', description: 'Collect updates into a digest, or hold them during quiet hours (your time zone).', example: 'notify quiet 20:00-08:00', group: 'Support tickets' },
 ];

@@ -29,6 +29,8 @@ export interface TicketListQuery extends PageQuery {
   severities?: number[];
   /** contains(title, ...). */
   titleContains?: string;
+  /** contains(title, ...) or contains(id, ...): a ticket id or its start finds the ticket. */
+  titleOrIdContains?: string;
   /** title eq ... (exact; finding a ticket a crashed submit may have created). */
   title?: string;
   /** Default `createdDateTime desc`. */

@@ -54,3 +54,19 @@ export function attribute(text: string, author: Author, maxLength: number): Attr
 export function tooLongWithAttribution(what: string, room: number, length: number): string {
   return `With your name added at the end, the ${what} can be at most ${room} characters; it has ${length}. Shorten it and send again.`;
 }
+
+const ATTRIBUTION_PATTERN = /(?:^|\n)— ([^\n]{1,400}) via MMD Assist\s*$/;
+
+/**
+ * Who asked, for a record the app wrote with app context: the service names the app (its client
+ * id, never a UPN: "sandbox-client") as the requester, and the text's last line names the person
+ * ("— Megan Bowen (megan.bowen@contoso.com) via MMD Assist"). A requester with an `@` is a person
+ * already and is shown as given; without the line, the app's id is said to be the app.
+ */
+export function requesterOf(requestingAgentUpn: string | null | undefined, text: string | null | undefined): string {
+  const agent = requestingAgentUpn?.trim() ?? '';
+  if (agent.includes('@')) return agent;
+  const person = ATTRIBUTION_PATTERN.exec(text ?? '')?.[1]?.trim();
+  if (person) return `${person} via MMD Assist`;
+  return agent ? `MMD Assist (app ${agent})` : '';
+}

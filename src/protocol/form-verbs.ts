@@ -3,7 +3,7 @@ import { CLOSE_FIELDS, ELEVATION_FIELDS } from './elevation-rules';
 import { envelopeShape } from './field-rules';
 import { NOTE_FIELDS } from './note-rules';
 import { NEW_TICKET_FIELDS } from './ticket-rules';
-import { formOrigin } from './views';
+import { backView, formOrigin } from './views';
 
 /**
  * The submit verbs of the forms, registered in src/bot/verbs.ts. Each checks only the envelope
@@ -22,7 +22,7 @@ export const FORM_VERBS = {
   'ticket.create': ticketForm,
   /** "Choose subcategory": the same form again, its subcategories those of the chosen category. */
   'ticket.chooseCategory': ticketForm,
-  'ticket.addNote': z.object({ ...envelopeShape(NOTE_FIELDS), formId, ticketId }),
+  'ticket.addNote': z.object({ ...envelopeShape(NOTE_FIELDS), formId, ticketId, back: backView.optional() }),
   'elevation.create': elevationForm,
   'elevation.chooseCategory': elevationForm,
   'elevation.close': z.object({

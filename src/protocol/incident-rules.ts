@@ -5,6 +5,8 @@
  */
 import { checkFields, type Choice, type FieldErrors, type FieldRules, type FieldValue } from './field-rules';
 import {
+  determinationFits,
+  determinationsFor,
   graphEnumLabel,
   INCIDENT_CLASSIFICATIONS,
   INCIDENT_DETERMINATIONS,
@@ -19,7 +21,29 @@ const choices = (values: readonly string[]): Choice[] => values.map((value) => (
 export const STATUS_CHOICES = choices(INCIDENT_STATUSES);
 export const SEVERITY_CHOICES = choices(INCIDENT_SEVERITIES);
 export const CLASSIFICATION_CHOICES = choices(INCIDENT_CLASSIFICATIONS);
-export const DETERMINATION_CHOICES = choices(INCIDENT_DETERMINATIONS);
+/**
+ * Determinations listed under the classification they go with ("True positive · Malware"), so the
+ * filtered list narrows as the classification is typed; "Other" goes with any classification.
+ */
+export const DETERMINATION_CHOICES: Choice[] = [
+  ...(['truePositive', 'benignPositive', 'falsePositive', 'unknown'] as const).flatMap((c) =>
+    determinationsFor(c)
+      .filter((d) => d !== 'other')
+      .map((value): Choice => ({ title: `${graphEnumLabel(c)} · ${graphEnumLabel(value)}`, value })),
+  ),
+  { title: 'Other (any classification)', value: 'other' },
+];
+
+/** The determinations a form offers once the classification is chosen. */
+export const determinationChoicesFor = (classification: string): Choice[] =>
+  classification ? choices(determinationsFor(classification)) : DETERMINATION_CHOICES;
+
+/** The refusal of a determination that does not go with the classification; undefined when it does. */
+export function determinationMismatch(classification: string, determination: string): string | undefined {
+  if (!classification || determinationFits(classification, determination)) return undefined;
+  const fit = determinationsFor(classification).map((d) => graphEnumLabel(d));
+  return `${graphEnumLabel(determination)} does not go with ${graphEnumLabel(classification)}: choose ${fit.slice(0, -1).join(', ')}${fit.length > 1 ? ' or ' : ''}${fit.at(-1) ?? ''}.`;
+}
 
 /** Tags as the user types them: comma-separated words. */
 const TAGS_PATTERN = '^[^,]{1,64}(\\s*,\\s*[^,]{1,64}){0,19}\\s*,?\\s*$';
@@ -117,10 +141,15 @@ export function checkNewIncident(raw: Record<string, unknown>, now: Date): NewIn
     if (redirect && status !== 'redirected') errors.status = 'Choose Redirected when naming the incident this one was merged into.';
     else if (status === 'redirected' && !redirect) errors.redirectIncidentId = 'Name the incident this one was redirected to.';
   }
-  const severity = str(values.severity);
-  if (Object.keys(errors).length || !isOneOf(INCIDENT_SEVERITIES, severity)) return { ok: false, errors };
   const classification = str(values.classification);
   const determination = str(values.determination);
+  if (!errors.classification && !errors.determination) {
+    if (determination && !classification) errors.classification = 'Choose the classification this determination goes with.';
+    const mismatch = determinationMismatch(classification, determination);
+    if (mismatch) errors.determination = mismatch;
+  }
+  const severity = str(values.severity);
+  if (Object.keys(errors).length || !isOneOf(INCIDENT_SEVERITIES, severity)) return { ok: false, errors };
   return {
     ok: true,
     incident: {
@@ -167,6 +196,8 @@ export function checkIncidentUpdate(kind: IncidentChangeKind, raw: Record<string
       return { ok: true, changes: { assignedTo: str(values.assignedTo) || null } };
     case 'classification':
       if (!isOneOf(INCIDENT_CLASSIFICATIONS, classification)) return { ok: false, errors: { classification: INCIDENT_UPDATE_FIELDS.classification.errorMessage } };
+      // A pair Graph does not document ("False positive" with "Malware") is refused: nothing is sent.
+      if (determinationMismatch(classification, determination)) return { ok: false, errors: { determination: determinationMismatch(classification, determination) as string } };
       return { ok: true, changes: { classification, ...(isOneOf(INCIDENT_DETERMINATIONS, determination) ? { determination } : {}) } };
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { NewTicketInput } from './ticket-rules';
 import type { Incident } from '../graph/incident';
+import { valueLabel } from './labels';
 
 const SEVERITY_TO_TICKET = new Map<string, string>([
   ['high', '2'],
@@ -24,8 +25,8 @@ export function ticketPrefillFromIncident(incident: Incident): Partial<NewTicket
   const lines = [
     `Security incident ${incident.id}: ${name}`,
     incident.incidentWebUrl?.trim() ? `Link: ${incident.incidentWebUrl.trim()}` : '',
-    incident.severity ? `Severity: ${incident.severity}` : '',
-    incident.status ? `Status: ${incident.status}` : '',
+    incident.severity ? `Severity: ${valueLabel(incident.severity)}` : '',
+    incident.status ? `Status: ${valueLabel(incident.status)}` : '',
   ].filter(Boolean);
   const prefill: Partial<NewTicketInput> = {
     type: 'Incident',

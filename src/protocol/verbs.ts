@@ -34,12 +34,12 @@ export const VERBS = {
   'ticket.open': ticketsFilter.extend({ id: ticketId, back: backView.optional(), fromList: z.literal(true).optional() }),
   'ticket.notes': z.object({ id: ticketId }),
   /** `view`: the card the button sits on, answered in place with its new state (absent: a sentence). */
-  'ticket.subscribe': z.object({ id: ticketId, view: z.enum(['ticket']).optional() }),
+  'ticket.subscribe': z.object({ id: ticketId, view: z.enum(['ticket']).optional(), back: backView.optional() }),
   /**
    * Notification, ticket and subscriptions-card buttons. Only the ticket travels: the
    * conversation is the turn's, so a tampered button cannot unsubscribe another conversation.
    */
-  'ticket.unsubscribe': z.object({ id: ticketId, view: z.enum(['ticket', 'subscriptions']).optional() }),
+  'ticket.unsubscribe': z.object({ id: ticketId, view: z.enum(['ticket', 'subscriptions']).optional(), back: backView.optional() }),
   'elevations.page': elevationsPage,
   /** A row of the elevation list: the request by id (the API has no get, so a filtered list). */
   'elevation.open': z.object({ id: text(64).min(1), deviceName: text(64).optional(), back: backView.optional() }),
@@ -48,7 +48,7 @@ export const VERBS = {
   // `from`: the card the button sits on, where the form's Cancel goes back to (absent: a
   // "Cancelled" card).
   'ticket.newForm': z.object({ deviceName: text(64).optional(), from: formOrigin.optional() }),
-  'ticket.addNoteForm': z.object({ id: ticketId }),
+  'ticket.addNoteForm': z.object({ id: ticketId, back: backView.optional() }),
   'elevation.requestForm': z.object({ deviceName: text(64).optional(), from: formOrigin.optional() }),
   // deviceName (optional) lets the form name the device and show the request after closing.
   'elevation.closeForm': z.object({ id: text(64).min(1), deviceName: text(64).optional(), from: formOrigin.optional() }),

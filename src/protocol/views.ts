@@ -26,6 +26,13 @@ export const ticketsFilter = z.object({
   text: text(200).optional(),
 });
 
+export const incidentsPage = z.object({
+  statuses: z.array(word).max(4).default([]),
+  severities: z.array(word).max(6).default([]),
+  skip,
+});
+export const enrollmentFailuresPage = z.object({ deviceName: text(64).optional(), user: text(256).optional(), skip });
+
 /**
  * The list a detail was opened from, carried in the open button's data so the detail card can
  * offer Back (the card replaces the list in place). Only list verbs, each with its own schema.
@@ -36,15 +43,11 @@ export const backView = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('tickets.page'), data: ticketsPage }),
   z.object({ verb: z.literal('elevations.page'), data: elevationsPage }),
   z.object({ verb: z.literal('tickets.filter'), data: ticketsFilter }),
+  z.object({ verb: z.literal('incidents.page'), data: incidentsPage }),
+  z.object({ verb: z.literal('enrollmentFailures.page'), data: enrollmentFailuresPage }),
 ]);
 export type BackView = z.output<typeof backView>;
 
-export const incidentsPage = z.object({
-  statuses: z.array(word).max(4).default([]),
-  severities: z.array(word).max(6).default([]),
-  skip,
-});
-export const enrollmentFailuresPage = z.object({ deviceName: text(64).optional(), user: text(256).optional(), skip });
 /** Incident ids are numbers in v1.0 and GUIDs in the beta example. */
 export const incidentId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
 export const eventId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
@@ -58,10 +61,8 @@ export const formOrigin = z.discriminatedUnion('verb', [
   ...backView.options,
   z.object({ verb: z.literal('device.open'), data: z.object({ name: deviceName, back: backView.optional() }) }),
   z.object({ verb: z.literal('ticket.open'), data: z.object({ id: ticketId, back: backView.optional() }) }),
-  z.object({ verb: z.literal('incident.open'), data: z.object({ id: incidentId }) }),
-  z.object({ verb: z.literal('incidents.page'), data: incidentsPage }),
-  z.object({ verb: z.literal('enrollmentFailures.page'), data: enrollmentFailuresPage }),
-  z.object({ verb: z.literal('enrollmentFailure.open'), data: z.object({ id: eventId }) }),
+  z.object({ verb: z.literal('incident.open'), data: z.object({ id: incidentId, back: backView.optional() }) }),
+  z.object({ verb: z.literal('enrollmentFailure.open'), data: z.object({ id: eventId, back: backView.optional() }) }),
   z.object({ verb: z.literal('elevation.open'), data: z.object({ id: text(64).min(1), deviceName: text(64).optional(), back: backView.optional() }) }),
 ]);
 export type FormOrigin = z.output<typeof formOrigin>;

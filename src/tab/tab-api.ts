@@ -8,7 +8,7 @@ import type { Device, Ticket } from '../mmd/types';
 import { attribute, tooLongWithAttribution } from '../protocol/attribution';
 import { TabError } from './tab-error';
 import { ok, type TabHandler, type TabRequest } from './tab-request';
-import { countBy, deviceRow, elevationRow, failingConfigurations, noteRow, OPEN_TICKET_STATES, plainToHtml, ticketDetail, ticketRow } from './views';
+import { countBy, shownSlices, deviceRow, elevationRow, failingConfigurations, noteRow, OPEN_TICKET_STATES, plainToHtml, ticketDetail, ticketRow } from './views';
 
 /** A walk for counts stops here: the dashboard shows totals of up to this many records. */
 const MAX_COUNTED = 2000;
@@ -59,12 +59,12 @@ export const summary: TabHandler = async (req) => {
     tickets: {
       total: tickets.length,
       open: tickets.filter((t) => OPEN_TICKET_STATES.includes((t.state ?? '').toLowerCase())).length,
-      byState: countBy(tickets, (t) => (t.state ?? 'unknown').toLowerCase()).sort((a, b) => b.count - a.count),
-      bySeverity,
+      byState: shownSlices(countBy(tickets, (t) => (t.state ?? 'unknown').toLowerCase()), 'state').sort((a, b) => b.count - a.count),
+      bySeverity: shownSlices(bySeverity, 'severity'),
     },
     devices: {
       total: devices.length,
-      byCompliance: countBy(devices, (d) => d.complianceState ?? 'Unknown').sort((a, b) => b.count - a.count),
+      byCompliance: shownSlices(countBy(devices, (d) => d.complianceState ?? 'Unknown'), 'compliance').sort((a, b) => b.count - a.count),
       byRing: countBy(devices, (d) => d.primaryUpdateRing ?? 'Unknown').sort((a, b) => rank(['Test', 'First', 'Fast', 'Broad'], a.label) - rank(['Test', 'First', 'Fast', 'Broad'], b.label)),
     },
     elevations: { open: openElevations.length },

@@ -4,6 +4,9 @@
  */
 import { convert } from 'html-to-text';
 import { severityName, ticketTypeLabel } from '../mmd/enums';
+import { severityColor, statusView, ticketStateColor, ticketStateLabel, type TextColor } from '../cards/format';
+import { valueLabel } from '../protocol/labels';
+import { requesterOf } from '../protocol/attribution';
 import type { Device, ElevationRequest, Ticket, TicketNote } from '../mmd/types';
 
 /** States the service uses for tickets not yet finished. */
@@ -17,8 +20,12 @@ export function ticketRow(ticket: Ticket) {
     id: ticket.id,
     title: ticket.title ?? '',
     state: ticket.state ?? 'unknown',
+    // The chat cards' words and colours (src/cards/format.ts), so the tab says what chat says.
+    stateLabel: ticketStateLabel(ticket.state ?? 'unknown'),
+    stateColor: ticketStateColor(ticket.state),
     severity: ticket.severity,
     severityName: severityName(ticket.severity),
+    severityColor: severityColor(ticket.severity),
     type: ticketTypeLabel(ticket.type),
     category: ticket.category ?? '',
     createdDateTime: ticket.createdDateTime,
@@ -73,6 +80,8 @@ export function deviceRow(device: Device) {
     user: device.userUpn ?? device.assignedUser ?? '',
     model: [device.manufacturer, device.model].filter(Boolean).join(' '),
     complianceState: device.complianceState ?? 'Unknown',
+    complianceLabel: valueLabel(device.complianceState ?? 'Unknown'),
+    complianceColor: statusView(device.complianceState ?? 'Unknown').color,
     ring: device.primaryUpdateRing ?? 'Unknown',
     osVersion: device.osVersion ?? '',
     lastSync: device.lastIntuneSyncDateTimeUtc,
@@ -86,13 +95,36 @@ export function elevationRow(request: ElevationRequest) {
     title: request.title ?? '',
     deviceName: request.deviceName ?? '',
     category: request.category ?? '',
-    requestedBy: request.requestingAgentUpn ?? '',
+    requestedBy: requesterOf(request.requestingAgentUpn, request.planOfAction),
     ticketId: request.partnerTicketId ?? '',
     planOfAction: request.planOfAction ?? '',
     created: request.requestCreationTime,
     closed: request.requestClosureTime,
     closedBy: request.closingAgentUpn ?? '',
   };
+}
+
+export interface Slice {
+  label: string;
+  count: number;
+  /** The chat cards' colour for this value; the tab's bars and pills use the same. */
+  color?: TextColor;
+}
+
+/**
+ * Chart slices in the chat's words and colours: raw values ("NonCompliant", "resolved") become
+ * their labels ("Non-compliant", "Resolved"), slices with the same label are merged, and each
+ * gets the colour chat gives that value. `kind` says which vocabulary the values are.
+ */
+export function shownSlices(slices: { label: string; count: number }[], kind: 'state' | 'compliance' | 'severity'): Slice[] {
+  const merged = new Map<string, Slice>();
+  for (const { label: raw, count } of slices) {
+    const label = kind === 'state' ? ticketStateLabel(raw) : kind === 'compliance' ? valueLabel(raw) : raw;
+    const color: TextColor = kind === 'state' ? ticketStateColor(raw) : kind === 'compliance' ? statusView(raw).color : raw === 'Critical' ? 'Attention' : 'Default';
+    const seen = merged.get(label);
+    merged.set(label, { label, count: (seen?.count ?? 0) + count, color });
+  }
+  return [...merged.values()];
 }
 
 /** Counts of a key over items, in first-seen order. */

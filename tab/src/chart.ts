@@ -7,6 +7,8 @@ import { h } from './dom';
 export interface Slice {
   label: string;
   count: number;
+  /** The chat cards' colour of this value (Good, Attention, Accent, Default): bars say what chat says. */
+  color?: string;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -36,7 +38,7 @@ export function barChart(title: string, slices: Slice[], palette = 'series'): HT
     const y = 4 + i * rowHeight;
     const barWidth = Math.max(2, ((width - labelWidth - 50) * slice.count) / max);
     chart.appendChild(svg('text', { x: labelWidth - 8, y: y + 18, 'text-anchor': 'end', class: 'chart-label' }, slice.label));
-    chart.appendChild(svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: rowHeight - 10, rx: 3, class: `bar ${palette}-${i % 6}`, 'data-label': slice.label, 'data-count': slice.count }));
+    chart.appendChild(svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: rowHeight - 10, rx: 3, class: slice.color ? `bar color-${slice.color}` : `bar ${palette}-${i % 6}`, 'data-label': slice.label, 'data-count': slice.count }));
     chart.appendChild(svg('text', { x: labelWidth + barWidth + 6, y: y + 18, class: 'chart-value' }, String(slice.count)));
   });
   return h('figure', { class: 'chart-figure' }, h('figcaption', {}, title), chart);

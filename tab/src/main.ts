@@ -12,10 +12,10 @@ interface Summary {
   devices: { total: number; byCompliance: Slice[]; byRing: Slice[] };
   elevations: { open: number };
 }
-interface TicketRow { id: string; title: string; state: string; severity: number | null; severityName: string; type: string; category: string; createdDateTime: string | null }
+interface TicketRow { id: string; title: string; state: string; stateLabel: string; stateColor: string; severity: number | null; severityName: string; severityColor: string; type: string; category: string; createdDateTime: string | null }
 interface TicketDetail extends TicketRow { description: string; subcategory: string; nextActionOwner: string }
 interface NoteRow { id: string | null; text: string; sender: string; createdDateTime: string | null }
-interface DeviceRow { name: string; user: string; model: string; complianceState: string; ring: string; osVersion: string; lastSync: string | null; failing: { name: string; type: string; status: string }[] }
+interface DeviceRow { name: string; user: string; model: string; complianceState: string; complianceLabel: string; complianceColor: string; ring: string; osVersion: string; lastSync: string | null; failing: { name: string; type: string; status: string }[] }
 interface ElevationRow { id: string; title: string; deviceName: string; category: string; requestedBy: string; ticketId: string; planOfAction: string; created: string | null }
 
 const status = (text: string): void => {
@@ -94,8 +94,8 @@ async function loadTickets(api: Api): Promise<void> {
         items.map((t) => [
           h('button', { type: 'button', class: 'link', 'aria-label': `Open ticket ${t.id}: ${t.title}`, 'data-ticket': t.id }, t.id),
           text(t.title),
-          h('span', { class: `pill state-${t.state}` }, t.state),
-          h('span', { class: `pill sev-${t.severity ?? 0}` }, t.severityName),
+          h('span', { class: `pill color-${t.stateColor}` }, t.stateLabel),
+          h('span', { class: `pill color-${t.severityColor}` }, t.severityName),
           text(when(t.createdDateTime)),
         ]),
       ),
@@ -147,7 +147,7 @@ async function openTicket(api: Api, id: string): Promise<void> {
         'dl',
         { class: 'facts' },
         ...[
-          ['State', ticket.state],
+          ['State', ticket.stateLabel],
           ['Severity', ticket.severityName],
           ['Type', ticket.type],
           ['Category', [ticket.category, ticket.subcategory].filter(Boolean).join(' / ')],
@@ -198,7 +198,7 @@ function deviceTable(caption: string, items: DeviceRow[]): HTMLElement {
     items.map((d) => [
       h('strong', {}, d.name),
       text(d.user),
-      h('span', { class: `pill compliance-${d.complianceState.toLowerCase()}` }, d.complianceState),
+      h('span', { class: `pill color-${d.complianceColor}` }, d.complianceLabel),
       text(d.ring),
       d.failing.length ? h('ul', { class: 'plain' }, ...d.failing.map((f) => h('li', {}, `${f.name} (${f.type}): ${f.status}`))) : text('None'),
     ]),

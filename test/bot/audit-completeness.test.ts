@@ -56,9 +56,9 @@ describe('every change is audited', () => {
       `Adele Vance · updated incident ${id}`,
       `Adele Vance · created incident ${id}`,
     ]);
-    expect(rows[0]).toMatch(/classification truePositive, determination malware/);
-    expect(rows[1]).toMatch(/assignedTo megan\.bowen@contoso\.com/);
-    expect(rows[2]).toMatch(/status resolved/);
+    expect(rows[0]).toMatch(/classification True positive, determination Malware/);
+    expect(rows[1]).toMatch(/assigned to megan\.bowen@contoso\.com/);
+    expect(rows[2]).toMatch(/status Resolved/);
     expect(rows[3]).toMatch(/adele\.vance@contoso\.com · in a 1:1 chat[\s\S]*Audit me: odd sign-in[\s\S]*Done/);
     // The user filter finds Megan's change by her object id.
     expect(headlines(await auditRows('audit user aad-admin-2 action incident'))).toEqual([`Megan Bowen · updated incident ${id}`]);

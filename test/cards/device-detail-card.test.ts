@@ -37,16 +37,25 @@ describe('deviceDetailCard', () => {
   it('offers enrollment troubleshooting, user, elevation, ticket and refresh buttons with the right data', () => {
     const card = deviceDetailCard({ device: device(), now: NOW });
     expect(verbs(card)).toEqual([
-      // In the body (the card's actions are at Teams' five): the device's enrollment failures.
-      ['enrollmentFailures.page', { deviceName: 'MMD-123456789', skip: 0 }],
-      // Forms carry the card they came from: their Cancel comes back here.
-      ['enrollmentFailure.reportForm', { deviceName: 'MMD-123456789', from: { verb: 'device.open', data: { name: 'MMD-123456789' } } }],
+      // All in the body, each group under a heading that names it (issue 25).
       ['user.open', { upn: 'username@contoso.onmicrosoft.com' }],
+      // Forms carry the card they came from: their Cancel comes back here.
       ['elevations.page', { deviceName: 'MMD-123456789', skip: 0 }],
       ['elevation.requestForm', { deviceName: 'MMD-123456789', from: { verb: 'device.open', data: { name: 'MMD-123456789' } } }],
       ['ticket.newForm', { deviceName: 'MMD-123456789', from: { verb: 'device.open', data: { name: 'MMD-123456789' } } }],
       ['device.open', { name: 'MMD-123456789' }],
+      ['enrollmentFailures.page', { deviceName: 'MMD-123456789', skip: 0 }],
+      ['enrollmentFailure.reportForm', { deviceName: 'MMD-123456789', from: { verb: 'device.open', data: { name: 'MMD-123456789' } } }],
     ]);
+    // The heading right above each action set names what is in it; nothing under the card's own actions.
+    const body = (card as { body: Array<Record<string, unknown>> }).body;
+    const headingBefore = (verb: string) => {
+      const at = body.findIndex((el) => el.type === 'ActionSet' && JSON.stringify(el.actions).includes(`"verb":"${verb}"`));
+      return body[at - 1]?.text;
+    };
+    expect(headingBefore('elevations.page')).toBe('Device, user, elevation and tickets');
+    expect(headingBefore('enrollmentFailures.page')).toBe('Enrollment troubleshooting');
+    expect((card as { actions?: unknown[] }).actions ?? []).toEqual([]);
     expect(button(card, 'Request elevation').fallback).toEqual({
       type: 'Action.Submit',
       title: 'Request elevation',
@@ -68,6 +77,16 @@ describe('deviceDetailCard', () => {
     ]);
     // The device's own compliance badge.
     expect(findTexts(card).find((t) => t.text === '❌ Non-compliant')?.color).toBe('Attention');
+  });
+
+  it('a device as a search result carries it (no groups, no configurations) leaves them out instead of saying "(0)"', () => {
+    const card = deviceDetailCard({ device: device({ groups: [], configurations: [] }), now: NOW, whole: false });
+    const text = JSON.stringify(card);
+    expect(text).not.toContain('Groups (0)');
+    expect(text).not.toContain('Not in any group');
+    expect(text).not.toContain('Configurations (0)');
+    expect(text).toContain('Groups and configurations are not in search results');
+    expect(JSON.stringify(deviceDetailCard({ device: device({ groups: [] }), now: NOW }))).toContain('Groups (0)');
   });
 
   it('caps long lists and says how many are left out', () => {

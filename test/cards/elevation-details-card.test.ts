@@ -70,7 +70,7 @@ describe('elevation details cards', () => {
   it('revealed without a password says so instead of showing a blank', () => {
     const card = revealed({ password: null, status: 'PasswordPending' });
     expectCleanCard(card);
-    expect(passwordRuns(card).map((r) => r.text)).toEqual(['Not available (status: PasswordPending).']);
+    expect(passwordRuns(card).map((r) => r.text)).toEqual(['Not available (status: Password being set).']);
   });
 
   it('revealed escapes account data from the service', () => {

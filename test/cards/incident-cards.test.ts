@@ -58,7 +58,10 @@ describe('incidentDetailCard', () => {
     expectCleanCard(card);
     const text = textOf(card);
     for (const shown of ['Phishing', 'True positive', 'Finance, VIP', 'Megan Bowen', 'Mailbox rule removed.', 'adele.vance@contoso.com']) expect(text).toContain(shown);
-    expect(findActions(card, 'Action.ToggleVisibility').map((a) => a.targetElements)).toEqual([['statusForm'], ['assignmentForm'], ['classificationForm']]);
+    // The three toggles, then each form's Cancel (it closes that form, nothing sent).
+    const toggles = findActions(card, 'Action.ToggleVisibility');
+    expect(toggles.map((a) => a.targetElements)).toEqual([['statusForm'], ['assignmentForm'], ['classificationForm'], ['statusForm'], ['assignmentForm'], ['classificationForm']]);
+    expect(toggles.slice(3).map((a) => a.title)).toEqual(['Cancel', 'Cancel', 'Cancel']);
     for (const id of ['statusForm', 'assignmentForm', 'classificationForm']) expect(container(card, id).isVisible).toBe(false);
     const saves = findActions(card).filter((a) => a.verb === 'incident.update');
     expect(saves.map((a) => (a.data as Json).change)).toEqual(['status', 'assignment', 'classification']);

@@ -38,12 +38,16 @@ describe('userListCard', () => {
 
   it('survives nasty data', () => {
     const nasty = [
-      user({ name: null, upn: `${INJECTION}@contoso.com`, email: null, devices: [], groups: [] }),
+      user({ name: null, upn: `${INJECTION}@contoso.com`, email: null, groups: [] }),
       user({ name: `${EVIL_LINK} <b>bold</b>`, upn: '', email: LONG }),
+      user({ name: 'No Device', upn: 'nodevice@contoso.com', devices: [] }),
     ];
     const card = userListCard({ page: page(nasty, 0, 10, false), search: INJECTION, now: NOW });
     expectCleanCard(card);
-    expect(textOf(card)).toContain('0 devices');
+    // The user with no device is left out of "users with managed devices", and counted.
+    expect(textOf(card)).not.toContain('0 devices');
+    expect(textOf(card)).not.toContain('No Device');
+    expect(textOf(card)).toContain('1 without managed devices left out');
     expect(verbs(card)).toEqual([['user.open', expect.objectContaining({ upn: '${injection}@contoso.com' })]]);
   });
 

@@ -3,11 +3,16 @@ import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { ConfigError } from '../../src/config/config-error';
 
 describe('loadConfig', () => {
-  it('defaults to sandbox mode with SQLite storage and the documented scope', () => {
+  it('defaults to sandbox mode with its state in memory (one lifetime with the emulator data) and the documented scope', () => {
     const config = loadConfig({});
     expect(config.mode).toBe('sandbox');
     expect(config.port).toBe(3978);
-    expect(config.storage).toEqual({ kind: 'sqlite', path: './data/mmd-assist.sqlite' });
+    expect(config.storage).toEqual({ kind: 'memory' });
+    expect(loadConfig({ STORAGE: 'sqlite:./x.sqlite' }).storage).toEqual({ kind: 'sqlite', path: './x.sqlite' });
+    expect(loadConfig({ MMD_API_BASE_URL: 'https://mmdls.microsoft.com/support/odata/v1', MMD_TENANT_ID: 't', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }).storage).toEqual({
+      kind: 'sqlite',
+      path: './data/mmd-assist.sqlite',
+    });
     expect(config.mmd.scope).toBe(DEFAULT_SCOPE);
     expect(config.mmd.tenantId).toBe(SANDBOX_TENANT_ID);
     expect(config.mmd.authorityHost).toBe('https://login.microsoftonline.com');

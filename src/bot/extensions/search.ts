@@ -19,7 +19,7 @@ const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(mi
 
 /**
  * The search command: recent tickets for an empty box (the initial run), the ticket itself for a
- * ticket id, else devices then tickets matching the text, one page as Teams asks (skip/count).
+ * ticket id, else devices, security incidents, then tickets (by title, or by id for a ticket id's start) matching the text, one page as Teams asks (skip/count).
  */
 export async function searchItems(turn: Turn, query: QueryInput, deps: BotDeps): Promise<ExtensionReply> {
   if (query.text === undefined && !query.initialRun) {
@@ -41,5 +41,5 @@ export async function searchItems(turn: Turn, query: QueryInput, deps: BotDeps):
     const ticket = skip === 0 ? await deps.mmd.tickets.get(id, { signal: turn.signal }) : null;
     return results(ticket ? [ticketItem(ticket, now)] : []);
   }
-  return results(await searchPage(SEARCH_SOURCES, deps.mmd, text, skip, count, now, turn.signal));
+  return results(await searchPage(SEARCH_SOURCES, deps, text, skip, count, now, turn.signal));
 }

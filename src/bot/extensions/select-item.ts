@@ -6,17 +6,18 @@ import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../turn';
 import { extensionMessage, results, type ExtensionReply, type ResultItem } from './extension-reply';
-import { deviceItem, ticketItem } from './result-items';
+import { deviceItem, incidentItem, ticketItem } from './result-items';
 
 /** What a result's preview sends back when chosen (result-items.ts); checked, it is client data. */
 export const SELECTION = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('device'), name: z.string().trim().min(1).max(64) }),
   z.object({ kind: z.literal('ticket'), id: z.string().trim().min(1).max(64) }),
+  z.object({ kind: z.literal('incident'), id: z.string().trim().min(1).max(64) }),
 ]);
 
 export type Selection = z.infer<typeof SELECTION>;
 
-function notFound(what: 'device' | 'ticket', key: string): ResultItem {
+function notFound(what: 'device' | 'ticket' | 'incident', key: string): ResultItem {
   return {
     preview: searchPreviewCard({ title: `No ${what} ${key}`, text: 'It may have been removed.' }),
     card: notFoundCard({ what, key }),
@@ -30,6 +31,10 @@ export async function fullItem(selection: Selection, deps: BotDeps): Promise<Res
     const device = await deps.mmd.devices.get(selection.name);
     if (!device) return notFound('device', selection.name);
     return { ...deviceItem(device, now), card: deviceDetailCard({ device, now }) };
+  }
+  if (selection.kind === 'incident') {
+    const incident = await deps.graph.incidents.get(selection.id);
+    return incident ? incidentItem(incident, now) : notFound('incident', selection.id);
   }
   const ticket = await deps.mmd.tickets.get(selection.id);
   if (!ticket) return notFound('ticket', selection.id);

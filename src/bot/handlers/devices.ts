@@ -2,6 +2,8 @@ import type { BackView } from '../../protocol/verbs';
 import { deviceDetailCard } from '../../cards/device-detail-card';
 import { deviceListCard } from '../../cards/device-list-card';
 import type { BotDeps } from '../deps';
+import { ticketsByIdStart } from './tickets';
+import { canChange } from './can-change';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
@@ -31,6 +33,7 @@ export async function listDevices(
 
 export async function showDevice(turn: Turn, query: { name: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const device = await deps.mmd.devices.get(query.name, { signal: turn.signal });
-  if (!device) return say('I could not find a device named ', { value: query.name }, '. Try ', { command: `devices ${query.name}` }, ' to search.');
-  return card(deviceDetailCard({ device, now: nowFor(turn, deps), back: query.back }));
+  // `MMD-1465058` has a device name's shape and is the start of a ticket id: no device, so a ticket.
+  if (!device) return (await ticketsByIdStart(turn, query.name, deps)) ?? say('I could not find a device named ', { value: query.name }, '. Try ', { command: `devices ${query.name}` }, ' to search.');
+  return card(deviceDetailCard({ device, now: nowFor(turn, deps), back: query.back, canChange: await canChange(turn, deps) }));
 }

@@ -9,7 +9,7 @@ import { formText, type FieldErrors } from '../../protocol/field-rules';
 import type { FormNotice } from '../../protocol/form-notice';
 import type { FormOrigin } from '../../protocol/views';
 import { checkEnrollmentFailure, ENROLLMENT_FAILURE_FIELDS } from '../../protocol/troubleshooting-rules';
-import type { VerbData } from '../../protocol/verbs';
+import type { BackView, VerbData } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { recordChange } from '../audit-trail';
 import { submitOnce } from '../forms/submit-form';
@@ -17,6 +17,7 @@ import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
 import { graphWording } from './graph-wording';
+import { deviceNamesByIntuneId, nameOf } from './intune-names';
 import { fetchPage } from './paging';
 
 const deviceNotFound = (name: string): Reply => say('I could not find a device named ', { value: name }, '. Try ', { command: `devices ${name}` }, ' to search.');
@@ -35,13 +36,17 @@ export async function listEnrollmentFailures(turn: Turn, query: { deviceName?: s
     }
   }
   const page = await fetchPage((q) => deps.graph.troubleshootingEvents.list(q, { signal: turn.signal }), { ...ids, userId: user, skip: query.skip ?? 0 });
-  return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: nowFor(turn, deps) }));
+  // Rows name the MMD device (Graph knows only its Intune id) and open its card.
+  const names = await deviceNamesByIntuneId(deps.mmd, deps.now(), turn.signal);
+  const deviceNames = new Map(page.items.flatMap((e) => { const name = nameOf(names, e.managedDeviceIdentifier); return name ? [[e.id, name] as const] : []; }));
+  return card(troubleshootingEventListCard({ page, scope: { deviceName, user }, now: nowFor(turn, deps), deviceNames }));
 }
 
-export async function showEnrollmentFailure(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+export async function showEnrollmentFailure(turn: Turn, query: { id: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const event = await deps.graph.troubleshootingEvents.get(query.id, { signal: turn.signal });
   if (!event) return say('I could not find enrollment failure ', { value: query.id }, '. Type ', { command: 'enrollment failures' }, ' to see recent ones.');
-  return card(troubleshootingEventDetailCard({ event, now: nowFor(turn, deps) }));
+  const device = nameOf(await deviceNamesByIntuneId(deps.mmd, deps.now(), turn.signal), event.managedDeviceIdentifier);
+  return card(troubleshootingEventDetailCard({ event, now: nowFor(turn, deps), device, deviceName: device, back: query.back }));
 }
 
 /** `report enrollment failure [device]`, or the device card's button: the device's ids filled in. */

@@ -25,6 +25,7 @@ import { card, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
 import { graphWording } from './graph-wording';
+import { valueLabel } from '../../protocol/labels';
 import { incidentNotFound } from './incidents';
 
 export async function openIncidentForm(_turn: Turn, query: { from?: FormOrigin }, deps: BotDeps): Promise<Reply> {
@@ -63,7 +64,7 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
   const form = async (errors: FieldErrors, notice?: FormNotice) => {
     const incident = await deps.graph.incidents.get(data.id, { signal: turn.signal });
     if (!incident) return incidentNotFound(data.id);
-    return card(incidentDetailCard({ incident, formId: data.formId, now: nowFor(turn, deps), errors, notice, openForm: data.change, input }));
+    return card(incidentDetailCard({ incident, formId: data.formId, now: nowFor(turn, deps), errors, notice, openForm: data.change, input, back: data.back }));
   };
   const check = checkIncidentUpdate(data.change, raw, now);
   if (!check.ok) return form(check.errors);
@@ -80,15 +81,17 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
       return incident;
     },
     // A new formId: the next change on this card is a new submit.
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps) }), `Incident ${plain(incident.id)} was updated.`),
+    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps), back: data.back }), `Incident ${plain(incident.id)} was updated.`),
     form,
   });
 }
 
-/** What an update changed, for the audit: field names and the new values (short enum words or a UPN). */
+const FIELD_LABELS: Record<string, string> = { status: 'status', assignedTo: 'assigned to', classification: 'classification', determination: 'determination' };
+
+/** What an update changed, for the audit, in the words the cards use: "classification False positive, determination Clean". */
 function describeChanges(changes: IncidentChanges): string {
   return Object.entries(changes)
-    .map(([field, value]) => `${field} ${value === null ? '(none)' : String(value)}`)
+    .map(([field, value]) => `${FIELD_LABELS[field] ?? field} ${value === null ? '(none)' : field === 'assignedTo' ? String(value) : valueLabel(String(value))}`)
     .join(', ');
 }
 

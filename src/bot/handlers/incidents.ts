@@ -3,11 +3,13 @@ import { newFormId } from '../../state/form-id';
 import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { incidentListCard, type IncidentFilters } from '../../cards/incident-list-card';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../../graph/graph-enums';
+import type { BackView } from '../../protocol/verbs';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
 import { fetchPage } from './paging';
+import { canChange } from './can-change';
 
 /** Only values Graph knows go into the $filter (each an escaped literal there anyway). */
 function known(values: readonly string[], allowed: readonly string[]): string[] {
@@ -30,8 +32,8 @@ export function incidentNotFound(id: string): Reply {
   return say('I could not find security incident ', { value: id }, '. Type ', { command: 'incidents' }, ' to see recent incidents.');
 }
 
-export async function showIncident(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+export async function showIncident(turn: Turn, query: { id: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
-  return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: nowFor(turn, deps) }));
+  return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: nowFor(turn, deps), back: query.back, canChange: await canChange(turn, deps) }));
 }

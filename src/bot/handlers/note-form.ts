@@ -16,13 +16,13 @@ import { findAddedNote } from '../forms/find-earlier';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
-import type { VerbData } from '../../protocol/verbs';
+import type { BackView, VerbData } from '../../protocol/verbs';
 
 /** "Add note" on a ticket card. */
-export async function openNoteForm(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {
+export async function openNoteForm(turn: Turn, query: { id: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return say('I could not find ticket ', { value: query.id }, '. Type ', { command: 'tickets' }, ' to see recent tickets.');
-  return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: newFormId(deps.now()), now: deps.now() }));
+  return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: newFormId(deps.now()), now: deps.now(), back: query.back }));
 }
 
 const noteResult = z.object({ ticketId: z.string() });
@@ -32,7 +32,7 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
   const now = deps.now();
   const raw: Record<string, unknown> = data;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
-    card(addNoteForm({ ticketId: data.ticketId, formId: data.formId, values: formText(NOTE_FIELDS, raw), errors, notice, now }));
+    card(addNoteForm({ ticketId: data.ticketId, formId: data.formId, values: formText(NOTE_FIELDS, raw), errors, notice, now, back: data.back }));
   const check = checkNote(raw, now);
   if (!check.ok) return form(check.errors);
   const signed = await signText(turn, deps, check.text, NOTE_FIELDS.text.maxLength);
@@ -53,19 +53,19 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
     },
     reconcile: async (since) =>
       (await findAddedNote(deps.mmd, data.ticketId, html, since, turn.signal)) ? { ticketId: data.ticketId } : undefined,
-    done: (result) => ticketWithNotes(turn, result.ticketId, deps),
+    done: (result) => ticketWithNotes(turn, result.ticketId, deps, data.back),
     form,
   });
 }
 
 /** The ticket with its notes; the note is in, so a failed read only loses the card, not the news. */
-async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps): Promise<Reply> {
+async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps, back?: BackView): Promise<Reply> {
   const added = `Your note was added to ticket ${plain(id)}.`;
   try {
     const ticket = await deps.mmd.tickets.get(id, { signal: turn.signal });
     if (!ticket) return say('Your note was added to ticket ', { value: id }, '.');
     const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
-    return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps) }), added);
+    return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), back }), added);
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
     turn.log.warn({ err: err.toJSON() }, 'note added, ticket not re-read');

@@ -1,4 +1,6 @@
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
+import type { BackView } from '../../protocol/verbs';
+import { canChange } from './can-change';
 import { TICKET_ID_FIELD_PATTERN } from '../../intents/ticket-id';
 import type { Ticket } from '../../mmd/types';
 import { noteId } from '../../notify/ticket-snapshot';
@@ -33,18 +35,18 @@ export async function currentNoteIds(ticketId: string, deps: BotDeps, signal?: A
 const notFound = (id: string) => say('I could not find ticket ', { value: id }, ', so nothing was subscribed. Type ', { command: 'tickets' }, ' to see recent tickets.');
 
 /** The ticket card with its button in the new state, put in place of the card that was clicked. */
-async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean, deps: BotDeps): Promise<Reply> {
+async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean, deps: BotDeps, back?: BackView): Promise<Reply> {
   const notes = await deps.mmd.tickets.notes(ticket.id, { signal: turn.signal });
   // That message now shows this ticket: a later change refreshes it in place.
   if (turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
-  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed }));
+  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed, back, canChange: await canChange(turn, deps) }));
 }
 
 /**
  * `subscribe <ticket>` and the ticket card's Subscribe button: this conversation hears about
  * every change of the ticket. Unknown tickets store nothing.
  */
-export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 'ticket' }, deps: BotDeps): Promise<Reply> {
+export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 'ticket'; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const ticket = await knownTicket(query.id, deps, turn.signal);
   if (!ticket) return notFound(query.id);
   const reference = turn.reference();
@@ -52,7 +54,7 @@ export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 
   const noteIds = await currentNoteIds(ticket.id, deps, turn.signal);
   await deps.notify.subscriptions.subscribe(ticket.id, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now(), noteIds);
   await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'ticket', id: ticket.id } });
-  if (query.view === 'ticket' && turn.kind === 'invoke') return ticketCardInPlace(turn, ticket, true, deps);
+  if (query.view === 'ticket' && turn.kind === 'invoke') return ticketCardInPlace(turn, ticket, true, deps, query.back);
   return say('This conversation now gets an update whenever ticket ', { value: ticket.id }, ' changes. Type ', { command: `unsubscribe ${ticket.id}` }, ' to stop.');
 }
 
@@ -62,7 +64,7 @@ export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 
  */
 export async function unsubscribeFromTicket(
   turn: Turn,
-  query: { id: string; view?: 'ticket' | 'subscriptions' },
+  query: { id: string; view?: 'ticket' | 'subscriptions'; back?: BackView },
   deps: BotDeps,
 ): Promise<Reply> {
   const existed = await deps.notify.subscriptions.unsubscribe(query.id, turn.conversationId);
@@ -70,7 +72,7 @@ export async function unsubscribeFromTicket(
   if (turn.kind === 'invoke' && query.view === 'subscriptions') return showSubscriptions(turn, {}, deps);
   if (turn.kind === 'invoke' && query.view === 'ticket') {
     const ticket = await knownTicket(query.id, deps, turn.signal);
-    if (ticket) return ticketCardInPlace(turn, ticket, false, deps);
+    if (ticket) return ticketCardInPlace(turn, ticket, false, deps, query.back);
   }
   return say(
     ...(existed

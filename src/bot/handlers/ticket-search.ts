@@ -8,7 +8,7 @@ import { PAGE_SIZE } from './paging';
 export const MAX_TICKET_SCAN = 500;
 
 /**
- * Titles containing `text` ignoring case, among the tickets the other filters select, from a scan
+ * Titles (or ids) containing `text` ignoring case, among the tickets the other filters select, from a scan
  * of at most MAX_TICKET_SCAN (newest first); `searched` says what was searched.
  */
 export async function searchTicketTitles(
@@ -23,7 +23,7 @@ export async function searchTicketTitles(
   let scanned = 0;
   for await (const ticket of paginate((q) => deps.mmd.tickets.list(q, { signal }), { ...query, top: 100 }, { maxPages: MAX_TICKET_SCAN / 100 })) {
     scanned += 1;
-    if ((ticket.title ?? '').toLowerCase().includes(needle)) found.push(ticket);
+    if ((ticket.title ?? '').toLowerCase().includes(needle) || ticket.id.toLowerCase().includes(needle)) found.push(ticket);
     if (scanned >= MAX_TICKET_SCAN) break;
   }
   const more = scanned >= MAX_TICKET_SCAN ? ` (the newest ${MAX_TICKET_SCAN})` : '';

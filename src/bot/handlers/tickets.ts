@@ -3,13 +3,15 @@ import { ticketDetailCard } from '../../cards/ticket-detail-card';
 import { ticketListCard } from '../../cards/ticket-list-card';
 import type { TicketFilters } from '../../protocol/ticket-filters';
 import type { BackView, VerbData } from '../../protocol/verbs';
-import { TICKET_ID_PATTERN } from '../../intents/ticket-id';
+import type { Ticket } from '../../mmd/types';
+import { TICKET_ID_PATTERN, isTicketIdFragment } from '../../intents/ticket-id';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
 import { fetchPage } from './paging';
 import { searchTicketTitles } from './ticket-search';
+import { canChange } from './can-change';
 
 export async function listTickets(
   turn: Turn,
@@ -27,7 +29,9 @@ export async function listTickets(
     orderBy: { field: 'createdDateTime' as const, direction: 'desc' as const },
   };
   const skip = query.skip ?? 0;
-  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), { ...base, titleContains: filters.text, skip });
+  // A ticket id or its start (`tickets 1465058`) is looked for in ids as well as titles.
+  const match = filters.text && isTicketIdFragment(filters.text) ? { titleOrIdContains: filters.text.toUpperCase() } : { titleContains: filters.text };
+  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), { ...base, ...match, skip });
   // The document's contains(title,'Test') does not say whether case matters (the emulator, like
   // OData, matches case): when nothing matched, look again ignoring case, over a bounded scan.
   if (filters.text && page.items.length === 0) {
@@ -55,16 +59,30 @@ function ticketNotFound(id: string): Reply {
   return say('I could not find ticket ', { value: id }, `.${shape} Type `, { command: 'tickets' }, ' to see recent tickets.');
 }
 
+/**
+ * The tickets whose id holds `fragment` (`MMD-1465058`, `1465058`): the one ticket's card when
+ * one matches, the list when more do; null when the text is not an id's start or none matches.
+ */
+export async function ticketsByIdStart(turn: Turn, fragment: string, deps: BotDeps): Promise<Reply | null> {
+  if (!isTicketIdFragment(fragment)) return null;
+  const text = fragment.trim().toUpperCase();
+  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), { titleOrIdContains: text, orderBy: { field: 'createdDateTime' as const, direction: 'desc' as const }, skip: 0 });
+  const byId = page.items.filter((t) => t.id.toUpperCase().includes(text));
+  if (byId.length === 0) return null;
+  if (byId.length === 1) return showTicket(turn, { id: (byId[0] as Ticket).id }, deps);
+  return card(ticketListCard({ page, filters: { states: [], severities: [], text }, now: nowFor(turn, deps) }));
+}
+
 export async function showTicket(turn: Turn, query: VerbData<'ticket.open'> | { id: string }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
-  if (!ticket) return ticketNotFound(query.id);
+  if (!ticket) return (TICKET_ID_PATTERN.test(query.id) ? null : await ticketsByIdStart(turn, query.id, deps)) ?? ticketNotFound(query.id);
   const [notes, subscribed] = await Promise.all([
     deps.mmd.tickets.notes(ticket.id, { signal: turn.signal }),
     deps.notify.subscriptions.isSubscribed(ticket.id, turn.conversationId),
   ]);
   // Refresh (a button on the card) answers in place: that message shows this ticket now.
   if (turn.kind === 'invoke' && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
-  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed, back: backFrom(query) }));
+  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed, back: backFrom(query), canChange: await canChange(turn, deps) }));
 }
 
 export async function showNotes(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {

@@ -5,7 +5,7 @@
  */
 import type { CallOptions } from '../../http/request';
 import { segment } from '../../http/url';
-import { allOf, eq, or } from '../../http/odata';
+import { allOf, contains, eq, or } from '../../http/odata';
 import type { LinkedQuery, Page, PageQuery } from '../../http/paging';
 import { GRAPH_PROFILE } from '../graph-api-error';
 import type { Incident } from '../incident';
@@ -18,6 +18,8 @@ export interface IncidentListQuery extends PageQuery {
   statuses?: string[];
   /** Or-ed; Graph's spelling (high, medium, low, informational, unknown). */
   severities?: string[];
+  /** contains(displayName, ...): the message extension's search. */
+  displayNameContains?: string;
   /** Newest first unless asked otherwise. */
   orderBy?: { field: 'createdDateTime' | 'lastUpdateDateTime'; direction: 'asc' | 'desc' };
 }
@@ -34,9 +36,10 @@ const PATH = 'security/incidents';
 
 /** The $filter of a list query; every value an escaped OData literal. */
 export function incidentFilter(query: IncidentListQuery): string | undefined {
-  return allOf<'status' | 'severity'>(
+  return allOf<'status' | 'severity' | 'displayName'>(
     query.statuses?.length ? or(...query.statuses.map((s) => eq<'status'>('status', s))) : undefined,
     query.severities?.length ? or(...query.severities.map((s) => eq<'severity'>('severity', s))) : undefined,
+    query.displayNameContains ? contains<'displayName'>('displayName', query.displayNameContains) : undefined,
   )?.toString();
 }
 

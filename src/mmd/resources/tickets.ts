@@ -9,12 +9,13 @@ import { listPage, orNull, type ResourceContext } from './resource-context';
 
 const ORDER_FIELDS = new Set(['createdDateTime', 'severity', 'title', 'state']);
 
-/** The $filter for a ticket query: states or-ed, severities or-ed, title contains, title eq; and-ed. */
+/** The $filter for a ticket query: states or-ed, severities or-ed, title contains, title or id contains, title eq; and-ed. */
 export function ticketFilter(query: TicketListQuery): Filter<TicketField> | undefined {
   return allOf<TicketField>(
     query.states?.length ? or(...query.states.map((state) => eq('state', state))) : undefined,
     query.severities?.length ? or(...query.severities.map((severity) => eq('severity', severity))) : undefined,
     query.titleContains ? contains('title', query.titleContains) : undefined,
+    query.titleOrIdContains ? or(contains('title', query.titleOrIdContains), contains('id', query.titleOrIdContains)) : undefined,
     query.title !== undefined ? eq('title', query.title) : undefined,
   );
 }

@@ -24,16 +24,16 @@ describe('message extension API calls carry the turn signal', () => {
   it('search: an expired turn asks the API nothing', async () => {
     const before = harness.app.emulator!.requestLog().length;
     const expired = AbortSignal.abort();
-    await expect(searchPage(SEARCH_SOURCES, harness.app.mmd, 'MMD', 0, 10, new Date(), expired)).rejects.toThrow();
+    await expect(searchPage(SEARCH_SOURCES, harness.app, 'MMD', 0, 10, new Date(), expired)).rejects.toThrow();
     expect(deviceAndTicketCalls(before)).toBe(0);
     // The same search with time left answers.
-    expect((await searchPage(SEARCH_SOURCES, harness.app.mmd, 'MMD', 0, 10, new Date(), AbortSignal.timeout(10_000))).length).toBeGreaterThan(0);
+    expect((await searchPage(SEARCH_SOURCES, harness.app, 'MMD', 0, 10, new Date(), AbortSignal.timeout(10_000))).length).toBeGreaterThan(0);
   });
 
   it('search: a call still running when the turn ends is aborted, not waited for', async () => {
     harness.app.emulator!.faults.add({ method: 'GET', path: '/devices$', latencyMs: 5_000, times: 1 });
     const started = Date.now();
-    await expect(searchPage(SEARCH_SOURCES, harness.app.mmd, 'MMD', 0, 10, new Date(), AbortSignal.timeout(300))).rejects.toThrow();
+    await expect(searchPage(SEARCH_SOURCES, harness.app, 'MMD', 0, 10, new Date(), AbortSignal.timeout(300))).rejects.toThrow();
     // Well before the emulator's 5 s answer.
     expect(Date.now() - started).toBeLessThan(4_000);
   });
