@@ -230,6 +230,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ALLOW_UNAUTHENTICATED: 'false'
     NOTIFY_POLL_SECONDS: '60'
     NOTIFY_MAX_PER_SECOND: '50'
+    NOTIFY_NOTES_PER_POLL: '20'
     // The dashboard tab: client credentials, SSO tokens for api://<host>/<bot app id>, Entra's metadata.
     MMD_AUTH: mmdAuth
     // MMD_AUTH=user: the OAuth connection below; OAuthUrl empty = the public cloud's token service.

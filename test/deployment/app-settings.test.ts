@@ -33,7 +33,7 @@ test('the template runs the blob backend with its container', () => {
   expect(bicep).toMatch(/resource container 'Microsoft\.Storage\/storageAccounts\/blobServices\/containers@[^']+' = \{\n\s+parent: blobs\n\s+name: storageContainer/);
 });
 
-test('the template has the Azure Bot with the Teams channel, Linux Node 20, Application Insights and the app registration parameters', () => {
+test('the template has the Azure Bot with the Teams channel, Linux Node 24, Application Insights and the app registration parameters', () => {
   expect(bicep).toMatch(/'Microsoft\.BotService\/botServices@/);
   expect(bicep).toMatch(/channelName: 'MsTeamsChannel'/);
   expect(bicep).toMatch(/linuxFxVersion: 'NODE\|24-lts'/);
