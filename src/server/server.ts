@@ -26,6 +26,10 @@ export interface ServerOptions {
    * when it answered. Its errors are answered 500 like ours.
    */
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** A client must send all its headers within this (default 20 s). */
+  headersTimeoutMs?: number;
+  /** ...and the whole request, headers and body, within this (default 60 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface BotServer {
@@ -37,6 +41,17 @@ export interface BotServer {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * node:http checks headersTimeout/requestTimeout only every `connectionsCheckingInterval`
+ * (default 30 s), so a 20 s / 60 s limit really cut at 30 s / 90 s. Checking at a tenth of the
+ * shorter limit (at least 50 ms, at most 1 s) keeps the overshoot within 10%.
+ */
+export function checkingIntervalFor(headersTimeoutMs: number, requestTimeoutMs: number): number {
+  return Math.max(50, Math.min(1_000, Math.floor(Math.min(headersTimeoutMs, requestTimeoutMs) / 10)));
+}
 
 /**
  * Thin transport on node:http: two routes, body limits, the activity's shape, then the handler.
@@ -67,7 +82,15 @@ export function createServer(options: ServerOptions): BotServer {
     send(res, answer.status, answer.body);
   };
 
-  const server = createHttpServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // A client that trickles its headers or body does not hold a socket for the default 5 minutes.
+  const timeouts = {
+    headersTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: checkingIntervalFor(headersTimeout, requestTimeout),
+  };
+  const server = createHttpServer(timeouts, (req, res) => {
     inFlight.enter();
     res.once('close', () => inFlight.leave());
     route(req, res).catch((err: unknown) => {
@@ -80,9 +103,6 @@ export function createServer(options: ServerOptions): BotServer {
       refuse(req, res, 500, 'Internal error.');
     });
   });
-  // A client that trickles its headers or body does not hold a socket for the default 5 minutes.
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 20_000;
 
   return {
     server,
