@@ -242,7 +242,6 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     TAB_DEV_USER_UPN: ''
     TAB_DEV_USER_NAME: ''
     PLAYGROUND_PORT: ''
-    CARD_TEMPLATE_CHECK: ''
     // The platform
     WEBSITES_PORT: '8080'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
