@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: MMD Assist against botbuilder's own floor (a bare echo bot), in one run on
- * one machine. See README "Performance" for how to read the output. Writes bench/results.json.
+ * one machine. See bench/README.md for how to read the output. Writes bench/results.json.
  *
  * Layout: this process is the load generator, the fake Bot Connector and the MMD API emulator,
  * pinned to CPU 0; each bot runs in its own process pinned to CPU 1 (taskset, where present), so

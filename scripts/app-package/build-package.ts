@@ -59,7 +59,7 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
         `domain ${config.values.BOT_DOMAIN}: for local use only. Set TEAMS_APP_ID, MicrosoftAppId and BOT_DOMAIN for a package to install in Teams.`,
     );
   } else if (config.defaulted.length > 0) {
-    log(`Defaults used for ${config.defaulted.join(', ')} (see README, "The Teams app package").`);
+    log(`Defaults used for ${config.defaulted.join(', ')} (see docs/configuration.md, "The Teams app package").`);
   }
   const offered = offeredCommands();
   if (offered.skipped.length > 0) log(`Not in the command menu (the bot does not handle them without an argument): ${offered.skipped.join(', ')}`);

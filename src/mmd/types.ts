@@ -183,7 +183,7 @@ export interface NewElevationRequest {
 
 /**
  * GET devices/{name}/elevationDetails. `password` is the device's local administrator password:
- * a secret. It is never logged, stored or put in an error (see SECURITY in README).
+ * a secret. It is never logged, stored or put in an error (see docs/security.md).
  */
 export interface ElevationDetails {
   tenantId: string | null;

@@ -29,7 +29,7 @@ const NOTHING: Record<GraphFormSubject, string> = {
   enrollmentFailure: 'nothing was recorded',
 };
 
-/** What each feature needs in the app registration (README, "Microsoft Graph permissions"). */
+/** What each feature needs in the app registration (docs/configuration.md, "Microsoft Graph permissions"). */
 const PERMISSION: Record<GraphFormSubject, string> = {
   incident: 'SecurityIncident.ReadWrite.All',
   incidentUpdate: 'SecurityIncident.ReadWrite.All',

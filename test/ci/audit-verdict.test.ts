@@ -15,7 +15,7 @@ describe('CI audit verdict', () => {
 
   function run(report: unknown): Promise<{ code: number; out: string }> {
     const reportPath = join(dir, `r-${Math.random()}.json`);
-    const readmePath = join(dir, 'README.md');
+    const readmePath = join(dir, 'security.md');
     writeFileSync(reportPath, typeof report === 'string' ? report : JSON.stringify(report));
     writeFileSync(readmePath, readme);
     return new Promise((resolve) => {
@@ -32,7 +32,7 @@ describe('CI audit verdict', () => {
     expect((await run('')).code).toBe(0);
   });
 
-  it('fails on a high or critical finding the README does not explain', async () => {
+  it('fails on a high or critical finding docs/security.md does not explain', async () => {
     const high = await run({ auditReportVersion: 2, vulnerabilities: advisory('evil', 'GHSA-aaaa-bbbb-cccc', 'high') });
     expect(high.code).toBe(1);
     expect(high.out).toMatch(/GHSA-aaaa-bbbb-cccc in evil.*NOT EXPLAINED/);
@@ -40,7 +40,7 @@ describe('CI audit verdict', () => {
     expect(critical.code).toBe(1);
   });
 
-  it('passes on findings explained in README, and on moderate ones', async () => {
+  it('passes on findings explained in docs/security.md, and on moderate ones', async () => {
     const res = await run({
       auditReportVersion: 2,
       vulnerabilities: {
@@ -50,6 +50,6 @@ describe('CI audit verdict', () => {
       },
     });
     expect(res.code).toBe(0);
-    expect(res.out).toMatch(/accepted \(README\)/);
+    expect(res.out).toMatch(/accepted \(.*security\.md\)/);
   });
 });

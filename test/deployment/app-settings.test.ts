@@ -1,5 +1,5 @@
 /**
- * The Azure template against README and src/: every configuration variable of README's table is
+ * The Azure template against docs/configuration.md and src/: every variable of its table is
  * an app setting, nothing is set that the app (or the platform) does not read, secrets are Key
  * Vault references. The lists are derived from the files, so a new variable needs only its row
  * and its setting.
@@ -12,10 +12,16 @@ const root = join(__dirname, '..', '..');
 /** Standalone dev tools under src/, documented under the table (EMULATOR_PORT, ...), never deployed. */
 const DEV_ONLY = ['src/emulator/main.ts'];
 
-const readme = readmeVariables(readFileSync(join(root, 'README.md'), 'utf8'));
+const readme = readmeVariables(readFileSync(join(root, 'docs', 'configuration.md'), 'utf8'));
+const summary = readmeVariables(readFileSync(join(root, 'README.md'), 'utf8'));
 const bicep = readFileSync(join(root, 'deployment', 'azure', 'main.bicep'), 'utf8');
 const settings = templateSettings(bicep);
 const reads = sourceReads(root, DEV_ONLY);
+
+test("README's short configuration table names only variables of docs/configuration.md", () => {
+  expect(summary.length).toBeGreaterThan(5);
+  expect(summary.filter((name) => !readme.includes(name))).toEqual([]);
+});
 
 test('the three lists are found (the parsers would not silently find nothing)', () => {
   for (const list of [readme, [...settings.keys()], [...reads.keys()]]) {
@@ -23,7 +29,7 @@ test('the three lists are found (the parsers would not silently find nothing)', 
   }
 });
 
-test('README table, template app settings and src/ reads agree; secrets are Key Vault references', () => {
+test('docs/configuration.md table, template app settings and src/ reads agree; secrets are Key Vault references', () => {
   expect(settingProblems({ readme, settings, reads })).toEqual([]);
 });
 
@@ -66,9 +72,9 @@ describe('the check itself names what is missing where', () => {
   };
   test('each kind of disagreement gives one line naming the variable and the file to change', () => {
     expect(settingProblems(base)).toEqual([
-      'NEW_VAR is in README.md\'s configuration table but not an app setting in deployment/azure/main.bicep (add "NEW_VAR: ..." to the appsettings resource)',
+      'NEW_VAR is in docs/configuration.md\'s table but not an app setting in deployment/azure/main.bicep (add "NEW_VAR: ..." to the appsettings resource)',
       'STALE_VAR is set in deployment/azure/main.bicep but nothing in src/ reads it (remove it, or list it in PLATFORM_SETTINGS with the reason)',
-      "UNDOCUMENTED is read by src/notify/settings.ts but has no row in README.md's configuration table",
+      "UNDOCUMENTED is read by src/notify/settings.ts but has no row in docs/configuration.md's table",
       'MicrosoftAppPassword in deployment/azure/main.bicep is a secret but not a Key Vault reference',
     ]);
   });

@@ -1,7 +1,7 @@
 /**
- * Test helper: what README's configuration table lists, what the Bicep template sets as app
+ * Test helper: what docs/configuration.md's table lists, what the Bicep template sets as app
  * settings, and what src/ reads from the environment, derived from the files themselves so a new
- * variable only needs its README row and its app setting. Each problem names the variable and
+ * variable only needs its row there and its app setting. Each problem names the variable and
  * the file to change.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -19,11 +19,11 @@ export const PLATFORM_SETTINGS: Readonly<Record<string, string>> = {
 const NOT_SECRET = new Set(['APPLICATIONINSIGHTS_CONNECTION_STRING']);
 const SECRET_NAME = /PASSWORD|SECRET|CONNECTION_STRING|_KEY$/i;
 
-/** Variables in the first column of the first table under "## Configuration". */
+/** Variables in the first column of the first table under a "# Configuration" or "## Configuration" heading. */
 export function readmeVariables(readme: string): string[] {
   const lines = readme.split('\n');
-  const start = lines.findIndex((l) => /^## Configuration\s*$/.test(l));
-  if (start < 0) throw new Error('README.md has no "## Configuration" section');
+  const start = lines.findIndex((l) => /^#{1,2} Configuration\s*$/.test(l));
+  if (start < 0) throw new Error('no "Configuration" heading');
   const tableStart = lines.findIndex((l, i) => i > start && l.startsWith('|'));
   const names: string[] = [];
   for (let i = tableStart + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
@@ -83,7 +83,7 @@ export interface Inputs {
 export function settingProblems({ readme, settings, reads }: Inputs): string[] {
   const problems: string[] = [];
   for (const name of readme) {
-    if (!settings.has(name)) problems.push(`${name} is in README.md's configuration table but not an app setting in deployment/azure/main.bicep (add "${name}: ..." to the appsettings resource)`);
+    if (!settings.has(name)) problems.push(`${name} is in docs/configuration.md's table but not an app setting in deployment/azure/main.bicep (add "${name}: ..." to the appsettings resource)`);
   }
   for (const name of settings.keys()) {
     if (!reads.has(name) && !(name in PLATFORM_SETTINGS)) {
@@ -91,7 +91,7 @@ export function settingProblems({ readme, settings, reads }: Inputs): string[] {
     }
   }
   for (const [name, files] of reads) {
-    if (!readme.includes(name)) problems.push(`${name} is read by ${files.join(', ')} but has no row in README.md's configuration table`);
+    if (!readme.includes(name)) problems.push(`${name} is read by ${files.join(', ')} but has no row in docs/configuration.md's table`);
   }
   for (const [name, value] of settings) {
     if (SECRET_NAME.test(name) && !NOT_SECRET.has(name) && !/^'\$\{keyVaultRef\}|^'@Microsoft\.KeyVault\(/.test(value)) {
