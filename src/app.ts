@@ -4,7 +4,7 @@ import type { AppConfig } from './config/config';
 import type { RunningEmulator } from './emulator/types';
 import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
-import { createMsalCredentials } from './http/token-provider';
+import { createMsalCredentials, msalSettings } from './http/token-provider';
 import { createOnBehalfOf } from './http/on-behalf-of';
 import type { UserContext } from './bot/deps';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
@@ -70,16 +70,7 @@ export interface RunningApp {
 /** MMD_AUTH=user in the bot: on-behalf-of tokens for the MMD scope, and the MMD client over them. */
 function createUserContext(config: AppConfig, parts: { mmdBaseUrl: string; tokenEndpoint?: string; logger: Logger }): UserContext {
   const { mmd } = config;
-  const obo = createOnBehalfOf({
-    tenantId: mmd.tenantId,
-    clientId: mmd.clientId,
-    clientSecret: mmd.clientSecret,
-    scope: mmd.scope,
-    authorityHost: mmd.authorityHost,
-    tokenEndpoint: parts.tokenEndpoint,
-    timeoutMs: mmd.timeoutMs,
-    logger: parts.logger,
-  });
+  const obo = createOnBehalfOf({ ...msalSettings(mmd, parts), scope: mmd.scope });
   return {
     obo,
     mmdClient: (tokenProvider) => createMmdClient({ baseUrl: parts.mmdBaseUrl, tenantId: mmd.tenantId, tokenProvider, timeoutMs: mmd.timeoutMs, logger: parts.logger }),
@@ -125,15 +116,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const epoch = await storageEpoch(storage, now);
   logger.debug({ epoch: epoch.toISOString() }, 'storage epoch');
   // One MSAL client for the app registration; one token provider per scope (MMD, Graph).
-  const credentials = createMsalCredentials({
-    tenantId: config.mmd.tenantId,
-    clientId: config.mmd.clientId,
-    clientSecret: config.mmd.clientSecret,
-    authorityHost: config.mmd.authorityHost,
-    tokenEndpoint,
-    timeoutMs: config.mmd.timeoutMs,
-    logger,
-  });
+  const credentials = createMsalCredentials(msalSettings(config.mmd, { tokenEndpoint, logger }));
   const health = new HealthState(now);
   // Live mode: one token per API now, so a wrong secret shows in /healthz and the log at start.
   const credentialCheck =

@@ -1,4 +1,5 @@
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node';
+import type { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import { registerSecret } from '../log/secrets';
 import { ApiError, scrubSecrets, type ApiProfile } from './api-error';
@@ -20,6 +21,22 @@ export interface MsalCredentialsOptions {
   timeoutMs: number;
   logger?: Logger;
   fetch?: typeof fetch;
+}
+
+/**
+ * The one place the app registration's settings become MSAL options (client credentials, on
+ * behalf of a user, the bot and the tab alike); `tokenEndpoint` is the sandbox emulator's.
+ */
+export function msalSettings(mmd: AppConfig['mmd'], parts: { tokenEndpoint?: string; logger?: Logger }): MsalCredentialsOptions {
+  return {
+    tenantId: mmd.tenantId,
+    clientId: mmd.clientId,
+    clientSecret: mmd.clientSecret,
+    authorityHost: mmd.authorityHost,
+    tokenEndpoint: parts.tokenEndpoint,
+    timeoutMs: mmd.timeoutMs,
+    logger: parts.logger,
+  };
 }
 
 export interface MsalTokenProviderOptions extends MsalCredentialsOptions {

@@ -4,19 +4,11 @@
  */
 import type { Logger } from '../log/logger';
 import { createOnBehalfOf, onBehalfOfError } from '../http/on-behalf-of';
-import type { TokenProvider } from '../http/token-provider';
+import type { MsalCredentialsOptions, TokenProvider } from '../http/token-provider';
 import { TabError } from './tab-error';
 
-export interface OboOptions {
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
+export interface OboOptions extends MsalCredentialsOptions {
   scope: string;
-  authorityHost: string;
-  /** Token endpoint override (the sandbox emulator); skips discovery as in token-provider.ts. */
-  tokenEndpoint?: string;
-  timeoutMs: number;
-  logger?: Logger;
 }
 
 export interface OboTokens {

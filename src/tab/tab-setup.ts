@@ -7,6 +7,7 @@ import { createMmdClient } from '../mmd/create-client';
 import type { MmdClient } from '../mmd/mmd-client';
 import type { Storage } from '../storage/storage';
 import { createOboTokens } from './obo-token-provider';
+import { msalSettings } from '../http/token-provider';
 import { tabAuditWriter } from './tab-audit';
 import { createSsoVerifier } from './sso-token-verifier';
 import type { TabRouteDeps } from './tab-routes';
@@ -42,16 +43,7 @@ export function tabRouteDeps(input: TabSetupInput): TabRouteDeps {
 
   const obo =
     tab.mmdAuth === 'user'
-      ? createOboTokens({
-          tenantId: mmd.tenantId,
-          clientId: mmd.clientId,
-          clientSecret: mmd.clientSecret,
-          scope: mmd.scope,
-          authorityHost: mmd.authorityHost,
-          tokenEndpoint: input.tokenEndpoint,
-          timeoutMs: mmd.timeoutMs,
-          logger,
-        })
+      ? createOboTokens({ ...msalSettings(mmd, { tokenEndpoint: input.tokenEndpoint, logger }), scope: mmd.scope })
       : undefined;
   const mmdFor: TabRouteDeps['mmdFor'] = obo
     ? (user) => createMmdClient({ baseUrl: input.mmdBaseUrl, tenantId: mmd.tenantId, tokenProvider: obo.forUser(user.token), timeoutMs: mmd.timeoutMs, logger })
