@@ -34,6 +34,6 @@ export async function recordChange(turn: Turn, deps: { storage: Storage; now: ()
       correlationId: turn.correlationId,
     });
   } catch (err) {
-    turn.log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message }, action: change.action }, 'audit record not written');
+    turn.log.error({ err: err, action: change.action }, 'audit record not written');
   }
 }

@@ -69,7 +69,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     try {
       await conversations.remember(turn);
     } catch (err) {
-      turn.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not store the conversation reference');
+      turn.log.warn({ err }, 'could not store the conversation reference');
     }
   };
 

@@ -29,10 +29,10 @@ async function guarded(turn: Turn, what: string, run: () => Promise<Reply>): Pro
     // MMD and Graph alike: the service's words, whether to retry, the reference.
     if (err instanceof ApiError) {
       if (noCredentials) {
-        turn.log.warn({ err: err.toJSON() }, `${what} failed: no ${err.service} token`);
+        turn.log.warn({ err }, `${what} failed: no ${err.service} token`);
         return card(credentialsCard(err.service, turn.correlationId));
       }
-      turn.log.warn({ err: err.toJSON() }, `${what} failed`);
+      turn.log.warn({ err }, `${what} failed`);
       return card(
         errorCard({ what, message: err.serviceMessage ?? undefined, retryable: err.retryable, correlationId: turn.correlationId }),
       );

@@ -74,10 +74,10 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
     } catch (err) {
       leader = false;
       options.onLeaseCheck?.(err instanceof Error ? err.message : String(err));
-      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'notify: lease check failed');
+      log.warn({ err }, 'notify: lease check failed');
     }
     if (!leader || stopped || round || now() - lastRound < options.pollSeconds * 1000) return;
-    startRound().catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'notify: round failed'));
+    startRound().catch((err: unknown) => log.error({ err }, 'notify: round failed'));
   };
 
   const timer = setInterval(() => void tick(), options.renewEveryMs);

@@ -76,7 +76,7 @@ export function createClaimSweeper(options: ClaimSweeperOptions): ClaimSweeper {
     }));
 
   const background = () => {
-    sweep().catch((err: unknown) => options.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'claim sweep failed'));
+    sweep().catch((err: unknown) => options.log.warn({ err }, 'claim sweep failed'));
   };
 
   return {

@@ -31,7 +31,7 @@ export function tabAuditWriter(storage: Storage, now: () => Date, logger: Logger
         correlationId,
       });
     } catch (err) {
-      logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message }, action: change.action }, 'tab: audit record not written');
+      logger.error({ err: err, action: change.action }, 'tab: audit record not written');
     }
   };
 }

@@ -30,7 +30,7 @@ export async function lookupMember(context: TurnContext, userId: string, log: Lo
     };
   } catch (err) {
     const status = err && typeof err === 'object' ? (err as { statusCode?: unknown }).statusCode : undefined;
-    log.warn({ status: typeof status === 'number' ? status : undefined, err: { message: (err as Error)?.message } }, 'Teams member look-up failed');
+    log.warn({ status: typeof status === 'number' ? status : undefined, err: err }, 'Teams member look-up failed');
     return undefined;
   } finally {
     clearTimeout(timer);

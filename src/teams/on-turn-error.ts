@@ -10,7 +10,7 @@ export function createOnTurnError(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const correlationId = randomUUID();
     logger.error(
-      { correlationId, activityId: context.activity?.id, err: { name: error?.name, message: error?.message, stack: error?.stack } },
+      { correlationId, activityId: context.activity?.id, err: error },
       'unhandled error in turn',
     );
     if (context.activity?.type === 'invoke') return; // the adapter answers the invoke with 500
@@ -19,7 +19,7 @@ export function createOnTurnError(logger: Logger) {
         `Sorry, something went wrong on my side. If it keeps happening, give your administrator this reference: ${correlationId}`,
       );
     } catch (sendError) {
-      logger.warn({ correlationId, err: { message: (sendError as Error)?.message } }, 'could not tell the user about the error');
+      logger.warn({ correlationId, err: sendError }, 'could not tell the user about the error');
     }
   };
 }

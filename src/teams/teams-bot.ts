@@ -203,10 +203,10 @@ async function deliverLate(turn: Turn, replyToId: string | undefined, work: Prom
     const reply = await work;
     body = lateCard(turn, reply);
     if (reply.kind === 'card' && reply.inPlaceOnly) {
-      await reply.discarded?.().catch((err: unknown) => turn.log.error({ err: err instanceof Error ? err.message : String(err) }, 'could not record the discarded answer'));
+      await reply.discarded?.().catch((err: unknown) => turn.log.error({ err }, 'could not record the discarded answer'));
     }
   } catch (err) {
-    turn.log.error({ err: err instanceof Error ? err.message : String(err) }, 'late card action failed');
+    turn.log.error({ err }, 'late card action failed');
     body = errorCard({ what: 'Finishing that action', retryable: true, correlationId: turn.correlationId });
   }
   try {

@@ -14,7 +14,7 @@ const inDialog = (invoke: ExtensionInvoke) => invoke.kind === 'fetchTask' || inv
 
 function failure(turn: Turn, invoke: ExtensionInvoke, what: string, err: unknown): ExtensionReply {
   const retry = err instanceof MmdApiError && !err.retryable ? '' : ' Try again in a moment.';
-  if (err instanceof MmdApiError) turn.log.warn({ err: err.toJSON() }, `${what} failed`);
+  if (err instanceof MmdApiError) turn.log.warn({ err }, `${what} failed`);
   else turn.log.error({ err }, `${what} failed unexpectedly`);
   const text = `${what} failed.${retry} (Reference: ${turn.correlationId})`;
   return inDialog(invoke) ? dialogMessage(text) : extensionMessage(text);

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { FormNotice } from '../../protocol/form-notice';
-import { ApiError } from '../../http/api-error';
 import { MmdApiError } from '../../mmd/mmd-api-error';
 import type { BotDeps } from '../deps';
 import { text, type Reply } from '../reply';
@@ -71,7 +70,7 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
     try {
       epoch = await storageEpoch(deps.storage, deps.now);
     } catch (err) {
-      turn.log.error({ err: err instanceof Error ? err.message : String(err), verb: spec.verb }, 'storage unavailable: form not sent');
+      turn.log.error({ err: err, verb: spec.verb }, 'storage unavailable: form not sent');
       throw new FormStorageError(spec.formId, err);
     }
     outcome = await runOnce(
@@ -98,7 +97,7 @@ export async function submitOnce<R>(spec: SubmitSpec<R>): Promise<Reply> {
     }
     const problem = wording.problem(err, turn.correlationId);
     if (!problem) throw err;
-    turn.log.warn({ err: err instanceof ApiError ? err.toJSON() : String(err), verb: spec.verb }, 'form submit failed');
+    turn.log.warn({ err: err, verb: spec.verb }, 'form submit failed');
     return spec.form(problem.field ? { [problem.field.id]: problem.field.message } : {}, problem.notice);
   }
   switch (outcome.kind) {

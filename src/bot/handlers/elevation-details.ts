@@ -92,7 +92,7 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
     return { ...revealed, inPlaceOnly: true, discarded: () => audit('not_shown_late', details.openedElevationRequestId ?? undefined) };
   } catch (err) {
     await audit('failed').catch((auditErr: unknown) =>
-      turn.log.error({ err: { message: (auditErr as Error)?.message } }, 'audit write failed'),
+      turn.log.error({ err: auditErr }, 'audit write failed'),
     );
     throw err;
   }

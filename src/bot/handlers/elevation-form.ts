@@ -30,7 +30,7 @@ async function openTickets(turn: Turn, deps: BotDeps): Promise<Array<Pick<Ticket
     return page.items;
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
-    turn.log.warn({ err: err.toJSON() }, 'open tickets not read for the elevation form');
+    turn.log.warn({ err }, 'open tickets not read for the elevation form');
     return [];
   }
 }
@@ -91,7 +91,7 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
     }
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
-    turn.log.warn({ err: err.toJSON() }, 'linked ticket not checked');
+    turn.log.warn({ err }, 'linked ticket not checked');
     return form({}, {
       tone: 'attention',
       text: `I could not check the linked ticket just now, so nothing was sent. Try again in a minute. Reference: ${turn.correlationId}.`,
@@ -128,7 +128,7 @@ async function findRequest(turn: Turn, id: string, deviceName: string | undefine
     return page.items.find((r) => r.id.trim().toLowerCase() === id.trim().toLowerCase());
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
-    turn.log.warn({ err: err.toJSON() }, 'elevation request not read');
+    turn.log.warn({ err }, 'elevation request not read');
     return undefined;
   }
 }

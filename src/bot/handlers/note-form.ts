@@ -68,7 +68,7 @@ async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps, back?: Bac
     return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), back }), added);
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
-    turn.log.warn({ err: err.toJSON() }, 'note added, ticket not re-read');
+    turn.log.warn({ err }, 'note added, ticket not re-read');
     return say('Your note was added to ticket ', { value: id }, '. I could not show the ticket just now; type ', { command: `ticket ${id}` }, ' to see it.');
   }
 }

@@ -29,7 +29,7 @@ async function autoSubscribe(turn: Turn, ticketId: string, deps: BotDeps): Promi
     await deps.notify.subscriptions.subscribe(ticketId, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now(), noteIds);
     return true;
   } catch (err) {
-    turn.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not subscribe the creator to the new ticket');
+    turn.log.warn({ err }, 'could not subscribe the creator to the new ticket');
     return false;
   }
 }

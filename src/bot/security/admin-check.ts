@@ -52,7 +52,7 @@ export function createAdminCheck(options: AdminCheckOptions): AdminCheck {
     } catch (err) {
       // Graph does not know the user (a guest, a deleted account): a definite no.
       if (err instanceof GraphApiError && err.status === 404) return { allowed: false, reason: 'not_admin', ...who };
-      turn.log.warn({ err: err instanceof GraphApiError ? err.toJSON() : { message: String(err) } }, 'admin group check failed');
+      turn.log.warn({ err }, 'admin group check failed');
       return { allowed: false, reason: 'check_failed', ...who };
     }
   }

@@ -101,7 +101,7 @@ export function createRedactionScheduler(options: RedactionSchedulerOptions): Re
   }
 
   function background(): void {
-    sweep().catch((err: unknown) => options.logger.error({ err: { message: (err as Error)?.message } }, 'redaction sweep failed'));
+    sweep().catch((err: unknown) => options.logger.error({ err }, 'redaction sweep failed'));
   }
 
   function arm(delayMs: number): void {

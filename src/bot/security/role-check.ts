@@ -59,7 +59,7 @@ export function createRoleCheck(options: RoleCheckOptions): RoleCheck {
       return groups.some((g) => g.toLowerCase() === group.toLowerCase());
     } catch (err) {
       if (err instanceof GraphApiError && err.status === 404) return false;
-      turn.log.warn({ err: err instanceof GraphApiError ? err.toJSON() : { message: String(err) } }, 'operator group check failed');
+      turn.log.warn({ err }, 'operator group check failed');
       return 'failed';
     }
   }

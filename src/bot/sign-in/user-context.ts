@@ -25,7 +25,7 @@ export async function askToSignIn(turn: Turn, deps: BotDeps, pending: PendingCom
   try {
     await turn.userTokens.sendSignInCard(SIGN_IN_TEXT);
   } catch (err) {
-    turn.log.warn({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'sign-in card not sent: token service failed');
+    turn.log.warn({ err }, 'sign-in card not sent: token service failed');
     return signInHelp(turn, deps, 'unavailable');
   }
   turn.log.info({ pending: pending?.kind }, 'sign-in card sent');
@@ -46,7 +46,7 @@ export async function depsForTurn(turn: Turn, deps: BotDeps, pending: PendingCom
   try {
     userToken = await turn.userTokens.get();
   } catch (err) {
-    turn.log.warn({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'user token not read: token service failed');
+    turn.log.warn({ err }, 'user token not read: token service failed');
     return { reply: signInHelp(turn, deps, 'unavailable') };
   }
   if (!userToken) return { reply: await askToSignIn(turn, deps, pending) };
