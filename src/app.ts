@@ -199,7 +199,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     // The privacy and terms pages (pages/), then the personal tab (static page + /api/tab), on the same server.
     extraRoutes: firstOf(
       createStaticPages(),
-      createTabHandler(tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now })),
+      createTabHandler(tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now, roles: security.roles })),
     ),
   });
   await credentialCheck;

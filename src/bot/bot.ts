@@ -40,25 +40,12 @@ export interface Bot {
   signIn(turn: Turn, name: string, value: unknown): Promise<SignInAnswer | undefined>;
 }
 
-/** Routes that never call MMD: with MMD_AUTH=user they run without signing in. */
-const NO_MMD_INTENTS: ReadonlySet<string> = new Set(['help', 'audit', 'subscriptions', 'subscribeAll', 'notify', 'incidents', 'incident', 'newIncident']);
-const NO_MMD_VERBS: ReadonlySet<string> = new Set([
-  'audit.page',
-  'incidents.page',
-  'incidents.filter',
-  'incident.open',
-  'incident.newForm',
-  'incident.create',
-  'incident.update',
-  'enrollmentFailure.open',
-  'enrollmentFailure.report',
-  'signIn.start',
-]);
-
-function needsMmd(verb: string, data: unknown): boolean {
-  if (verb !== 'command') return !NO_MMD_VERBS.has(verb);
+/** Whether a card action's route calls MMD (for `command`, the typed command's route). */
+function needsMmd(routes: Routes, verb: Verb, data: unknown): boolean {
+  if (verb !== 'command') return routes.verbs[verb].mmd;
   const typed = data && typeof data === 'object' && 'text' in data && typeof data.text === 'string' ? data.text : '';
-  return !NO_MMD_INTENTS.has(parseIntent(typed).kind);
+  const intent = parseIntent(typed);
+  return intent.kind === 'unknown' || routes.intents[intent.kind].mmd;
 }
 
 /** Turns messages and card actions into intents or verbs and asks the routing table for the handler. */
@@ -96,7 +83,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
       if (turn.conversation !== 'personal' && intent.suggestions.length === 0) return { kind: 'done' };
       return unknown(typed, intent.suggestions);
     }
-    if (!deps.userContext || NO_MMD_INTENTS.has(intent.kind)) return runIntent(routes.intents, turn, intent.kind, intent, deps);
+    if (!deps.userContext || !routes.intents[intent.kind].mmd) return runIntent(routes.intents, turn, intent.kind, intent, deps);
     const ready = await depsForTurn(turn, deps, { kind: 'message', text: typed.slice(0, 2000) });
     if ('reply' in ready) return ready.reply;
     return runIntent(routes.intents, turn, intent.kind, intent, ready.deps);
@@ -105,7 +92,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
   async function verbTurn(turn: Turn, verb: Verb, data: unknown): Promise<Reply> {
     let turnDeps = deps;
     // Only MMD_AUTH=user asks whether the button needs MMD (for a `command` that parses the text).
-    if (deps.userContext && needsMmd(verb, data)) {
+    if (deps.userContext && needsMmd(routes, verb, data)) {
       const ready = await depsForTurn(turn, deps, { kind: 'verb', verb, data });
       if ('reply' in ready) return ready.reply;
       turnDeps = ready.deps;

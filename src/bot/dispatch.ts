@@ -11,6 +11,7 @@ import { roleAllows } from '../config/roles';
 import { roleRefusal } from './security/role-refusal';
 import { helpFor } from './handlers/help';
 import type { IntentRoutes, Routes } from './route';
+import { roleOf } from './use-cases';
 import type { Turn } from './turn';
 import { VERBS, type Verb, type VerbData } from '../protocol/verbs';
 
@@ -73,7 +74,7 @@ export function runIntent<K extends Exclude<IntentKind, 'unknown'>>(
   const route = routes[kind];
   const what = route.what(intent);
   telemetry().annotate({ intent: kind });
-  return guarded(turn, what, async () => (await permitted(turn, route.role, what, deps)) ?? route.run(turn, intent, deps));
+  return guarded(turn, what, async () => (await permitted(turn, roleOf(route.useCase), what, deps)) ?? route.run(turn, intent, deps));
 }
 
 export type VerbOutcome = { ok: true; reply: Reply } | { ok: false; problem: string };
@@ -104,7 +105,7 @@ export async function runVerb<V extends Verb>(
     ok: true,
     reply: await guarded(turn, what, async () => {
       const refused = route.refused && ((checkFailed: boolean) => route.refused!(turn, value, deps, checkFailed));
-      return (await permitted(turn, route.role, what, deps, refused)) ?? route.run(turn, value, deps);
+      return (await permitted(turn, roleOf(route.useCase), what, deps, refused)) ?? route.run(turn, value, deps);
     }),
   };
 }

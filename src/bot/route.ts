@@ -1,4 +1,4 @@
-import type { Role } from '../config/roles';
+import type { UseCaseName } from './use-cases';
 import type { IntentKind, IntentOf } from '../intents/intent';
 import type { BotDeps } from './deps';
 import type { Reply } from './reply';
@@ -8,16 +8,20 @@ import type { ExtensionRoutes } from './extensions/extension-route';
 
 /** A chat command's handler and, for error messages, what it was doing in plain words. */
 export interface IntentRoute<K extends IntentKind> {
-  /** The least role that may run it (required: a new route must say who may use it). */
-  role: Role;
+  /** The use case it serves (src/bot/use-cases.ts): the role it needs comes from there. Required: a new route must say. */
+  useCase: UseCaseName;
+  /** Whether it calls the MMD API: with MMD_AUTH=user such a route needs the user signed in first. Required. */
+  mmd: boolean;
   what: (intent: IntentOf<K>) => string;
   run: (turn: Turn, intent: IntentOf<K>, deps: BotDeps) => Promise<Reply>;
 }
 
 /** A card verb's handler; `data` is already validated against the verb's schema. */
 export interface VerbRoute<V extends Verb> {
-  /** The least role that may run it (required: a new route must say who may use it). */
-  role: Role;
+  /** The use case it serves (src/bot/use-cases.ts): the role it needs comes from there. Required: a new route must say. */
+  useCase: UseCaseName;
+  /** Whether it calls the MMD API: with MMD_AUTH=user such a route needs the user signed in first. Required. */
+  mmd: boolean;
   what: (data: VerbData<V>) => string;
   run: (turn: Turn, data: VerbData<V>, deps: BotDeps) => Promise<Reply>;
   /** Runs when dispatch refused the sender for their role (e.g. audit a refused reveal). */

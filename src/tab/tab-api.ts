@@ -6,9 +6,13 @@ import { z } from 'zod';
 import { paginate } from '../http/paging';
 import type { Device, Ticket } from '../mmd/types';
 import { attribute, tooLongWithAttribution } from '../protocol/attribution';
+import { checkClose, CLOSE_FIELDS } from '../protocol/elevation-rules';
+import { checkNote, NOTE_FIELDS } from '../protocol/note-rules';
+import { roleAllows } from '../config/roles';
+import { roleOf } from '../bot/use-cases';
 import { TabError } from './tab-error';
 import { ok, type TabHandler, type TabRequest } from './tab-request';
-import { countBy, shownSlices, deviceRow, elevationRow, failingConfigurations, noteRow, OPEN_TICKET_STATES, plainToHtml, ticketDetail, ticketRow } from './views';
+import { countBy, shownSlices, deviceRow, type DeviceRow, elevationRow, failingConfigurations, noteRow, OPEN_TICKET_STATES, plainToHtml, ticketDetail, ticketRow } from './views';
 
 /** A walk for counts stops here: the dashboard shows totals of up to this many records. */
 const MAX_COUNTED = 2000;
@@ -44,7 +48,14 @@ const searchText = (req: TabRequest): string | undefined => {
   return q || undefined;
 };
 
-export const me: TabHandler = async (req) => ok({ name: req.user.name, upn: req.user.upn });
+/** Who is signed in, their role, and which changes the page may offer them (the same policy as chat). */
+export const me: TabHandler = async (req) =>
+  ok({
+    name: req.user.name,
+    upn: req.user.upn,
+    role: req.role,
+    may: { addNote: roleAllows(req.role, roleOf('ticket.note')), closeElevation: roleAllows(req.role, roleOf('elevation.close')) },
+  });
 
 export const summary: TabHandler = async (req) => {
   const [tickets, devices, openElevations] = await Promise.all([
@@ -100,9 +111,16 @@ export const getTicket: TabHandler = async (req) => {
   return ok({ ticket: ticketDetail(ticket), notes: (notes ?? ticket.notes).map(noteRow) });
 };
 
-const NOTE_MAX = 4000;
-const CLOSE_MAX = 2000;
-const noteBody = z.object({ text: z.string().trim().min(1, 'write a note first').max(NOTE_MAX, `at most ${NOTE_MAX} characters`) });
+/** The body's fields for the protocol's field rules (the chat's forms use the same ones). */
+function fields(body: unknown): Record<string, unknown> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new TabError(400, 'bad_request', 'Send a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+/** The first field error in the chat form's words, as a 400. */
+function refuseFields(errors: Record<string, string | undefined>): never {
+  throw new TabError(400, 'bad_request', Object.values(errors).find(Boolean) ?? 'That is not valid.');
+}
 
 /** The text as written, or with the user named at the end (app context); 400 when both do not fit. */
 function signed(req: TabRequest, text: string, max: number, what: string): string {
@@ -114,8 +132,9 @@ function signed(req: TabRequest, text: string, max: number, what: string): strin
 
 export const addNote: TabHandler = async (req) => {
   const id = param(req, 'id', TICKET_ID);
-  const { text } = parse(noteBody, req.body, 'The note');
-  const note = signed(req, text, NOTE_MAX, 'note');
+  const check = checkNote(fields(req.body), new Date());
+  if (!check.ok) refuseFields(check.errors);
+  const note = signed(req, check.text, NOTE_FIELDS.text.maxLength, 'note');
   if (!(await req.mmd.tickets.get(id))) throw new TabError(404, 'not_found', `There is no ticket ${id}.`);
   await req.mmd.tickets.addNote(id, plainToHtml(note));
   await req.record({ action: 'ticket.note', target: { kind: 'ticket', id } });
@@ -133,9 +152,18 @@ const CONCURRENCY = 6;
 
 /**
  * The device list carries no configurations (as the service documents it): each device's own
- * GET has them. Up to MAX_CHECKED devices, a few requests at a time.
+ * GET has them. Up to MAX_CHECKED devices, a few requests at a time, computed at most once per
+ * tenant every FAILING_REFRESH_MS (the page says when), however many people click.
  */
 export const failingDevices: TabHandler = async (req) => {
+  const { value, computedAt } = await req.failing.get(req.user.tenantId, () => findFailing(req));
+  return ok({ ...value, computedAt: computedAt.toISOString(), refreshMinutes: FAILING_REFRESH_MS / 60_000 });
+};
+
+/** How long the failing-devices view is kept per tenant (tab-setup.ts builds the shared view with it). */
+export const FAILING_REFRESH_MS = 5 * 60_000;
+
+async function findFailing(req: TabRequest): Promise<{ items: DeviceRow[]; checked: number }> {
   const devices = await collect<Device>(paginate((q) => req.mmd.devices.list(q), { top: PAGE }), MAX_CHECKED);
   const detailed: Device[] = [];
   let next = 0;
@@ -150,20 +178,19 @@ export const failingDevices: TabHandler = async (req) => {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   detailed.sort((a, b) => a.name.localeCompare(b.name));
-  return ok({ items: detailed.map(deviceRow), checked: devices.length });
-};
+  return { items: detailed.map(deviceRow), checked: devices.length };
+}
 
 export const listElevations: TabHandler = async (req) => {
   const page = await req.mmd.elevations.list({ top: PAGE, open: true });
   return ok({ items: page.items.map(elevationRow), more: page.hasMore });
 };
 
-const closeBody = z.object({ actionsTaken: z.string().trim().min(1, 'say what was done').max(CLOSE_MAX, `at most ${CLOSE_MAX} characters`) });
-
 export const closeElevation: TabHandler = async (req) => {
   const id = param(req, 'id', ELEVATION_ID);
-  const { actionsTaken } = parse(closeBody, req.body, 'Closing the request');
-  await req.mmd.elevations.close(id, signed(req, actionsTaken, CLOSE_MAX, 'text'));
+  const check = checkClose(fields(req.body), new Date());
+  if (!check.ok) refuseFields(check.errors);
+  await req.mmd.elevations.close(id, signed(req, check.actionsTaken, CLOSE_FIELDS.actionsTaken.maxLength, 'text'));
   await req.record({ action: 'elevation.close', target: { kind: 'elevation', id } });
   return ok({ closed: id });
 };

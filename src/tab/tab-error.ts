@@ -5,6 +5,7 @@
  * - `consent_required` (403): the user or an admin must consent to the app's MMD permission.
  * - `interaction_required` (401): the token exchange needs the user to sign in again.
  * - `tab_not_configured` (503), `sso_unavailable` (503): a server-side problem.
+ * - `forbidden` (403): the user's role does not allow it (the same words as in chat).
  * - `bad_request` (400), `not_found` (404), `mmd_error` (502).
  */
 export type TabErrorCode =
@@ -13,6 +14,7 @@ export type TabErrorCode =
   | 'interaction_required'
   | 'tab_not_configured'
   | 'sso_unavailable'
+  | 'forbidden'
   | 'bad_request'
   | 'not_found'
   | 'mmd_error';

@@ -1,10 +1,15 @@
+import type { Role } from '../config/roles';
 import type { MmdClient } from '../mmd/mmd-client';
+import type { SharedView } from './shared-view';
 import type { SsoUser } from './sso-token-verifier';
+import type { DeviceRow } from './views';
 import type { TabChange } from './tab-audit';
 
 /** What a tab API handler sees: the verified user, path and query parameters, the JSON body. */
 export interface TabRequest {
   user: SsoUser;
+  /** The user's role, already checked against the endpoint's use case (tab-policy.ts). */
+  role: Role;
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
@@ -15,6 +20,8 @@ export interface TabRequest {
    * ends with the user's name and UPN. False when the call carries the user's own token.
    */
   attribute: boolean;
+  /** The failing-devices view, shared per tenant (shared-view.ts). */
+  failing: SharedView<{ items: DeviceRow[]; checked: number }>;
   /** Writes the audit record of a change this request made (after the API accepted it). */
   record(change: TabChange): Promise<void>;
 }

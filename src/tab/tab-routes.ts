@@ -14,7 +14,9 @@ import { readStatic } from './static-files';
 import * as api from './tab-api';
 import type { TabAuditWriter } from './tab-audit';
 import { TabError } from './tab-error';
-import type { TabHandler } from './tab-request';
+import type { TabHandler, TabRequest } from './tab-request';
+import type { TabPolicy } from './tab-policy';
+import type { UseCaseName } from '../bot/use-cases';
 
 export interface TabRouteDeps {
   /** null: the tab's API is not configured (no SSO audience); it answers 503. */
@@ -25,6 +27,10 @@ export interface TabRouteDeps {
   attribute: boolean;
   /** Where the tab's changes are audited. */
   audit: TabAuditWriter;
+  /** The failing-devices view, computed once per tenant and refresh period. */
+  failing: TabRequest['failing'];
+  /** The one policy's gate: the user's role against each endpoint's use case, before its handler. */
+  policy: TabPolicy;
   logger: Logger;
   /** The built tab (dist/tab). */
   staticDir: string;
@@ -36,16 +42,17 @@ export interface TabRouteDeps {
 
 const TEAMS_FRAME_ANCESTORS = ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.office.com', 'https://*.cloud.microsoft'];
 
-const API: { method: 'get' | 'post'; path: string; handler: TabHandler }[] = [
-  { method: 'get', path: '/api/tab/me', handler: api.me },
-  { method: 'get', path: '/api/tab/summary', handler: api.summary },
-  { method: 'get', path: '/api/tab/tickets', handler: api.listTickets },
-  { method: 'get', path: '/api/tab/tickets/:id', handler: api.getTicket },
-  { method: 'post', path: '/api/tab/tickets/:id/notes', handler: api.addNote },
-  { method: 'get', path: '/api/tab/devices', handler: api.searchDevices },
-  { method: 'get', path: '/api/tab/devices/failing', handler: api.failingDevices },
-  { method: 'get', path: '/api/tab/elevations', handler: api.listElevations },
-  { method: 'post', path: '/api/tab/elevations/:id/close', handler: api.closeElevation },
+/** Each endpoint names its use case (src/bot/use-cases.ts) and what it does in the chat's words. */
+const API: { method: 'get' | 'post'; path: string; useCase: UseCaseName; what: (params: Record<string, string>) => string; handler: TabHandler }[] = [
+  { method: 'get', path: '/api/tab/me', useCase: 'dashboard.read', what: () => 'Opening the dashboard', handler: api.me },
+  { method: 'get', path: '/api/tab/summary', useCase: 'dashboard.read', what: () => 'Opening the dashboard', handler: api.summary },
+  { method: 'get', path: '/api/tab/tickets', useCase: 'tickets.list', what: () => 'Listing tickets', handler: api.listTickets },
+  { method: 'get', path: '/api/tab/tickets/:id', useCase: 'ticket.open', what: (p) => `Opening ticket ${p.id ?? ''}`, handler: api.getTicket },
+  { method: 'post', path: '/api/tab/tickets/:id/notes', useCase: 'ticket.note', what: (p) => `Adding a note to ticket ${p.id ?? ''}`, handler: api.addNote },
+  { method: 'get', path: '/api/tab/devices', useCase: 'devices.list', what: () => 'Listing devices', handler: api.searchDevices },
+  { method: 'get', path: '/api/tab/devices/failing', useCase: 'devices.failing', what: () => 'Listing devices with failing configurations', handler: api.failingDevices },
+  { method: 'get', path: '/api/tab/elevations', useCase: 'elevations.list', what: () => 'Listing elevation requests', handler: api.listElevations },
+  { method: 'post', path: '/api/tab/elevations/:id/close', useCase: 'elevation.close', what: () => 'Closing the elevation request', handler: api.closeElevation },
 ];
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -149,15 +156,18 @@ export function createTabHandler(deps: TabRouteDeps): TabRequestHandler {
       try {
         if (!deps.verifier) throw new TabError(503, 'tab_not_configured', 'The tab is not configured on this server (TAB_SSO_AUDIENCE).');
         const user = await deps.verifier.verify(req.headers.authorization);
-        const body = method === 'post' ? await readJson(req) : undefined;
         const correlationId = randomUUID();
+        const role = await deps.policy.permit(user, route.useCase, route.what(params), correlationId);
+        const body = method === 'post' ? await readJson(req) : undefined;
         const answer = await route.handler({
           user,
+          role,
           params,
           query: url.searchParams,
           body,
           mmd: deps.mmdFor(user),
           attribute: deps.attribute,
+          failing: deps.failing,
           record: (change) => deps.audit(user, change, correlationId),
         });
         sendJson(res, answer.status, answer.body);

@@ -10,6 +10,10 @@ import { createOboTokens } from './obo-token-provider';
 import { msalSettings } from '../http/token-provider';
 import { tabAuditWriter } from './tab-audit';
 import { createSsoVerifier } from './sso-token-verifier';
+import { createTabPolicy } from './tab-policy';
+import { createSharedView } from './shared-view';
+import { FAILING_REFRESH_MS } from './tab-api';
+import type { RoleCheck } from '../bot/security/role-check';
 import type { TabRouteDeps } from './tab-routes';
 
 export interface TabSetupInput {
@@ -24,6 +28,8 @@ export interface TabSetupInput {
   logger: Logger;
   /** Durable storage: the tab's changes are audited there. */
   storage: Storage;
+  /** The bot's role check: the tab's users are judged by it, as in chat. */
+  roles: RoleCheck;
   now?: () => Date;
 }
 
@@ -56,6 +62,8 @@ export function tabRouteDeps(input: TabSetupInput): TabRouteDeps {
     mmdFor,
     attribute: tab.mmdAuth === 'app',
     audit: tabAuditWriter(input.storage, input.now ?? (() => new Date()), logger),
+    failing: createSharedView(FAILING_REFRESH_MS, input.now),
+    policy: createTabPolicy({ roles: input.roles, mode: config.mode, logger }),
     logger,
     staticDir: join(root, 'dist', 'tab'),
     // Never in live mode: there the emulator (the only signer of development tokens) is not running.

@@ -74,6 +74,9 @@ export function failingConfigurations(device: Device) {
     .map((c) => ({ name: c.name ?? '(unnamed)', type: c.type ?? '', status: c.deploymentStatus ?? '' }));
 }
 
+/** A device as the tab lists it. */
+export type DeviceRow = ReturnType<typeof deviceRow>;
+
 export function deviceRow(device: Device) {
   return {
     name: device.name,

@@ -55,6 +55,9 @@ function table(caption: string, headers: string[], rows: Node[][]): HTMLElement 
 
 const text = (value: string): Node => document.createTextNode(value);
 
+/** What the signed-in user's role allows (from /api/tab/me; the server checks every call again). */
+let may = { addNote: false, closeElevation: false };
+
 function renderSummary(s: Summary): void {
   replace(
     byId('ticket-charts'),
@@ -158,7 +161,7 @@ async function openTicket(api: Api, id: string): Promise<void> {
       h('p', { class: 'description' }, ticket.description),
       h('h4', {}, 'Notes'),
       renderNotes(notes),
-      form,
+      may.addNote ? form : h('p', { class: 'hint' }, 'Adding notes needs the operator role.'),
       close,
     );
     heading.focus();
@@ -208,8 +211,14 @@ function deviceTable(caption: string, items: DeviceRow[]): HTMLElement {
 async function loadFailing(api: Api): Promise<void> {
   const where = byId('failing-devices');
   try {
-    const { items, checked } = await loading('devices with failing configurations', () => api.get<{ items: DeviceRow[]; checked: number }>('devices/failing'));
-    replace(where, h('p', { class: 'count' }, `${items.length} of ${checked} devices`), deviceTable('Devices with failing configurations', items));
+    const { items, checked, computedAt, refreshMinutes } = await loading('devices with failing configurations', () =>
+      api.get<{ items: DeviceRow[]; checked: number; computedAt: string; refreshMinutes: number }>('devices/failing'),
+    );
+    replace(
+      where,
+      h('p', { class: 'count' }, `${items.length} of ${checked} devices, checked ${when(computedAt)} (checked again at most every ${refreshMinutes} minutes)`),
+      deviceTable('Devices with failing configurations', items),
+    );
   } catch (error) {
     showError(where, error);
   }
@@ -237,8 +246,8 @@ async function loadElevations(api: Api): Promise<void> {
         'Open elevation requests',
         ['Request', 'Device', 'Requested by', 'Created', ''],
         items.map((e) => {
-          const close = h('button', { type: 'button', class: 'secondary', 'aria-label': `Close elevation request ${e.title || e.id} on ${e.deviceName}` }, 'Close…');
-          close.addEventListener('click', () => closeForm(api, e, close));
+          const close: Node = may.closeElevation ? h('button', { type: 'button', class: 'secondary', 'aria-label': `Close elevation request ${e.title || e.id} on ${e.deviceName}` }, 'Close…') : text('');
+          if (close instanceof HTMLButtonElement) close.addEventListener('click', () => closeForm(api, e, close));
           return [h('span', {}, h('strong', {}, e.title || e.id), h('br'), h('small', {}, e.planOfAction)), text(e.deviceName), text(e.requestedBy), text(when(e.created)), close];
         }),
       ),
@@ -297,8 +306,9 @@ async function start(): Promise<void> {
   byId('app').hidden = false;
   const api = createApi(ssoToken);
   try {
-    const me = await api.get<{ name: string; upn: string }>('me');
-    byId('who').textContent = `Signed in as ${me.name || user}${me.upn ? ` (${me.upn})` : ''}`;
+    const me = await api.get<{ name: string; upn: string; role: string; may: typeof may }>('me');
+    may = me.may;
+    byId('who').textContent = `Signed in as ${me.name || user}${me.upn ? ` (${me.upn})` : ''}, ${me.role} role`;
     notifyLoaded(true);
   } catch (error) {
     notifyLoaded(false, error instanceof ApiError ? error.code : 'sign-in failed');

@@ -121,8 +121,8 @@ test('elevations: open ones listed, one closed', async () => {
   expect((await tabApi(app, `elevations/${created.id}/close`, { token, body: {} })).status).toBe(400);
 });
 
-test('me names the signed-in user', async () => {
-  expect((await tabApi(app, 'me', { token })).body).toEqual({ name: ADMIN.name, upn: ADMIN.upn });
+test('me names the signed-in user, their role and what the page may offer them (sandbox: everyone is an admin)', async () => {
+  expect((await tabApi(app, 'me', { token })).body).toEqual({ name: ADMIN.name, upn: ADMIN.upn, role: 'admin', may: { addNote: true, closeElevation: true } });
 });
 
 test('the built tab is served under /tab with a CSP; the sandbox dev token only to loopback', async () => {

@@ -7,6 +7,7 @@ import type { ExtensionInvoke } from './extension-invoke';
 import { dialogMessage, extensionMessage, type ExtensionReply } from './extension-reply';
 import type { ExtensionRoute, ExtensionRoutes } from './extension-route';
 import { stillLoading, stillLoadingDialog } from './still-loading';
+import { roleOf } from '../use-cases';
 
 
 /** Dialog invokes answer in the dialog (`task`), the others as `composeExtension`. */
@@ -33,11 +34,12 @@ async function guarded<I>(turn: Turn, invoke: ExtensionInvoke, route: ExtensionR
   };
   if (turn.signal.aborted) return late();
   // The role gate, as for chat commands and card verbs (dispatch.ts): refused before the handler runs.
-  if (route.role !== 'reader') {
+  const need = roleOf(route.useCase);
+  if (need !== 'reader') {
     const decision = await deps.security.roles.of(turn);
-    if (!roleAllows(decision.role, route.role)) {
-      turn.log.warn({ need: route.role, role: decision.role, invoke: invoke.kind }, 'refused: role too low');
-      const text = await roleRefusalText(turn, what, route.role, decision, deps.config.mode);
+    if (!roleAllows(decision.role, need)) {
+      turn.log.warn({ need, role: decision.role, invoke: invoke.kind }, 'refused: role too low');
+      const text = await roleRefusalText(turn, what, need, decision, deps.config.mode);
       return inDialog(invoke) ? dialogMessage(text) : extensionMessage(text);
     }
   }

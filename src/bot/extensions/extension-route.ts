@@ -1,4 +1,4 @@
-import type { Role } from '../../config/roles';
+import type { UseCaseName } from '../use-cases';
 import type { BotDeps } from '../deps';
 import type { Turn } from '../turn';
 import type { ExtensionInvoke } from './extension-invoke';
@@ -8,8 +8,10 @@ type Input<K extends ExtensionInvoke['kind']> = Extract<ExtensionInvoke, { kind:
 
 /** A message extension handler and, for errors and slow answers, what it does in plain words. */
 export interface ExtensionRoute<I> {
-  /** The least role that may run it (required: a new route must say who may use it). */
-  role: Role;
+  /** The use case it serves (src/bot/use-cases.ts): the role it needs comes from there. Required: a new route must say. */
+  useCase: UseCaseName;
+  /** Whether it calls the MMD API: with MMD_AUTH=user such a route needs the user signed in first. Required. */
+  mmd: boolean;
   what: (input: I) => string;
   run: (turn: Turn, input: I, deps: BotDeps) => Promise<ExtensionReply>;
 }

@@ -7,6 +7,7 @@ import type { BotDeps } from '../deps';
 import { card, type Reply } from '../reply';
 import type { IntentRoutes } from '../route';
 import type { Turn } from '../turn';
+import { roleOf } from '../use-cases';
 
 // One filtered list per table and role, so the help card's cache (keyed by the list) keeps hitting.
 const visible = new WeakMap<IntentRoutes, Map<Role, readonly CommandSpec[]>>();
@@ -16,7 +17,7 @@ export function commandsFor(intents: IntentRoutes, role: Role): readonly Command
   let byRole = visible.get(intents);
   if (!byRole) visible.set(intents, (byRole = new Map<Role, readonly CommandSpec[]>()));
   let list = byRole.get(role);
-  if (!list) byRole.set(role, (list = COMMANDS.filter((c) => roleAllows(role, intents[c.intent].role))));
+  if (!list) byRole.set(role, (list = COMMANDS.filter((c) => roleAllows(role, roleOf(intents[c.intent].useCase)))));
   return list;
 }
 

@@ -1,7 +1,7 @@
 import { createUserCache } from './user-cache';
 import type { GraphClient } from '../../graph/graph-client';
 import { GraphApiError } from '../../graph/graph-api-error';
-import type { Turn } from '../turn';
+import type { Asker } from './member-identity';
 import { memberIdentity } from './member-identity';
 
 export type AdminDecision =
@@ -12,7 +12,7 @@ export type AdminDecision =
 
 export interface AdminCheck {
   /** May this turn's sender see elevation details? */
-  check(turn: Turn): Promise<AdminDecision>;
+  check(turn: Asker): Promise<AdminDecision>;
 }
 
 export interface AdminCheckOptions {
@@ -38,7 +38,7 @@ export function createAdminCheck(options: AdminCheckOptions): AdminCheck {
   const admins = new Set(options.admins.map((a) => a.trim().toLowerCase()).filter(Boolean));
   const cache = createUserCache<AdminDecision>(options.now, options.ttlMs);
 
-  async function decide(turn: Turn): Promise<AdminDecision> {
+  async function decide(turn: Asker): Promise<AdminDecision> {
     const { upn, aadObjectId } = await memberIdentity(turn);
     const who = { upn, aadObjectId };
     if (options.everyone) return { allowed: true, via: 'default', ...who };

@@ -1,5 +1,11 @@
 import type { Turn } from '../turn';
 
+/**
+ * Who is asking, as the role checks need it: a chat turn is one; the tab builds one from the
+ * SSO token (src/tab/tab-policy.ts), so both front ends are judged by the same checks.
+ */
+export type Asker = Pick<Turn, 'user' | 'member' | 'signal' | 'log' | 'correlationId'>;
+
 export interface MemberIdentity {
   /** Lower-cased. */
   upn?: string;
@@ -11,7 +17,7 @@ export interface MemberIdentity {
  * roster look-up failed, what the activity says and nothing more: the admin check then decides
  * on the object id alone.
  */
-export async function memberIdentity(turn: Turn): Promise<MemberIdentity> {
+export async function memberIdentity(turn: Asker): Promise<MemberIdentity> {
   const member = await turn.member();
   if (!member) return { aadObjectId: turn.user.aadObjectId };
   const upn = member.userPrincipalName?.trim().toLowerCase() ?? '';

@@ -2,7 +2,7 @@ import { createUserCache } from './user-cache';
 import type { Role } from '../../config/roles';
 import type { GraphClient } from '../../graph/graph-client';
 import { GraphApiError } from '../../graph/graph-api-error';
-import type { Turn } from '../turn';
+import type { Asker } from './member-identity';
 import type { AdminCheck } from './admin-check';
 import { memberIdentity } from './member-identity';
 
@@ -14,7 +14,7 @@ export interface RoleDecision {
 
 export interface RoleCheck {
   /** The sender's role: admin (admin check), else operator (list or group), else the default. */
-  of(turn: Turn): Promise<RoleDecision>;
+  of(turn: Asker): Promise<RoleDecision>;
 }
 
 export interface RoleCheckOptions {
@@ -40,7 +40,7 @@ export function createRoleCheck(options: RoleCheckOptions): RoleCheck {
   // A definite yes or no is kept for the TTL; a failed look-up is never kept.
   const cache = createUserCache<boolean>(options.now, options.ttlMs);
 
-  async function isOperatorCached(turn: Turn): Promise<boolean | 'failed'> {
+  async function isOperatorCached(turn: Asker): Promise<boolean | 'failed'> {
     const cached = cache.get(turn);
     if (cached !== undefined) return cached;
     const operator = await isOperator(turn);
@@ -48,7 +48,7 @@ export function createRoleCheck(options: RoleCheckOptions): RoleCheck {
     return operator;
   }
 
-  async function isOperator(turn: Turn): Promise<boolean | 'failed'> {
+  async function isOperator(turn: Asker): Promise<boolean | 'failed'> {
     const { upn, aadObjectId } = await memberIdentity(turn);
     if (aadObjectId && operators.has(aadObjectId.toLowerCase())) return true;
     if (upn && operators.has(upn)) return true;

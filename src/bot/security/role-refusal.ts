@@ -2,6 +2,7 @@ import type { Role } from '../../config/roles';
 import { plain } from '../../cards/escape';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import type { Asker } from './member-identity';
 import { memberIdentity } from './member-identity';
 import type { RoleDecision } from './role-check';
 
@@ -20,7 +21,7 @@ export async function roleRefusal(turn: Turn, what: string, need: Role, decision
 }
 
 /** The same words as plain text (message extensions answer in their own format). */
-export async function roleRefusalText(turn: Turn, what: string, need: Role, decision: RoleDecision, mode: 'sandbox' | 'live'): Promise<string> {
+export async function roleRefusalText(turn: Asker, what: string, need: Role, decision: RoleDecision, mode: 'sandbox' | 'live'): Promise<string> {
   if (decision.checkFailed) {
     return `I could not check your rights just now, so I did not do that (${plain(what.toLowerCase())}). Please try again in a minute (reference ${turn.correlationId}).`;
   }

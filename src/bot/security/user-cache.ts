@@ -6,8 +6,8 @@ import type { Turn } from '../turn';
  * TTL. Bounded: the oldest entry goes first.
  */
 export interface UserCache<V> {
-  get(turn: Turn): V | undefined;
-  set(turn: Turn, value: V): void;
+  get(turn: Pick<Turn, 'user'>): V | undefined;
+  set(turn: Pick<Turn, 'user'>, value: V): void;
 }
 
 const MAX_CACHED = 1000;
@@ -15,7 +15,7 @@ const DEFAULT_TTL_MS = 5 * 60_000;
 
 export function createUserCache<V>(now: () => Date, ttlMs = DEFAULT_TTL_MS): UserCache<V> {
   const entries = new Map<string, { value: V; expiresAt: number }>();
-  const keyOf = (turn: Turn) => `${turn.user.id}\u0000${turn.user.aadObjectId ?? ''}`;
+  const keyOf = (turn: Pick<Turn, 'user'>) => `${turn.user.id}\u0000${turn.user.aadObjectId ?? ''}`;
   return {
     get(turn) {
       const entry = entries.get(keyOf(turn));

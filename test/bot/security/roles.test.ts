@@ -5,6 +5,7 @@ import { COMMANDS } from '../../../src/intents/commands';
 import { EXAMPLE_ELEVATED_DEVICE } from '../../../src/emulator/seed';
 import { VERBS, type Verb } from '../../../src/protocol/verbs';
 import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { roleOf } from '../../../src/bot/use-cases';
 
 /*
  * Walks the routing table: every route above `reader` (chat commands, Action.Execute and
@@ -39,11 +40,11 @@ const SAMPLES: Partial<Record<Verb, Record<string, unknown>>> = {
 };
 
 const privilegedVerbs = Object.entries(routes.verbs)
-  .filter(([, route]) => route.role !== 'reader')
-  .map(([verb, route]) => [verb as Verb, route.role] as const);
+  .filter(([, route]) => roleOf(route.useCase) !== 'reader')
+  .map(([verb, route]) => [verb as Verb, roleOf(route.useCase)] as const);
 const privilegedIntents = Object.entries(routes.intents)
-  .filter(([, route]) => route.role !== 'reader')
-  .map(([intent, route]) => [intent, route.role] as const);
+  .filter(([, route]) => roleOf(route.useCase) !== 'reader')
+  .map(([intent, route]) => [intent, roleOf(route.useCase)] as const);
 
 function sample(verb: Verb): Record<string, unknown> {
   const data = SAMPLES[verb];
@@ -101,7 +102,7 @@ describe('roles: every privileged route refuses a reader before its handler runs
     expect(apiCalls()).toBe(before);
   });
 
-  it.each(Object.entries(routes.extensions.action).flatMap(([id, r]) => [['fetchTask', id, r.open.role], ['submitAction', id, r.submit.role]]).filter(([, , role]) => role !== 'reader'))(
+  it.each(Object.entries(routes.extensions.action).flatMap(([id, r]) => [['fetchTask', id, roleOf(r.open.useCase)], ['submitAction', id, roleOf(r.submit.useCase)]]).filter(([, , role]) => role !== 'reader'))(
     'message extension %s %s (needs %s)',
     async (kind, commandId, role) => {
       const before = apiCalls();
