@@ -13,7 +13,7 @@ import { createSecurityServices } from './bot/security/security-services';
 import type { MmdClient } from './mmd/mmd-client';
 import { createBot } from './bot/bot';
 import { routes } from './bot/routes';
-import { createAdapter } from './teams/adapter';
+import { createAdapter, PUBLIC_CLOUD_INBOUND, type InboundAuthSettings } from './teams/adapter';
 import { createCardUpdater } from './teams/card-updater';
 import { TeamsBot } from './teams/teams-bot';
 import { DEFAULT_DEADLINES } from './teams/teams-turn';
@@ -41,6 +41,8 @@ export interface AppOverrides {
   logger?: Logger;
   /** Outbound credentials for replies (tests use a fixed token). */
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Where inbound channel tokens are checked (tests: a local JWKS); Microsoft's otherwise. */
+  inboundAuth?: InboundAuthSettings;
   storage?: Storage;
   now?: () => Date;
   /** Listen address instead of config.host (tests: 127.0.0.1). */
@@ -142,7 +144,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const userMode = config.tab.mmdAuth === 'user';
   // MMD_AUTH=user: the Bot Framework token service of the OAuth connection; in sandbox mode the emulator's.
   const oauthUrl = userMode ? (config.bot.oauthUrl ?? emulator?.url) : undefined;
-  const adapter = createAdapter({ ...config.bot, oauthUrl }, logger, overrides.credentialsFactory);
+  const adapter = createAdapter({ ...config.bot, oauthUrl }, logger, overrides.credentialsFactory, overrides.inboundAuth);
   const userContext = userMode ? createUserContext(config, { mmdBaseUrl, tokenEndpoint, logger }) : undefined;
 
   const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: watchedToken(credentials.forScope(GRAPH_SCOPE), 'graph-token', health, logger), timeoutMs: config.mmd.timeoutMs, logger };
@@ -193,7 +195,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     { selectTap: overrides.playground !== true },
   );
   const server = createServer({
-    onActivity: createAdapterHandler({ adapter, logic: (context) => turnTelemetry().turn(turnKind(context.activity), () => bot.run(context)), logger }),
+    onActivity: createAdapterHandler({ adapter, channelIssuer: config.bot.appId ? (overrides.inboundAuth ?? PUBLIC_CLOUD_INBOUND).tokenIssuer : undefined, logic: (context) => turnTelemetry().turn(turnKind(context.activity), () => bot.run(context)), logger }),
     logger,
     health: () => ({ version: VERSION, mode: config.mode, ...health.report() }),
     // The privacy and terms pages (pages/), then the personal tab (static page + /api/tab), on the same server.

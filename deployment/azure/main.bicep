@@ -202,8 +202,6 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     MicrosoftAppType: botAppType
     MicrosoftAppTenantId: botAppType == 'SingleTenant' ? botTenantId : ''
     // Test-only overrides of botbuilder's token check and of the token endpoint: empty = unset.
-    ToBotFromChannelOpenIdMetadataUrl: ''
-    ToBotFromChannelTokenIssuer: ''
     AAD_TOKEN_ENDPOINT: ''
     MMD_API_BASE_URL: mmdApiBaseUrl
     MMD_TENANT_ID: mmdTenantId

@@ -143,8 +143,6 @@ function toAppConfig(v: Variables, ctx: Ctx) {
       appPassword: v.MicrosoftAppPassword,
       appType: v.MicrosoftAppType,
       appTenantId: v.MicrosoftAppTenantId,
-      openIdMetadataUrl: v.ToBotFromChannelOpenIdMetadataUrl,
-      tokenIssuer: v.ToBotFromChannelTokenIssuer,
       /** BOT_DOMAIN: links to it unfurl into cards. Unset: none do. */
       domain: v.BOT_DOMAIN,
       /** MMD_AUTH=user: the Azure Bot's OAuth connection whose Teams SSO token the bot exchanges; the token service (OAuthUrl). */

@@ -87,8 +87,6 @@ export const variables = z.object({
     .preprocess(given, z.string().refine((value) => isIP(value) !== 0 || hostName(value), { error: 'must be an IP address or a host name (e.g. 0.0.0.0, ::, 127.0.0.1)' }).optional())
     .describe('listen address (default: all interfaces with inbound auth, 127.0.0.1 without)'),
   PLAYGROUND_PORT: wholeNumber(56150, 1, 65535, "npm run dev only: the Agents Playground's port"),
-  ToBotFromChannelOpenIdMetadataUrl: httpUrl("botbuilder's inbound token check: OpenID metadata override"),
-  ToBotFromChannelTokenIssuer: text("botbuilder's inbound token check: issuer override"),
   BOT_DOMAIN: z
     .preprocess(
       (value) => given(value)?.toLowerCase(),

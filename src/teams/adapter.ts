@@ -10,16 +10,32 @@ import { InboundAdapter } from './inbound-adapter';
 import { createOnTurnError } from './on-turn-error';
 
 /**
- * The Bot Framework token service (OAuthUrl: MMD_AUTH=user). botbuilder takes every URL "as
- * given" once one is set, so the public cloud's other values are named too unless configured.
+ * Where inbound channel tokens are checked: Microsoft's Bot Framework OpenID metadata and issuer,
+ * or (tests only, through AppOverrides) a local JWKS.
  */
-function tokenServiceSettings(bot: AppConfig['bot']): Record<string, string> {
+export interface InboundAuthSettings {
+  openIdMetadataUrl: string;
+  tokenIssuer: string;
+}
+
+export const PUBLIC_CLOUD_INBOUND: InboundAuthSettings = {
+  openIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+  tokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+};
+
+/**
+ * botbuilder takes every URL "as given" once one is set (a token service, a metadata URL), and
+ * leaves the others empty: emulator-shaped tokens then fail with "Only absolute URLs" and
+ * replies with MSAL's empty_url_error. So the whole public-cloud set is named, with what was
+ * configured in place.
+ */
+function authSettings(bot: AppConfig['bot'], inbound: InboundAuthSettings): Record<string, string> {
   return {
-    OAuthUrl: bot.oauthUrl!,
+    ...(bot.oauthUrl ? { OAuthUrl: bot.oauthUrl } : {}),
     ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
     ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    ToBotFromChannelTokenIssuer: bot.tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    ToBotFromChannelOpenIdMetadataUrl: bot.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: inbound.tokenIssuer,
+    ToBotFromChannelOpenIdMetadataUrl: inbound.openIdMetadataUrl,
     ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
   };
 }
@@ -32,14 +48,13 @@ export function createAdapter(
   bot: AppConfig['bot'],
   logger: Logger,
   credentialsFactory?: ServiceClientCredentialsFactory,
+  inbound?: InboundAuthSettings,
 ): InboundAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: bot.appId,
       MicrosoftAppTenantId: bot.appTenantId || undefined,
-      ...(bot.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: bot.openIdMetadataUrl } : {}),
-      ...(bot.tokenIssuer ? { ToBotFromChannelTokenIssuer: bot.tokenIssuer } : {}),
-      ...(bot.oauthUrl ? tokenServiceSettings(bot) : {}),
+      ...(bot.oauthUrl || inbound ? authSettings(bot, inbound ?? PUBLIC_CLOUD_INBOUND) : {}),
     },
     credentialsFactory ??
       new ConfigurationServiceClientCredentialFactory({

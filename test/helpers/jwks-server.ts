@@ -53,6 +53,11 @@ export class JwksServer {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  /** Any payload signed with this server's real key (for tokens botbuilder itself would accept but we must not). */
+  signRaw(payload: Record<string, unknown>): string {
+    return jwt.sign(payload, this.privateKey, { algorithm: 'RS256', keyid: this.kid, noTimestamp: true });
+  }
+
   sign(claims: { aud: string; serviceurl: string; iss?: string; expiresInSeconds?: number }, kid = this.kid): string {
     return jwt.sign({ serviceurl: claims.serviceurl }, this.privateKey, {
       algorithm: 'RS256',

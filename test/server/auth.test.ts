@@ -10,6 +10,9 @@ import { FixedCredentialsFactory, OUTBOUND_TOKEN } from '../helpers/fixed-creden
 import { JwksServer } from '../helpers/jwks-server';
 
 /** Inbound auth is botbuilder's own check, configured, against a local OpenID metadata + JWKS. */
+/** The Bot Framework Emulator's tenant, as its tokens name it. */
+const EMULATOR_TENANT = 'd6d49420-f39b-4df7-a1dc-d59a935871db';
+
 describe('inbound authentication with an app id', () => {
   const APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
   const jwks = new JwksServer();
@@ -30,8 +33,6 @@ describe('inbound authentication with an app id', () => {
       STORAGE: 'memory',
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'not-used-in-tests',
-      ToBotFromChannelOpenIdMetadataUrl: jwks.metadataUrl,
-      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
     });
     app = await startApp(config, {
       logger: createLogger({
@@ -46,6 +47,7 @@ describe('inbound authentication with an app id', () => {
       storage: new MemoryStorage(),
       credentialsFactory: new FixedCredentialsFactory(APP_ID),
       host: '127.0.0.1',
+      inboundAuth: { openIdMetadataUrl: jwks.metadataUrl, tokenIssuer: 'https://api.botframework.com' },
     });
   });
   afterAll(async () => {
@@ -109,6 +111,15 @@ describe('inbound authentication with an app id', () => {
     ['another issuer', () => jwks.sign({ aud: APP_ID, serviceurl: connector.url, iss: 'https://evil.example' })],
     ['an unknown kid', () => jwks.sign({ aud: APP_ID, serviceurl: connector.url }, 'no-such-key')],
     ['garbage', () => 'not.a.jwt'],
+    // Shaped like the Bot Framework Emulator's or a skill's (Entra v1 issuer, appid), unsigned and signed: once 500.
+    ['an unsigned Emulator-shaped v1 token', () =>
+      jwt.sign({ ...claims(), appid: APP_ID, ver: '1.0', tid: EMULATOR_TENANT }, '', { algorithm: 'none', issuer: `https://sts.windows.net/${EMULATOR_TENANT}/`, audience: APP_ID, expiresIn: 300 })],
+    ['a signed Emulator-shaped v1 token', () =>
+      jwks.signRaw({ ...claims(), appid: APP_ID, ver: '1.0', iss: `https://sts.windows.net/${EMULATOR_TENANT}/`, aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 300 })],
+    ['a v2-shaped token', () =>
+      jwks.signRaw({ ...claims(), azp: APP_ID, ver: '2.0', iss: `https://login.microsoftonline.com/${EMULATOR_TENANT}/v2.0`, aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 300 })],
+    ['a correctly signed channel token without exp', () =>
+      jwks.signRaw({ ...claims(), iss: 'https://api.botframework.com', aud: APP_ID })],
   ];
 
   it.each(forged)('answers %s with 401, a short body, one warn line and nothing on the console', async (_name, token) => {
@@ -133,5 +144,54 @@ describe('inbound authentication with an app id', () => {
   it('answers "Bearer" without a token, and a token without "Bearer", with 401', async () => {
     expect((await post('Bearer ')).status).toBe(401);
     expect((await post(jwks.sign({ aud: APP_ID, serviceurl: connector.url }))).status).toBe(401);
+  });
+});
+
+describe('inbound authentication when Microsoft\'s OpenID metadata cannot be fetched', () => {
+  const APP_ID = 'a1b2c3d4-0000-4000-8000-000000000002';
+  const jwks = new JwksServer();
+  const connector = new FakeConnector();
+  let app: RunningApp;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    await jwks.start();
+    await connector.start();
+    const config = loadConfig({ PORT: '0', STORAGE: 'memory', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-in-tests' });
+    app = await startApp(config, {
+      logger: createLogger({ level: 'debug', destination: new Writable({ write: (chunk: Buffer, _enc, cb) => (logs.push(chunk.toString('utf8')), cb()) }) }),
+      storage: new MemoryStorage(),
+      credentialsFactory: new FixedCredentialsFactory(APP_ID),
+      host: '127.0.0.1',
+      // Port 9 (discard) on loopback: nothing listens, the metadata fetch is refused.
+      inboundAuth: { openIdMetadataUrl: 'http://127.0.0.1:9/.well-known/openidconfiguration', tokenIssuer: 'https://api.botframework.com' },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await connector.stop();
+    await jwks.stop();
+  });
+
+  it('answers a well-formed channel token with 503 and a warn line, never 500; forged ones stay 401', async () => {
+    const post = (token: string) =>
+      fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: connector.url, from: { id: 'user-1' }, recipient: { id: `28:${APP_ID}` }, conversation: { id: 'c1', conversationType: 'personal' }, text: 'help' }),
+      });
+    const valid = await post(jwks.sign({ aud: APP_ID, serviceurl: connector.url }));
+    expect(valid.status).toBe(503);
+    const forged = [
+      jwt.sign({ serviceurl: connector.url, appid: APP_ID, ver: '1.0' }, '', { algorithm: 'none', issuer: `https://sts.windows.net/${EMULATOR_TENANT}/`, audience: APP_ID, expiresIn: 300 }),
+      jwks.signRaw({ serviceurl: connector.url, iss: `https://login.microsoftonline.com/${EMULATOR_TENANT}/v2.0`, aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 300 }),
+      'not.a.jwt',
+    ];
+    for (const token of forged) expect((await post(token)).status).toBe(401);
+    const warned = logs.filter((l) => l.includes('OpenID metadata or keys unreachable'));
+    expect(warned).toHaveLength(1);
+    expect((JSON.parse(warned[0]!) as { level: number }).level).toBe(40);
+    expect(logs.join('')).not.toMatch(/\n\s+at |"stack"/);
+    expect(connector.calls).toHaveLength(0);
   });
 });

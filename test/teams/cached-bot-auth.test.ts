@@ -22,14 +22,13 @@ describe('kept connector clients', () => {
       STORAGE: 'memory',
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'not-used-in-tests',
-      ToBotFromChannelOpenIdMetadataUrl: jwks.metadataUrl,
-      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
     });
     app = await startApp(config, {
       logger: createLogger({ level: 'silent' }),
       storage: new MemoryStorage(),
       credentialsFactory: credentials,
       host: '127.0.0.1',
+      inboundAuth: { openIdMetadataUrl: jwks.metadataUrl, tokenIssuer: 'https://api.botframework.com' },
     });
   });
   afterAll(async () => {
