@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT_ID } from '../config/config';
+import { PassThrough } from 'node:stream';
 import { readBody } from './body';
 import { EmulatorError, errorBody } from './errors';
 import { FaultStore } from './faults';
@@ -147,7 +148,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const router = new Router([...ROUTES, ...graphRoutes(graph)]);
 
   /** After faults and the key rewrite: the route's answer, or 404/405/400 in the path's error shape. */
-  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /** The real answer of the routes to a request. */
+  const answer = async (req: IncomingMessage): Promise<ApiResponse> => {
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
@@ -161,8 +163,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       req.resume();
       response = isGraphPath(path) ? toGraphResponse(error, clientRequestIdOf(req)) : toResponse(error);
     }
-    sendJson(res, response);
+    return response;
   };
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => sendJson(res, await answer(req));
 
   const server = createServer((req, res) => {
     const original = req.url ?? '/';
@@ -177,7 +180,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       res.once('finish', () => record(res.statusCode));
       res.once('close', () => record(0));
     }
-    const proceed = (): void => {
+    /** The routes' work; `answerWith` replaces their answer (a fault after the work was done). */
+    const proceed = (answerWith?: ApiResponse): void => {
       try {
         req.url = rewriteTicketKey(req.url ?? '/');
       } catch (error) {
@@ -185,7 +189,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         sendJson(res, toResponse(error));
         return;
       }
-      void route(req, res);
+      if (answerWith) void answer(req).then(() => sendJson(res, answerWith));
+      else void route(req, res);
     };
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const rule = path.startsWith('/_emulator/') ? undefined : faults.take(req.method ?? 'GET', path);
@@ -194,6 +199,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (rule.drop) {
         dropped.add(req);
         req.socket.destroy();
+      } else if (rule.status !== undefined && rule.carryOut) {
+        // The service did the work, then said it failed (a gateway's 503 after the backend acted).
+        proceed(faultResponse(rule, path, clientRequestIdOf(req)));
       } else if (rule.status !== undefined) {
         req.resume();
         sendJson(res, faultResponse(rule, path, clientRequestIdOf(req)));
@@ -201,7 +209,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         proceed();
       }
     };
-    if (rule.latencyMs) setTimeout(act, rule.latencyMs);
+    if (rule.latencyMs && rule.status === undefined && !rule.drop) {
+      // A held request is received now and carried out after the wait, even if the caller has
+      // gone by then (a create that lands after the client gave up), as a service would.
+      const body = new PassThrough();
+      req.pipe(body);
+      const held = Object.assign(body, { headers: req.headers, url: req.url, method: req.method, socket: req.socket }) as unknown as IncomingMessage;
+      setTimeout(() => {
+        try {
+          held.url = rewriteTicketKey(held.url ?? '/');
+        } catch (error) {
+          sendJson(res, toResponse(error));
+          return;
+        }
+        void route(held, res);
+      }, rule.latencyMs);
+    } else if (rule.latencyMs) setTimeout(act, rule.latencyMs);
     else act();
   });
 

@@ -14,6 +14,8 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** Body to send with `status` (default: the documented error shape). */
   body?: unknown;
+  /** With `status`: carry the request out first, then answer `status` anyway (the work was done). */
+  carryOut?: boolean;
   /** Destroy the socket without answering. */
   drop?: boolean;
   /** Apply this many times, then the rule is spent (default: forever). */

@@ -50,29 +50,28 @@ function isTransient(error: ApiError, statuses: ReadonlySet<number>): boolean {
 }
 
 /**
- * True only when the service provably did not act on the request: it throttled us (429 is
- * answered before processing), it said "unavailable, come back in N s" (503 with Retry-After),
- * or the connection was refused before a byte was sent.
+ * True only when the service provably did not act on the request: the connection was refused
+ * before a byte was sent. A 429 or a 503 with Retry-After is no proof: a gateway may answer so
+ * after the service behind it acted (measured: a 503 with Retry-After 1 after the ticket was
+ * made, and the retry made a second one).
  */
 export function provablyNotProcessed(error: ApiError): boolean {
-  if (error.notSent) return true;
-  if (error.status === 429) return true;
-  return error.status === 503 && error.retryAfterMs !== null;
+  return error.notSent === true;
 }
 
 /** Failures after which a non-idempotent call may or may not have taken effect. */
 function ambiguous(error: ApiError): boolean {
   if (provablyNotProcessed(error)) return false;
-  return error.code === 'timeout' || error.code === 'network' || error.status >= 500;
+  return error.code === 'timeout' || error.code === 'network' || error.status >= 500 || error.status === 429;
 }
 
 /**
  * What to do after attempt number `retriesDone` (0 for the first attempt) failed.
  *
  * Non-idempotent calls (create ticket, create elevation request, add note) are retried only
- * when the service provably did not process them; after an ambiguous failure (timeout, reset
- * after sending, 502/504/500) a retry could create a second ticket, so we stop and report
- * `outcome_unknown` instead: the user checks before trying again. Close elevation (PATCH) is
+ * when the request never left (connection refused); after any other failure (timeout, reset
+ * after sending, 5xx, 429) a retry could create a second ticket, so we stop and report
+ * `outcome_unknown` instead, and the form claim asks the service before anything is sent again. Close elevation (PATCH) is
  * idempotent in effect (a second close answers 400 "already closed", a confusing message after
  * a first close that did succeed), so it follows the same cautious rule.
  */

@@ -32,6 +32,11 @@ export type OnceOutcome<R> =
   | { kind: 'done'; result: R; replay: boolean }
   /** Another submit of this form is still running. */
   | { kind: 'pending' }
+  /**
+   * An earlier submit's request may still land (no answer came, and it was sent less than
+   * LANDING_MS ago) and the service does not show it yet: not sent again (since: when it was sent).
+   */
+  | { kind: 'landing'; since: string }
   /** An earlier submit ended without knowing whether the service acted (since: when it was claimed). */
   | { kind: 'unknown'; since: string }
   /** The formId belongs to another kind of form: forged data. */
@@ -46,6 +51,13 @@ export type OnceOutcome<R> =
  * it finished (claim-sweeper.ts): a claim is only swept once no submit of its form is accepted.
  */
 export const FORM_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * How long a request that got no answer (timeout, lost connection, a crash) may still land at
+ * the service. Until then the service saying "not there" is not believed: the form is not sent
+ * again, however often it is pressed. After it, a "not there" means it never arrived.
+ */
+export const LANDING_MS = 5 * 60_000;
 
 /** Storage could not record the claim: the work was not done (loud: logged and told). */
 export class FormStorageError extends Error {
@@ -72,6 +84,8 @@ export interface OnceRequest<R> {
   pollMs?: number;
   /** A claim older than this with no result was abandoned (the process died mid-call). */
   staleMs?: number;
+  /** LANDING_MS unless a test says otherwise. */
+  landingMs?: number;
   /**
    * Asks the service whether an abandoned or unanswered claim's work was done after all (e.g.
    * the user's tickets with the same title and contact since `since`): the result when it was,
@@ -92,13 +106,14 @@ const key = (formId: string) => `forms/${formId}`;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * True when a failure proves the service did nothing: it refused the request (4xx), or the
+ * True when a failure proves the service did nothing: it refused the request (4xx but 429), or the
  * request never reached it. Then the claim is released and the corrected form can be sent again.
  */
 export function provesNothingDone(err: unknown): boolean {
   if (!(err instanceof ApiError)) return false;
   if (err.code === 'outcome_unknown') return false;
-  return (err.status >= 400 && err.status < 500) || provablyNotProcessed(err) || err.code === 'token_error';
+  // 429 is no proof: a gateway may throttle after the service acted.
+  return (err.status >= 400 && err.status < 500 && err.status !== 429) || provablyNotProcessed(err) || err.code === 'token_error';
 }
 
 /**
@@ -234,8 +249,12 @@ async function awaitEarlier<R>(request: OnceRequest<R>): Promise<Earlier<R> | un
     }
     // Ask the service only once the earlier request cannot still land: it answered (an unknown
     // 5xx), or its claim is older than the call's timeout (crashed or timed out long ago).
-    const stale = request.now().getTime() - Date.parse(claimedAt) > staleMs;
-    if (stale || (state === 'unknown' && !record.data.inFlight)) return settle(request, record.data, item.eTag);
+    const age = request.now().getTime() - Date.parse(claimedAt);
+    const stale = age > staleMs;
+    // A "not there" is believed once the request cannot land any more: the service answered it
+    // (an unknown 5xx or 429), or it was sent longer ago than a request may take to land.
+    const answered = state === 'unknown' && !record.data.inFlight;
+    if (stale || answered) return settle(request, record.data, item.eTag, answered || age > (request.landingMs ?? LANDING_MS));
     if (state === 'unknown') return { kind: 'unknown', since: claimedAt };
     if (Date.now() - started >= waitMs) return { kind: 'pending' };
     await sleep(pollMs);
@@ -243,7 +262,7 @@ async function awaitEarlier<R>(request: OnceRequest<R>): Promise<Earlier<R> | un
 }
 
 /** An unanswered or abandoned claim: ask the service. Done (recorded), retryable, or still unknown. */
-async function settle<R>(request: OnceRequest<R>, record: FormRecord, eTag: string): Promise<Earlier<R>> {
+async function settle<R>(request: OnceRequest<R>, record: FormRecord, eTag: string, believeNo: boolean): Promise<Earlier<R>> {
   const since = record.claimedAt;
   if (!request.reconcile) return { kind: 'unknown', since };
   let found: R | undefined;
@@ -253,7 +272,11 @@ async function settle<R>(request: OnceRequest<R>, record: FormRecord, eTag: stri
     request.log?.warn({ err: errInfo(err), formId: request.formId }, 'could not ask the service about an earlier form submit');
     return { kind: 'unknown', since };
   }
-  if (found === undefined) return { kind: 'retry', eTag };
+  if (found === undefined) {
+    if (believeNo) return { kind: 'retry', eTag };
+    request.log?.warn({ formId: request.formId, since }, 'earlier form submit not found at the service yet; it may still land, so it is not sent again');
+    return { kind: 'landing', since };
+  }
   const done: FormRecord = { ...record, state: 'done', finishedAt: request.now().toISOString(), result: found };
   await request.storage.set(key(request.formId), done, { ifMatch: eTag }).catch((err: unknown) => {
     request.log?.error({ err: errInfo(err), formId: request.formId }, 'could not record a reconciled form result');

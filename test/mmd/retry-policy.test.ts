@@ -59,15 +59,16 @@ describe('decideRetry for reads', () => {
 });
 
 describe('decideRetry for non-idempotent calls', () => {
-  it('retries only when the service provably did not process the request', () => {
-    expect(decideRetry(failure(429), 0, POST, policy).retry).toBe(true);
-    expect(decideRetry(failure(503, { retryAfterMs: 1000 }), 0, POST, policy)).toEqual({ retry: true, delayMs: 1000 });
+  it('retries only when the request never left (connection refused); 429 and 503 with Retry-After prove nothing', () => {
     expect(decideRetry(network(true), 0, POST, policy).retry).toBe(true);
+    expect(decideRetry(failure(429), 0, POST, policy).retry).toBe(false);
+    expect(decideRetry(failure(503, { retryAfterMs: 1000 }), 0, POST, policy).retry).toBe(false);
     expect(provablyNotProcessed(failure(503))).toBe(false);
+    expect(provablyNotProcessed(failure(429))).toBe(false);
   });
 
   it('turns ambiguous failures into outcome_unknown, keeping the status', () => {
-    for (const error of [failure(502), failure(504), failure(503), failure(500), network(false), timeout()]) {
+    for (const error of [failure(502), failure(504), failure(503), failure(503, { retryAfterMs: 1000 }), failure(500), failure(429), network(false), timeout()]) {
       const decision = decideRetry(error, 0, POST, policy);
       if (decision.retry) throw new Error('should not retry');
       expect(decision.error.code).toBe('outcome_unknown');
@@ -80,7 +81,7 @@ describe('decideRetry for non-idempotent calls', () => {
   it('passes clear answers through unchanged', () => {
     const error = failure(403, { code: '403', serviceMessage: 'This device has too many open elevation requests.' });
     expect(decideRetry(error, 0, POST, policy)).toEqual({ retry: false, error });
-    const throttled = failure(429);
-    expect(decideRetry(throttled, 3, POST, policy)).toEqual({ retry: false, error: throttled });
+    const refused = failure(400, { code: '400', serviceMessage: 'Bad category.' });
+    expect(decideRetry(refused, 0, POST, policy)).toEqual({ retry: false, error: refused });
   });
 });

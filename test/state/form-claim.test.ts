@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { FormStorageError, provesNothingDone, runOnce, type OnceRequest } from '../../src/state/form-claim';
+import { FormStorageError, LANDING_MS, provesNothingDone, runOnce, type OnceRequest } from '../../src/state/form-claim';
 import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import { MemoryStorage } from '../../src/storage/memory-storage';
 import { newFormId } from '../../src/state/form-id';
@@ -134,8 +134,13 @@ describe('runOnce', () => {
       expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('unknown');
       expect(reconcile).not.toHaveBeenCalled();
       now = new Date(now.getTime() + 61_000);
-      expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('done');
+      // Stale: the service is asked; its "not there" is not believed while the request may still land.
+      expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('landing');
       expect(reconcile).toHaveBeenCalledTimes(1);
+      expect(work).not.toHaveBeenCalled();
+      now = new Date(now.getTime() + LANDING_MS);
+      expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('done');
+      expect(reconcile).toHaveBeenCalledTimes(2);
       expect(work).toHaveBeenCalledTimes(1);
     });
 
@@ -233,10 +238,10 @@ describe('provesNothingDone', () => {
     [apiError(400), true],
     [apiError(403), true],
     [apiError(404), true],
-    [apiError(429), true],
+    [apiError(429), false],
     [apiError(0, 'network', { notSent: true }), true],
     [apiError(0, 'token_error'), true],
-    [apiError(503, '503', { retryAfterMs: 1000 }), true],
+    [apiError(503, '503', { retryAfterMs: 1000 }), false],
     [apiError(500, 'outcome_unknown'), false],
     [apiError(0, 'timeout'), false],
     [apiError(502), false],

@@ -10,6 +10,7 @@ const faultSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   status: z.number().int().min(100).max(599).optional(),
   retryAfterSeconds: z.number().int().min(0).optional(),
+  carryOut: z.boolean().optional(),
   body: z.unknown().optional(),
   drop: z.boolean().optional(),
   times: z.number().int().min(1).optional(),

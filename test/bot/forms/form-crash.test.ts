@@ -28,6 +28,7 @@ import { FakeConnector } from '../../helpers/fake-connector';
 import { cardText } from '../../helpers/bot-harness';
 import { findActions } from '../../helpers/card-validation';
 import { emulatorEnv } from '../../helpers/emulator-env';
+import { LANDING_MS } from '../../../src/state/form-claim';
 
 type Json = Record<string, unknown>;
 
@@ -41,6 +42,12 @@ const ELEVATION_FORMS = 4;
 const KILLS = 5;
 /** Each life's clock runs this much further ahead: longer than a claim takes to go stale (17 s). */
 const LIFE_MS = 20_000;
+/**
+ * The last life comes later still: past the time a request with no answer may still land
+ * (LANDING_MS), so the service's "not there" about a killed life's form is believed and the form
+ * sent; before it, such a form is answered "may still arrive" and not sent again.
+ */
+const LAST_LIFE_MS = KILLS * LIFE_MS + LANDING_MS;
 const TENANT = 'tenant-crash';
 const USER = { id: 'user-crash', name: 'Adele Vance', aadObjectId: 'aad-user-crash' };
 
@@ -225,7 +232,7 @@ describe('form submits survive the bot process being killed', () => {
     }
 
     // The last life: every form again, until each has its one result.
-    child = await startChild(storagePath, emulator, KILLS * LIFE_MS);
+    child = await startChild(storagePath, emulator, LAST_LIFE_MS);
     const last = child;
     const results = await Promise.all(
       forms.map(async (form) => {

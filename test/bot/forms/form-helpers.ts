@@ -2,7 +2,7 @@ import type { BotHarness, InvokeResponse } from '../../helpers/bot-harness';
 import { cardText } from '../../helpers/bot-harness';
 import { findActions, validateCard, walk } from '../../helpers/card-validation';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 export const CARD = 'application/vnd.microsoft.card.adaptive';
 export const MESSAGE = 'application/vnd.microsoft.activity.message';
