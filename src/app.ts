@@ -5,6 +5,7 @@ import type { RunningEmulator } from './emulator/types';
 import { createLogger, type Logger } from './log/logger';
 import { createMmdClient } from './mmd/create-client';
 import { createMsalCredentials, msalSettings } from './http/token-provider';
+import { setAnswerLimitBytes } from './http/answer-limit';
 import { createOnBehalfOf } from './http/on-behalf-of';
 import type { UserContext } from './bot/deps';
 import { createGraphClient, GRAPH_SCOPE } from './graph/graph-client';
@@ -86,6 +87,7 @@ function createUserContext(config: AppConfig, parts: { mmdBaseUrl: string; token
  */
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  setAnswerLimitBytes(config.mmd.maxAnswerBytes);
   // Loaded only with a connection string: telemetry off imports nothing of OpenTelemetry.
   const telemetry = config.telemetryConnectionString
     ? await (await import('./telemetry/start-telemetry')).startTelemetry({ connectionString: config.telemetryConnectionString, serviceVersion: VERSION, logger })

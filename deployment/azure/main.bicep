@@ -209,6 +209,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     MMD_CLIENT_SECRET: '${keyVaultRef}${empty(mmdClientSecret) ? botPasswordSecret.name : 'mmd-client-secret'})'
     MMD_SCOPE: mmdScope
     MMD_TIMEOUT_MS: string(mmdTimeoutMs)
+    API_MAX_ANSWER_MB: '8'
     AAD_AUTHORITY_HOST: aadAuthorityHost
     GRAPH_BASE_URL: graphBaseUrl
     STORAGE: 'azure-blob'

@@ -161,6 +161,8 @@ function toAppConfig(v: Variables, ctx: Ctx) {
       tokenEndpoint: v.AAD_TOKEN_ENDPOINT,
       graphBaseUrl: v.GRAPH_BASE_URL,
       timeoutMs: v.MMD_TIMEOUT_MS,
+      /** The largest answer read from MMD, Graph or a token endpoint (src/http/answer-limit.ts). */
+      maxAnswerBytes: v.API_MAX_ANSWER_MB * 1024 * 1024,
     },
     storage: storage(v, mode, ctx),
     logLevel: v.LOG_LEVEL,

@@ -107,6 +107,7 @@ export const variables = z.object({
   AAD_TOKEN_ENDPOINT: httpUrl('override of the token endpoint (sandbox and tests)'),
   GRAPH_BASE_URL: httpUrlOr('https://graph.microsoft.com', 'Microsoft Graph root'),
   MMD_TIMEOUT_MS: wholeNumber(10_000, 100, 120_000, 'time limit of one MMD API call'),
+  API_MAX_ANSWER_MB: wholeNumber(8, 1, 256, 'the largest answer read from MMD, Graph or a token endpoint, in MB'),
   STORAGE: text('sqlite:<path>, memory or azure-blob (default: SQLite in live mode, memory in sandbox mode)'),
   AZURE_STORAGE_CONNECTION_STRING: text('with STORAGE=azure-blob: the storage account'),
   AZURE_STORAGE_CONTAINER: textOr('mmd-assist', 'with STORAGE=azure-blob: the container'),

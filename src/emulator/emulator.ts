@@ -114,6 +114,25 @@ function faultResponse(rule: FaultRule, path: string, clientRequestId: string | 
   return { status, body, headers };
 }
 
+/** About `mb` MB of valid OData JSON, written as the client reads it; stops when the client hangs up. */
+function streamHuge(res: ServerResponse, mb: number): void {
+  const row = `${JSON.stringify({ name: 'MMD-HUGE', serialNumber: 'x'.repeat(900) })},`;
+  const rowsPerChunk = 64;
+  const chunk = row.repeat(rowsPerChunk);
+  let left = Math.ceil((mb * 1024 * 1024) / chunk.length);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.write('{"value":[');
+  const pump = (): void => {
+    while (left > 0 && !res.destroyed) {
+      left -= 1;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end(`${JSON.stringify({ name: 'MMD-LAST' })}]}`);
+  };
+  res.once('close', () => (left = 0));
+  pump();
+}
+
 /** API traffic is what requestLog() reports; identity and admin calls are not. */
 function isApiPath(url: string): boolean {
   return url.startsWith('/support/') || url.startsWith('/graph/');
@@ -199,6 +218,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (rule.drop) {
         dropped.add(req);
         req.socket.destroy();
+      } else if (rule.streamMb !== undefined) {
+        req.resume();
+        streamHuge(res, rule.streamMb);
       } else if (rule.status !== undefined && rule.carryOut) {
         // The service did the work, then said it failed (a gateway's 503 after the backend acted).
         proceed(faultResponse(rule, path, clientRequestIdOf(req)));

@@ -16,6 +16,11 @@ export interface FaultRule {
   body?: unknown;
   /** With `status`: carry the request out first, then answer `status` anyway (the work was done). */
   carryOut?: boolean;
+  /**
+   * Answer 200 with a JSON body of about this many MB, generated as it is sent (no Content-Length):
+   * a runaway answer, to prove the client reads with a limit.
+   */
+  streamMb?: number;
   /** Destroy the socket without answering. */
   drop?: boolean;
   /** Apply this many times, then the rule is spent (default: forever). */

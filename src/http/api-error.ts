@@ -19,6 +19,7 @@ export type ApiErrorCode =
   | 'token_error'
   | 'invalid_response'
   | 'invalid_request'
+  | 'too_large'
   | (string & Record<never, never>);
 
 export interface ApiErrorInit {

@@ -1,4 +1,5 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { readCapped } from './answer-limit';
 
 /**
  * MSAL's HTTP client replaced by fetch with a deadline: MSAL's default waits about 300 s for a
@@ -12,7 +13,7 @@ export function createFetchNetworkClient(options: { timeoutMs: number; fetch: ty
       body: method === 'POST' ? request?.body : undefined,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    const text = await response.text();
+    const text = await readCapped(response);
     let body: unknown = {};
     try {
       body = text ? JSON.parse(text) : {};

@@ -1,4 +1,5 @@
 import type { ApiError, ApiProfile } from './api-error';
+import { AnswerTooLargeError, limitText } from './answer-limit';
 import { exchange, type Exchange } from './exchange';
 import type { ResponseHeaders, Send, SendRequest, SendResponse } from './request';
 import { parseRetryAfter } from './retry-policy';
@@ -34,6 +35,7 @@ export function createTransport(options: TransportOptions): Send {
         signal: request.signal,
       });
     } catch (cause) {
+      if (cause instanceof AnswerTooLargeError) throw tooLargeError(profile, cause, request, path, ownId);
       throw networkError(profile, cause, request, path, ownId);
     }
     const text = response.text;
@@ -55,6 +57,20 @@ export function createTransport(options: TransportOptions): Send {
       });
     }
   };
+}
+
+/** An answer past the limit: not read, not retried; the service did answer (its status is kept). */
+function tooLargeError(profile: ApiProfile, cause: AnswerTooLargeError, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
+  return profile.create({
+    status: cause.status,
+    code: 'too_large',
+    serviceMessage: `The ${profile.service} service sent an answer larger than ${limitText(cause.limit)}, so I did not read it. Try a narrower search, or tell the bot's administrator (API_MAX_ANSWER_MB).`,
+    method: request.method,
+    path,
+    retryable: false,
+    correlationId,
+    message: `${profile.service} ${request.method} ${path}: the answer is larger than ${limitText(cause.limit)} (API_MAX_ANSWER_MB); the connection was dropped`,
+  });
 }
 
 function correlationOf(headers: ResponseHeaders): string | undefined {

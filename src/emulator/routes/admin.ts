@@ -11,6 +11,7 @@ const faultSchema = z.object({
   status: z.number().int().min(100).max(599).optional(),
   retryAfterSeconds: z.number().int().min(0).optional(),
   carryOut: z.boolean().optional(),
+  streamMb: z.number().int().min(1).max(4096).optional(),
   body: z.unknown().optional(),
   drop: z.boolean().optional(),
   times: z.number().int().min(1).optional(),
