@@ -16,7 +16,7 @@ export async function createStorage(config: StorageConfig, logger: Logger): Prom
         onFileLost: (path) =>
           logger.error(
             { storage: 'sqlite', path },
-            'the SQLite file was deleted or replaced while the bot runs: every write is refused from now on (forms are not sent). Restore the file or restart.',
+            'the SQLite file or its write-ahead log (-wal) was deleted or replaced while the bot runs: every write is refused from now on (forms are not sent). Restore the file or restart.',
           ),
       });
     case 'azure-blob': {

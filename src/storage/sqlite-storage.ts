@@ -41,9 +41,14 @@ export function prefixUpperBound(prefix: string): string | undefined {
  *
  * A file deleted (or replaced) while open would go on taking writes into an unlinked inode, all
  * lost at the next start, where a form claim's absence could send the form twice. So every
- * write first checks that the path still names the file that was opened; if not, the write
- * fails (StorageError, code sqlite_file_lost) and onFileLost is told once.
+ * write first checks that the path still names the file that was opened, and that the write-ahead
+ * log is still the one SQLite writes to; if not, the write fails (StorageError, code
+ * sqlite_file_lost) and onFileLost is told once. Every write is also checkpointed into the main
+ * file at once, so a lost WAL never takes a committed write with it.
  */
+const same = (stat: { dev: number; ino: number } | undefined, identity: { dev: number; ino: number }): boolean =>
+  stat !== undefined && stat.dev === identity.dev && stat.ino === identity.ino;
+
 export class SqliteStorage implements Storage {
   private readonly db: DatabaseSync;
   private readonly select: StatementSync;
@@ -53,6 +58,8 @@ export class SqliteStorage implements Storage {
   private readonly range: StatementSync;
 
   private readonly identity: { dev: number; ino: number } | undefined;
+  /** The -wal file's identity, once a write has made it. */
+  private walIdentity: { dev: number; ino: number } | undefined;
   private lost = false;
 
   constructor(
@@ -79,11 +86,10 @@ export class SqliteStorage implements Storage {
     this.identity = opened && { dev: opened.dev, ino: opened.ino };
   }
 
-  /** Throws when the file this storage opened is no longer at its path (deleted, replaced). */
+  /** Throws when the file this storage opened, or its WAL, is no longer at its path (deleted, replaced). */
   private assertFile(operation: string, key: string): void {
     if (!this.identity) return;
-    const now = statSync(this.path, { throwIfNoEntry: false });
-    if (now && now.dev === this.identity.dev && now.ino === this.identity.ino) return;
+    if (!this.lost && same(statSync(this.path, { throwIfNoEntry: false }), this.identity) && (!this.walIdentity || same(statSync(`${this.path}-wal`, { throwIfNoEntry: false }), this.walIdentity))) return;
     if (!this.lost) {
       this.lost = true;
       this.options.onFileLost?.(this.path);
@@ -100,7 +106,19 @@ export class SqliteStorage implements Storage {
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError(`Storage value for ${key} is not JSON`);
     this.assertFile('set', key);
-    return this.conditionalSet(key, json, options.ifMatch);
+    const eTag = this.conditionalSet(key, json, options.ifMatch);
+    this.written();
+    return eTag;
+  }
+
+  /** After a write: into the main file at once, and the WAL it went through remembered. */
+  private written(): void {
+    if (!this.identity) return;
+    this.db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    if (!this.walIdentity) {
+      const wal = statSync(`${this.path}-wal`, { throwIfNoEntry: false });
+      this.walIdentity = wal && { dev: wal.dev, ino: wal.ino };
+    }
   }
 
   private conditionalSet(key: string, json: string, ifMatch: string | null | undefined): string {
@@ -123,6 +141,7 @@ export class SqliteStorage implements Storage {
   async delete(key: string): Promise<void> {
     this.assertFile('delete', key);
     this.remove.run(key);
+    this.written();
   }
 
   async list(prefix: string): Promise<string[]> {
