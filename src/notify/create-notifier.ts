@@ -5,7 +5,7 @@ import { BlobLease } from '../storage/blob-lease';
 import type { Storage } from '../storage/storage';
 import { SettingsStore } from './conversation-settings';
 import { Delivery } from './delivery';
-import { LocalLease, type Lease } from './lease';
+import { LocalLease, StorageLease, type Lease } from './lease';
 import { MessageStore } from './message-store';
 import type { NotifyEvent } from './notify-event';
 import type { NotifyLog } from './notify-log';
@@ -40,7 +40,8 @@ export interface CreateNotifierOptions {
 /**
  * Builds and starts the notifier for app.ts: the stores the bot's handlers use (subscribe,
  * settings, shown cards) and the leader loop. With Azure Blob storage the leader is chosen by
- * a blob lease in the same container; SQLite and memory are one instance by nature.
+ * a blob lease in the same container, with SQLite by a lease record in the file (every process on
+ * the data folder shares it); memory storage is one instance by nature.
  */
 export function createNotifier(options: CreateNotifierOptions): NotifierParts {
   const { config, storage, mmd, sender, log } = options;
@@ -56,7 +57,10 @@ export function createNotifier(options: CreateNotifierOptions): NotifierParts {
           name: 'locks/notify-leader',
           durationSeconds: LEASE_SECONDS,
         })
-      : new LocalLease();
+      : config.storage.kind === 'sqlite'
+        ? // Every process on the same data folder shares the file: one of them leads.
+          new StorageLease(storage, { durationMs: LEASE_SECONDS * 1000 })
+        : new LocalLease();
   const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date(), log, notesPerPoll: config.notify.notesPerPoll });
   const delivery = new Delivery({
     outbox,

@@ -64,11 +64,17 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
     return round;
   };
 
+  let firstCheck = true;
   const tick = async (): Promise<void> => {
     try {
       const was = leader;
       leader = await options.lease.tryAcquire();
       if (leader !== was) log.info({ leader }, leader ? 'notify: this instance leads' : 'notify: leadership lost');
+      if (firstCheck && !leader) {
+        const holder = (await options.lease.heldBy?.()) ?? 'another instance';
+        log.warn({ holder }, `notify: ${holder} already sends the notifications for this storage (the same data folder or container); this one sends none while it runs and takes over if it stops`);
+      }
+      firstCheck = false;
       if (!was && leader) lastRound = Number.NEGATIVE_INFINITY;
       options.onLeaseCheck?.(null);
     } catch (err) {
