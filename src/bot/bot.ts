@@ -12,7 +12,7 @@ import type { BotDeps } from './deps';
 import { createConversationMemory } from './notify-services';
 import { runIntent, runVerb } from './dispatch';
 import { telemetry } from '../telemetry/telemetry';
-import { runExtension } from './extensions/extension-dispatch';
+import { extensionNeedsMmd, runExtension } from './extensions/extension-dispatch';
 import type { ExtensionInvoke } from './extensions/extension-invoke';
 import type { ExtensionReply } from './extensions/extension-reply';
 import { text, type Reply } from './reply';
@@ -162,7 +162,25 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     async extension(turn, invoke) {
       turn.log.info({ invoke: invoke.kind }, 'message extension');
       if (!deps.userContext) return runExtension(routes.extensions, turn, invoke, deps);
-      // No sign-in card inside an extension: a user who is not signed in is sent to the chat.
+      // Not signed in: Teams' own sign-in answer (a link to the OAuth connection's page); the
+      // invoke then comes again with the page's code, which signs the user in here.
+      if (turn.userTokens && extensionNeedsMmd(routes.extensions, invoke)) {
+        let token: string | undefined;
+        try {
+          token = await turn.userTokens.get(invoke.signInState);
+        } catch (err) {
+          turn.log.warn({ err }, 'user token not read: token service failed');
+          return { kind: 'message', text: 'Signing in is not possible right now; try again in a minute.' };
+        }
+        if (!token) {
+          try {
+            return { kind: 'signIn', url: await turn.userTokens.signInLink() };
+          } catch (err) {
+            turn.log.warn({ err }, 'sign-in link not read: token service failed');
+            return { kind: 'message', text: 'Signing in is not possible right now; try again in a minute.' };
+          }
+        }
+      }
       const ready = await depsForTurn({ ...turn, userTokens: turn.userTokens && { ...turn.userTokens, sendSignInCard: async () => undefined } }, deps, undefined);
       if ('reply' in ready) return { kind: 'message', text: 'Sign in to MMD Assist first: open your chat with MMD Assist and type `help`, then try again.' };
       return runExtension(routes.extensions, turn, invoke, ready.deps);

@@ -29,6 +29,8 @@ export interface UserTokens {
   exchange(ssoToken: string): Promise<string | undefined>;
   /** Sends Teams' OAuth sign-in card (with the token exchange resource: Teams tries SSO first) to this conversation. */
   sendSignInCard(text: string): Promise<void>;
+  /** The OAuth connection's sign-in page for this user (the message extension's `auth` answer). */
+  signInLink(): Promise<string>;
   /** Forgets the user's token (the next MMD call asks them to sign in again). */
   signOut(): Promise<void>;
 }

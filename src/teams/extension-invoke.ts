@@ -44,6 +44,12 @@ function query(value: Obj): ExtensionInvoke {
 
 /** The invoke named `name` (composeExtension/...), or undefined when it is not one the bot reads. */
 export function extensionInvoke(name: string, raw: unknown): ExtensionInvoke | undefined {
+  const invoke = invokeOf(name, raw);
+  const state = str(obj(raw).state);
+  return invoke && state && /^\d{1,12}$/.test(state) ? { ...invoke, signInState: state } : invoke;
+}
+
+function invokeOf(name: string, raw: unknown): ExtensionInvoke | undefined {
   const value = obj(raw);
   switch (name) {
     case 'composeExtension/query':

@@ -37,5 +37,8 @@ export function extensionResponse(
       return { task: { type: 'continue', value: { title: reply.title, card: CardFactory.adaptiveCard(reply.card), height: 'large', width: 'large' } } };
     case 'dialogMessage':
       return { task: { type: 'message', value: reply.text } };
+    case 'signIn':
+      // Teams shows a sign-in link in the extension; after the page, it sends the invoke again with `state`.
+      return { composeExtension: { type: 'auth', suggestedActions: { actions: [{ type: 'openUrl', value: reply.url, title: 'Sign in to MMD Assist' }] } } };
   }
 }

@@ -42,6 +42,11 @@ export function createUserTokens(context: TurnContext, connectionName: string, l
       const card = CardFactory.oauthCard(connectionName, 'Sign in', text, resource.signInLink, resource.tokenExchangeResource, resource.tokenPostResource);
       await context.sendActivity({ type: 'message', attachments: [card] });
     },
+    async signInLink() {
+      const link = (await client(context).getSignInResource(connectionName, activity, '')).signInLink;
+      if (!link) throw new Error('the token service gave no sign-in link');
+      return link;
+    },
     async signOut() {
       await client(context).signOutUser(userId, connectionName, channelId);
     },

@@ -212,6 +212,27 @@ describe('MMD_AUTH=user in the bot', () => {
     expect(texts(verified.sent)).toMatch(/MMD-0000/);
   });
 
+  it('the message extension answers Teams\' sign-in (type auth, the connection\'s sign-in link); with the page\'s code it searches as the user', async () => {
+    const user = { id: 'user-extension', name: 'Lynne Robbins', aadObjectId: 'aad-extension' };
+    const options: SendOptions = { user, conversationId: 'personal-extension' };
+    const search = (state?: string) =>
+      invoke('composeExtension/query', { commandId: 'search', parameters: [{ name: 'searchText', value: 'MMD-0000' }], queryOptions: { skip: 0, count: 25 }, ...(state ? { state } : {}) }, options);
+    const before = apiCalls(/\/devices/);
+    const first = await search();
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      composeExtension: { type: 'auth', suggestedActions: { actions: [{ type: 'openUrl', title: 'Sign in to MMD Assist', value: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_emulator\/signin\?state=/) }] } },
+    });
+    expect(apiCalls(/\/devices/)).toBe(before);
+    // The sign-in page gives a code; Teams sends the same query again with it.
+    const { code } = await emulator('/_emulator/signin', { userId: user.id, connectionName: CONNECTION, upn: 'lynne.robbins@contoso.com', name: user.name });
+    const signedIn = await search(String(code));
+    expect(signedIn.body).toMatchObject({ composeExtension: { type: 'result' } });
+    expect(apiCalls(/\/devices/)).toBeGreaterThan(before);
+    // Signed in now: the next query needs no code.
+    expect((await search()).body).toMatchObject({ composeExtension: { type: 'result' } });
+  });
+
   it('"Sign in again" forgets the token and sends a new sign-in card', async () => {
     const res = await harness.execute('signIn.start', {});
     expect(invokeMessage(res)).toMatch(/Sign in first/);

@@ -63,6 +63,23 @@ const unknownCommand = (turn: Turn, invoke: ExtensionInvoke, commandId: string):
 };
 
 /** Finds the route of a message extension invoke and runs it. */
+/** Whether the invoke's route calls MMD (so, with MMD_AUTH=user, needs the user signed in); false for an unknown command. */
+export function extensionNeedsMmd(routes: ExtensionRoutes, invoke: ExtensionInvoke): boolean {
+  switch (invoke.kind) {
+    case 'query':
+      return Object.hasOwn(routes.query, invoke.commandId) && routes.query[invoke.commandId]!.mmd;
+    case 'fetchTask':
+    case 'submitAction': {
+      const command = Object.hasOwn(routes.action, invoke.commandId) ? routes.action[invoke.commandId] : undefined;
+      return command !== undefined && (invoke.kind === 'fetchTask' ? command.open.mmd : command.submit.mmd);
+    }
+    case 'selectItem':
+      return routes.selectItem.mmd;
+    case 'queryLink':
+      return routes.queryLink.mmd;
+  }
+}
+
 export function runExtension(routes: ExtensionRoutes, turn: Turn, invoke: ExtensionInvoke, deps: BotDeps): Promise<ExtensionReply> {
   switch (invoke.kind) {
     case 'query': {

@@ -16,7 +16,9 @@ export type ExtensionReply =
   | { kind: 'results'; items: ResultItem[] }
   | { kind: 'message'; text: string }
   | { kind: 'dialog'; title: string; card: AdaptiveCard }
-  | { kind: 'dialogMessage'; text: string };
+  | { kind: 'dialogMessage'; text: string }
+  /** MMD_AUTH=user and not signed in: Teams' sign-in answer with the OAuth connection's sign-in link. */
+  | { kind: 'signIn'; url: string };
 
 export const results = (items: ResultItem[]): ExtensionReply => ({ kind: 'results', items });
 export const extensionMessage = (text: string): ExtensionReply => ({ kind: 'message', text });
