@@ -13,7 +13,14 @@ const transform = {
   '^.+\\.ts$': [
     'ts-jest',
     {
-      tsconfig: { isolatedModules: true, target: 'ES2022', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true, sourceMap: true },
+      tsconfig: {
+        isolatedModules: true,
+        target: 'ES2022',
+        module: 'commonjs',
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        sourceMap: true,
+      },
       diagnostics: false,
     },
   ],

@@ -35,7 +35,9 @@ for (const f of findings.values()) {
   console.log(`ci: npm audit: ${f.severity} ${f.id} in ${f.name}: ${f.title} [${mark}]`);
 }
 if (open.length > 0) {
-  console.log(`ci: npm audit FAILED: ${open.length} high/critical finding(s) in production dependencies; upgrade, or explain under "Accepted audit findings" in ${findingsPath}`);
+  console.log(
+    `ci: npm audit FAILED: ${open.length} high/critical finding(s) in production dependencies; upgrade, or explain under "Accepted audit findings" in ${findingsPath}`,
+  );
   process.exit(1);
 }
 console.log(`ci: npm audit passed (${findings.size} accepted high/critical finding(s))`);

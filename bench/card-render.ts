@@ -21,7 +21,15 @@ export function cardRenderFigures(iterations = 300): CardFigure[] {
   const withNotes = sampleTicket(0, sampleNotes(20));
   const cards: Array<[string, () => unknown]> = [
     ['device detail', () => deviceDetailCard({ device, now: NOW })],
-    ['ticket list page', () => ticketListCard({ page: { items: tickets, skip: 10, top: 10, hasMore: true, nextLink: null }, filters: { states: ['active'], severities: [] }, now: NOW })],
+    [
+      'ticket list page',
+      () =>
+        ticketListCard({
+          page: { items: tickets, skip: 10, top: 10, hasMore: true, nextLink: null },
+          filters: { states: ['active'], severities: [] },
+          now: NOW,
+        }),
+    ],
     ['ticket with 20 notes', () => ticketDetailCard({ ticket: withNotes, now: NOW })],
     ['help', () => helpCard({ commands: COMMANDS, mode: 'sandbox' })],
   ];

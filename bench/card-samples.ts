@@ -39,8 +39,18 @@ export function sampleDevice(): Device {
     operatingSystemEdition: 'Enterprise',
     profileAssignmentStatus: 'Successful',
     groups: [
-      { id: '46bde30a-9113-4f1e-b169-d9e178f41fa7', displayName: 'Modern Workplace Devices-Test', description: 'Immediate ring', countMembers: null },
-      { id: '58834fcf-e369-463f-9405-e856e8de60f6', displayName: 'Modern Workplace Device Profiles - Standard', description: 'Secure', countMembers: null },
+      {
+        id: '46bde30a-9113-4f1e-b169-d9e178f41fa7',
+        displayName: 'Modern Workplace Devices-Test',
+        description: 'Immediate ring',
+        countMembers: null,
+      },
+      {
+        id: '58834fcf-e369-463f-9405-e856e8de60f6',
+        displayName: 'Modern Workplace Device Profiles - Standard',
+        description: 'Secure',
+        countMembers: null,
+      },
     ],
     configurations: [
       config('Modern Workplace - Standard Device Profile Configuration', 'Policy', 'Compliant'),
@@ -88,7 +98,14 @@ export function sampleTicket(i = 0, notes: TicketNote[] = []): Ticket {
     state: i % 3 ? 'active' : 'resolved',
     createdDateTime: '2026-11-18T07:12:00Z',
     resolvedDateTime: null,
-    contact: { id: null, preferredLanguageId: null, givenName: 'Adele', surname: 'Vance', email: 'adele.vance@contoso.com', phoneNumber: '+1 425 555 0100' },
+    contact: {
+      id: null,
+      preferredLanguageId: null,
+      givenName: 'Adele',
+      surname: 'Vance',
+      email: 'adele.vance@contoso.com',
+      phoneNumber: '+1 425 555 0100',
+    },
     notes,
   };
 }

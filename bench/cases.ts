@@ -29,7 +29,11 @@ export function message(ctx: TurnContextInfo, conversationId: string, text: stri
 
 export function execute(ctx: TurnContextInfo, conversationId: string, verb: string, data: Record<string, unknown>): Turn {
   return {
-    body: activity(ctx, conversationId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }),
+    body: activity(ctx, conversationId, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    }),
     invoke: true,
   };
 }

@@ -6,7 +6,14 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, type InvokeResponse } from 'botbuilder';
+import {
+  ActivityHandler,
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TurnContext,
+  type InvokeResponse,
+} from 'botbuilder';
 import { installIpcHooks } from './ipc-hooks';
 
 function echoCard(text: string): Record<string, unknown> {
@@ -80,10 +87,12 @@ async function main(): Promise<void> {
         },
         end: () => res.end(),
       };
-      adapter.process(request as never, response as never, (context) => bot.run(context)).catch(() => {
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
+      adapter
+        .process(request as never, response as never, (context) => bot.run(context))
+        .catch(() => {
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        });
     });
   });
   await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));

@@ -23,7 +23,11 @@ export function installIpcHooks({ port, storage }: { port: number; storage?: () 
     gc?.();
     gc?.();
     const usage = process.memoryUsage();
-    const reply: ChildMessage = { kind: 'memory', id: message.id, memory: { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, storage: stored } };
+    const reply: ChildMessage = {
+      kind: 'memory',
+      id: message.id,
+      memory: { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, storage: stored },
+    };
     process.send?.(reply);
   };
   process.on('message', (message: ParentMessage) => {

@@ -31,7 +31,8 @@ export class LimitedConnector {
         const conv = decodeURIComponent(m[1]!);
         const mine = this.perConversation.get(conv) ?? [];
         const within = (times: number[], ms: number) => times.filter((t) => t > now - ms).length;
-        const reason = within(this.overall, 1000) >= 50 ? 'overall' : within(mine, 1000) >= 7 || within(mine, 30_000) >= 60 ? 'conversation' : undefined;
+        const reason =
+          within(this.overall, 1000) >= 50 ? 'overall' : within(mine, 1000) >= 7 || within(mine, 30_000) >= 60 ? 'conversation' : undefined;
         if (reason) {
           this.throttled++;
           this.reasons[reason]++;

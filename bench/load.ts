@@ -19,23 +19,27 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 export function sendTurn(url: string, turn: Turn): Promise<TurnResult> {
   const start = performance.now();
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(turn.body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        let ok = status === 200;
-        if (ok && turn.invoke) {
-          try {
-            const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { statusCode?: number; type?: string };
-            ok = body.statusCode === 200 && typeof body.type === 'string';
-          } catch {
-            ok = false;
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(turn.body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          let ok = status === 200;
+          if (ok && turn.invoke) {
+            try {
+              const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { statusCode?: number; type?: string };
+              ok = body.statusCode === 200 && typeof body.type === 'string';
+            } catch {
+              ok = false;
+            }
           }
-        }
-        resolve({ ok, status, latencyMs: performance.now() - start });
-      });
-    });
+          resolve({ ok, status, latencyMs: performance.now() - start });
+        });
+      },
+    );
     req.on('error', () => resolve({ ok: false, status: 0, latencyMs: performance.now() - start }));
     req.end(turn.body);
   });
@@ -49,7 +53,13 @@ export interface ClosedLoopResult {
 }
 
 /** As fast as the bot answers, `concurrency` turns in flight, for `durationMs` (or `maxTurns`). */
-export async function closedLoop(url: string, next: (i: number) => Turn, durationMs: number, concurrency: number, maxTurns = Infinity): Promise<ClosedLoopResult> {
+export async function closedLoop(
+  url: string,
+  next: (i: number) => Turn,
+  durationMs: number,
+  concurrency: number,
+  maxTurns = Infinity,
+): Promise<ClosedLoopResult> {
   const start = performance.now();
   let issued = 0;
   let turns = 0;

@@ -58,18 +58,29 @@ async function noteLatency(e: EmulatorInfo, mmd: Pick<MmdClient, 'tickets'>, ser
   const outbox = new Outbox(storage);
   const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date() });
   await poller.poll();
-  const snapshot = (await storage.get<{ tickets: Record<string, { s: { state: string | null } }> }>(notifyKeys.snapshot))?.value.tickets ?? {};
+  const snapshot =
+    (await storage.get<{ tickets: Record<string, { s: { state: string | null } }> }>(notifyKeys.snapshot))?.value.tickets ?? {};
   const open = Object.entries(snapshot)
     .filter(([, t]) => ['new', 'active'].includes((t.s.state ?? '').toLowerCase()))
     .map(([id]) => id)
     .slice(0, NOTE_TICKETS);
   if (open.length < NOTE_TICKETS) throw new Error(`only ${open.length} open tickets`);
   const at = new Date();
-  for (const id of open) await subscriptions.subscribe(id, { key: `n-${id}`, conversationId: `n-${id}`, kind: 'personal', tenantId: e.tenantId, serviceUrl }, 'bench', at);
+  for (const id of open)
+    await subscriptions.subscribe(
+      id,
+      { key: `n-${id}`, conversationId: `n-${id}`, kind: 'personal', tenantId: e.tenantId, serviceUrl },
+      'bench',
+      at,
+    );
   // A full round-robin cycle first, so every followed ticket has its notes baseline.
   for (let i = 0; i < 6; i++) await poller.poll();
   for (const id of open) {
-    const res = await fetch(`${e.url}/_emulator/tickets/${encodeURIComponent(id)}/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: `bench note ${id}` }) });
+    const res = await fetch(`${e.url}/_emulator/tickets/${encodeURIComponent(id)}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: `bench note ${id}` }),
+    });
     if (!res.ok) throw new Error(`note answered ${res.status}`);
   }
   const arrived = new Map<string, number>();
@@ -80,15 +91,26 @@ async function noteLatency(e: EmulatorInfo, mmd: Pick<MmdClient, 'tickets'>, ser
     notesCalls += (await poller.poll()).notesCalls;
     for (const event of await outbox.pending()) {
       if (event.kind !== 'change' || arrived.has(event.ticket.id)) continue;
-      if (event.changes.some((c) => c.kind === 'note' && c.note.text === `bench note ${event.ticket.id}`)) arrived.set(event.ticket.id, polls);
+      if (event.changes.some((c) => c.kind === 'note' && c.note.text === `bench note ${event.ticket.id}`))
+        arrived.set(event.ticket.id, polls);
     }
   }
   const worstPolls = arrived.size < open.length ? Number.POSITIVE_INFINITY : Math.max(...arrived.values());
-  return { openFollowed: open.length, arrived: arrived.size, worstPolls, worstSeconds: worstPolls * POLL_SECONDS, pollSeconds: POLL_SECONDS, notesCallsPerPoll: r1(notesCalls / polls) };
+  return {
+    openFollowed: open.length,
+    arrived: arrived.size,
+    worstPolls,
+    worstSeconds: worstPolls * POLL_SECONDS,
+    pollSeconds: POLL_SECONDS,
+    notesCallsPerPoll: r1(notesCalls / polls),
+  };
 }
 
 function startEmulatorProcess(): Promise<{ info: EmulatorInfo; stop: () => void }> {
-  const child = fork(join(__dirname, 'notify-emulator.js'), [], { env: { ...process.env, BENCH_NOTIFY_TICKETS: String(TICKETS) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'notify-emulator.js'), [], {
+    env: { ...process.env, BENCH_NOTIFY_TICKETS: String(TICKETS) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`notify emulator exited with ${code}`)));
     child.on('message', (m: { kind: string; emulator: EmulatorInfo }) => {
@@ -99,8 +121,20 @@ function startEmulatorProcess(): Promise<{ info: EmulatorInfo; stop: () => void 
 
 /** The MMD client as the app builds it, with every ticket call counted. */
 function countingClient(e: EmulatorInfo, calls: { n: number }): Pick<MmdClient, 'tickets'> {
-  const credentials = createMsalCredentials({ tenantId: e.tenantId, clientId: e.clientId, clientSecret: e.clientSecret, authorityHost: 'https://login.microsoftonline.com', tokenEndpoint: e.tokenEndpoint, timeoutMs: 10_000 });
-  const mmd = createMmdClient({ baseUrl: e.mmdBaseUrl, tenantId: e.tenantId, tokenProvider: credentials.forScope(DEFAULT_SCOPE), timeoutMs: 10_000 });
+  const credentials = createMsalCredentials({
+    tenantId: e.tenantId,
+    clientId: e.clientId,
+    clientSecret: e.clientSecret,
+    authorityHost: 'https://login.microsoftonline.com',
+    tokenEndpoint: e.tokenEndpoint,
+    timeoutMs: 10_000,
+  });
+  const mmd = createMmdClient({
+    baseUrl: e.mmdBaseUrl,
+    tenantId: e.tenantId,
+    tokenProvider: credentials.forScope(DEFAULT_SCOPE),
+    timeoutMs: 10_000,
+  });
   const t = mmd.tickets;
   return {
     tickets: {
@@ -119,18 +153,32 @@ function httpSender(): Sender {
   return {
     send: (target, card) =>
       new Promise((resolve, reject) => {
-        const body = JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
-        const url = new URL(`v3/conversations/${encodeURIComponent(target.conversationId)}/activities`, target.serviceUrl);
-        const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => (text += c));
-          res.on('end', () => {
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve({ activityId: (JSON.parse(text) as { id: string }).id });
-            else reject(deliveryError(status, (JSON.parse(text || '{}') as { error?: { code?: string } }).error?.code, res.headers['retry-after'] ?? null));
-          });
+        const body = JSON.stringify({
+          type: 'message',
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
         });
+        const url = new URL(`v3/conversations/${encodeURIComponent(target.conversationId)}/activities`, target.serviceUrl);
+        const req = request(
+          url,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (text += c));
+            res.on('end', () => {
+              const status = res.statusCode ?? 0;
+              if (status >= 200 && status < 300) resolve({ activityId: (JSON.parse(text) as { id: string }).id });
+              else
+                reject(
+                  deliveryError(
+                    status,
+                    (JSON.parse(text || '{}') as { error?: { code?: string } }).error?.code,
+                    res.headers['retry-after'] ?? null,
+                  ),
+                );
+            });
+          },
+        );
         req.on('error', () => reject(deliveryError(undefined, undefined, null)));
         req.end(body);
       }),
@@ -143,7 +191,10 @@ const cpuMs = () => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-async function measured<T>(work: () => Promise<T>, calls: { n: number }): Promise<{ result: T; cpuMs: number; wallMs: number; apiCalls: number }> {
+async function measured<T>(
+  work: () => Promise<T>,
+  calls: { n: number },
+): Promise<{ result: T; cpuMs: number; wallMs: number; apiCalls: number }> {
   const c0 = cpuMs();
   const w0 = performance.now();
   const n0 = calls.n;
@@ -162,7 +213,13 @@ export async function notificationFigures(log: (s: string) => void) {
     const subscriptions = new SubscriptionStore(storage);
     const outbox = new Outbox(storage);
     const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date() });
-    const target = (key: string): NotifyTarget => ({ key, conversationId: key, kind: 'personal', tenantId: e.tenantId, serviceUrl: connector.url });
+    const target = (key: string): NotifyTarget => ({
+      key,
+      conversationId: key,
+      kind: 'personal',
+      tenantId: e.tenantId,
+      serviceUrl: connector.url,
+    });
 
     const baseline = await measured(() => poller.poll(), calls);
     const ids = Object.keys((await storage.get<{ tickets: Record<string, unknown> }>(notifyKeys.snapshot))?.value.tickets ?? {});
@@ -173,12 +230,18 @@ export async function notificationFigures(log: (s: string) => void) {
     await poller.poll();
     const steady = await measured(() => poller.poll(), calls);
     const admin = (id: string, change: object) =>
-      fetch(`${e.url}/_emulator/tickets/${encodeURIComponent(id)}/changes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) }).then((res) => {
+      fetch(`${e.url}/_emulator/tickets/${encodeURIComponent(id)}/changes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(change),
+      }).then((res) => {
         if (!res.ok) throw new Error(`ticket change answered ${res.status}`);
       });
     for (let i = 0; i < CHANGED; i++) await admin(ids[i]!, { severity: (i % 4) + 1 === 4 ? 3 : 4 });
     const changed = await measured(() => poller.poll(), calls);
-    log(`  notify poll: baseline ${baseline.cpuMs} ms CPU / ${baseline.apiCalls} calls, steady ${steady.cpuMs} / ${steady.apiCalls}, ${CHANGED} changed ${changed.cpuMs} / ${changed.apiCalls} (${changed.result.events} events)`);
+    log(
+      `  notify poll: baseline ${baseline.cpuMs} ms CPU / ${baseline.apiCalls} calls, steady ${steady.cpuMs} / ${steady.apiCalls}, ${CHANGED} changed ${changed.cpuMs} / ${changed.apiCalls} (${changed.result.events} events)`,
+    );
 
     const limiter = new RateLimiter(teamsLimits(MAX_PER_SECOND));
     const delivery = new Delivery({
@@ -204,10 +267,14 @@ export async function notificationFigures(log: (s: string) => void) {
     const sent = connector.accepted - accepted0;
     const spanS = (connector.lastAt - connector.firstAt) / 1000;
     const perSecond = spanS > 0 ? r1((sent - 1) / spanS) : 0;
-    log(`  notify fan-out: ${sent} sends in ${r1(fan.wallMs / 1000)} s, ${perSecond}/s, ${connector.throttled} answered 429, ${fan.cpuMs} ms CPU`);
+    log(
+      `  notify fan-out: ${sent} sends in ${r1(fan.wallMs / 1000)} s, ${perSecond}/s, ${connector.throttled} answered 429, ${fan.cpuMs} ms CPU`,
+    );
     // After the fan-out: the notes it posts would otherwise be news to the followers above too.
     const notes = await noteLatency(e, mmd, connector.url);
-    log(`  notify note latency: ${notes.arrived} of ${notes.openFollowed} notes within ${notes.worstPolls} polls (${notes.worstSeconds} s at ${notes.pollSeconds} s polls), ${notes.notesCallsPerPoll} notes calls per poll`);
+    log(
+      `  notify note latency: ${notes.arrived} of ${notes.openFollowed} notes within ${notes.worstPolls} polls (${notes.worstSeconds} s at ${notes.pollSeconds} s polls), ${notes.notesCallsPerPoll} notes calls per poll`,
+    );
     return {
       measured: true as const,
       note: 'src/notify driven directly (not yet wired into the app); the emulator runs in its own process; fan-out CPU includes the fake connector (same process).',
@@ -216,7 +283,13 @@ export async function notificationFigures(log: (s: string) => void) {
         followedTickets: FOLLOWERS,
         baseline: { cpuMs: baseline.cpuMs, wallMs: baseline.wallMs, apiCalls: baseline.apiCalls },
         nothingChanged: { cpuMs: steady.cpuMs, wallMs: steady.wallMs, apiCalls: steady.apiCalls },
-        followedChanged: { changed: CHANGED, events: changed.result.events, cpuMs: changed.cpuMs, wallMs: changed.wallMs, apiCalls: changed.apiCalls },
+        followedChanged: {
+          changed: CHANGED,
+          events: changed.result.events,
+          cpuMs: changed.cpuMs,
+          wallMs: changed.wallMs,
+          apiCalls: changed.apiCalls,
+        },
       },
       notes,
       fanOut: {

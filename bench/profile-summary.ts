@@ -50,7 +50,8 @@ function main(): void {
   const top = Number(topArg ?? 25);
   const show = (title: string, m: Map<string, number>) => {
     console.log(`\n${title} (of ${Math.round(total / 1000)} ms busy)`);
-    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((us * 100) / total).toFixed(1).padStart(5)}%  ${k}`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`${((us * 100) / total).toFixed(1).padStart(5)}%  ${k}`);
   };
   show('self time by package', pkg);
   show('self time by function', fn);

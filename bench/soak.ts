@@ -38,7 +38,15 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET });
-  const connector = await new BenchConnector({ id: BENCH_USER.id, name: BENCH_USER.name, aadObjectId: BENCH_USER.aadObjectId, givenName: 'Adele', surname: 'Vance', email: 'adele.vance@contoso.com', userPrincipalName: 'adele.vance@contoso.com' }).start();
+  const connector = await new BenchConnector({
+    id: BENCH_USER.id,
+    name: BENCH_USER.name,
+    aadObjectId: BENCH_USER.aadObjectId,
+    givenName: 'Adele',
+    surname: 'Vance',
+    email: 'adele.vance@contoso.com',
+    userPrincipalName: 'adele.vance@contoso.com',
+  }).start();
   const bot = await startBot('mmd', 'mmd-bot.js', mmdEnv(emulator), null);
   const ctx: TurnContextInfo = { serviceUrl: connector.url, tenantId: emulator.tenantId };
   const mix: Array<(conversation: string) => Turn> = [
@@ -103,13 +111,17 @@ async function main(): Promise<void> {
     const problems: string[] = [];
     if (failures > 0) problems.push(`${failures} turns failed: ${JSON.stringify(report.statuses)}`);
     if (missingReplies > 0) problems.push(`${missingReplies} message turns sent no reply`);
-    if (heapGrowth > HEAP_TOLERANCE_MB) problems.push(`heap after GC grew ${r1(heapGrowth)} MB over the second half (tolerance ${HEAP_TOLERANCE_MB} MB)`);
-    if (rssGrowth > RSS_TOLERANCE_MB) problems.push(`RSS grew ${r1(rssGrowth)} MB while serving the second half (tolerance ${RSS_TOLERANCE_MB} MB)`);
+    if (heapGrowth > HEAP_TOLERANCE_MB)
+      problems.push(`heap after GC grew ${r1(heapGrowth)} MB over the second half (tolerance ${HEAP_TOLERANCE_MB} MB)`);
+    if (rssGrowth > RSS_TOLERANCE_MB)
+      problems.push(`RSS grew ${r1(rssGrowth)} MB while serving the second half (tolerance ${RSS_TOLERANCE_MB} MB)`);
     if (problems.length) {
       console.error(`soak FAILED:\n  ${problems.join('\n  ')}`);
       exitCode = 1;
     } else {
-      console.error(`soak passed: ${turns} turns in ${SECONDS} s, no errors, second half +${r1(heapGrowth)} MB heap, +${r1(rssGrowth)} MB RSS`);
+      console.error(
+        `soak passed: ${turns} turns in ${SECONDS} s, no errors, second half +${r1(heapGrowth)} MB heap, +${r1(rssGrowth)} MB RSS`,
+      );
     }
   } finally {
     clearInterval(sampler);

@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'tab');
 const devOut = join(root, 'dist', 'tab-dev');
-const common = { bundle: true, format: 'iife', target: 'es2020', platform: 'browser', minify: true, sourcemap: true, logLevel: 'warning', legalComments: 'linked' };
+const common = {
+  bundle: true,
+  format: 'iife',
+  target: 'es2020',
+  platform: 'browser',
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'linked',
+};
 
 await rm(out, { recursive: true, force: true });
 await rm(devOut, { recursive: true, force: true });

@@ -16,7 +16,16 @@ const dir = dirAt > 0 ? resolve(process.argv[dirAt + 1] ?? 'build/app') : undefi
 const out = !dir && process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, 'build', 'app.zip');
 
 /** Folders and files of the app itself (dist/scripts is development tooling, left out). */
-const APP = ['bin', 'cards', 'pages', join('dist', 'src'), join('dist', 'tab'), join('dist', 'tab-dev'), 'package.json', 'package-lock.json'];
+const APP = [
+  'bin',
+  'cards',
+  'pages',
+  join('dist', 'src'),
+  join('dist', 'tab'),
+  join('dist', 'tab-dev'),
+  'package.json',
+  'package-lock.json',
+];
 
 if (!existsSync(join(root, 'dist', 'src', 'index.js'))) {
   console.error('dist/src/index.js is missing: run `npm run build` first (`npm run bundle` does both).');

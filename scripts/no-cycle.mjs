@@ -5,7 +5,10 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(import.meta.dirname, '..', 'src');
-const files = fs.readdirSync(root, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, f));
+const files = fs
+  .readdirSync(root, { recursive: true })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => path.join(root, f));
 
 function resolve(from, spec) {
   if (!spec.startsWith('.')) return null;

@@ -62,13 +62,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const timeoutMs = options.timeoutMs ?? 30_000;
   const workDir = mkdtempSync(join(tmpdir(), 'mmd-playground-'));
   const logFile = join(workDir, 'playground.log');
-  const args = [
-    playgroundCliPath(),
-    '-e', options.botUrl,
-    '-c', 'msteams',
-    '-p', String(options.port ?? 0),
-    '--disable-telemetry',
-  ];
+  const args = [playgroundCliPath(), '-e', options.botUrl, '-c', 'msteams', '-p', String(options.port ?? 0), '--disable-telemetry'];
   const child = spawn(process.execPath, ['-e', EXIT_WITH_PARENT, ...args], {
     cwd: workDir,
     detached: true,

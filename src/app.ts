@@ -76,7 +76,8 @@ function createUserContext(config: AppConfig, parts: { mmdBaseUrl: string; token
   const obo = createOnBehalfOf({ ...msalSettings(mmd, parts), scope: mmd.scope });
   return {
     obo,
-    mmdClient: (tokenProvider) => createMmdClient({ baseUrl: parts.mmdBaseUrl, tenantId: mmd.tenantId, tokenProvider, timeoutMs: mmd.timeoutMs, logger: parts.logger }),
+    mmdClient: (tokenProvider) =>
+      createMmdClient({ baseUrl: parts.mmdBaseUrl, tenantId: mmd.tenantId, tokenProvider, timeoutMs: mmd.timeoutMs, logger: parts.logger }),
     consentUrl: `${mmd.authorityHost}/${encodeURIComponent(mmd.tenantId)}/adminconsent?client_id=${encodeURIComponent(mmd.clientId)}`,
   };
 }
@@ -90,7 +91,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   setAnswerLimitBytes(config.mmd.maxAnswerBytes);
   // Loaded only with a connection string: telemetry off imports nothing of OpenTelemetry.
   const telemetry = config.telemetryConnectionString
-    ? await (await import('./telemetry/start-telemetry')).startTelemetry({ connectionString: config.telemetryConnectionString, serviceVersion: VERSION, logger })
+    ? await (
+        await import('./telemetry/start-telemetry')
+      ).startTelemetry({ connectionString: config.telemetryConnectionString, serviceVersion: VERSION, logger })
     : undefined;
   let emulator: RunningEmulator | undefined;
   let mmdBaseUrl = config.mmd.baseUrl;
@@ -127,8 +130,16 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     config.mode === 'live'
       ? checkCredentials({
           checks: [
-            { dependency: 'mmd-token', name: 'the MMD API', getToken: (signal) => credentials.forScope(config.mmd.scope).getToken({ signal }) },
-            { dependency: 'graph-token', name: 'Microsoft Graph', getToken: (signal) => credentials.forScope(GRAPH_SCOPE).getToken({ signal }) },
+            {
+              dependency: 'mmd-token',
+              name: 'the MMD API',
+              getToken: (signal) => credentials.forScope(config.mmd.scope).getToken({ signal }),
+            },
+            {
+              dependency: 'graph-token',
+              name: 'Microsoft Graph',
+              getToken: (signal) => credentials.forScope(GRAPH_SCOPE).getToken({ signal }),
+            },
           ],
           health,
           logger,
@@ -149,7 +160,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter({ ...config.bot, oauthUrl }, logger, overrides.credentialsFactory, overrides.inboundAuth);
   const userContext = userMode ? createUserContext(config, { mmdBaseUrl, tokenEndpoint, logger }) : undefined;
 
-  const graphOptions = { baseUrl: graphBaseUrl, tokenProvider: watchedToken(credentials.forScope(GRAPH_SCOPE), 'graph-token', health, logger), timeoutMs: config.mmd.timeoutMs, logger };
+  const graphOptions = {
+    baseUrl: graphBaseUrl,
+    tokenProvider: watchedToken(credentials.forScope(GRAPH_SCOPE), 'graph-token', health, logger),
+    timeoutMs: config.mmd.timeoutMs,
+    logger,
+  };
   // Graph answers the admin and operator group checks only when a group is configured.
   const graph = config.elevation.adminGroupId || config.roles.operatorGroupId ? createGraphClient(graphOptions) : undefined;
   // Security incidents and enrollment failures, in every mode (the emulator serves them in sandbox).
@@ -168,20 +184,37 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onLeaseCheck: (problem) => {
       if (problem === null) health.recover('notifier-leader');
       else if (health.fail('notifier-leader', `the notifier's lease could not be checked: ${shortReason(problem)}`)) {
-        logger.error({ dependency: 'notifier-leader' }, 'notify: the leader lease cannot be checked; no instance may be sending notifications');
+        logger.error(
+          { dependency: 'notifier-leader' },
+          'notify: the leader lease cannot be checked; no instance may be sending notifications',
+        );
       }
     },
     refreshCard: async (event, conversationKey) => {
       const ticket = await mmd.tickets.get(event.ticket.id);
       if (!ticket) return undefined;
-      const [notes, subscribed] = await Promise.all([mmd.tickets.notes(ticket.id), notifyStores.subscriptions.isSubscribed(ticket.id, conversationKey)]);
+      const [notes, subscribed] = await Promise.all([
+        mmd.tickets.notes(ticket.id),
+        notifyStores.subscriptions.isSubscribed(ticket.id, conversationKey),
+      ]);
       return ticketDetailCard({ ticket, notes, now: now(), subscribed });
     },
   });
   const notifyStores = { subscriptions: notify.subscriptions, settings: notify.settings, messages: notify.messages };
   const bot = new TeamsBot(
     createBot(
-      { config, mmd, graph: graphSecurity, storage, logger, now, security, notify: notifyStores, userContext, connection: () => connectionProblem(health) },
+      {
+        config,
+        mmd,
+        graph: graphSecurity,
+        storage,
+        logger,
+        now,
+        security,
+        notify: notifyStores,
+        userContext,
+        connection: () => connectionProblem(health),
+      },
       routes,
     ),
     {
@@ -197,21 +230,33 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     { selectTap: overrides.playground !== true },
   );
   const server = createServer({
-    onActivity: createAdapterHandler({ adapter, channelIssuer: config.bot.appId ? (overrides.inboundAuth ?? PUBLIC_CLOUD_INBOUND).tokenIssuer : undefined, logic: (context) => turnTelemetry().turn(turnKind(context.activity), () => bot.run(context)), logger }),
+    onActivity: createAdapterHandler({
+      adapter,
+      channelIssuer: config.bot.appId ? (overrides.inboundAuth ?? PUBLIC_CLOUD_INBOUND).tokenIssuer : undefined,
+      logic: (context) => turnTelemetry().turn(turnKind(context.activity), () => bot.run(context)),
+      logger,
+    }),
     logger,
     health: () => ({ version: VERSION, mode: config.mode, ...health.report() }),
     // The privacy and terms pages (pages/), then the personal tab (static page + /api/tab), on the same server.
     extraRoutes: firstOf(
       createStaticPages(),
-      createTabHandler(tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now, roles: security.roles })),
+      createTabHandler(
+        tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now, roles: security.roles }),
+      ),
     ),
   });
   await credentialCheck;
   if (config.mode === 'live' && !config.bot.appId) {
-    logger.warn('inbound auth is OFF (ALLOW_UNAUTHENTICATED=true, no MicrosoftAppId): anyone who can reach this port can use the bot against the real tenant');
+    logger.warn(
+      'inbound auth is OFF (ALLOW_UNAUTHENTICATED=true, no MicrosoftAppId): anyone who can reach this port can use the bot against the real tenant',
+    );
   }
   const port = await server.listen(config.port, overrides.host ?? config.host);
-  logger.info({ port, mode: config.mode, version: VERSION }, `MMD Assist listening on port ${port}${config.mode === 'sandbox' ? ' (sandbox mode)' : ''}`);
+  logger.info(
+    { port, mode: config.mode, version: VERSION },
+    `MMD Assist listening on port ${port}${config.mode === 'sandbox' ? ' (sandbox mode)' : ''}`,
+  );
   // Revealed passwords left on screen by a stopped instance are hidden now; new ones when due.
   security.redactions.start();
   // Done form claims and card records past their time go (heap growth with STORAGE=memory).
@@ -233,7 +278,20 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger.info('stopped');
     })());
 
-  return { port, url: `http://127.0.0.1:${port}`, mode: config.mode, emulator, storage, mmd, graph: graphSecurity, logger, server, health, notify, stop };
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    mode: config.mode,
+    emulator,
+    storage,
+    mmd,
+    graph: graphSecurity,
+    logger,
+    server,
+    health,
+    notify,
+    stop,
+  };
 }
 
 /** What a turn span is called: the activity type, and an invoke's name (never text). */

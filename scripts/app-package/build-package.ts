@@ -62,7 +62,8 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
     log(`Defaults used for ${config.defaulted.join(', ')} (see docs/configuration.md, "The Teams app package").`);
   }
   const offered = offeredCommands();
-  if (offered.skipped.length > 0) log(`Not in the command menu (the bot does not handle them without an argument): ${offered.skipped.join(', ')}`);
+  if (offered.skipped.length > 0)
+    log(`Not in the command menu (the bot does not handle them without an argument): ${offered.skipped.join(', ')}`);
 
   let manifest: Json;
   try {

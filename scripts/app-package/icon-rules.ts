@@ -12,7 +12,8 @@ function decode(name: string, png: Buffer, problems: string[]): PNG | undefined 
 }
 
 function sizeRule(name: string, image: PNG, size: number, problems: string[]): void {
-  if (image.width !== size || image.height !== size) problems.push(`${name} is ${image.width}x${image.height}; Teams wants ${size}x${size}`);
+  if (image.width !== size || image.height !== size)
+    problems.push(`${name} is ${image.width}x${image.height}; Teams wants ${size}x${size}`);
 }
 
 /** Problems with the two icons; empty when Teams would take them. */

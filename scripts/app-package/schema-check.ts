@@ -11,7 +11,8 @@ import type { Json } from './fill-template';
 type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
 
-const TEAMS_SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v[\d.]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i;
+const TEAMS_SCHEMA_URL =
+  /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v[\d.]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i;
 
 /** The shipped schema file for a `$schema` URL, or undefined when the package has none. */
 export function shippedSchemaPath(schemaUrl: string): string | undefined {

@@ -28,7 +28,8 @@ function where(path: string): string {
 
 function guidRule(value: Json | undefined, path: string, problems: string[]): void {
   if (value === undefined) return;
-  if (typeof value !== 'string' || !GUID.test(value)) problems.push(`${where(path)} must be a GUID like 6d6d6441-7373-6973-7400-000000000001`);
+  if (typeof value !== 'string' || !GUID.test(value))
+    problems.push(`${where(path)} must be a GUID like 6d6d6441-7373-6973-7400-000000000001`);
 }
 
 function commandRules(bot: JsonObject, b: number, problems: string[]): void {
@@ -42,13 +43,17 @@ function commandRules(bot: JsonObject, b: number, problems: string[]): void {
       if (!isObject(command)) return;
       const title = typeof command.title === 'string' ? command.title : '';
       const description = typeof command.description === 'string' ? command.description : '';
-      if (title.length > MAX_TITLE) problems.push(`${at}/commands/${c} title "${title}" is ${title.length} characters; at most ${MAX_TITLE}`);
+      if (title.length > MAX_TITLE)
+        problems.push(`${at}/commands/${c} title "${title}" is ${title.length} characters; at most ${MAX_TITLE}`);
       if (description.length > MAX_DESCRIPTION) {
         problems.push(`${at}/commands/${c} description of "${title}" is ${description.length} characters; at most ${MAX_DESCRIPTION}`);
       }
       if (seen.has(title.toLowerCase())) problems.push(`${at}/commands/${c} title "${title}" appears twice in the list`);
       seen.add(title.toLowerCase());
-      if (!isHandledCommand(title)) problems.push(`${at}/commands/${c} "${title}" is not a command the bot handles (src/intents/parse-intent.ts answers it as unknown)`);
+      if (!isHandledCommand(title))
+        problems.push(
+          `${at}/commands/${c} "${title}" is not a command the bot handles (src/intents/parse-intent.ts answers it as unknown)`,
+        );
     });
   });
 }
@@ -60,7 +65,9 @@ function extensionCommandRules(ext: JsonObject, e: number, problems: string[]): 
     const id = typeof command.id === 'string' ? command.id : '';
     const type = typeof command.type === 'string' ? command.type : 'query';
     if (!isHandledExtensionCommand(type, id)) {
-      problems.push(`/composeExtensions/${e}/commands/${c} "${id}" (${type}) is not a message extension command the bot handles (src/bot/routes.ts, extensions.${type === 'action' ? 'action' : 'query'})`);
+      problems.push(
+        `/composeExtensions/${e}/commands/${c} "${id}" (${type}) is not a message extension command the bot handles (src/bot/routes.ts, extensions.${type === 'action' ? 'action' : 'query'})`,
+      );
     }
   });
 }
@@ -109,7 +116,9 @@ export function teamsRuleProblems(manifest: Json): string[] {
   }
   asArray(manifest.validDomains).forEach((domain, d) => {
     if (typeof domain !== 'string' || !HOST.test(domain)) {
-      problems.push(`${where(`/validDomains/${d}`)} "${typeof domain === 'string' ? domain : JSON.stringify(domain)}" must be a host name only (no https://, no path)`);
+      problems.push(
+        `${where(`/validDomains/${d}`)} "${typeof domain === 'string' ? domain : JSON.stringify(domain)}" must be a host name only (no https://, no path)`,
+      );
     }
   });
   if (isObject(manifest.developer)) {

@@ -79,7 +79,8 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
       // Every message turn carries what it was taken for, 'unknown' included (never the text).
       telemetry().annotate({ intent: 'unknown' });
       // A group chat or channel: the first message without a command gets the @mention hint; later ones only a "did you mean".
-      if (turn.conversation !== 'personal' && (await firstGroupHint(deps.storage, turn.conversationId, deps.now()))) return text(GROUP_HELP_HINT);
+      if (turn.conversation !== 'personal' && (await firstGroupHint(deps.storage, turn.conversationId, deps.now())))
+        return text(GROUP_HELP_HINT);
       if (turn.conversation !== 'personal' && intent.suggestions.length === 0) return { kind: 'done' };
       return unknown(typed, intent.suggestions);
     }
@@ -151,7 +152,10 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
       if (!(await firstWelcome(deps.storage, turn.conversationId, deps.now()))) return undefined;
       const canCreate = roleAllows((await deps.security.roles.of(turn)).role, 'operator');
       const inGroup = turn.conversation !== 'personal';
-      return { kind: 'card', card: welcomeCard({ mode: deps.config.mode, userName: turn.user.name, connectionProblem: deps.connection?.(), inGroup, canCreate }) };
+      return {
+        kind: 'card',
+        card: welcomeCard({ mode: deps.config.mode, userName: turn.user.name, connectionProblem: deps.connection?.(), inGroup, canCreate }),
+      };
     },
 
     async uninstalled(turn) {
@@ -181,8 +185,13 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
           }
         }
       }
-      const ready = await depsForTurn({ ...turn, userTokens: turn.userTokens && { ...turn.userTokens, sendSignInCard: async () => undefined } }, deps, undefined);
-      if ('reply' in ready) return { kind: 'message', text: 'Sign in to MMD Assist first: open your chat with MMD Assist and type `help`, then try again.' };
+      const ready = await depsForTurn(
+        { ...turn, userTokens: turn.userTokens && { ...turn.userTokens, sendSignInCard: async () => undefined } },
+        deps,
+        undefined,
+      );
+      if ('reply' in ready)
+        return { kind: 'message', text: 'Sign in to MMD Assist first: open your chat with MMD Assist and type `help`, then try again.' };
       return runExtension(routes.extensions, turn, invoke, ready.deps);
     },
   };

@@ -83,13 +83,7 @@ export type VerbOutcome = { ok: true; reply: Reply } | { ok: false; problem: str
  * Validates untrusted card data against the verb's schema before any handler sees it. A
  * tampered or unknown submit changes nothing and gets a clear answer.
  */
-export async function runVerb<V extends Verb>(
-  routes: Routes,
-  turn: Turn,
-  verb: V,
-  data: unknown,
-  deps: BotDeps,
-): Promise<VerbOutcome> {
+export async function runVerb<V extends Verb>(routes: Routes, turn: Turn, verb: V, data: unknown, deps: BotDeps): Promise<VerbOutcome> {
   const parsed = VERBS[verb].safeParse(data ?? {});
   telemetry().annotate({ verb });
   if (!parsed.success) {

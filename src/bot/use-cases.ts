@@ -26,7 +26,11 @@ export const USE_CASES = {
   'tickets.list': { role: 'reader', audit: null },
   'ticket.open': { role: 'reader', audit: null },
   'devices.list': { role: 'reader', audit: null },
-  'devices.failing': { role: 'reader', audit: null, limits: 'computed at most once per tenant every 5 minutes, one computation at a time, at most 300 devices' },
+  'devices.failing': {
+    role: 'reader',
+    audit: null,
+    limits: 'computed at most once per tenant every 5 minutes, one computation at a time, at most 300 devices',
+  },
   'device.open': { role: 'reader', audit: null },
   'users.list': { role: 'reader', audit: null },
   'user.open': { role: 'reader', audit: null },

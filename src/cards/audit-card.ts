@@ -59,7 +59,12 @@ function headlineWords(action: AuditAction, target: { kind: string; id: string }
   return `${ACTIONS[action]}${target ? ` ${plainShort(target.id, 64)}` : ''}`;
 }
 
-const WHERE: Record<string, string> = { personal: 'in a 1:1 chat', groupChat: 'in a group chat', channel: 'in a channel', tab: 'in the dashboard tab' };
+const WHERE: Record<string, string> = {
+  personal: 'in a 1:1 chat',
+  groupChat: 'in a group chat',
+  channel: 'in a channel',
+  tab: 'in the dashboard tab',
+};
 
 function describeFilters(filters: AuditFilters): string {
   const parts = [
@@ -77,7 +82,10 @@ function describeFilters(filters: AuditFilters): string {
  * records written before the labels) in the cards' words: "classification False positive, …".
  */
 function labelledChanges(detail: string): string {
-  return detail.replace(/\b(status|classification|determination|severity) ([A-Za-z]+)\b/g, (_m, field: string, value: string) => `${field} ${valueLabel(value)}`);
+  return detail.replace(
+    /\b(status|classification|determination|severity) ([A-Za-z]+)\b/g,
+    (_m, field: string, value: string) => `${field} ${valueLabel(value)}`,
+  );
 }
 
 /** Changes made through the bot and reveals of elevation details: who, what, which, when, where, outcome. */

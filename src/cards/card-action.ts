@@ -63,7 +63,12 @@ export function execute<V extends Verb>(title: string, verb: V, data: VerbData<V
  * The action, or null when the bot would reject its data (a key from the API that is empty or
  * longer than the verb allows): such a row is shown without a button rather than a broken one.
  */
-export function executeIfValid<V extends Verb>(title: string, verb: V, data: VerbData<V>, options: ActionOptions = {}): ExecuteAction | null {
+export function executeIfValid<V extends Verb>(
+  title: string,
+  verb: V,
+  data: VerbData<V>,
+  options: ActionOptions = {},
+): ExecuteAction | null {
   return VERBS[verb].safeParse(data).success ? execute(title, verb, data, options) : null;
 }
 

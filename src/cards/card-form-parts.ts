@@ -22,7 +22,10 @@ function field(id: string, rule: FieldRule, value: string, error: string | undef
   const input = inputElement(id, rule, value, now);
   if (!error) return [input];
   // A TextRun: the server's message may quote what was typed, and a TextRun shows it as typed.
-  return [input, { type: 'RichTextBlock', spacing: 'None', inlines: [{ type: 'TextRun', text: plain(error), color: 'Attention', size: 'Small' }] }];
+  return [
+    input,
+    { type: 'RichTextBlock', spacing: 'None', inlines: [{ type: 'TextRun', text: plain(error), color: 'Attention', size: 'Small' }] },
+  ];
 }
 
 /** The line above the form: the notice, or a summary when fields were refused; empty when all is well. */
@@ -33,11 +36,17 @@ export function noticeView(notice: FormNotice | undefined, errors: FieldErrors):
   }
   const count = Object.keys(errors).length;
   if (count === 0) return { text: '', color: 'Default' };
-  return { text: count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`, color: 'Attention' };
+  return {
+    text: count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`,
+    color: 'Attention',
+  };
 }
 
 /** Every field's value as text, missing ones empty: template data never holds undefined. */
-export function formValues<K extends string>(fields: readonly K[], ...layers: Array<Partial<Record<K, string>> | undefined>): Record<K, string> {
+export function formValues<K extends string>(
+  fields: readonly K[],
+  ...layers: Array<Partial<Record<K, string>> | undefined>
+): Record<K, string> {
   const values = Object.fromEntries(fields.map((f) => [f, ''])) as Record<K, string>;
   for (const layer of layers) {
     for (const f of fields) {

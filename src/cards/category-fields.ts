@@ -35,7 +35,9 @@ export function categoryFormItems(
     const items = fieldItems({ ...rules, subcategory: { ...subcategory, required: false, choices } }, values, errors, now);
     return { items: withChooseButton(items, choose), chosen };
   }
-  const relaxed = Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, { ...rule, required: id === 'category' }])) as FieldRules;
+  const relaxed = Object.fromEntries(
+    Object.entries(rules).map(([id, rule]) => [id, { ...rule, required: id === 'category' }]),
+  ) as FieldRules;
   const items = fieldItems(relaxed, values, errors, now);
   const error = errors.subcategory;
   items.subcategory = [
@@ -45,7 +47,9 @@ export function categoryFormItems(
       spacing: 'None',
       inlines: [{ type: 'TextRun', text: `Choose a category, then press ${CHOOSE_SUBCATEGORY}.`, isSubtle: true }],
     },
-    ...(error ? [{ type: 'RichTextBlock', spacing: 'None', inlines: [{ type: 'TextRun', text: plain(error), color: 'Attention', size: 'Small' }] }] : []),
+    ...(error
+      ? [{ type: 'RichTextBlock', spacing: 'None', inlines: [{ type: 'TextRun', text: plain(error), color: 'Attention', size: 'Small' }] }]
+      : []),
   ];
   return { items: withChooseButton(items, choose), chosen };
 }

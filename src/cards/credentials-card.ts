@@ -8,6 +8,10 @@ import type { AdaptiveCard } from './render';
  */
 export function credentialsCard(service: string, correlationId: string): AdaptiveCard {
   const target = service === 'Graph' ? 'Microsoft Graph' : 'the MMD service';
-  const parts: MessagePart[] = [`MMD Assist cannot reach ${target} with its credentials; tell the bot's administrator (reference `, { value: correlationId }, ').'];
+  const parts: MessagePart[] = [
+    `MMD Assist cannot reach ${target} with its credentials; tell the bot's administrator (reference `,
+    { value: correlationId },
+    ').',
+  ];
   return messageCard(parts);
 }

@@ -75,7 +75,11 @@ export function deviceDetailCard({ device, now, back, whole = true, canChange = 
     troubleshooting: name
       ? [
           executeIfValid('Enrollment failures', 'enrollmentFailures.page', { deviceName: name, skip: 0 }),
-          canChange && executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
+          canChange &&
+            executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', {
+              deviceName: name,
+              from: { verb: 'device.open', data: { name, back } },
+            }),
         ].filter((a): a is ExecuteAction => Boolean(a))
       : [],
   });
@@ -87,7 +91,9 @@ const INTUNE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 /** The device's page in the Intune admin center, by its Intune id; null when the id is not a GUID. */
 export function intuneDeviceUrl(intuneId: string | null | undefined): string | null {
   const id = intuneId?.trim() ?? '';
-  return INTUNE_ID.test(id) ? `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${id}` : null;
+  return INTUNE_ID.test(id)
+    ? `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${id}`
+    : null;
 }
 
 /**
@@ -98,8 +104,12 @@ function whyNonCompliant(device: Device): Array<[string, string]> {
   if (device.complianceState?.replace(/[\s_-]+/g, '').toLowerCase() !== 'noncompliant') return [];
   const failing = device.configurations.filter((c) => statusRank(c.deploymentStatus) <= 1);
   const reason = failing.length
-    ? plainJoin(failing.slice(0, 3).map((c) => `${plainShort(c.name, 60, '(unnamed)')} (${plain(c.deploymentStatus)})`), 90, '—', '; ') +
-      (failing.length > 3 ? `; and ${failing.length - 3} more` : '')
+    ? plainJoin(
+        failing.slice(0, 3).map((c) => `${plainShort(c.name, 60, '(unnamed)')} (${plain(c.deploymentStatus)})`),
+        90,
+        '—',
+        '; ',
+      ) + (failing.length > 3 ? `; and ${failing.length - 3} more` : '')
     : 'No failing configuration reported; check the device in Intune.';
   return [['Why non-compliant', reason]];
 }
@@ -110,8 +120,13 @@ function actions(device: Device, name: string, back: BackView | undefined, canCh
   const forDevice = name
     ? [
         executeIfValid('Elevation requests', 'elevations.page', { deviceName: name, skip: 0 }),
-        canChange && executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
-        canChange && executeIfValid('New ticket', 'ticket.newForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
+        canChange &&
+          executeIfValid('Request elevation', 'elevation.requestForm', {
+            deviceName: name,
+            from: { verb: 'device.open', data: { name, back } },
+          }),
+        canChange &&
+          executeIfValid('New ticket', 'ticket.newForm', { deviceName: name, from: { verb: 'device.open', data: { name, back } } }),
         executeIfValid('Refresh', 'device.open', { name, back }),
       ]
     : [];

@@ -23,7 +23,10 @@ export function deviceListCard({ page, search, searched, now }: DeviceListInput)
   const rows = page.items.map((device) => {
     const name = device.name.trim();
     // A device without a usable name cannot be looked up again: show it, but not as a link.
-    const open = executeIfValid('Open', 'device.open', { name, back: backTo({ verb: 'devices.page', data: { search: query, skip: page.skip } }) });
+    const open = executeIfValid('Open', 'device.open', {
+      name,
+      back: backTo({ verb: 'devices.page', data: { search: query, skip: page.skip } }),
+    });
     return {
       name: plainShort(name, 80, '(no name)'),
       open,
@@ -48,7 +51,5 @@ function ring(value: string | null): string | null {
 
 function emptyText(skip: number, quoted: string): string {
   if (skip > 0) return 'No more devices.';
-  return quoted
-    ? `No devices match ${quoted}. Try part of a device name, a serial number or a user's name or email.`
-    : 'No devices found.';
+  return quoted ? `No devices match ${quoted}. Try part of a device name, a serial number or a user's name or email.` : 'No devices found.';
 }

@@ -26,7 +26,17 @@ export interface CloseFormInput {
 }
 
 /** Close an elevation request: what was done with the rights. */
-export function closeElevationForm({ requestId, deviceName, request, formId, from, values, errors = {}, notice, now }: CloseFormInput): AdaptiveCard {
+export function closeElevationForm({
+  requestId,
+  deviceName,
+  request,
+  formId,
+  from,
+  values,
+  errors = {},
+  notice,
+  now,
+}: CloseFormInput): AdaptiveCard {
   const device = request?.deviceName?.trim() || deviceName;
   return renderCard('elevation-close-form', {
     facts: facts(
@@ -42,7 +52,12 @@ export function closeElevationForm({ requestId, deviceName, request, formId, fro
     fields: fieldItems(CLOSE_FIELDS, formValues(['actionsTaken'], values), errors, now),
     actions: [
       // The device only helps to show the request afterwards; one the verb would refuse is left out.
-      execute('Close request', 'elevation.close', { formId, requestId, ...(device && device.length <= 64 ? { deviceName: device } : {}), from }, { style: 'destructive' }),
+      execute(
+        'Close request',
+        'elevation.close',
+        { formId, requestId, ...(device && device.length <= 64 ? { deviceName: device } : {}), from },
+        { style: 'destructive' },
+      ),
       cancelAction(from, true),
     ],
   });

@@ -46,7 +46,13 @@ export function elevationDetailCard({ request, now, back }: ElevationDetailInput
         ['Renewed', dateTime(request.requestRenewTime, now)],
         ['Closed', dateTime(request.requestClosureTime, now)],
         ['Closed by', plain(request.closingAgentUpn)],
-        ['Password viewed by', viewers.length ? plainJoin(viewers.slice(0, MAX_VIEWERS), 80, '—', ', ') + (viewers.length > MAX_VIEWERS ? ` and ${viewers.length - MAX_VIEWERS} more` : '') : ''],
+        [
+          'Password viewed by',
+          viewers.length
+            ? plainJoin(viewers.slice(0, MAX_VIEWERS), 80, '—', ', ') +
+              (viewers.length > MAX_VIEWERS ? ` and ${viewers.length - MAX_VIEWERS} more` : '')
+            : '',
+        ],
         ['Password last rotated', dateTime(request.passwordLastUpdatedTime, now)],
       ],
       true,

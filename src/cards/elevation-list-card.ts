@@ -20,7 +20,11 @@ export interface ElevationListInput {
   now: Now;
 }
 
-const HEADINGS: Record<ElevationStateFilter | 'all', string> = { all: 'Elevation requests', open: 'Open elevation requests', closed: 'Closed elevation requests' };
+const HEADINGS: Record<ElevationStateFilter | 'all', string> = {
+  all: 'Elevation requests',
+  open: 'Open elevation requests',
+  closed: 'Closed elevation requests',
+};
 const FILTERS: Array<[title: string, state: ElevationStateFilter | undefined]> = [
   ['All', undefined],
   ['Open', 'open'],
@@ -67,7 +71,12 @@ export function elevationListCard({ page, deviceName, state, now }: ElevationLis
     rows,
     // The shown filter is marked with ✓ (words, not only a style, so every client shows it).
     filters: FILTERS.map(([title, value]) =>
-      execute(value === state ? `✓ ${title}` : title, 'elevations.page', { deviceName: device, state: value, skip: 0 }, { ignoreInputs: true }),
+      execute(
+        value === state ? `✓ ${title}` : title,
+        'elevations.page',
+        { deviceName: device, state: value, skip: 0 },
+        { ignoreInputs: true },
+      ),
     ),
     actions: [
       ...pagingActions(page, (title, skip) => execute(title, 'elevations.page', { deviceName: device, state, skip })),

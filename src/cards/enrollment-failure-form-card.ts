@@ -1,5 +1,9 @@
 import type { FieldErrors } from '../protocol/field-rules';
-import { ENROLLMENT_FAILURE_FIELDS, type EnrollmentFailureField, type EnrollmentFailureFormValues } from '../protocol/troubleshooting-rules';
+import {
+  ENROLLMENT_FAILURE_FIELDS,
+  type EnrollmentFailureField,
+  type EnrollmentFailureFormValues,
+} from '../protocol/troubleshooting-rules';
 import { fieldItems, formValues, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
 import { plainShort } from './escape';
@@ -22,7 +26,16 @@ export interface EnrollmentFailureFormInput {
 }
 
 const FIELDS = Object.keys(ENROLLMENT_FAILURE_FIELDS) as EnrollmentFailureField[];
-const DETAIL_FIELDS: EnrollmentFailureField[] = ['eventName', 'correlationId', 'context', 'failure', 'failureDetails', 'remediation', 'resourceText', 'resourceLink'];
+const DETAIL_FIELDS: EnrollmentFailureField[] = [
+  'eventName',
+  'correlationId',
+  'context',
+  'failure',
+  'failureDetails',
+  'remediation',
+  'resourceText',
+  'resourceLink',
+];
 const INFO_FIELDS: EnrollmentFailureField[] = ['info1Name', 'info1Value', 'info2Name', 'info2Value', 'info3Name', 'info3Value'];
 
 /**
@@ -30,7 +43,15 @@ const INFO_FIELDS: EnrollmentFailureField[] = ['info1Name', 'info1Value', 'info2
  * identifiers, OS, when it happened; error details and additional key/value pairs in folded
  * sections that open when they hold input or a message.
  */
-export function enrollmentFailureForm({ prefill, deviceName, formId, from, errors = {}, notice, now }: EnrollmentFailureFormInput): AdaptiveCard {
+export function enrollmentFailureForm({
+  prefill,
+  deviceName,
+  formId,
+  from,
+  errors = {},
+  notice,
+  now,
+}: EnrollmentFailureFormInput): AdaptiveCard {
   const values = formValues(FIELDS, prefill);
   const opens = (ids: EnrollmentFailureField[]) => ids.some((k) => values[k] !== '' || errors[k] !== undefined);
   const device = deviceName?.trim();

@@ -13,7 +13,14 @@ export interface HelpInput {
   isAdmin?: boolean;
 }
 
-const GROUP_ORDER: ReadonlyArray<CommandSpec['group']> = ['Devices and users', 'Support tickets', 'Elevation requests', 'Security and enrollment', 'Audit', 'General'];
+const GROUP_ORDER: ReadonlyArray<CommandSpec['group']> = [
+  'Devices and users',
+  'Support tickets',
+  'Elevation requests',
+  'Security and enrollment',
+  'Audit',
+  'General',
+];
 
 // Keyed by the command list itself (callers pass the one COMMANDS array) and every other input.
 const cache = new WeakMap<readonly CommandSpec[], CardCache>();

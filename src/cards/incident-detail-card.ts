@@ -39,12 +39,28 @@ export interface IncidentDetailInput {
 // Each form's Save sends every input on the card (Adaptive Cards gathers them all): the card
 // marks none required so a blank field of a closed form cannot block another form's Save. The
 // server reads only the submitted form's fields, with their real rules (incident-rules.ts).
-const CARD_RULES: FieldRules = Object.fromEntries(Object.entries(INCIDENT_UPDATE_FIELDS).map(([id, rule]) => [id, { ...rule, required: false }]));
+const CARD_RULES: FieldRules = Object.fromEntries(
+  Object.entries(INCIDENT_UPDATE_FIELDS).map(([id, rule]) => [id, { ...rule, required: false }]),
+);
 
-const FORM_IDS: Record<IncidentChangeKind, string> = { status: 'statusForm', assignment: 'assignmentForm', classification: 'classificationForm' };
+const FORM_IDS: Record<IncidentChangeKind, string> = {
+  status: 'statusForm',
+  assignment: 'assignmentForm',
+  classification: 'classificationForm',
+};
 
 /** One incident: its properties, newest comments, and in-place status / assignment / classification forms. */
-export function incidentDetailCard({ incident, formId, now, notice, errors = {}, openForm, input = {}, back, canChange = true }: IncidentDetailInput): AdaptiveCard {
+export function incidentDetailCard({
+  incident,
+  formId,
+  now,
+  notice,
+  errors = {},
+  openForm,
+  input = {},
+  back,
+  canChange = true,
+}: IncidentDetailInput): AdaptiveCard {
   const id = incident.id.trim();
   const current = {
     status: incident.status?.trim() ?? '',
@@ -54,7 +70,12 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
   };
   // A refused pair: the form comes back listing only the determinations of the chosen classification.
   const narrowTo = errors.determination && input.classification ? input.classification : '';
-  const rules: FieldRules = narrowTo ? { ...CARD_RULES, determination: { ...INCIDENT_UPDATE_FIELDS.determination, required: false, choices: determinationChoicesFor(narrowTo) } } : CARD_RULES;
+  const rules: FieldRules = narrowTo
+    ? {
+        ...CARD_RULES,
+        determination: { ...INCIDENT_UPDATE_FIELDS.determination, required: false, choices: determinationChoicesFor(narrowTo) },
+      }
+    : CARD_RULES;
   const fields = fieldItems(rules, { ...current, ...input, ...(narrowTo ? { determination: '' } : {}) }, errors, instantOf(now));
   const save = (change: IncidentChangeKind) => {
     const action = canChange && executeIfValid('Save', 'incident.update', { formId, id, change, back }, { style: 'positive' });
@@ -88,7 +109,9 @@ export function incidentDetailCard({ incident, formId, now, notice, errors = {},
       },
     },
     // In the body, not the card's actions: Teams shows at most five of those.
-    formToggles: canUpdate ? [toggle('Change status', 'statusForm'), toggle('Assign', 'assignmentForm'), toggle('Classify', 'classificationForm')] : [],
+    formToggles: canUpdate
+      ? [toggle('Change status', 'statusForm'), toggle('Assign', 'assignmentForm'), toggle('Classify', 'classificationForm')]
+      : [],
     actions: [
       canChange ? executeIfValid('Open MMD ticket', 'incident.ticketForm', { id }) : null,
       link,
@@ -108,7 +131,15 @@ function incidentFacts(incident: Incident, now: Now): Fact[] {
       ['Assigned to', plain(incident.assignedTo, 'Unassigned')],
       ['Created', dateTime(incident.createdDateTime, now)],
       ['Last updated', dateTime(incident.lastUpdateDateTime, now)],
-      ['Tags', incident.tags.length ? incident.tags.slice(0, 20).map((t) => plainShort(t, 64)).join(', ') : ''],
+      [
+        'Tags',
+        incident.tags.length
+          ? incident.tags
+              .slice(0, 20)
+              .map((t) => plainShort(t, 64))
+              .join(', ')
+          : '',
+      ],
       ['Redirected to', plain(incident.redirectIncidentId)],
       // The link as inert text too: the button appears only for Microsoft hosts.
       ['Link', plainShort(incident.incidentWebUrl, 300)],

@@ -59,8 +59,12 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
   });
   const filtered = statuses.length > 0 || severities.length > 0;
   const actions = [];
-  if (page.skip > 0) actions.push(execute('◀ Previous', 'incidents.page', { statuses, severities, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
-  if (page.hasMore && page.items.length > 0) actions.push(execute('Next ▶', 'incidents.page', { statuses, severities, skip: page.skip + page.items.length }, ONLY_DATA));
+  if (page.skip > 0)
+    actions.push(
+      execute('◀ Previous', 'incidents.page', { statuses, severities, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA),
+    );
+  if (page.hasMore && page.items.length > 0)
+    actions.push(execute('Next ▶', 'incidents.page', { statuses, severities, skip: page.skip + page.items.length }, ONLY_DATA));
   return renderCard('incident-list', {
     summary: [
       statuses.length ? statuses.map(graphEnumLabel).join(' or ') : 'Any status',
@@ -73,7 +77,15 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
     statusChoices: INCIDENT_STATUSES.map((value) => ({ title: graphEnumLabel(value), value })),
     severityValue: severities.join(','),
     severityChoices: INCIDENT_SEVERITIES.map((value) => ({ title: graphEnumLabel(value), value })),
-    filterActions: [execute('Apply filters', 'incidents.filter', {}), execute('New incident', 'incident.newForm', { from: { verb: 'incidents.page', data: { statuses, severities, skip: page.skip } } }, ONLY_DATA)],
+    filterActions: [
+      execute('Apply filters', 'incidents.filter', {}),
+      execute(
+        'New incident',
+        'incident.newForm',
+        { from: { verb: 'incidents.page', data: { statuses, severities, skip: page.skip } } },
+        ONLY_DATA,
+      ),
+    ],
     emptyText: page.skip > 0 ? 'No more incidents.' : filtered ? 'No incidents match these filters.' : 'No security incidents.',
     rows,
     actions,

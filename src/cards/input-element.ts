@@ -31,7 +31,14 @@ export function inputElement(id: string, rule: FieldRule, value: string, now: Da
     case 'number':
       return { type: 'Input.Number', ...common, min: rule.min, max: rule.max, ...(value.trim() ? { value: Number(value) } : {}) };
     case 'toggle':
-      return { type: 'Input.Toggle', ...common, title: rule.title, valueOn: 'true', valueOff: 'false', value: value === 'true' ? 'true' : 'false' };
+      return {
+        type: 'Input.Toggle',
+        ...common,
+        title: rule.title,
+        valueOn: 'true',
+        valueOff: 'false',
+        value: value === 'true' ? 'true' : 'false',
+      };
     case 'date':
       return { type: 'Input.Date', ...common, ...(rule.notAfterToday ? { max: isoDay(now) } : {}), value: DATE.test(value) ? value : '' };
     case 'time':

@@ -66,7 +66,8 @@ export function isKnownTimeZone(name: string): boolean {
  */
 export function viewerNow(at: Date, where: { timeZone?: string; offsetMinutes?: number }): Now {
   const name = where.timeZone?.trim();
-  if (name && isKnownTimeZone(name) && !/^(Etc\/)?(UTC|GMT|Zulu|UCT)$/i.test(name)) return { at, zone: { timeZone: name, offsetMinutes: 0 } };
+  if (name && isKnownTimeZone(name) && !/^(Etc\/)?(UTC|GMT|Zulu|UCT)$/i.test(name))
+    return { at, zone: { timeZone: name, offsetMinutes: 0 } };
   const offset = where.offsetMinutes ?? 0;
   if (!Number.isInteger(offset) || offset === 0 || Math.abs(offset) > 14 * 60) return at;
   return { at, zone: { offsetMinutes: offset } };

@@ -38,7 +38,11 @@ export function noteText(note: Pick<TicketNote, 'text' | 'renderType'>): string 
   const raw = note.text ?? '';
   // The service labels every note "html", but notes posted as plain text (the documents' own
   // examples, scripts, the portal) hold typed line breaks: text with no tag is plain text, as typed.
-  if (!HAS_TAG.test(raw)) return raw.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  if (!HAS_TAG.test(raw))
+    return raw
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   const isHtml = note.renderType?.toLowerCase() === 'html';
   // A text note holding tags is converted too, its typed line breaks kept as <br>.
   const text = isHtml ? htmlToText(raw) : htmlToText(raw.replace(/\r?\n/g, '<br>'));

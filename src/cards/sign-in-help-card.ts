@@ -24,23 +24,28 @@ export interface SignInHelpInput {
 const WORDS: Record<SignInProblem, { headline: string; explanation: string; nextStep: string }> = {
   consent_required: {
     headline: 'MMD Assist needs consent to use the MMD API for you.',
-    explanation: 'You are signed in, but your organisation has not yet allowed MMD Assist to call the Microsoft Managed Desktop API on your behalf, so nothing was done.',
-    nextStep: 'Ask your admin to grant consent (the button below opens the admin consent page; a Global or Privileged Role Administrator can accept it), then sign in again.',
+    explanation:
+      'You are signed in, but your organisation has not yet allowed MMD Assist to call the Microsoft Managed Desktop API on your behalf, so nothing was done.',
+    nextStep:
+      'Ask your admin to grant consent (the button below opens the admin consent page; a Global or Privileged Role Administrator can accept it), then sign in again.',
   },
   sign_in_again: {
     headline: 'Please sign in again.',
-    explanation: 'Your sign-in could not be used for the MMD API (it may have expired, or your organisation needs you to sign in again), so nothing was done.',
+    explanation:
+      'Your sign-in could not be used for the MMD API (it may have expired, or your organisation needs you to sign in again), so nothing was done.',
     nextStep: 'Press **Sign in again**; the command you asked for runs once you are signed in.',
   },
   exchange_failed: {
     headline: 'Single sign-on did not finish.',
     explanation: 'Teams could not sign you in to MMD Assist without asking, so nothing was done yet.',
-    nextStep: 'Press **Sign in** on the sign-in card (or **Sign in again** below) and follow the prompts; the command you asked for runs once you are signed in. If it keeps failing, ask your admin to check the bot\'s OAuth connection.',
+    nextStep:
+      "Press **Sign in** on the sign-in card (or **Sign in again** below) and follow the prompts; the command you asked for runs once you are signed in. If it keeps failing, ask your admin to check the bot's OAuth connection.",
   },
   signin_failure: {
     headline: 'Teams could not sign you in to MMD Assist.',
     explanation: 'Teams reported a problem with single sign-on, so nothing was done.',
-    nextStep: 'Press **Sign in again**. If it keeps failing, ask your admin: the app registration\'s Application ID URI must match the app package, and the app must be installed for you.',
+    nextStep:
+      "Press **Sign in again**. If it keeps failing, ask your admin: the app registration's Application ID URI must match the app package, and the app must be installed for you.",
   },
   unavailable: {
     headline: 'Sign-in is not available right now.',

@@ -51,5 +51,7 @@ export function subscriptionsCard({ ticketIds, details = {}, followsAll, digest,
 /** "Outlook crashes · Active", or '' when the ticket was not seen yet. */
 function detailText(detail: { title: string | null; state: string | null } | undefined): string {
   if (!detail) return '';
-  return [plainShort(detail.title, 120, '(no title)'), detail.state ? plain(ticketStateLabel(detail.state)) : ''].filter((p) => p !== '').join(' · ');
+  return [plainShort(detail.title, 120, '(no title)'), detail.state ? plain(ticketStateLabel(detail.state)) : '']
+    .filter((p) => p !== '')
+    .join(' · ');
 }

@@ -30,7 +30,15 @@ export interface TicketDetailInput {
 }
 
 /** One support ticket: every field that is set, the contact, the newest notes, and actions. */
-export function ticketDetailCard({ ticket, notes, now, subscribed = false, back, notesKnown = true, canChange = true }: TicketDetailInput): AdaptiveCard {
+export function ticketDetailCard({
+  ticket,
+  notes,
+  now,
+  subscribed = false,
+  back,
+  notesKnown = true,
+  canChange = true,
+}: TicketDetailInput): AdaptiveCard {
   const id = ticket.id.trim();
   const allNotes = notes ?? ticket.notes;
   const { rows, hidden } = noteRows(allNotes, now, MAX_NOTES, MAX_NOTE_CHARS);
@@ -69,7 +77,10 @@ export function ticketDetailCard({ ticket, notes, now, subscribed = false, back,
 }
 
 function ticketFacts(ticket: Ticket, now: Now): Fact[] {
-  const nextAction = [ticket.nextActionOwner?.trim() ? plainShort(ticket.nextActionOwner, 60) : '', ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '']
+  const nextAction = [
+    ticket.nextActionOwner?.trim() ? plainShort(ticket.nextActionOwner, 60) : '',
+    ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '',
+  ]
     .filter((part) => part !== '' && part !== '—')
     .join(', ');
   const impacted = ticket.usersOrDevicesImpacted;

@@ -35,15 +35,23 @@ const FIELDS = Object.keys(NEW_TICKET_FIELDS) as NewTicketField[];
  * Adaptive Cards 1.5 cannot react to the type choice itself, and a toggle needs no round trip,
  * works on clients without Universal Actions, and keeps what was typed.
  */
-export function newTicketForm({ prefill, contact, formId, errors = {}, notice, now, inDialog = false, from }: NewTicketFormInput): AdaptiveCard {
+export function newTicketForm({
+  prefill,
+  contact,
+  formId,
+  errors = {},
+  notice,
+  now,
+  inDialog = false,
+  from,
+}: NewTicketFormInput): AdaptiveCard {
   const contactValues = contact
     ? { givenName: contact.givenName, surname: contact.surname, email: contact.email, phone: contact.phone }
     : undefined;
   const values = formValues(FIELDS, contactValues, prefill);
   const incidentKeys = Object.keys(INCIDENT_FIELDS) as Array<keyof typeof INCIDENT_FIELDS>;
   const incident =
-    values.type === 'Incident' ||
-    incidentKeys.some((k) => errors[k] !== undefined || (values[k] !== '' && values[k] !== 'false'));
+    values.type === 'Incident' || incidentKeys.some((k) => errors[k] !== undefined || (values[k] !== '' && values[k] !== 'false'));
   const data = { formId, ...(from ? { from } : {}) };
   const choose = execute(CHOOSE_SUBCATEGORY, 'ticket.chooseCategory', data);
   const { items, chosen } = categoryFormItems(NEW_TICKET_FIELDS, TICKET_CATALOG, values, errors, now, inDialog ? choose.fallback : choose);

@@ -61,7 +61,15 @@ export function ticketListCard({ page, filters, searched, now }: TicketListInput
     severityValue: filters.severities.join(','),
     severityChoices: SEVERITIES.map((n) => ({ title: severityName(n), value: String(n) })),
     textValue: text ?? '',
-    filterActions: [execute('Apply filters', 'tickets.filter', {}), execute('New ticket', 'ticket.newForm', { from: { verb: 'tickets.page', data: { states, severities: filters.severities, text, skip: page.skip } } }, ONLY_DATA)],
+    filterActions: [
+      execute('Apply filters', 'tickets.filter', {}),
+      execute(
+        'New ticket',
+        'ticket.newForm',
+        { from: { verb: 'tickets.page', data: { states, severities: filters.severities, text, skip: page.skip } } },
+        ONLY_DATA,
+      ),
+    ],
     emptyText: page.skip > 0 ? 'No more tickets.' : filtered ? 'No tickets match these filters.' : 'No support tickets yet.',
     rows,
     actions: pagingActions(page, (title, skip) =>

@@ -35,7 +35,10 @@ export function troubleshootingEventDetailCard({ event, deviceName, device, back
     title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
     reason: plainShort(event.failureReason, MAX_SECTION_CHARS, '(no reason given)'),
     // In the body (the card's actions hold help links): Back, and the device's card.
-    back: [...backActions(back), ...(device ? [executeIfValid(`Open device ${plainShort(device, 30)}`, 'device.open', { name: device })] : [])].filter((a) => a !== null),
+    back: [
+      ...backActions(back),
+      ...(device ? [executeIfValid(`Open device ${plainShort(device, 30)}`, 'device.open', { name: device })] : []),
+    ].filter((a) => a !== null),
     facts: eventFacts(event, now, device),
     sections: [
       ['Context', details?.context],

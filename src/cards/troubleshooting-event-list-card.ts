@@ -35,23 +35,36 @@ export function troubleshootingEventListCard({ page, scope, now, deviceNames = n
     const device = deviceNames.get(event.id);
     const openDevice = device ? executeIfValid(`Open ${plainShort(device, 30)}`, 'device.open', { name: device, back }, ONLY_DATA) : null;
     return {
-    title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
-    open: executeIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim(), back }, ONLY_DATA),
-    deviceActions: openDevice ? [openDevice] : [],
-    reason: plainShort(event.failureReason ?? event.troubleshootingErrorDetails?.failure, 160, '(no reason given)'),
-    detail: [
-      plainJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
-      event.userId?.trim() ? `user ${plainShort(event.userId, 64)}` : '',
-      device ? `device ${plainShort(device, 64)}` : event.managedDeviceIdentifier?.trim() ? `Intune ${plainShort(event.managedDeviceIdentifier, 40)}` : '',
-    ]
-      .filter(Boolean)
-      .join(' · '),
-    when: relativeTime(event.eventDateTime, now),
+      title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
+      open: executeIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim(), back }, ONLY_DATA),
+      deviceActions: openDevice ? [openDevice] : [],
+      reason: plainShort(event.failureReason ?? event.troubleshootingErrorDetails?.failure, 160, '(no reason given)'),
+      detail: [
+        plainJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
+        event.userId?.trim() ? `user ${plainShort(event.userId, 64)}` : '',
+        device
+          ? `device ${plainShort(device, 64)}`
+          : event.managedDeviceIdentifier?.trim()
+            ? `Intune ${plainShort(event.managedDeviceIdentifier, 40)}`
+            : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      when: relativeTime(event.eventDateTime, now),
     };
   });
   const actions = [];
-  if (page.skip > 0) actions.push(execute('◀ Previous', 'enrollmentFailures.page', { deviceName, user, skip: Math.max(0, page.skip - Math.max(page.top, 1)) }, ONLY_DATA));
-  if (page.hasMore && page.items.length > 0) actions.push(execute('Next ▶', 'enrollmentFailures.page', { deviceName, user, skip: page.skip + page.items.length }, ONLY_DATA));
+  if (page.skip > 0)
+    actions.push(
+      execute(
+        '◀ Previous',
+        'enrollmentFailures.page',
+        { deviceName, user, skip: Math.max(0, page.skip - Math.max(page.top, 1)) },
+        ONLY_DATA,
+      ),
+    );
+  if (page.hasMore && page.items.length > 0)
+    actions.push(execute('Next ▶', 'enrollmentFailures.page', { deviceName, user, skip: page.skip + page.items.length }, ONLY_DATA));
   const from = { verb: 'enrollmentFailures.page' as const, data: { deviceName, user, skip: page.skip } };
   const report = executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName, from }, ONLY_DATA);
   const about = deviceName ? `device ${plainShort(deviceName, 64)}` : user ? `user ${plainShort(user, 256)}` : 'all devices';

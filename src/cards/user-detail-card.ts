@@ -38,7 +38,10 @@ export function userDetailCard({ user, now, back }: UserDetailInput): AdaptiveCa
         name: plainShort(d.name, 80, '(no name)'),
         nameColor: open ? 'Accent' : 'Default',
         open,
-        detail: plainJoin([d.model, d.ring?.trim() ? `${d.ring.trim()} ring` : null, d.serialNumber ? `serial ${d.serialNumber}` : null], 60),
+        detail: plainJoin(
+          [d.model, d.ring?.trim() ? `${d.ring.trim()} ring` : null, d.serialNumber ? `serial ${d.serialNumber}` : null],
+          60,
+        ),
         sync: parseDate(d.lastIntuneSyncTime) ? `synced ${relativeTime(d.lastIntuneSyncTime, now)}` : 'last sync —',
       };
     }),

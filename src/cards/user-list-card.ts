@@ -21,7 +21,10 @@ export function userListCard({ page, search, now }: UserListInput): AdaptiveCard
   const withDevices = page.items.filter((user) => user.devices.length > 0);
   const without = page.items.length - withDevices.length;
   const rows = withDevices.map((user) => {
-    const open = executeIfValid('Open', 'user.open', { upn: user.upn.trim(), back: backTo({ verb: 'users.page', data: { search: query, skip: page.skip } }) });
+    const open = executeIfValid('Open', 'user.open', {
+      upn: user.upn.trim(),
+      back: backTo({ verb: 'users.page', data: { search: query, skip: page.skip } }),
+    });
     return {
       name: plainShort(user.name?.trim() || user.upn, 80, '(no name)'),
       nameColor: open ? 'Accent' : 'Default',
@@ -34,7 +37,12 @@ export function userListCard({ page, search, now }: UserListInput): AdaptiveCard
   return renderCard('user-list', {
     heading: query ? `Users matching ${quoted}` : 'Users',
     showing: [pageRange(page), without ? `${without} without managed devices left out` : ''].filter(Boolean).join(' · '),
-    emptyText: page.skip > 0 ? 'No more users.' : query ? `No users match ${quoted}. Try part of a name, a UPN or an email address.` : 'No users found.',
+    emptyText:
+      page.skip > 0
+        ? 'No more users.'
+        : query
+          ? `No users match ${quoted}. Try part of a name, a UPN or an email address.`
+          : 'No users found.',
     rows,
     actions: pagingActions(page, (title, skip) => execute(title, 'users.page', { search: query, skip })),
   });

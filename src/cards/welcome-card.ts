@@ -21,7 +21,6 @@ export interface WelcomeInput {
 export const GROUP_HELP_HINT = 'In a group chat or channel, mention me: type @MMD Assist help to see every command.';
 const PERSONAL_HELP_HINT = 'Type help at any time to see every command.';
 
-
 // Buttons for the commands a newcomer most likely wants; their text comes from the one command list.
 // `create`: offered only to a role that can create tickets.
 const STARTERS: Array<[title: string, command: string, create?: true]> = [
@@ -38,10 +37,18 @@ const cache = new CardCache();
 export function welcomeCard({ mode, userName, connectionProblem, inGroup = false, canCreate = false }: WelcomeInput): AdaptiveCard {
   const name = userName?.trim() || undefined;
   const connection = connectionProblem ?? null;
-  return cache.get(JSON.stringify([mode, name ?? null, connection, inGroup, canCreate]), () => renderWelcome(mode, name, connection, inGroup, canCreate));
+  return cache.get(JSON.stringify([mode, name ?? null, connection, inGroup, canCreate]), () =>
+    renderWelcome(mode, name, connection, inGroup, canCreate),
+  );
 }
 
-function renderWelcome(mode: BotMode, name: string | undefined, problem: string | null, inGroup: boolean, canCreate: boolean): AdaptiveCard {
+function renderWelcome(
+  mode: BotMode,
+  name: string | undefined,
+  problem: string | null,
+  inGroup: boolean,
+  canCreate: boolean,
+): AdaptiveCard {
   return renderCard('welcome', {
     connected: mode !== 'sandbox' && problem === null,
     connectionProblem: mode !== 'sandbox' ? (problem ?? '') : '',

@@ -10,7 +10,8 @@ import { renderCard, type AdaptiveCard } from './render';
 export function workingOnItCard({ correlationId }: { correlationId: string }): AdaptiveCard {
   return renderCard('working-on-it', {
     headline: 'Working on it',
-    message: 'This is taking longer than Teams waits for a button. This card will show the result as soon as it is ready; there is no need to press again.',
+    message:
+      'This is taking longer than Teams waits for a button. This card will show the result as soon as it is ready; there is no need to press again.',
     correlationId: plain(correlationId),
   });
 }
@@ -24,7 +25,8 @@ export function lateNoticeCard({ text, correlationId }: { text: string; correlat
 export function tooLateToShowCard({ correlationId }: { correlationId: string }): AdaptiveCard {
   return renderCard('working-on-it', {
     headline: 'That took too long',
-    message: 'The answer was ready only after Teams stopped waiting, and it can only be shown as the direct answer to your button. Ask again: it is usually quicker the second time.',
+    message:
+      'The answer was ready only after Teams stopped waiting, and it can only be shown as the direct answer to your button. Ask again: it is usually quicker the second time.',
     correlationId: plain(correlationId),
   });
 }

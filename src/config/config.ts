@@ -8,9 +8,7 @@ export { DEFAULT_SCOPE } from './variables';
 
 /** Where durable data lives. */
 export type StorageConfig =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'memory' }
-  | { kind: 'azure-blob'; connectionString: string; container: string };
+  { kind: 'sqlite'; path: string } | { kind: 'memory' } | { kind: 'azure-blob'; connectionString: string; container: string };
 
 /** The tenant and app the sandbox emulator accepts. */
 export const SANDBOX_TENANT_ID = '00000000-0000-0000-0000-0000000000a1';
@@ -33,7 +31,8 @@ class Invalid extends Error {}
 function registerConfigSecrets(v: Variables): void {
   registerSecret(v.MicrosoftAppPassword);
   registerSecret(v.MMD_CLIENT_SECRET);
-  for (const match of (v.AZURE_STORAGE_CONNECTION_STRING ?? '').matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)) registerSecret(match[1]);
+  for (const match of (v.AZURE_STORAGE_CONNECTION_STRING ?? '').matchAll(/(?:AccountKey|SharedAccessSignature)=([^;]+)/gi))
+    registerSecret(match[1]);
 }
 
 /**
@@ -46,8 +45,10 @@ function checkBotIdentity(v: Variables, ctx: Ctx): void {
     if (!v.MicrosoftAppId) problem(ctx, 'MicrosoftAppId', `is required when MicrosoftAppType=${type}`);
     if (!v.MicrosoftAppTenantId) problem(ctx, 'MicrosoftAppTenantId', `is required when MicrosoftAppType=${type}`);
   }
-  if (type === 'SingleTenant' && !v.MicrosoftAppPassword) problem(ctx, 'MicrosoftAppPassword', 'is required when MicrosoftAppType=SingleTenant');
-  if (type === 'UserAssignedMSI' && v.MicrosoftAppPassword) problem(ctx, 'MicrosoftAppPassword', 'must not be set when MicrosoftAppType=UserAssignedMSI');
+  if (type === 'SingleTenant' && !v.MicrosoftAppPassword)
+    problem(ctx, 'MicrosoftAppPassword', 'is required when MicrosoftAppType=SingleTenant');
+  if (type === 'UserAssignedMSI' && v.MicrosoftAppPassword)
+    problem(ctx, 'MicrosoftAppPassword', 'must not be set when MicrosoftAppType=UserAssignedMSI');
 }
 
 /**
@@ -103,7 +104,8 @@ function allowedTenants(v: Variables, mode: 'sandbox' | 'live', mmdTenantId: str
 function oauthConnection(v: Variables, mode: 'sandbox' | 'live', ctx: Ctx): { oauthConnectionName?: string; oauthUrl?: string } {
   if (v.MMD_AUTH !== 'user') return {};
   const name = v.OAUTH_CONNECTION_NAME;
-  if (!name && mode === 'live') problem(ctx, 'OAUTH_CONNECTION_NAME', 'is required with MMD_AUTH=user: the Azure Bot OAuth connection used for Teams SSO');
+  if (!name && mode === 'live')
+    problem(ctx, 'OAUTH_CONNECTION_NAME', 'is required with MMD_AUTH=user: the Azure Bot OAuth connection used for Teams SSO');
   return { oauthConnectionName: name ?? SANDBOX_OAUTH_CONNECTION, oauthUrl: v.OAuthUrl?.replace(/\/+$/, '') };
 }
 
@@ -122,7 +124,11 @@ function toAppConfig(v: Variables, ctx: Ctx) {
     // Without an app id botbuilder checks no token: anyone reaching the port could act on the
     // real tenant (reveal passwords, create tickets) and point replies at any serviceUrl.
     if (!appId && !v.ALLOW_UNAUTHENTICATED) {
-      problem(ctx, 'MicrosoftAppId', 'is required when MMD_API_BASE_URL is set: without it inbound auth is off (set ALLOW_UNAUTHENTICATED=true only for a local test)');
+      problem(
+        ctx,
+        'MicrosoftAppId',
+        'is required when MMD_API_BASE_URL is set: without it inbound auth is off (set ALLOW_UNAUTHENTICATED=true only for a local test)',
+      );
     }
   }
   const tenantId = v.MMD_TENANT_ID ?? (mode === 'sandbox' ? SANDBOX_TENANT_ID : '');

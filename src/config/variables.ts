@@ -20,12 +20,7 @@ const wholeNumber = (fallback: number, min: number, max: number, meaning: string
   return z
     .preprocess(
       given,
-      z
-        .string()
-        .regex(/^\d+$/, { error })
-        .transform(Number)
-        .pipe(z.number().min(min, { error }).max(max, { error }))
-        .default(fallback),
+      z.string().regex(/^\d+$/, { error }).transform(Number).pipe(z.number().min(min, { error }).max(max, { error })).default(fallback),
     )
     .describe(meaning);
 };
@@ -39,15 +34,23 @@ const httpUrl = (meaning: string) => z.preprocess(given, urlText.optional()).des
 
 /** An http(s) URL without a trailing slash, `fallback` when unset. */
 const httpUrlOr = (fallback: string, meaning: string) =>
-  z.preprocess(given, urlText.default(fallback).transform((v) => v.replace(/\/+$/, ''))).describe(meaning);
+  z
+    .preprocess(
+      given,
+      urlText.default(fallback).transform((v) => v.replace(/\/+$/, '')),
+    )
+    .describe(meaning);
 
 /** One of `values`, any case; the canonical spelling comes out, `fallback` when unset. */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number], error: string, meaning: string) =>
   z
-    .preprocess((value) => {
-      const raw = given(value);
-      return raw === undefined ? fallback : (values.find((v) => v.toLowerCase() === raw.toLowerCase()) ?? raw);
-    }, z.enum(values, { error }))
+    .preprocess(
+      (value) => {
+        const raw = given(value);
+        return raw === undefined ? fallback : (values.find((v) => v.toLowerCase() === raw.toLowerCase()) ?? raw);
+      },
+      z.enum(values, { error }),
+    )
     .describe(meaning);
 
 /** Comma, semicolon or space separated, lower-cased. */
@@ -72,19 +75,35 @@ export const DEFAULT_SCOPE = 'https://mwaas-services-customerapi-prod.azurewebsi
 export const variables = z.object({
   MicrosoftAppId: textOr('', "the bot's app id (inbound auth); empty: inbound auth off"),
   MicrosoftAppPassword: textOr('', "the bot's app password"),
-  MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant', 'must be MultiTenant, SingleTenant or UserAssignedMSI', "the bot's app type"),
+  MicrosoftAppType: oneOf(
+    ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'],
+    'MultiTenant',
+    'must be MultiTenant, SingleTenant or UserAssignedMSI',
+    "the bot's app type",
+  ),
   MicrosoftAppTenantId: textOr('', "the bot's tenant (SingleTenant, UserAssignedMSI)"),
   MMD_API_BASE_URL: httpUrl('MMD API root; unset = sandbox mode'),
   MMD_TENANT_ID: text("the tenant's Entra id (required with MMD_API_BASE_URL)"),
   MMD_CLIENT_ID: text("app registration for the MMD API and Graph (default: the bot's id)"),
   MMD_CLIENT_SECRET: text("its client secret (default: the bot's password)"),
   ALLOW_UNAUTHENTICATED: z
-    .preprocess((value) => given(value)?.toLowerCase() ?? 'false', z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'))
+    .preprocess(
+      (value) => given(value)?.toLowerCase() ?? 'false',
+      z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
+    )
     .describe('live mode without inbound auth, for a local test only'),
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info', `must be one of ${LOG_LEVELS.join(', ')}`, 'pino log level'),
   PORT: wholeNumber(3978, 0, 65535, 'HTTP port of the bot'),
   HOST: z
-    .preprocess(given, z.string().refine((value) => isIP(value) !== 0 || hostName(value), { error: 'must be an IP address or a host name (e.g. 0.0.0.0, ::, 127.0.0.1)' }).optional())
+    .preprocess(
+      given,
+      z
+        .string()
+        .refine((value) => isIP(value) !== 0 || hostName(value), {
+          error: 'must be an IP address or a host name (e.g. 0.0.0.0, ::, 127.0.0.1)',
+        })
+        .optional(),
+    )
     .describe('listen address (default: all interfaces with inbound auth, 127.0.0.1 without)'),
   PLAYGROUND_PORT: wholeNumber(56150, 1, 65535, "npm run dev only: the Agents Playground's port"),
   BOT_DOMAIN: z
@@ -99,7 +118,13 @@ export const variables = z.object({
     )
     .describe("the bot's public host name: links to it unfurl into cards"),
   OAUTH_CONNECTION_NAME: z
-    .preprocess(given, z.string().regex(/^[\w .-]{1,100}$/, { error: 'must be the OAuth connection name of the Azure Bot (letters, digits, space, . _ -)' }).optional())
+    .preprocess(
+      given,
+      z
+        .string()
+        .regex(/^[\w .-]{1,100}$/, { error: 'must be the OAuth connection name of the Azure Bot (letters, digits, space, . _ -)' })
+        .optional(),
+    )
     .describe("MMD_AUTH=user: the Azure Bot's OAuth connection for Teams SSO in chat"),
   OAuthUrl: httpUrl('MMD_AUTH=user: the Bot Framework token service'),
   MMD_SCOPE: textOr(DEFAULT_SCOPE, 'token scope of the MMD API'),
@@ -126,7 +151,13 @@ export const variables = z.object({
   NOTIFY_NOTES_PER_POLL: wholeNumber(20, 1, 1000, 'notes fetches per poll for followed tickets'),
   MMD_AUTH: oneOf(['app', 'user'], 'app', 'must be app or user', "whose token MMD calls carry: the app's or the signed-in user's"),
   TAB_SSO_AUDIENCE: z
-    .preprocess(given, z.string().regex(/^api:\/\/[^/\s]+\/[^\s]+$/, { error: 'must be the app id URI, api://<domain>/<app id>' }).optional())
+    .preprocess(
+      given,
+      z
+        .string()
+        .regex(/^api:\/\/[^/\s]+\/[^\s]+$/, { error: 'must be the app id URI, api://<domain>/<app id>' })
+        .optional(),
+    )
     .describe('the app id URI Teams SSO tokens are issued for'),
   TAB_SSO_METADATA_URL: httpUrl('OpenID metadata whose keys sign SSO tokens'),
   TAB_DEV_USER_UPN: textOr('alex.wilber@contoso.example', 'sandbox only: the admin the development SSO token names'),

@@ -146,13 +146,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clientSecret: options.clientSecret ?? SANDBOX_CLIENT_SECRET,
     ssoResource: options.ssoResource ?? `api://localhost/${options.clientId ?? SANDBOX_CLIENT_ID}`,
   };
-  const store = new EmulatorStore({
-    seed: options.seed ?? 1,
-    devices: options.devices ?? 60,
-    users: options.users ?? 25,
-    tickets: options.tickets ?? 40,
-    tenantId: settings.tenantId,
-  }, options.graphCreateRefusals, options.now);
+  const store = new EmulatorStore(
+    {
+      seed: options.seed ?? 1,
+      devices: options.devices ?? 60,
+      users: options.users ?? 25,
+      tickets: options.tickets ?? 40,
+      tenantId: settings.tenantId,
+    },
+    options.graphCreateRefusals,
+    options.now,
+  );
   const tokens = new TokenIssuer(options.tokenLifetimeSeconds ?? 3599);
   const faults = new FaultStore(options.faults ?? []);
   const log: LogEntry[] = [];
@@ -236,7 +240,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       // gone by then (a create that lands after the client gave up), as a service would.
       const body = new PassThrough();
       req.pipe(body);
-      const held = Object.assign(body, { headers: req.headers, url: req.url, method: req.method, socket: req.socket }) as unknown as IncomingMessage;
+      const held = Object.assign(body, {
+        headers: req.headers,
+        url: req.url,
+        method: req.method,
+        socket: req.socket,
+      }) as unknown as IncomingMessage;
       setTimeout(() => {
         try {
           held.url = rewriteTicketKey(held.url ?? '/');

@@ -27,9 +27,7 @@ export class FaultStore implements FaultController {
 
   /** The active rules; `times` shows what is left of a countdown. */
   list(): FaultRule[] {
-    return this.rules.map(({ rule, remaining }) =>
-      Number.isFinite(remaining) ? { ...rule, times: remaining } : { ...rule },
-    );
+    return this.rules.map(({ rule, remaining }) => (Number.isFinite(remaining) ? { ...rule, times: remaining } : { ...rule }));
   }
 
   /** The first rule matching this request, counted as used; undefined when none applies. */

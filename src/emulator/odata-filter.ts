@@ -252,7 +252,10 @@ function value(node: FilterNode, record: unknown): Value {
     case 'field':
       return toValue(readPath(record, node.path));
     case 'call':
-      return callValue(node.name, node.args.map((arg) => value(arg, record)));
+      return callValue(
+        node.name,
+        node.args.map((arg) => value(arg, record)),
+      );
     case 'compare':
       return compare(node, record);
     case 'and':

@@ -9,7 +9,10 @@ export function normalizePath(url: string): string {
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q);
-  const clean = path.replace(/(?:%20|\s)+\//g, '/').replace(/\/(?:%20|\s)+/g, '/').replace(/\/{2,}/g, '/');
+  const clean = path
+    .replace(/(?:%20|\s)+\//g, '/')
+    .replace(/\/(?:%20|\s)+/g, '/')
+    .replace(/\/{2,}/g, '/');
   return clean + query;
 }
 

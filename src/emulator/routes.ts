@@ -7,7 +7,15 @@ import { createIncident, createIncidentV1, getIncident, listIncidents, updateInc
 import { createEvent, getEvent, listEvents } from './routes/graph-troubleshooting';
 import { closeElevation, createElevation, getElevation, listElevations } from './routes/elevations';
 import { devToken, instanceDiscovery, issueToken, openIdConfiguration, signingKeys } from './routes/identity';
-import { completeSignIn, exchangeToken, getSignInResource, getUserToken, listExchanges, setConsentRequired, signOutUser } from './routes/token-service';
+import {
+  completeSignIn,
+  exchangeToken,
+  getSignInResource,
+  getUserToken,
+  listExchanges,
+  setConsentRequired,
+  signOutUser,
+} from './routes/token-service';
 import { addNote, createTicket, getTicket, listNotes, listTickets } from './routes/tickets';
 import { getUser, listUsers } from './routes/users';
 

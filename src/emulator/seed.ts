@@ -227,7 +227,7 @@ function buildDevices(prng: Prng, options: SeedOptions, people: Person[]): Devic
     // tenant, most devices synced within the last day (Intune syncs every ~8 hours) and about
     // one in six is stale by 1 to 30 days.
     const drawn = prng.int(0, 30 * 24);
-    const syncAgo = drawn < 600 ? drawn * (DAY / 600) : DAY + (drawn - 600) * (29 * DAY / 120);
+    const syncAgo = drawn < 600 ? drawn * (DAY / 600) : DAY + (drawn - 600) * ((29 * DAY) / 120);
     const sync = anchor - syncAgo - prng.int(0, HOUR);
     devices.push({
       name: nameless ? '' : deviceName(i),
@@ -281,8 +281,7 @@ export function deviceDetail(
     const statuses = DEPLOYMENT_STATUS[config.type as keyof typeof DEPLOYMENT_STATUS];
     const status = weighted(prng, statuses.values, statuses.weights);
     // The service reports never-evaluated items with the zero date, as in the documents.
-    const reported =
-      status === 'NotApplicable' ? '0001-01-01T00:00:00Z' : iso(anchor - prng.int(1, 20 * 24) * HOUR, prng);
+    const reported = status === 'NotApplicable' ? '0001-01-01T00:00:00Z' : iso(anchor - prng.int(1, 20 * 24) * HOUR, prng);
     configurations.push({ ...config, deploymentStatus: status, lastReportedStatusUtc: reported });
   }
   return { groups, configurations };

@@ -127,10 +127,7 @@ export class EmulatorStore {
     );
     this.userIndex = new Map(this.users.map((user) => [user.upn.toLowerCase(), user]));
     this.userHaystacks = this.users.map((u) =>
-      [u.name, u.upn, u.email, ...u.devices.flatMap((d) => [d.serialNumber, d.name])]
-        .filter(Boolean)
-        .join('\u0000')
-        .toLowerCase(),
+      [u.name, u.upn, u.email, ...u.devices.flatMap((d) => [d.serialNumber, d.name])].filter(Boolean).join('\u0000').toLowerCase(),
     );
     this.graph.reset(seed, this.devices, this.users, this.anchorMs);
   }

@@ -39,7 +39,8 @@ export class UserTokenStore {
   delete(userId: string, connectionName: string | undefined, channelId: string): void {
     for (const key of [...this.tokens.keys()]) {
       const [user, connection, channel] = key.split('\n');
-      if (user === userId && channel === channelId && (connectionName === undefined || connection === connectionName.toLowerCase())) this.tokens.delete(key);
+      if (user === userId && channel === channelId && (connectionName === undefined || connection === connectionName.toLowerCase()))
+        this.tokens.delete(key);
     }
   }
 

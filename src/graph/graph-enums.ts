@@ -71,8 +71,24 @@ export const FAILURE_CATEGORIES = [
  */
 export const DETERMINATIONS_BY_CLASSIFICATION: ReadonlyMap<string, readonly string[]> = new Map([
   ['unknown', ['unknown']],
-  ['truePositive', ['multiStagedAttack', 'maliciousUserActivity', 'compromisedUser', 'compromisedAccount', 'malware', 'phishing', 'unwantedSoftware', 'apt', 'other']],
-  ['benignPositive', ['securityTesting', 'securityPersonnel', 'lineOfBusinessApplication', 'confirmedUserActivity', 'confirmedActivity', 'other']],
+  [
+    'truePositive',
+    [
+      'multiStagedAttack',
+      'maliciousUserActivity',
+      'compromisedUser',
+      'compromisedAccount',
+      'malware',
+      'phishing',
+      'unwantedSoftware',
+      'apt',
+      'other',
+    ],
+  ],
+  [
+    'benignPositive',
+    ['securityTesting', 'securityPersonnel', 'lineOfBusinessApplication', 'confirmedUserActivity', 'confirmedActivity', 'other'],
+  ],
   ['falsePositive', ['clean', 'notMalicious', 'insufficientData', 'notEnoughDataToValidate', 'other']],
 ]);
 

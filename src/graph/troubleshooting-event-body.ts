@@ -49,8 +49,27 @@ export interface TroubleshootingEventCreateBody {
   additionalInformation?: { '@odata.type': 'microsoft.graph.keyValuePair'; name: string; value: string }[];
 }
 
-type TextKey = 'failureReason' | 'eventName' | 'eventDateTime' | 'correlationId' | 'managedDeviceIdentifier' | 'deviceId' | 'userId' | 'operatingSystem' | 'osVersion';
-const TEXT_KEYS: TextKey[] = ['failureReason', 'eventName', 'eventDateTime', 'correlationId', 'managedDeviceIdentifier', 'deviceId', 'userId', 'operatingSystem', 'osVersion'];
+type TextKey =
+  | 'failureReason'
+  | 'eventName'
+  | 'eventDateTime'
+  | 'correlationId'
+  | 'managedDeviceIdentifier'
+  | 'deviceId'
+  | 'userId'
+  | 'operatingSystem'
+  | 'osVersion';
+const TEXT_KEYS: TextKey[] = [
+  'failureReason',
+  'eventName',
+  'eventDateTime',
+  'correlationId',
+  'managedDeviceIdentifier',
+  'deviceId',
+  'userId',
+  'operatingSystem',
+  'osVersion',
+];
 
 function present(value: string | undefined): string | undefined {
   const trimmed = value?.trim();

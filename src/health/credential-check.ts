@@ -15,7 +15,12 @@ export interface TokenCheck {
  * A failure marks the dependency in `health` and is logged once, with the fix; the same cause
  * for several APIs (one app registration) is one line. The process starts either way.
  */
-export async function checkCredentials(options: { checks: TokenCheck[]; health: HealthState; logger: Logger; timeoutMs: number }): Promise<void> {
+export async function checkCredentials(options: {
+  checks: TokenCheck[];
+  health: HealthState;
+  logger: Logger;
+  timeoutMs: number;
+}): Promise<void> {
   const failures = await Promise.all(
     options.checks.map(async (check) => {
       try {
@@ -38,6 +43,9 @@ export async function checkCredentials(options: { checks: TokenCheck[]; health: 
     byFix.set(fix, entry);
   }
   for (const [fix, { names, reason }] of byFix) {
-    options.logger.error({ failed: names }, `${fix}: ${reason} (no token for ${names.join(' or ')}; the bot keeps running and tells users to contact you)`);
+    options.logger.error(
+      { failed: names },
+      `${fix}: ${reason} (no token for ${names.join(' or ')}; the bot keeps running and tells users to contact you)`,
+    );
   }
 }

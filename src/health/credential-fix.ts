@@ -7,7 +7,8 @@ export function credentialFix(detail: string): string {
   if (/timed out|timeout|network|econn|fetch failed/.test(text)) {
     return 'the token endpoint did not answer: check outbound HTTPS to AAD_AUTHORITY_HOST (or AAD_TOKEN_ENDPOINT) and MMD_TIMEOUT_MS';
   }
-  if (/invalid_client|aadsts7000215|aadsts7000222/.test(text)) return 'MMD_CLIENT_SECRET is wrong or expired (create a new client secret for MMD_CLIENT_ID and set it)';
+  if (/invalid_client|aadsts7000215|aadsts7000222/.test(text))
+    return 'MMD_CLIENT_SECRET is wrong or expired (create a new client secret for MMD_CLIENT_ID and set it)';
   if (/unauthorized_client|aadsts700016/.test(text)) return 'MMD_CLIENT_ID is not an app registration in MMD_TENANT_ID (check both)';
   if (/invalid_tenant|aadsts90002|aadsts900023/.test(text)) return 'MMD_TENANT_ID is not a tenant the identity platform knows (check it)';
   if (/invalid_scope|aadsts70011|aadsts65001|consent/.test(text)) {

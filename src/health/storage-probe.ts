@@ -29,7 +29,8 @@ export function startStorageProbe(options: {
       if (health.recover('storage')) logger.info({ dependency: 'storage' }, 'storage answers again');
     } catch (err) {
       const reason = shortReason(err);
-      if (health.fail('storage', reason)) logger.error({ dependency: 'storage' }, `storage is not answering (check STORAGE and its connection): ${reason}`);
+      if (health.fail('storage', reason))
+        logger.error({ dependency: 'storage' }, `storage is not answering (check STORAGE and its connection): ${reason}`);
     } finally {
       clearTimeout(timer);
       running = false;

@@ -22,7 +22,8 @@ export function watchedToken<O>(provider: Provider<O>, dependency: Dependency, h
         const permanent = err && typeof err === 'object' && 'retryable' in err && err.retryable === false;
         if (permanent) {
           const reason = shortReason(err);
-          if (health.fail(dependency, `${credentialFix(reason)}: ${reason}`)) logger.error({ dependency }, `${credentialFix(reason)}: ${reason}`);
+          if (health.fail(dependency, `${credentialFix(reason)}: ${reason}`))
+            logger.error({ dependency }, `${credentialFix(reason)}: ${reason}`);
         }
         throw err;
       }

@@ -59,7 +59,9 @@ export function exchange(url: string, init: ExchangeRequest): Promise<Exchange> 
       res.once('close', () => {
         if (!res.complete) cut();
       });
-      res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: headerReader(res.headers), text: Buffer.concat(chunks).toString('utf8') }));
+      res.once('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: headerReader(res.headers), text: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.once('error', reject);
     req.end(init.body);

@@ -75,7 +75,9 @@ function render(node: FilterNode): string {
     case 'and':
     case 'or':
       // Every compound child is parenthesised, so precedence never depends on the reader.
-      return node.items.map((item) => (item.kind === 'and' || item.kind === 'or' ? `(${render(item)})` : render(item))).join(` ${node.kind} `);
+      return node.items
+        .map((item) => (item.kind === 'and' || item.kind === 'or' ? `(${render(item)})` : render(item)))
+        .join(` ${node.kind} `);
   }
 }
 

@@ -45,7 +45,11 @@ export function createOnBehalfOf(options: OnBehalfOfOptions): OnBehalfOf {
       return {
         async getToken(request = {}) {
           try {
-            const result = await app.acquireTokenOnBehalfOf({ oboAssertion: assertion, scopes: [options.scope], skipCache: request.forceRefresh === true });
+            const result = await app.acquireTokenOnBehalfOf({
+              oboAssertion: assertion,
+              scopes: [options.scope],
+              skipCache: request.forceRefresh === true,
+            });
             if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
             registerSecret(result.accessToken);
             return result.accessToken;

@@ -10,11 +10,22 @@ import { z } from 'zod';
 export const text = z.string().nullable().catch(null);
 
 /** string, or '' when missing: for names the types declare as always present ("" happens). */
-export const name = z.string().nullable().catch(null).transform((v) => v ?? '');
+export const name = z
+  .string()
+  .nullable()
+  .catch(null)
+  .transform((v) => v ?? '');
 
 /** A number, or a numeric string ("2"), else null. */
 export const num = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
   .nullable()
   .catch(null);
 
@@ -25,9 +36,7 @@ export const bool = z
   .catch(null);
 
 /** An identifier that must be present: a non-empty string (numbers accepted and stringified). */
-export const id = z
-  .union([z.string(), z.number().transform(String)])
-  .refine((value) => value.trim() !== '', 'empty identifier');
+export const id = z.union([z.string(), z.number().transform(String)]).refine((value) => value.trim() !== '', 'empty identifier');
 
 /** Strings of an array; other items and a non-array give what can be kept. */
 export const strings = z

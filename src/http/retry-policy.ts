@@ -75,7 +75,12 @@ function ambiguous(error: ApiError): boolean {
  * idempotent in effect (a second close answers 400 "already closed", a confusing message after
  * a first close that did succeed), so it follows the same cautious rule.
  */
-export function decideRetry<E extends ApiError>(error: E, retriesDone: number, call: RetryCall, options: RetryPolicyOptions): RetryDecision<E> {
+export function decideRetry<E extends ApiError>(
+  error: E,
+  retriesDone: number,
+  call: RetryCall,
+  options: RetryPolicyOptions,
+): RetryDecision<E> {
   const stop = (): RetryDecision<E> => ({ retry: false, error: finalError(error, call) });
   if (!isTransient(error, options.transientStatuses ?? TRANSIENT_STATUSES)) return stop();
   if (!call.idempotent && !provablyNotProcessed(error)) return stop();

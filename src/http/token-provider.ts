@@ -172,7 +172,9 @@ function tokenError(cause: unknown, clientSecret: string, profile: ApiProfile | 
     status: 401,
     code: 'token_error',
     // MSAL's message already starts with the code ("invalid_client: AADSTS…"): said once, not twice.
-    serviceMessage: [firstLine.startsWith(errorCode) ? '' : errorCode, timedOut ? 'token request timed out' : firstLine].filter(Boolean).join(': '),
+    serviceMessage: [firstLine.startsWith(errorCode) ? '' : errorCode, timedOut ? 'token request timed out' : firstLine]
+      .filter(Boolean)
+      .join(': '),
     method: 'POST',
     path: 'token',
     retryable: !PERMANENT_TOKEN_ERRORS.test(`${errorCode} ${raw}`),

@@ -19,7 +19,9 @@ const CORRELATION_HEADERS = ['request-id', 'x-ms-request-id', 'client-request-id
 export function createTransport(options: TransportOptions): Send {
   const { profile } = options;
   return async (request: SendRequest): Promise<SendResponse> => {
-    const url = request.url ? resolveNextLink(options.baseUrl, request.url, profile) : buildUrl(options.baseUrl, request.path, request.query);
+    const url = request.url
+      ? resolveNextLink(options.baseUrl, request.url, profile)
+      : buildUrl(options.baseUrl, request.path, request.query);
     const path = displayPath(options.baseUrl, url);
     const ownId = request.headers?.['client-request-id'];
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
@@ -60,7 +62,13 @@ export function createTransport(options: TransportOptions): Send {
 }
 
 /** An answer past the limit: not read, not retried; the service did answer (its status is kept). */
-function tooLargeError(profile: ApiProfile, cause: AnswerTooLargeError, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
+function tooLargeError(
+  profile: ApiProfile,
+  cause: AnswerTooLargeError,
+  request: SendRequest,
+  path: string,
+  correlationId: string | undefined,
+): ApiError {
   return profile.create({
     status: cause.status,
     code: 'too_large',
@@ -101,7 +109,14 @@ function serviceError(text: string, keepRaw: boolean): { code: string | null; me
   return { code: null, message: !keepRaw || text.trim() === '' ? null : text };
 }
 
-function httpError(profile: ApiProfile, response: Exchange, text: string, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
+function httpError(
+  profile: ApiProfile,
+  response: Exchange,
+  text: string,
+  request: SendRequest,
+  path: string,
+  correlationId: string | undefined,
+): ApiError {
   const { code, message } = serviceError(text, profile.keepRawErrorText);
   const status = response.status;
   return profile.create({
@@ -133,12 +148,26 @@ function describe(value: unknown): { name: string; message: string } {
   return { name: typeof name === 'string' ? name : '', message: typeof message === 'string' ? message : '' };
 }
 
-function networkError(profile: ApiProfile, cause: unknown, request: SendRequest, path: string, correlationId: string | undefined): ApiError {
+function networkError(
+  profile: ApiProfile,
+  cause: unknown,
+  request: SendRequest,
+  path: string,
+  correlationId: string | undefined,
+): ApiError {
   const { name, message } = describe(cause);
   // Aborted by a timeout (the attempt's or the caller's deadline), whatever error the socket raised.
   const timedOut = name === 'TimeoutError' || (request.signal?.aborted === true && describe(request.signal.reason).name === 'TimeoutError');
   if (timedOut) {
-    return profile.create({ status: 0, code: 'timeout', serviceMessage: null, method: request.method, path, retryable: true, correlationId });
+    return profile.create({
+      status: 0,
+      code: 'timeout',
+      serviceMessage: null,
+      method: request.method,
+      path,
+      retryable: true,
+      correlationId,
+    });
   }
   const code = errno(cause);
   return profile.create({

@@ -50,6 +50,7 @@ export function auditIntent(tokens: readonly Token[]): AuditIntent {
         break;
     }
   }
-  if (intent.ticket !== undefined && intent.device !== undefined) return { kind: 'audit', problem: 'Filter by a ticket or by a device, not both.' };
+  if (intent.ticket !== undefined && intent.device !== undefined)
+    return { kind: 'audit', problem: 'Filter by a ticket or by a device, not both.' };
   return intent;
 }

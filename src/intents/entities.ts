@@ -29,10 +29,18 @@ export const TICKET_STATES: readonly TicketState[] = ['new', 'active', 'resolved
  * service uses for a ticket being worked on.
  */
 const STATE_WORDS: ReadonlyMap<string, TicketState> = new Map([
-  ['new', 'new'], ['active', 'active'], ['open', 'active'], ['resolved', 'resolved'], ['closed', 'closed'],
+  ['new', 'new'],
+  ['active', 'active'],
+  ['open', 'active'],
+  ['resolved', 'resolved'],
+  ['closed', 'closed'],
 ]);
 const SEVERITY_WORDS: ReadonlyMap<string, number> = new Map([
-  ['critical', 1], ['high', 2], ['moderate', 3], ['medium', 3], ['low', 4],
+  ['critical', 1],
+  ['high', 2],
+  ['moderate', 3],
+  ['medium', 3],
+  ['low', 4],
 ]);
 /** Words after which bare digits are severities ("severity 2 or 3"). */
 const SEVERITY_MARKERS: ReadonlySet<string> = new Set(['sev', 'severity', 'severities', 'priority', 'pri']);

@@ -42,12 +42,18 @@ export function graphIntent(tokens: readonly Token[]): Intent | undefined {
     return words.length === (at(1) === 'security' ? 3 : 2) ? { kind: 'newIncident' } : undefined;
   }
   if (at(0) === 'incidents') return incidents(words.slice(1));
-  if (at(0) === 'incident' && words.length === 2 && INCIDENT_ID.test((words[1] as Token).raw)) return { kind: 'incident', id: (words[1] as Token).raw };
+  if (at(0) === 'incident' && words.length === 2 && INCIDENT_ID.test((words[1] as Token).raw))
+    return { kind: 'incident', id: (words[1] as Token).raw };
   const report = at(0) === 'report' ? 1 : 0;
   if (at(report) === 'enrollment' && FAILURE_WORDS.has(at(report + 1) ?? '')) {
     const found = scope(words.slice(report + 2).filter((t) => !['device', 'user'].includes(t.lower)));
     if (!found) return undefined;
-    if (report) return found.deviceName ? { kind: 'reportEnrollmentFailure', deviceName: found.deviceName } : found.user ? undefined : { kind: 'reportEnrollmentFailure' };
+    if (report)
+      return found.deviceName
+        ? { kind: 'reportEnrollmentFailure', deviceName: found.deviceName }
+        : found.user
+          ? undefined
+          : { kind: 'reportEnrollmentFailure' };
     return { kind: 'enrollmentFailures', ...found };
   }
   return undefined;

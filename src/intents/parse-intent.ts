@@ -80,7 +80,9 @@ function notQuiteTicketId(tokens: readonly Token[], at: number): string | undefi
   if (tokens.slice(0, at).some((t) => !isFiller(t))) return undefined;
   const only = rest.length === 1 ? (rest[0] as Token) : undefined;
   // Starts with a letter or digit (after an optional #): "-p1" is an option-like word, not an id.
-  return only && /\d/.test(only.raw) && /^#?[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(only.raw) ? only.raw.replace(/^#/, '').toUpperCase() : undefined;
+  return only && /\d/.test(only.raw) && /^#?[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(only.raw)
+    ? only.raw.replace(/^#/, '').toUpperCase()
+    : undefined;
 }
 
 /** No keyword: an entity alone ("MMD-1234", "jdoe@contoso.com"), a "who" question, or unknown. */

@@ -4,13 +4,25 @@
  */
 import { isTicketId } from './entities';
 import type { Token } from './tokens';
-import {
-  CREATE_BETWEEN, CREATE_NOUNS, CREATE_VERBS, ELEVATE_BETWEEN, ELEVATE_NOT_AFTER, ELEVATE_NOUNS,
-  ELEVATE_VERBS,
-} from './vocabulary';
+import { CREATE_BETWEEN, CREATE_NOUNS, CREATE_VERBS, ELEVATE_BETWEEN, ELEVATE_NOT_AFTER, ELEVATE_NOUNS, ELEVATE_VERBS } from './vocabulary';
 
 /** May come before "open ticket" without making "open" an adjective ("show open ticket"). */
-const POLITE: ReadonlySet<string> = new Set(['please', 'pls', 'kindly', 'can', 'could', 'would', 'you', 'i', "i'd", 'want', 'to', 'like', 'need', 'hey']);
+const POLITE: ReadonlySet<string> = new Set([
+  'please',
+  'pls',
+  'kindly',
+  'can',
+  'could',
+  'would',
+  'you',
+  'i',
+  "i'd",
+  'want',
+  'to',
+  'like',
+  'need',
+  'hey',
+]);
 
 /** How many small words may stand between a verb and its noun ("raise a new support ticket"). */
 const MAX_GAP = 4;
@@ -26,8 +38,7 @@ function nounAfter(tokens: readonly Token[], verbAt: number, nouns: ReadonlySet<
   return -1;
 }
 
-const isSingularTicketNoun = (word: string | undefined): boolean =>
-  word !== undefined && CREATE_NOUNS.has(word) && !word.endsWith('s');
+const isSingularTicketNoun = (word: string | undefined): boolean => word !== undefined && CREATE_NOUNS.has(word) && !word.endsWith('s');
 
 /**
  * "new ticket", "create a ticket", "raise a support case", "report a problem",

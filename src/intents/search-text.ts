@@ -24,7 +24,9 @@ export function searchWords(tokens: readonly Token[]): Token[] {
 
 /** "Adele's devices", "compliant devices": words in front of the keyword as the search. */
 export function searchBefore(tokens: readonly Token[]): string | undefined {
-  const words = tokens.filter((t) => !FILLERS.has(t.lower) && !SEARCH_CONNECTORS.has(t.lower)).map((t) => t.raw.replace(/['\u2019]s$/i, ''));
+  const words = tokens
+    .filter((t) => !FILLERS.has(t.lower) && !SEARCH_CONNECTORS.has(t.lower))
+    .map((t) => t.raw.replace(/['\u2019]s$/i, ''));
   const text = clip(words.join(' '));
   return text !== '' ? text : undefined;
 }

@@ -15,15 +15,59 @@ export interface TicketFilters {
 
 /** After these the rest of the message is the text to look for in titles. */
 const TEXT_MARKERS: ReadonlySet<string> = new Set([
-  'about', 'regarding', 're', 'mentioning', 'mention', 'mentions', 'containing', 'contains',
-  'contain', 'titled', 'title', 'subject', 'matching', 'concerning', 'named', 'called', 'like', 'for',
+  'about',
+  'regarding',
+  're',
+  'mentioning',
+  'mention',
+  'mentions',
+  'containing',
+  'contains',
+  'contain',
+  'titled',
+  'title',
+  'subject',
+  'matching',
+  'concerning',
+  'named',
+  'called',
+  'like',
+  'for',
 ]);
 
 /** Not search text when left over without a marker ("show me the latest 5 tickets"). */
 const NOT_TEXT: ReadonlySet<string> = new Set([
-  ...FILLERS, ...TICKET_WORDS, 'sev', 'severity', 'severities', 'priority', 'pri', 'state', 'states',
-  'level', 'that', 'which', 'are', 'is', 'were', 'be', 'only', 'ones', 'or', 'recent', 'newest',
-  'oldest', 'last', 'first', 'top', 'text', 'word', 'words', 'support', 'microsoft', 'mmd',
+  ...FILLERS,
+  ...TICKET_WORDS,
+  'sev',
+  'severity',
+  'severities',
+  'priority',
+  'pri',
+  'state',
+  'states',
+  'level',
+  'that',
+  'which',
+  'are',
+  'is',
+  'were',
+  'be',
+  'only',
+  'ones',
+  'or',
+  'recent',
+  'newest',
+  'oldest',
+  'last',
+  'first',
+  'top',
+  'text',
+  'word',
+  'words',
+  'support',
+  'microsoft',
+  'mmd',
 ]);
 
 /** A device word directly before a device name adds nothing to a title search. */
@@ -39,7 +83,12 @@ function textOf(tokens: readonly Token[], keep: (i: number) => boolean): string 
   let end = kept.length;
   while (start < end && NOT_TEXT.has((kept[start] as Token).lower)) start += 1;
   while (end > start && NOT_TEXT.has((kept[end - 1] as Token).lower)) end -= 1;
-  const text = clip(kept.slice(start, end).map((t) => t.raw).join(' '));
+  const text = clip(
+    kept
+      .slice(start, end)
+      .map((t) => t.raw)
+      .join(' '),
+  );
   return text !== '' ? text : undefined;
 }
 

@@ -45,7 +45,12 @@ export function errorFields(err: unknown): unknown {
     const toJSON = (err as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === 'function') return toJSON.call(err) as unknown;
     const code = (err as { code?: unknown }).code;
-    return { type: err.name, message: err.message, ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}), stack: err.stack };
+    return {
+      type: err.name,
+      message: err.message,
+      ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+      stack: err.stack,
+    };
   }
   if (err !== null && typeof err === 'object') {
     const message = (err as { message?: unknown }).message;

@@ -18,7 +18,11 @@ export const noteSchema: z.ZodType<TicketNote> = z.object({
   renderType: text,
   createdDateTime: text,
   modifiedDateTime: text,
-  text: z.string().nullable().catch(null).transform((v) => v ?? ''),
+  text: z
+    .string()
+    .nullable()
+    .catch(null)
+    .transform((v) => v ?? ''),
   sender: text,
 });
 

@@ -76,7 +76,10 @@ export class Delivery {
       // the next round find the same digest already in the outbox.
       await outbox.write({
         kind: 'digest',
-        id: digestEventId(conversation, sorted.map((h) => h.change.eventId)),
+        id: digestEventId(
+          conversation,
+          sorted.map((h) => h.change.eventId),
+        ),
         at: now().toISOString(),
         subscribers: [conversation],
         items: sorted.map(({ change }) => ({ ticket: change.ticket, changes: change.changes, at: change.at })),
@@ -193,9 +196,7 @@ export class Delivery {
     card: AdaptiveCard,
     options: SendOptions,
   ): Promise<
-    | { outcome: 'sent'; activityId: string }
-    | { outcome: 'stop' | 'fatal'; status?: number; code?: string }
-    | { outcome: 'deferred' }
+    { outcome: 'sent'; activityId: string } | { outcome: 'stop' | 'fatal'; status?: number; code?: string } | { outcome: 'deferred' }
   > {
     const { sender, limiter, sleep } = this.deps;
     const maxAttempts = this.deps.maxAttempts ?? 6;

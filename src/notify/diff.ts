@@ -1,4 +1,11 @@
-import { WATCHED_FIELDS, type FieldValue, type NoteSummary, type TicketChange, type TicketSnapshot, type WatchedField } from '../protocol/ticket-change';
+import {
+  WATCHED_FIELDS,
+  type FieldValue,
+  type NoteSummary,
+  type TicketChange,
+  type TicketSnapshot,
+  type WatchedField,
+} from '../protocol/ticket-change';
 
 export { WATCHED_FIELDS, type FieldValue, type TicketChange, type WatchedField };
 

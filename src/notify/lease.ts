@@ -90,7 +90,13 @@ export class StorageLease implements Lease {
 
   async tryAcquire(): Promise<boolean> {
     const now = (this.options.now ?? Date.now)();
-    const record: LeaseRecord = { owner: this.owner, holder: this.holder, host: hostname(), pid: process.pid, until: now + this.options.durationMs };
+    const record: LeaseRecord = {
+      owner: this.owner,
+      holder: this.holder,
+      host: hostname(),
+      pid: process.pid,
+      until: now + this.options.durationMs,
+    };
     const item = await this.storage.get<LeaseRecord>(this.key);
     if (item && item.value.owner !== this.owner && item.value.until > now && !holderGone(item.value)) return (this.mine = false);
     try {
@@ -107,6 +113,7 @@ export class StorageLease implements Lease {
     if (!this.mine) return;
     this.mine = false;
     const item = await this.storage.get<LeaseRecord>(this.key);
-    if (item?.value.owner === this.owner) await this.storage.set(this.key, { ...item.value, until: 0 }, { ifMatch: item.eTag }).catch(() => undefined);
+    if (item?.value.owner === this.owner)
+      await this.storage.set(this.key, { ...item.value, until: 0 }, { ifMatch: item.eTag }).catch(() => undefined);
   }
 }

@@ -72,7 +72,10 @@ export function startNotifier(options: NotifierOptions): RunningNotifier {
       if (leader !== was) log.info({ leader }, leader ? 'notify: this instance leads' : 'notify: leadership lost');
       if (firstCheck && !leader) {
         const holder = (await options.lease.heldBy?.()) ?? 'another instance';
-        log.warn({ holder }, `notify: ${holder} already sends the notifications for this storage (the same data folder or container); this one sends none while it runs and takes over if it stops`);
+        log.warn(
+          { holder },
+          `notify: ${holder} already sends the notifications for this storage (the same data folder or container); this one sends none while it runs and takes over if it stops`,
+        );
       }
       firstCheck = false;
       if (!was && leader) lastRound = Number.NEGATIVE_INFINITY;

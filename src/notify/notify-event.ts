@@ -35,11 +35,17 @@ export type NotifyEvent = ChangeEvent | DigestEvent;
  * (resolved, reopened, resolved again) a new event.
  */
 export function changeEventId(ticketId: string, revision: number, changes: readonly TicketChange[]): string {
-  const hash = createHash('sha256').update(JSON.stringify([ticketId, revision, changes])).digest('hex').slice(0, 24);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([ticketId, revision, changes]))
+    .digest('hex')
+    .slice(0, 24);
   return `c-${hash}`;
 }
 
 export function digestEventId(conversationKey: string, heldEventIds: readonly string[]): string {
-  const hash = createHash('sha256').update(JSON.stringify([conversationKey, [...heldEventIds].sort()])).digest('hex').slice(0, 24);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([conversationKey, [...heldEventIds].sort()]))
+    .digest('hex')
+    .slice(0, 24);
   return `d-${hash}`;
 }

@@ -96,7 +96,11 @@ export class Poller {
       report.pages += 1;
       return mmd.tickets.list(query, { signal });
     };
-    const query = { ...this.options.listQuery, top: this.options.pageSize ?? 100, orderBy: { field: 'createdDateTime', direction: 'desc' } as const };
+    const query = {
+      ...this.options.listQuery,
+      top: this.options.pageSize ?? 100,
+      orderBy: { field: 'createdDateTime', direction: 'desc' } as const,
+    };
     // The whole list first: which followed tickets get a notes fetch is chosen over all of them.
     const seen: Seen[] = [];
     for await (const ticket of paginate(list, query, { maxPages: this.options.maxPages ?? 500 })) {
@@ -108,7 +112,9 @@ export class Poller {
         continue;
       }
       const changes: TicketChange[] = before ? diffTicket(before.s, snap) : [{ kind: 'created' }];
-      const watchers = filters.filter(({ filter }) => matchesFilter(filter, snap) || (before !== undefined && matchesFilter(filter, before.s)));
+      const watchers = filters.filter(
+        ({ filter }) => matchesFilter(filter, snap) || (before !== undefined && matchesFilter(filter, before.s)),
+      );
       const isFollowed = followed.has(snap.id) || watchers.length > 0;
       const state = isFollowed && before ? (await storage.get<NoteState>(keys.notes(snap.id)))?.value : undefined;
       seen.push({ ticket, snap, before, changes, watchers, isFollowed, state });
@@ -180,9 +186,13 @@ export class Poller {
       if (limited) {
         this.log.info(
           { openFollowed: open.length, notesPerPoll: budget, cyclePolls: Math.ceil(open.length / budget) },
-          'notify: more open followed tickets than the notes budget; each ticket\'s notes are checked every cyclePolls polls (NOTIFY_NOTES_PER_POLL)',
+          "notify: more open followed tickets than the notes budget; each ticket's notes are checked every cyclePolls polls (NOTIFY_NOTES_PER_POLL)",
         );
-      } else this.log.info({ openFollowed: open.length, notesPerPoll: budget }, 'notify: every open followed ticket\'s notes are checked on every poll again');
+      } else
+        this.log.info(
+          { openFollowed: open.length, notesPerPoll: budget },
+          "notify: every open followed ticket's notes are checked on every poll again",
+        );
     }
     return new Set(chosen.map((s) => s.snap.id));
   }
@@ -191,7 +201,11 @@ export class Poller {
    * Notes of a followed ticket that has no notes baseline yet (subscribe all, or a subscription
    * made without one): those written since it was followed are news, the older ones are not.
    */
-  private async notesSinceFollowed(ticketId: string, watchers: ReadonlyArray<{ filter: SubscriptionFilter }>, notes: readonly NoteSummary[]): Promise<NoteSummary[]> {
+  private async notesSinceFollowed(
+    ticketId: string,
+    watchers: ReadonlyArray<{ filter: SubscriptionFilter }>,
+    notes: readonly NoteSummary[],
+  ): Promise<NoteSummary[]> {
     const times = [...(await this.options.subscriptions.followedSince(ticketId)), ...watchers.map((w) => w.filter.since)]
       .map((t) => Date.parse(t ?? ''))
       .filter((t) => !Number.isNaN(t));

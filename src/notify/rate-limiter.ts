@@ -104,7 +104,7 @@ export class RateLimiter {
   private earliestFit(overall: readonly number[], own: readonly number[], from: number): number {
     // Moving later for one window can push into another: loop until stable.
     let at = from;
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       const next = Math.max(
         earliest(overall, this.limits.overall.count, this.limits.overall.windowMs, at),

@@ -42,7 +42,8 @@ export function parseSubscriptionFilter(text: string): { filter: SubscriptionFil
     filter.states = [...new Set(states)];
     rest = '';
   }
-  if (rest.trim() !== '') return { error: 'Try "subscribe all", "subscribe all severity <= 2" or "subscribe all severity <= 2 state active".' };
+  if (rest.trim() !== '')
+    return { error: 'Try "subscribe all", "subscribe all severity <= 2" or "subscribe all severity <= 2 state active".' };
   return { filter };
 }
 

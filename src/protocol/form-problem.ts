@@ -46,7 +46,10 @@ export function formProblem(err: MmdApiError, subject: FormSubject, correlationI
   const refused = (text: string, field?: FormProblem['field']): FormProblem => ({ notice: { tone: 'attention', text }, field });
   if (subject === 'elevation' && err.status === 404) {
     const message = said(err, 'This device does not exist.');
-    return refused(`Nothing was created: ${message}`, { id: 'deviceName', message: 'There is no managed device with this name. Check the name.' });
+    return refused(`Nothing was created: ${message}`, {
+      id: 'deviceName',
+      message: 'There is no managed device with this name. Check the name.',
+    });
   }
   if (subject === 'elevation' && err.status === 403) {
     const message = said(err, 'This device has too many open elevation requests.');
@@ -55,14 +58,18 @@ export function formProblem(err: MmdApiError, subject: FormSubject, correlationI
       message: 'This device has too many open elevation requests.',
     });
   }
-  if (subject === 'close' && err.status === 400) return refused(`Nothing was changed: ${said(err, 'This elevation request was already closed.')}`);
-  if (subject === 'close' && err.status === 404) return refused(`Nothing was changed: ${said(err, 'This elevation request does not exist.')}`);
+  if (subject === 'close' && err.status === 400)
+    return refused(`Nothing was changed: ${said(err, 'This elevation request was already closed.')}`);
+  if (subject === 'close' && err.status === 404)
+    return refused(`Nothing was changed: ${said(err, 'This elevation request does not exist.')}`);
   if (subject === 'note' && err.status === 404) return refused(`The note was not added: ${said(err, 'This ticket does not exist.')}`);
   if (err.status === 400 || err.status === 422) {
     return refused(`Microsoft Managed Desktop did not accept this form, so nothing was changed. It said: ${said(err, 'no reason given')}`);
   }
   if (err.code === 'token_error' && !err.retryable) {
-    return refused(`MMD Assist cannot reach the MMD service with its credentials; tell the bot's administrator. Nothing was changed.${reference}`);
+    return refused(
+      `MMD Assist cannot reach the MMD service with its credentials; tell the bot's administrator. Nothing was changed.${reference}`,
+    );
   }
   if (err.status === 401 || err.status === 403) {
     return refused(

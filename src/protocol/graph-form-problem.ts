@@ -56,9 +56,12 @@ export function graphFormProblem(err: unknown, subject: GraphFormSubject, correl
   if (REFUSED_STATUSES.has(err.status)) {
     const beta = subject === 'incident' ? ' Creating incidents is a Graph beta call; a tenant may not allow it.' : '';
     const permission = err.status === 403 ? ` The app registration needs ${PERMISSION[subject]}.` : '';
-    return refused(`Microsoft Graph refused this (HTTP ${err.status}${code}), so ${NOTHING[subject]}. It said: ${said}${beta}${permission}`);
+    return refused(
+      `Microsoft Graph refused this (HTTP ${err.status}${code}), so ${NOTHING[subject]}. It said: ${said}${beta}${permission}`,
+    );
   }
-  if (err.status === 401) return refused(`Microsoft Graph did not accept the bot's sign-in (HTTP 401), so ${NOTHING[subject]}.${reference}`);
+  if (err.status === 401)
+    return refused(`Microsoft Graph did not accept the bot's sign-in (HTTP 401), so ${NOTHING[subject]}.${reference}`);
   if (err.status === 404) return refused(`Microsoft Graph could not find it (HTTP 404), so ${NOTHING[subject]}. It said: ${said}`);
   return refused(`Microsoft Graph is busy or could not be reached, and ${NOTHING[subject]}. Try again in a minute.${reference}`);
 }

@@ -25,7 +25,13 @@ export const GRAPH_VERBS = {
   'incident.newForm': z.object({ from }),
   'incident.create': z.object({ ...envelopeShape(NEW_INCIDENT_FIELDS), formId, from }),
   /** One of the small forms of the detail card; `change` says which fields to read. */
-  'incident.update': z.object({ ...envelopeShape(INCIDENT_UPDATE_FIELDS), formId, id: incidentId, change: z.enum(INCIDENT_CHANGES), back: backView.optional() }),
+  'incident.update': z.object({
+    ...envelopeShape(INCIDENT_UPDATE_FIELDS),
+    formId,
+    id: incidentId,
+    change: z.enum(INCIDENT_CHANGES),
+    back: backView.optional(),
+  }),
   /** "Open MMD ticket": the handler reads the incident again and prefills the ticket form. */
   'incident.ticketForm': z.object({ id: incidentId }),
   /** A page of enrollment failures, optionally for one MMD device (by name) or one user (UPN or id). */

@@ -89,7 +89,14 @@ export const NEW_INCIDENT_FIELDS = {
     placeholder: 'What happened, in a line',
     errorMessage: 'Enter a title (at most 256 characters).',
   },
-  severity: { kind: 'choice', label: 'Severity', style: 'compact', required: true, choices: SEVERITY_CHOICES, errorMessage: 'Choose a severity.' },
+  severity: {
+    kind: 'choice',
+    label: 'Severity',
+    style: 'compact',
+    required: true,
+    choices: SEVERITY_CHOICES,
+    errorMessage: 'Choose a severity.',
+  },
   status: { ...INCIDENT_UPDATE_FIELDS.status, required: false },
   assignedTo: INCIDENT_UPDATE_FIELDS.assignedTo,
   classification: { ...INCIDENT_UPDATE_FIELDS.classification, required: false },
@@ -103,7 +110,14 @@ export const NEW_INCIDENT_FIELDS = {
     placeholder: 'Finance, VIP',
     errorMessage: 'Enter up to 20 tags separated by commas, each at most 64 characters.',
   },
-  comment: { kind: 'text', label: 'Comment', required: false, maxLength: 2000, multiline: true, errorMessage: 'Write a comment of at most 2000 characters.' },
+  comment: {
+    kind: 'text',
+    label: 'Comment',
+    required: false,
+    maxLength: 2000,
+    multiline: true,
+    errorMessage: 'Write a comment of at most 2000 characters.',
+  },
   incidentWebUrl: {
     kind: 'text',
     label: 'Incident link',
@@ -159,7 +173,14 @@ export function checkNewIncident(raw: Record<string, unknown>, now: Date): NewIn
       ...(values.assignedTo !== undefined ? { assignedTo: str(values.assignedTo) } : {}),
       ...(isOneOf(INCIDENT_CLASSIFICATIONS, classification) ? { classification } : {}),
       ...(isOneOf(INCIDENT_DETERMINATIONS, determination) ? { determination } : {}),
-      ...(values.tags !== undefined ? { tags: str(values.tags).split(',').map((t) => t.trim()).filter(Boolean) } : {}),
+      ...(values.tags !== undefined
+        ? {
+            tags: str(values.tags)
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean),
+          }
+        : {}),
       ...(values.comment !== undefined ? { comment: str(values.comment) } : {}),
       ...(values.incidentWebUrl !== undefined ? { incidentWebUrl: str(values.incidentWebUrl) } : {}),
       ...(redirect ? { redirectIncidentId: redirect } : {}),
@@ -191,13 +212,17 @@ export function checkIncidentUpdate(kind: IncidentChangeKind, raw: Record<string
   const determination = str(values.determination);
   switch (kind) {
     case 'status':
-      return isOneOf(INCIDENT_STATUSES, status) ? { ok: true, changes: { status } } : { ok: false, errors: { status: INCIDENT_UPDATE_FIELDS.status.errorMessage } };
+      return isOneOf(INCIDENT_STATUSES, status)
+        ? { ok: true, changes: { status } }
+        : { ok: false, errors: { status: INCIDENT_UPDATE_FIELDS.status.errorMessage } };
     case 'assignment':
       return { ok: true, changes: { assignedTo: str(values.assignedTo) || null } };
     case 'classification':
-      if (!isOneOf(INCIDENT_CLASSIFICATIONS, classification)) return { ok: false, errors: { classification: INCIDENT_UPDATE_FIELDS.classification.errorMessage } };
+      if (!isOneOf(INCIDENT_CLASSIFICATIONS, classification))
+        return { ok: false, errors: { classification: INCIDENT_UPDATE_FIELDS.classification.errorMessage } };
       // A pair Graph does not document ("False positive" with "Malware") is refused: nothing is sent.
-      if (determinationMismatch(classification, determination)) return { ok: false, errors: { determination: determinationMismatch(classification, determination) as string } };
+      if (determinationMismatch(classification, determination))
+        return { ok: false, errors: { determination: determinationMismatch(classification, determination) as string } };
       return { ok: true, changes: { classification, ...(isOneOf(INCIDENT_DETERMINATIONS, determination) ? { determination } : {}) } };
   }
 }

@@ -19,10 +19,7 @@ import { TICKET_ID_PATTERN } from '../intents/ticket-id';
 import { DEVICE_NAME_PATTERN, TICKET_ID_FIELD_PATTERN } from './patterns';
 
 export type LinkTarget =
-  | { kind: 'intuneDevice'; intuneId: string }
-  | { kind: 'device'; name: string }
-  | { kind: 'ticket'; id: string }
-  | { kind: 'none' };
+  { kind: 'intuneDevice'; intuneId: string } | { kind: 'device'; name: string } | { kind: 'ticket'; id: string } | { kind: 'none' };
 
 export const ADMIN_CENTER_HOSTS: readonly string[] = ['intune.microsoft.com', 'endpoint.microsoft.com'];
 

@@ -20,9 +20,7 @@ export interface NoteSummary {
 }
 
 export type TicketChange =
-  | { kind: 'field'; field: WatchedField; from: FieldValue; to: FieldValue }
-  | { kind: 'note'; note: NoteSummary }
-  | { kind: 'created' };
+  { kind: 'field'; field: WatchedField; from: FieldValue; to: FieldValue } | { kind: 'note'; note: NoteSummary } | { kind: 'created' };
 
 /**
  * What the notifier remembers of a ticket between polls: the fields a subscriber hears about,

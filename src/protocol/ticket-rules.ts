@@ -58,8 +58,20 @@ export const TICKET_FIELDS = {
     choices: SEVERITIES,
     errorMessage: 'Choose a severity.',
   },
-  givenName: { kind: 'text', label: 'Given name', required: true, maxLength: 64, errorMessage: 'Enter the contact’s given name (at most 64 characters).' },
-  surname: { kind: 'text', label: 'Surname', required: true, maxLength: 64, errorMessage: 'Enter the contact’s surname (at most 64 characters).' },
+  givenName: {
+    kind: 'text',
+    label: 'Given name',
+    required: true,
+    maxLength: 64,
+    errorMessage: 'Enter the contact’s given name (at most 64 characters).',
+  },
+  surname: {
+    kind: 'text',
+    label: 'Surname',
+    required: true,
+    maxLength: 64,
+    errorMessage: 'Enter the contact’s surname (at most 64 characters).',
+  },
   email: {
     kind: 'text',
     label: 'E-mail',

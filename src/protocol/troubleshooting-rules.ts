@@ -48,7 +48,13 @@ export const ENROLLMENT_FAILURE_FIELDS = {
     placeholder: 'The error the user saw, e.g. 0x80180014',
     errorMessage: 'Describe why enrollment failed (at most 1000 characters).',
   },
-  eventDate: { kind: 'date', label: 'When (day)', required: false, notAfterToday: true, errorMessage: 'Choose a day that is not in the future.' },
+  eventDate: {
+    kind: 'date',
+    label: 'When (day)',
+    required: false,
+    notAfterToday: true,
+    errorMessage: 'Choose a day that is not in the future.',
+  },
   eventTime: { kind: 'time', label: 'When (time)', required: false, errorMessage: 'Enter a time such as 09:30.' },
   managedDeviceIdentifier: text('Intune device id', 64, { placeholder: 'managedDeviceIdentifier' }),
   deviceId: text('Entra device id', 64, { placeholder: 'deviceId' }),
@@ -86,7 +92,20 @@ export type EnrollmentFailureCheck = { ok: true; event: EnrollmentFailureInput }
 
 const str = (v: FieldValue): string => (typeof v === 'string' ? v : '');
 
-const SIMPLE_KEYS = ['failureReason', 'managedDeviceIdentifier', 'deviceId', 'userId', 'operatingSystem', 'osVersion', 'eventName', 'correlationId', 'context', 'failure', 'failureDetails', 'remediation'] as const;
+const SIMPLE_KEYS = [
+  'failureReason',
+  'managedDeviceIdentifier',
+  'deviceId',
+  'userId',
+  'operatingSystem',
+  'osVersion',
+  'eventName',
+  'correlationId',
+  'context',
+  'failure',
+  'failureDetails',
+  'remediation',
+] as const;
 
 /**
  * The server's check of a report: the card's rules, then what ties fields together (a device or
@@ -95,7 +114,14 @@ const SIMPLE_KEYS = ['failureReason', 'managedDeviceIdentifier', 'deviceId', 'us
  */
 export function checkEnrollmentFailure(raw: Record<string, unknown>, now: Date, utcOffsetMinutes = 0): EnrollmentFailureCheck {
   const { values, errors } = checkFields(ENROLLMENT_FAILURE_FIELDS, raw, now);
-  if (!errors.managedDeviceIdentifier && !errors.deviceId && !errors.userId && !values.managedDeviceIdentifier && !values.deviceId && !values.userId) {
+  if (
+    !errors.managedDeviceIdentifier &&
+    !errors.deviceId &&
+    !errors.userId &&
+    !values.managedDeviceIdentifier &&
+    !values.deviceId &&
+    !values.userId
+  ) {
     errors.managedDeviceIdentifier = 'Name the device (Intune or Entra device id) or the user the failure happened to.';
   }
   let eventDateTime: string | undefined;
@@ -124,7 +150,8 @@ export function checkEnrollmentFailure(raw: Record<string, unknown>, now: Date, 
   const event: EnrollmentFailureInput = { enrollmentType, failureCategory };
   for (const key of SIMPLE_KEYS) if (values[key] !== undefined) event[key] = str(values[key]);
   if (eventDateTime) event.eventDateTime = eventDateTime;
-  if (values.resourceLink !== undefined) event.resources = [{ text: str(values.resourceText) || str(values.resourceLink), link: str(values.resourceLink) }];
+  if (values.resourceLink !== undefined)
+    event.resources = [{ text: str(values.resourceText) || str(values.resourceLink), link: str(values.resourceLink) }];
   if (pairs.length) event.additionalInformation = pairs;
   return { ok: true, event };
 }

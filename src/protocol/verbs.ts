@@ -63,8 +63,12 @@ export const VERBS = {
     action: text(64).optional(),
     ticket: text(64).optional(),
     device: text(64).optional(),
-    since: text(10).regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    before: text(200).regex(/^audit\/[0-9TZ:.\-]+\/[0-9a-f-]{36}$/).optional(),
+    since: text(10)
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    before: text(200)
+      .regex(/^audit\/[0-9TZ:.\-]+\/[0-9a-f-]{36}$/)
+      .optional(),
   }),
   /** MMD_AUTH=user: "Sign in again" on the sign-in help card (forgets the user's token, sends a new sign-in card). */
   'signIn.start': z.object({}),

@@ -49,8 +49,12 @@ export const backView = z.discriminatedUnion('verb', [
 export type BackView = z.output<typeof backView>;
 
 /** Incident ids are numbers in v1.0 and GUIDs in the beta example. */
-export const incidentId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
-export const eventId = text(64).min(1).regex(/^[A-Za-z0-9-]+$/);
+export const incidentId = text(64)
+  .min(1)
+  .regex(/^[A-Za-z0-9-]+$/);
+export const eventId = text(64)
+  .min(1)
+  .regex(/^[A-Za-z0-9-]+$/);
 
 /**
  * The card a form was opened from, carried in the form's buttons: Cancel runs its verb with its
@@ -63,6 +67,9 @@ export const formOrigin = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('ticket.open'), data: z.object({ id: ticketId, back: backView.optional() }) }),
   z.object({ verb: z.literal('incident.open'), data: z.object({ id: incidentId, back: backView.optional() }) }),
   z.object({ verb: z.literal('enrollmentFailure.open'), data: z.object({ id: eventId, back: backView.optional() }) }),
-  z.object({ verb: z.literal('elevation.open'), data: z.object({ id: text(64).min(1), deviceName: text(64).optional(), back: backView.optional() }) }),
+  z.object({
+    verb: z.literal('elevation.open'),
+    data: z.object({ id: text(64).min(1), deviceName: text(64).optional(), back: backView.optional() }),
+  }),
 ]);
 export type FormOrigin = z.output<typeof formOrigin>;

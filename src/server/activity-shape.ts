@@ -9,43 +9,45 @@ const account = z.looseObject({ id: z.string().min(1), name: optionalString, aad
  * The fields botbuilder and the bot read without checking their type. Anything else is passed
  * through as it came (loose objects), so new Teams fields keep working.
  */
-const ActivityShape = z.looseObject({
-  type: z.string().min(1).max(100),
-  serviceUrl: z.url({ protocol: /^https?$/ }),
-  conversation: z.looseObject({
-    id: z.string().min(1),
-    conversationType: optionalString,
-    tenantId: optionalString,
-    isGroup: z.boolean().optional(),
-  }),
-  from: account,
-  recipient: account.partial({ id: true }).optional(),
-  id: optionalString,
-  channelId: optionalString,
-  name: optionalString,
-  text: optionalString,
-  replyToId: optionalString,
-  locale: optionalString,
-  timestamp: optionalString,
-  localTimestamp: optionalString,
-  expiration: optionalString,
-  deliveryMode: optionalString,
-  channelData: z.looseObject({}).optional(),
-  attachments: z.array(z.looseObject({})).optional(),
-  entities: z.array(z.looseObject({})).optional(),
-  membersAdded: z.array(account).optional(),
-  membersRemoved: z.array(account).optional(),
-}).superRefine((activity, ctx) => {
-  // botbuilder's invoke dispatch reads value.action.type, value.kind, value.botMessagePreviewAction
-  // and so on without checking value; Teams always sends an object there.
-  if (activity.type !== 'invoke') return;
-  const value = activity.value;
-  if (!isObject(value)) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: 'an invoke needs a value object' });
-  } else if (activity.name === 'adaptiveCard/action' && !isObject(value.action)) {
-    ctx.addIssue({ code: 'custom', path: ['value', 'action'], message: 'an Action.Execute invoke needs value.action' });
-  }
-});
+const ActivityShape = z
+  .looseObject({
+    type: z.string().min(1).max(100),
+    serviceUrl: z.url({ protocol: /^https?$/ }),
+    conversation: z.looseObject({
+      id: z.string().min(1),
+      conversationType: optionalString,
+      tenantId: optionalString,
+      isGroup: z.boolean().optional(),
+    }),
+    from: account,
+    recipient: account.partial({ id: true }).optional(),
+    id: optionalString,
+    channelId: optionalString,
+    name: optionalString,
+    text: optionalString,
+    replyToId: optionalString,
+    locale: optionalString,
+    timestamp: optionalString,
+    localTimestamp: optionalString,
+    expiration: optionalString,
+    deliveryMode: optionalString,
+    channelData: z.looseObject({}).optional(),
+    attachments: z.array(z.looseObject({})).optional(),
+    entities: z.array(z.looseObject({})).optional(),
+    membersAdded: z.array(account).optional(),
+    membersRemoved: z.array(account).optional(),
+  })
+  .superRefine((activity, ctx) => {
+    // botbuilder's invoke dispatch reads value.action.type, value.kind, value.botMessagePreviewAction
+    // and so on without checking value; Teams always sends an object there.
+    if (activity.type !== 'invoke') return;
+    const value = activity.value;
+    if (!isObject(value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'an invoke needs a value object' });
+    } else if (activity.name === 'adaptiveCard/action' && !isObject(value.action)) {
+      ctx.addIssue({ code: 'custom', path: ['value', 'action'], message: 'an Action.Execute invoke needs value.action' });
+    }
+  });
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value);

@@ -61,7 +61,10 @@ export const LANDING_MS = 5 * 60_000;
 
 /** Storage could not record the claim: the work was not done (loud: logged and told). */
 export class FormStorageError extends Error {
-  constructor(readonly formId: string, cause: unknown) {
+  constructor(
+    readonly formId: string,
+    cause: unknown,
+  ) {
     super('could not record a form claim', { cause });
     this.name = 'FormStorageError';
   }
@@ -146,7 +149,9 @@ export async function runOnce<R>(request: OnceRequest<R>, work: () => Promise<R>
     const issuedAt = formIssuedAt(formId);
     if (issuedAt && now().getTime() - issuedAt.getTime() > FORM_MAX_AGE_MS) {
       // Too old to be sure its done claim was not swept: never risk a second create.
-      await storage.delete(key(formId)).catch((err: unknown) => request.log?.error({ err: errInfo(err), formId }, 'could not release the claim of an expired form'));
+      await storage
+        .delete(key(formId))
+        .catch((err: unknown) => request.log?.error({ err: errInfo(err), formId }, 'could not release the claim of an expired form'));
       return { kind: 'expired' };
     }
     const before = await olderThanStorage(request, claim, eTag);
@@ -165,7 +170,10 @@ export async function runOnce<R>(request: OnceRequest<R>, work: () => Promise<R>
 async function olderThanStorage<R>(request: OnceRequest<R>, claim: FormRecord, eTag: string): Promise<OnceOutcome<R> | undefined> {
   const issuedAt = formIssuedAt(request.formId);
   if (!request.epoch || !issuedAt || issuedAt.getTime() >= request.epoch.getTime()) return undefined;
-  request.log?.warn({ formId: request.formId, issuedAt: issuedAt.toISOString() }, 'form issued before this storage began: asking the service first');
+  request.log?.warn(
+    { formId: request.formId, issuedAt: issuedAt.toISOString() },
+    'form issued before this storage began: asking the service first',
+  );
   const since = issuedAt.toISOString();
   const keep = async (record: FormRecord) =>
     request.storage.set(key(request.formId), record, { ifMatch: eTag }).catch((err: unknown) => {
@@ -274,7 +282,10 @@ async function settle<R>(request: OnceRequest<R>, record: FormRecord, eTag: stri
   }
   if (found === undefined) {
     if (believeNo) return { kind: 'retry', eTag };
-    request.log?.warn({ formId: request.formId, since }, 'earlier form submit not found at the service yet; it may still land, so it is not sent again');
+    request.log?.warn(
+      { formId: request.formId, since },
+      'earlier form submit not found at the service yet; it may still land, so it is not sent again',
+    );
     return { kind: 'landing', since };
   }
   const done: FormRecord = { ...record, state: 'done', finishedAt: request.now().toISOString(), result: found };

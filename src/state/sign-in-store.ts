@@ -26,12 +26,23 @@ export type PendingCommand = z.output<typeof pendingSchema>['command'];
 const pendingKey = (conversationId: string, userId: string): string => `signin/pending/${hash(conversationId, userId)}`;
 
 /** Keeps the user's latest command in this conversation (a newer one replaces it). */
-export async function savePending(storage: Storage, conversationId: string, userId: string, command: PendingCommand, now: Date): Promise<void> {
+export async function savePending(
+  storage: Storage,
+  conversationId: string,
+  userId: string,
+  command: PendingCommand,
+  now: Date,
+): Promise<void> {
   await storage.set(pendingKey(conversationId, userId), { at: now.toISOString(), command });
 }
 
 /** Takes (reads and deletes) the pending command, if one is recent enough. */
-export async function takePending(storage: Storage, conversationId: string, userId: string, now: Date): Promise<PendingCommand | undefined> {
+export async function takePending(
+  storage: Storage,
+  conversationId: string,
+  userId: string,
+  now: Date,
+): Promise<PendingCommand | undefined> {
   const key = pendingKey(conversationId, userId);
   const item = await storage.get<unknown>(key);
   if (!item) return undefined;
@@ -93,6 +104,12 @@ export async function claimExchange(
   }
 }
 
-export async function finishExchange(storage: Storage, conversationId: string, exchangeId: string, state: 'done' | 'failed', now: Date): Promise<void> {
+export async function finishExchange(
+  storage: Storage,
+  conversationId: string,
+  exchangeId: string,
+  state: 'done' | 'failed',
+  now: Date,
+): Promise<void> {
   await storage.set(exchangeKey(conversationId, exchangeId), { state, at: now.toISOString() });
 }

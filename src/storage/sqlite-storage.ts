@@ -70,9 +70,7 @@ export class SqliteStorage implements Storage {
     // Another process may hold the write lock briefly; wait instead of failing with SQLITE_BUSY.
     this.db = new DatabaseSync(path, { timeout: 5000 });
     this.db.exec('PRAGMA journal_mode = WAL');
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER)',
-    );
+    this.db.exec('CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER)');
     this.select = this.db.prepare('SELECT value, etag FROM items WHERE key = ?');
     this.upsert = this.db.prepare(
       'INSERT INTO items (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ' +
@@ -89,7 +87,12 @@ export class SqliteStorage implements Storage {
   /** Throws when the file this storage opened, or its WAL, is no longer at its path (deleted, replaced). */
   private assertFile(operation: string, key: string): void {
     if (!this.identity) return;
-    if (!this.lost && same(statSync(this.path, { throwIfNoEntry: false }), this.identity) && (!this.walIdentity || same(statSync(`${this.path}-wal`, { throwIfNoEntry: false }), this.walIdentity))) return;
+    if (
+      !this.lost &&
+      same(statSync(this.path, { throwIfNoEntry: false }), this.identity) &&
+      (!this.walIdentity || same(statSync(`${this.path}-wal`, { throwIfNoEntry: false }), this.walIdentity))
+    )
+      return;
     if (!this.lost) {
       this.lost = true;
       this.options.onFileLost?.(this.path);

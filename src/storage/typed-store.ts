@@ -10,12 +10,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * times, so it must be pure. Returns the value written; throws StorageConflictError after
  * `attempts` lost races.
  */
-export async function updateWithRetry<T>(
-  storage: Storage,
-  key: string,
-  fn: (current: T | undefined) => T,
-  attempts = 5,
-): Promise<T> {
+export async function updateWithRetry<T>(storage: Storage, key: string, fn: (current: T | undefined) => T, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const current = await storage.get<T>(key);
     const next = fn(current?.value);

@@ -38,7 +38,11 @@ export function createOboTokens(options: OboOptions): OboTokens {
 export function oboError(cause: unknown, logger?: Logger): TabError {
   switch (onBehalfOfError(cause, logger).failure) {
     case 'consent_required':
-      return new TabError(403, 'consent_required', 'Consent needed: ask your admin to grant MMD Assist access to the MMD API for your account.');
+      return new TabError(
+        403,
+        'consent_required',
+        'Consent needed: ask your admin to grant MMD Assist access to the MMD API for your account.',
+      );
     case 'interaction_required':
       return new TabError(401, 'interaction_required', 'Your sign-in could not be used for the MMD API: sign in to Teams again.');
     case 'failed':

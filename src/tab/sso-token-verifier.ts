@@ -53,7 +53,11 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
       if (!response.ok) throw new Error(`OpenID metadata answered ${response.status}`);
       const metadata = (await response.json()) as { jwks_uri?: unknown };
       if (typeof metadata.jwks_uri !== 'string') throw new Error('OpenID metadata has no jwks_uri');
-      return createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: timeoutMs, cooldownDuration: 30_000, cacheMaxAge: 3_600_000 });
+      return createRemoteJWKSet(new URL(metadata.jwks_uri), {
+        timeoutDuration: timeoutMs,
+        cooldownDuration: 30_000,
+        cacheMaxAge: 3_600_000,
+      });
     })().catch((error: unknown) => {
       keys = undefined;
       throw error;
@@ -87,7 +91,9 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
       }
       const tid = String(claims.tid).toLowerCase();
       // The issuer was one of the allowed tenants'; the tid claim must be that same tenant.
-      const issuerTenant = /^https:\/\/(?:sts\.windows\.net|login\.microsoftonline\.com)\/([^/]+)\//.exec(String(claims.iss))?.[1]?.toLowerCase();
+      const issuerTenant = /^https:\/\/(?:sts\.windows\.net|login\.microsoftonline\.com)\/([^/]+)\//
+        .exec(String(claims.iss))?.[1]
+        ?.toLowerCase();
       if (!tenants.includes(tid) || issuerTenant !== tid) throw unauthorized('The sign-in token is not valid for this tenant.');
       const text = (value: unknown): string => (typeof value === 'string' ? value : '');
       const upn = text(claims.preferred_username) || text(claims.upn) || text(claims.unique_name);

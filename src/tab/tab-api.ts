@@ -12,7 +12,19 @@ import { roleAllows } from '../config/roles';
 import { roleOf } from '../bot/use-cases';
 import { TabError } from './tab-error';
 import { ok, type TabHandler, type TabRequest } from './tab-request';
-import { countBy, shownSlices, deviceRow, type DeviceRow, elevationRow, failingConfigurations, noteRow, OPEN_TICKET_STATES, plainToHtml, ticketDetail, ticketRow } from './views';
+import {
+  countBy,
+  shownSlices,
+  deviceRow,
+  type DeviceRow,
+  elevationRow,
+  failingConfigurations,
+  noteRow,
+  OPEN_TICKET_STATES,
+  plainToHtml,
+  ticketDetail,
+  ticketRow,
+} from './views';
 
 /** A walk for counts stops here: the dashboard shows totals of up to this many records. */
 const MAX_COUNTED = 2000;
@@ -70,13 +82,21 @@ export const summary: TabHandler = async (req) => {
     tickets: {
       total: tickets.length,
       open: tickets.filter((t) => OPEN_TICKET_STATES.includes((t.state ?? '').toLowerCase())).length,
-      byState: shownSlices(countBy(tickets, (t) => (t.state ?? 'unknown').toLowerCase()), 'state').sort((a, b) => b.count - a.count),
+      byState: shownSlices(
+        countBy(tickets, (t) => (t.state ?? 'unknown').toLowerCase()),
+        'state',
+      ).sort((a, b) => b.count - a.count),
       bySeverity: shownSlices(bySeverity, 'severity'),
     },
     devices: {
       total: devices.length,
-      byCompliance: shownSlices(countBy(devices, (d) => d.complianceState ?? 'Unknown'), 'compliance').sort((a, b) => b.count - a.count),
-      byRing: countBy(devices, (d) => d.primaryUpdateRing ?? 'Unknown').sort((a, b) => rank(['Test', 'First', 'Fast', 'Broad'], a.label) - rank(['Test', 'First', 'Fast', 'Broad'], b.label)),
+      byCompliance: shownSlices(
+        countBy(devices, (d) => d.complianceState ?? 'Unknown'),
+        'compliance',
+      ).sort((a, b) => b.count - a.count),
+      byRing: countBy(devices, (d) => d.primaryUpdateRing ?? 'Unknown').sort(
+        (a, b) => rank(['Test', 'First', 'Fast', 'Broad'], a.label) - rank(['Test', 'First', 'Fast', 'Broad'], b.label),
+      ),
     },
     elevations: { open: openElevations.length },
   });
@@ -93,7 +113,11 @@ const ticketFilter = z.object({
 });
 
 export const listTickets: TabHandler = async (req) => {
-  const filter = parse(ticketFilter, { state: req.query.get('state') || undefined, severity: req.query.get('severity') ?? '' }, 'Ticket filter');
+  const filter = parse(
+    ticketFilter,
+    { state: req.query.get('state') || undefined, severity: req.query.get('severity') ?? '' },
+    'Ticket filter',
+  );
   const states = filter.state === 'open' ? OPEN_TICKET_STATES : filter.state === 'all' ? undefined : [filter.state];
   const page = await req.mmd.tickets.list({
     top: PAGE,
@@ -164,7 +188,10 @@ export const failingDevices: TabHandler = async (req) => {
 export const FAILING_REFRESH_MS = 5 * 60_000;
 
 async function findFailing(req: TabRequest): Promise<{ items: DeviceRow[]; checked: number }> {
-  const devices = await collect<Device>(paginate((q) => req.mmd.devices.list(q), { top: PAGE }), MAX_CHECKED);
+  const devices = await collect<Device>(
+    paginate((q) => req.mmd.devices.list(q), { top: PAGE }),
+    MAX_CHECKED,
+  );
   const detailed: Device[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -40,19 +40,60 @@ export interface TabRouteDeps {
   frameAncestors?: string[];
 }
 
-const TEAMS_FRAME_ANCESTORS = ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.office.com', 'https://*.cloud.microsoft'];
+const TEAMS_FRAME_ANCESTORS = [
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.office.com',
+  'https://*.cloud.microsoft',
+];
 
 /** Each endpoint names its use case (src/bot/use-cases.ts) and what it does in the chat's words. */
-const API: { method: 'get' | 'post'; path: string; useCase: UseCaseName; what: (params: Record<string, string>) => string; handler: TabHandler }[] = [
+const API: {
+  method: 'get' | 'post';
+  path: string;
+  useCase: UseCaseName;
+  what: (params: Record<string, string>) => string;
+  handler: TabHandler;
+}[] = [
   { method: 'get', path: '/api/tab/me', useCase: 'dashboard.read', what: () => 'Opening the dashboard', handler: api.me },
   { method: 'get', path: '/api/tab/summary', useCase: 'dashboard.read', what: () => 'Opening the dashboard', handler: api.summary },
   { method: 'get', path: '/api/tab/tickets', useCase: 'tickets.list', what: () => 'Listing tickets', handler: api.listTickets },
-  { method: 'get', path: '/api/tab/tickets/:id', useCase: 'ticket.open', what: (p) => `Opening ticket ${p.id ?? ''}`, handler: api.getTicket },
-  { method: 'post', path: '/api/tab/tickets/:id/notes', useCase: 'ticket.note', what: (p) => `Adding a note to ticket ${p.id ?? ''}`, handler: api.addNote },
+  {
+    method: 'get',
+    path: '/api/tab/tickets/:id',
+    useCase: 'ticket.open',
+    what: (p) => `Opening ticket ${p.id ?? ''}`,
+    handler: api.getTicket,
+  },
+  {
+    method: 'post',
+    path: '/api/tab/tickets/:id/notes',
+    useCase: 'ticket.note',
+    what: (p) => `Adding a note to ticket ${p.id ?? ''}`,
+    handler: api.addNote,
+  },
   { method: 'get', path: '/api/tab/devices', useCase: 'devices.list', what: () => 'Listing devices', handler: api.searchDevices },
-  { method: 'get', path: '/api/tab/devices/failing', useCase: 'devices.failing', what: () => 'Listing devices with failing configurations', handler: api.failingDevices },
-  { method: 'get', path: '/api/tab/elevations', useCase: 'elevations.list', what: () => 'Listing elevation requests', handler: api.listElevations },
-  { method: 'post', path: '/api/tab/elevations/:id/close', useCase: 'elevation.close', what: () => 'Closing the elevation request', handler: api.closeElevation },
+  {
+    method: 'get',
+    path: '/api/tab/devices/failing',
+    useCase: 'devices.failing',
+    what: () => 'Listing devices with failing configurations',
+    handler: api.failingDevices,
+  },
+  {
+    method: 'get',
+    path: '/api/tab/elevations',
+    useCase: 'elevations.list',
+    what: () => 'Listing elevation requests',
+    handler: api.listElevations,
+  },
+  {
+    method: 'post',
+    path: '/api/tab/elevations/:id/close',
+    useCase: 'elevation.close',
+    what: () => 'Closing the elevation request',
+    handler: api.closeElevation,
+  },
 ];
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -112,7 +153,11 @@ function toTabError(error: unknown, logger: Logger): TabError {
   if (error instanceof MmdApiError) {
     if (error.status === 404) return new TabError(404, 'not_found', 'Not found in MMD.');
     logger.warn({ status: error.status, code: error.code, correlationId: error.correlationId }, 'tab: MMD call failed');
-    return new TabError(502, 'mmd_error', `The MMD API could not answer (${error.code}${error.correlationId ? `, correlation id ${error.correlationId}` : ''}).`);
+    return new TabError(
+      502,
+      'mmd_error',
+      `The MMD API could not answer (${error.code}${error.correlationId ? `, correlation id ${error.correlationId}` : ''}).`,
+    );
   }
   logger.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, 'tab: handler failed');
   return new TabError(500, 'mmd_error', 'Something went wrong; try again.');

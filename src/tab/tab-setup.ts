@@ -52,7 +52,14 @@ export function tabRouteDeps(input: TabSetupInput): TabRouteDeps {
       ? createOboTokens({ ...msalSettings(mmd, { tokenEndpoint: input.tokenEndpoint, logger }), scope: mmd.scope })
       : undefined;
   const mmdFor: TabRouteDeps['mmdFor'] = obo
-    ? (user) => createMmdClient({ baseUrl: input.mmdBaseUrl, tenantId: mmd.tenantId, tokenProvider: obo.forUser(user.token), timeoutMs: mmd.timeoutMs, logger })
+    ? (user) =>
+        createMmdClient({
+          baseUrl: input.mmdBaseUrl,
+          tenantId: mmd.tenantId,
+          tokenProvider: obo.forUser(user.token),
+          timeoutMs: mmd.timeoutMs,
+          logger,
+        })
     : () => input.mmd;
 
   const root = packageRoot();

@@ -62,7 +62,9 @@ const HTML_OPTIONS = {
 };
 
 function htmlToPlain(html: string): string {
-  return convert(html, HTML_OPTIONS).replace(/\n{3,}/g, '\n\n').trim();
+  return convert(html, HTML_OPTIONS)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Notes are stored as HTML: typed text goes in escaped (src/protocol/note-rules.ts). */
@@ -123,7 +125,14 @@ export function shownSlices(slices: { label: string; count: number }[], kind: 's
   const merged = new Map<string, Slice>();
   for (const { label: raw, count } of slices) {
     const label = kind === 'state' ? ticketStateLabel(raw) : kind === 'compliance' ? valueLabel(raw) : raw;
-    const color: TextColor = kind === 'state' ? ticketStateColor(raw) : kind === 'compliance' ? statusView(raw).color : raw === 'Critical' ? 'Attention' : 'Default';
+    const color: TextColor =
+      kind === 'state'
+        ? ticketStateColor(raw)
+        : kind === 'compliance'
+          ? statusView(raw).color
+          : raw === 'Critical'
+            ? 'Attention'
+            : 'Default';
     const seen = merged.get(label);
     merged.set(label, { label, count: (seen?.count ?? 0) + count, color });
   }

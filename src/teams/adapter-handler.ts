@@ -48,8 +48,9 @@ function isNetworkFailure(err: unknown): boolean {
   const cause = (err as { cause?: unknown }).cause;
   const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
   return (
-    /fetch failed|Failed to load openID config|Failed to load Keys|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|socket hang up/i.test(err.message) ||
-    /^E[A-Z]+$/.test(code)
+    /fetch failed|Failed to load openID config|Failed to load Keys|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|socket hang up/i.test(
+      err.message,
+    ) || /^E[A-Z]+$/.test(code)
   );
 }
 

@@ -62,9 +62,7 @@ export class CachedBotFrameworkAuthentication extends BotFrameworkAuthentication
   /** The app id the inner factory was built for (botbuilder reads it from the same claims). */
   private caching(inner: ConnectorFactory, claims: ClaimsIdentity): ConnectorFactory {
     const appId =
-      claims.getClaimValue(AuthenticationConstants.AudienceClaim) ??
-      claims.getClaimValue(AuthenticationConstants.AppIdClaim) ??
-      '';
+      claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
     return new CachingConnectorFactory((serviceUrl, audience) => {
       const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
       const kept = this.clients.get(key);
@@ -124,10 +122,20 @@ class LazyUserTokenClient extends UserTokenClient {
   async getTokenStatus(userId: string, channelId: string, includeFilter: string): Promise<TokenStatus[]> {
     return (await this.real()).getTokenStatus(userId, channelId, includeFilter);
   }
-  async getAadTokens(userId: string, connectionName: string, resourceUrls: string[], channelId: string): Promise<Record<string, TokenResponse>> {
+  async getAadTokens(
+    userId: string,
+    connectionName: string,
+    resourceUrls: string[],
+    channelId: string,
+  ): Promise<Record<string, TokenResponse>> {
     return (await this.real()).getAadTokens(userId, connectionName, resourceUrls, channelId);
   }
-  async exchangeToken(userId: string, connectionName: string, channelId: string, exchangeRequest: TokenExchangeRequest): Promise<TokenResponse> {
+  async exchangeToken(
+    userId: string,
+    connectionName: string,
+    channelId: string,
+    exchangeRequest: TokenExchangeRequest,
+  ): Promise<TokenResponse> {
     return (await this.real()).exchangeToken(userId, connectionName, channelId, exchangeRequest);
   }
 }

@@ -33,7 +33,8 @@ export function connectorFailure(err: unknown): ConnectorFailure {
   const code = str(obj(body?.error)?.code) ?? str(e.code);
   const headers = obj(response?.headers);
   const get = headers?.get;
-  const retryAfter = typeof get === 'function' ? str((get as (name: string) => unknown).call(headers, 'retry-after')) : str(headers?.['retry-after']);
+  const retryAfter =
+    typeof get === 'function' ? str((get as (name: string) => unknown).call(headers, 'retry-after')) : str(headers?.['retry-after']);
   const network = status === undefined && typeof e.code === 'string' && NETWORK.test(e.code);
   return { status, code, retryAfter, network };
 }

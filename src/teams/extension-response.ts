@@ -34,11 +34,21 @@ export function extensionResponse(
     case 'message':
       return { composeExtension: { type: 'message', text: reply.text } };
     case 'dialog':
-      return { task: { type: 'continue', value: { title: reply.title, card: CardFactory.adaptiveCard(reply.card), height: 'large', width: 'large' } } };
+      return {
+        task: {
+          type: 'continue',
+          value: { title: reply.title, card: CardFactory.adaptiveCard(reply.card), height: 'large', width: 'large' },
+        },
+      };
     case 'dialogMessage':
       return { task: { type: 'message', value: reply.text } };
     case 'signIn':
       // Teams shows a sign-in link in the extension; after the page, it sends the invoke again with `state`.
-      return { composeExtension: { type: 'auth', suggestedActions: { actions: [{ type: 'openUrl', value: reply.url, title: 'Sign in to MMD Assist' }] } } };
+      return {
+        composeExtension: {
+          type: 'auth',
+          suggestedActions: { actions: [{ type: 'openUrl', value: reply.url, title: 'Sign in to MMD Assist' }] },
+        },
+      };
   }
 }

@@ -9,10 +9,7 @@ import type { Logger } from '../log/logger';
 export function createOnTurnError(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const correlationId = randomUUID();
-    logger.error(
-      { correlationId, activityId: context.activity?.id, err: error },
-      'unhandled error in turn',
-    );
+    logger.error({ correlationId, activityId: context.activity?.id, err: error }, 'unhandled error in turn');
     if (context.activity?.type === 'invoke') return; // the adapter answers the invoke with 500
     try {
       await context.sendActivity(

@@ -10,6 +10,9 @@ const CARD_TYPES = /^application\/vnd\.microsoft\.card\./i;
  */
 export function isSharedCard(activity: Pick<Activity, 'text' | 'attachments'>): boolean {
   if (!activity.attachments?.some((a) => CARD_TYPES.test(a.contentType ?? ''))) return false;
-  const words = (activity.text ?? '').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/gi, ' ').trim();
+  const words = (activity.text ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .trim();
   return words === '';
 }

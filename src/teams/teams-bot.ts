@@ -121,7 +121,10 @@ export class TeamsBot extends TeamsActivityHandler {
 
   // Message extensions: each composeExtension/* invoke is read from the activity itself (the
   // SDK's typed argument is the same untrusted value) and answered by the bot's extension route.
-  protected override handleTeamsMessagingExtensionQuery(context: TurnContext, _query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+  protected override handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    _query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
     return this.extension(context);
   }
 

@@ -87,7 +87,12 @@ export function createTeamsTurn(context: TurnContext, options: TeamsTurnOptions)
       }),
     updateCard: (activityId, card) =>
       withContext(async (c) => {
-        await c.updateActivity({ type: 'message', id: activityId, conversation: c.activity.conversation, attachments: [CardFactory.adaptiveCard(card)] });
+        await c.updateActivity({
+          type: 'message',
+          id: activityId,
+          conversation: c.activity.conversation,
+          attachments: [CardFactory.adaptiveCard(card)],
+        });
       }),
     sendPrivately: (card) => withContext((c) => sendPrivately(c, options.botAppId, user, card, log)),
     reference: () => storedReference(TurnContext.getConversationReference(activity)),

@@ -11,7 +11,12 @@ function client(context: TurnContext): UserTokenClient {
   return found;
 }
 
-const errInfo = (err: unknown) => ({ name: (err as Error)?.name, message: String((err as Error)?.message ?? err).split('\n')[0]?.slice(0, 200) });
+const errInfo = (err: unknown) => ({
+  name: (err as Error)?.name,
+  message: String((err as Error)?.message ?? err)
+    .split('\n')[0]
+    ?.slice(0, 200),
+});
 
 /**
  * The UserTokens port over botbuilder's UserTokenClient: the Bot Framework token service of the
@@ -39,7 +44,14 @@ export function createUserTokens(context: TurnContext, connectionName: string, l
     },
     async sendSignInCard(text) {
       const resource = await client(context).getSignInResource(connectionName, activity, '');
-      const card = CardFactory.oauthCard(connectionName, 'Sign in', text, resource.signInLink, resource.tokenExchangeResource, resource.tokenPostResource);
+      const card = CardFactory.oauthCard(
+        connectionName,
+        'Sign in',
+        text,
+        resource.signInLink,
+        resource.tokenExchangeResource,
+        resource.tokenPostResource,
+      );
       await context.sendActivity({ type: 'message', attachments: [card] });
     },
     async signInLink() {

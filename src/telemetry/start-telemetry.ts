@@ -15,7 +15,10 @@ export const METRICS = {
  * OpenTelemetry module is read. The distro also records incoming HTTP requests and exceptions.
  */
 export async function startTelemetry(options: { connectionString: string; serviceVersion: string; logger: Logger }): Promise<Telemetry> {
-  const [{ useAzureMonitor, shutdownAzureMonitor }, api] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api')]);
+  const [{ useAzureMonitor, shutdownAzureMonitor }, api] = await Promise.all([
+    import('@azure/monitor-opentelemetry'),
+    import('@opentelemetry/api'),
+  ]);
   // The cloud role Application Insights shows (otherwise "unknown_service:<path of node>"); OTEL_SERVICE_NAME wins when set.
   process.env.OTEL_SERVICE_NAME ||= 'mmd-assist';
   useAzureMonitor({
@@ -29,29 +32,36 @@ export async function startTelemetry(options: { connectionString: string; servic
   const turnDuration = meter.createHistogram(METRICS.turnDuration, { unit: 'ms', description: 'Time to handle one Teams activity' });
   const apiErrors = meter.createCounter(METRICS.apiErrors, { description: 'MMD and Graph calls that failed, by status (0: no answer)' });
   const throttled = meter.createCounter(METRICS.throttled, { description: 'MMD and Graph answers 429 (throttled)' });
-  const lag = meter.createHistogram(METRICS.notificationLag, { unit: 'ms', description: 'From a ticket change noticed to its card delivered' });
+  const lag = meter.createHistogram(METRICS.notificationLag, {
+    unit: 'ms',
+    description: 'From a ticket change noticed to its card delivered',
+  });
   // The attributes of each turn in progress, by its span (annotate finds the span in the context).
   const turns = new WeakMap<object, TurnAttributes>();
 
   const value: Telemetry = {
     turn(kind, run) {
-      return tracer.startActiveSpan(`turn ${kind}`, { kind: api.SpanKind.SERVER, attributes: { 'mmd_assist.activity': kind } }, async (span) => {
-        const attributes: TurnAttributes = {};
-        turns.set(span, attributes);
-        const started = performance.now();
-        try {
-          return await run();
-        } catch (err) {
-          attributes.outcome = 'error';
-          span.setStatus({ code: api.SpanStatusCode.ERROR });
-          throw err;
-        } finally {
-          attributes.outcome ??= 'ok';
-          span.setAttribute('mmd_assist.outcome', attributes.outcome);
-          turnDuration.record(performance.now() - started, { activity: kind, ...attributes });
-          span.end();
-        }
-      });
+      return tracer.startActiveSpan(
+        `turn ${kind}`,
+        { kind: api.SpanKind.SERVER, attributes: { 'mmd_assist.activity': kind } },
+        async (span) => {
+          const attributes: TurnAttributes = {};
+          turns.set(span, attributes);
+          const started = performance.now();
+          try {
+            return await run();
+          } catch (err) {
+            attributes.outcome = 'error';
+            span.setStatus({ code: api.SpanStatusCode.ERROR });
+            throw err;
+          } finally {
+            attributes.outcome ??= 'ok';
+            span.setAttribute('mmd_assist.outcome', attributes.outcome);
+            turnDuration.record(performance.now() - started, { activity: kind, ...attributes });
+            span.end();
+          }
+        },
+      );
     },
     annotate(attributes) {
       const span = api.trace.getActiveSpan();

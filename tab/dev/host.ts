@@ -33,7 +33,12 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (!message || typeof message.func !== 'string') return;
   switch (message.func) {
     case 'initialize':
-      reply(message, ['content', 'web', JSON.stringify({ apiVersion: 4, supports: { pages: { appButton: {}, tabs: {} }, teamsCore: {} } }), '2.58.0']);
+      reply(message, [
+        'content',
+        'web',
+        JSON.stringify({ apiVersion: 4, supports: { pages: { appButton: {}, tabs: {} }, teamsCore: {} } }),
+        '2.58.0',
+      ]);
       break;
     case 'getContext':
       reply(message, [

@@ -32,13 +32,30 @@ export function barChart(title: string, slices: Slice[], palette = 'series'): HT
   const max = Math.max(1, ...slices.map((s) => s.count));
   const height = Math.max(1, slices.length) * rowHeight + 8;
   const text = describe(title, slices);
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': text, class: 'chart', preserveAspectRatio: 'xMinYMin meet' });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': text,
+    class: 'chart',
+    preserveAspectRatio: 'xMinYMin meet',
+  });
   chart.appendChild(svg('title', {}, text));
   slices.forEach((slice, i) => {
     const y = 4 + i * rowHeight;
     const barWidth = Math.max(2, ((width - labelWidth - 50) * slice.count) / max);
     chart.appendChild(svg('text', { x: labelWidth - 8, y: y + 18, 'text-anchor': 'end', class: 'chart-label' }, slice.label));
-    chart.appendChild(svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: rowHeight - 10, rx: 3, class: slice.color ? `bar color-${slice.color}` : `bar ${palette}-${i % 6}`, 'data-label': slice.label, 'data-count': slice.count }));
+    chart.appendChild(
+      svg('rect', {
+        x: labelWidth,
+        y: y + 4,
+        width: barWidth,
+        height: rowHeight - 10,
+        rx: 3,
+        class: slice.color ? `bar color-${slice.color}` : `bar ${palette}-${i % 6}`,
+        'data-label': slice.label,
+        'data-count': slice.count,
+      }),
+    );
     chart.appendChild(svg('text', { x: labelWidth + barWidth + 6, y: y + 18, class: 'chart-value' }, String(slice.count)));
   });
   return h('figure', { class: 'chart-figure' }, h('figcaption', {}, title), chart);

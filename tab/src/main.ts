@@ -12,11 +12,52 @@ interface Summary {
   devices: { total: number; byCompliance: Slice[]; byRing: Slice[] };
   elevations: { open: number };
 }
-interface TicketRow { id: string; title: string; state: string; stateLabel: string; stateColor: string; severity: number | null; severityName: string; severityColor: string; type: string; category: string; createdDateTime: string | null }
-interface TicketDetail extends TicketRow { description: string; subcategory: string; nextActionOwner: string }
-interface NoteRow { id: string | null; text: string; sender: string; createdDateTime: string | null }
-interface DeviceRow { name: string; user: string; model: string; complianceState: string; complianceLabel: string; complianceColor: string; ring: string; osVersion: string; lastSync: string | null; failing: { name: string; type: string; status: string }[] }
-interface ElevationRow { id: string; title: string; deviceName: string; category: string; requestedBy: string; ticketId: string; planOfAction: string; created: string | null }
+interface TicketRow {
+  id: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  stateColor: string;
+  severity: number | null;
+  severityName: string;
+  severityColor: string;
+  type: string;
+  category: string;
+  createdDateTime: string | null;
+}
+interface TicketDetail extends TicketRow {
+  description: string;
+  subcategory: string;
+  nextActionOwner: string;
+}
+interface NoteRow {
+  id: string | null;
+  text: string;
+  sender: string;
+  createdDateTime: string | null;
+}
+interface DeviceRow {
+  name: string;
+  user: string;
+  model: string;
+  complianceState: string;
+  complianceLabel: string;
+  complianceColor: string;
+  ring: string;
+  osVersion: string;
+  lastSync: string | null;
+  failing: { name: string; type: string; status: string }[];
+}
+interface ElevationRow {
+  id: string;
+  title: string;
+  deviceName: string;
+  category: string;
+  requestedBy: string;
+  ticketId: string;
+  planOfAction: string;
+  created: string | null;
+}
 
 const status = (text: string): void => {
   byId('status').textContent = text;
@@ -83,7 +124,11 @@ function formText(data: FormData, name: string, fallback = ''): string {
 async function loadTickets(api: Api): Promise<void> {
   const form = byId<HTMLFormElement>('ticket-filters');
   const data = new FormData(form);
-  const query = new URLSearchParams({ state: formText(data, 'state', 'open'), severity: formText(data, 'severity'), q: formText(data, 'q') });
+  const query = new URLSearchParams({
+    state: formText(data, 'state', 'open'),
+    severity: formText(data, 'severity'),
+    q: formText(data, 'q'),
+  });
   const list = byId('ticket-list');
   list.setAttribute('aria-busy', 'true');
   try {
@@ -115,7 +160,14 @@ function renderNotes(notes: NoteRow[]): HTMLElement {
   return h(
     'ol',
     { class: 'notes', id: 'notes' },
-    ...notes.map((n) => h('li', {}, h('p', { class: 'note-meta' }, `${n.sender || 'Unknown'} · ${when(n.createdDateTime)}`), h('p', { class: 'note-text' }, n.text))),
+    ...notes.map((n) =>
+      h(
+        'li',
+        {},
+        h('p', { class: 'note-meta' }, `${n.sender || 'Unknown'} · ${when(n.createdDateTime)}`),
+        h('p', { class: 'note-text' }, n.text),
+      ),
+    ),
   );
 }
 
@@ -124,14 +176,21 @@ async function openTicket(api: Api, id: string): Promise<void> {
   panel.hidden = false;
   panel.setAttribute('aria-busy', 'true');
   try {
-    const { ticket, notes } = await loading(`ticket ${id}`, () => api.get<{ ticket: TicketDetail; notes: NoteRow[] }>(`tickets/${encodeURIComponent(id)}`));
+    const { ticket, notes } = await loading(`ticket ${id}`, () =>
+      api.get<{ ticket: TicketDetail; notes: NoteRow[] }>(`tickets/${encodeURIComponent(id)}`),
+    );
     const textarea = h('textarea', { id: 'note-text', name: 'text', rows: '3', maxlength: '4000', required: true });
     const form = h(
       'form',
       { id: 'note-form', class: 'stack' },
       h('label', { for: 'note-text' }, 'Add a note'),
       textarea,
-      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Add note'), h('span', { class: 'form-status', role: 'status' })),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'submit', class: 'primary' }, 'Add note'),
+        h('span', { class: 'form-status', role: 'status' }),
+      ),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -203,7 +262,9 @@ function deviceTable(caption: string, items: DeviceRow[]): HTMLElement {
       text(d.user),
       h('span', { class: `pill color-${d.complianceColor}` }, d.complianceLabel),
       text(d.ring),
-      d.failing.length ? h('ul', { class: 'plain' }, ...d.failing.map((f) => h('li', {}, `${f.name} (${f.type}): ${f.status}`))) : text('None'),
+      d.failing.length
+        ? h('ul', { class: 'plain' }, ...d.failing.map((f) => h('li', {}, `${f.name} (${f.type}): ${f.status}`)))
+        : text('None'),
     ]),
   );
 }
@@ -216,7 +277,11 @@ async function loadFailing(api: Api): Promise<void> {
     );
     replace(
       where,
-      h('p', { class: 'count' }, `${items.length} of ${checked} devices, checked ${when(computedAt)} (checked again at most every ${refreshMinutes} minutes)`),
+      h(
+        'p',
+        { class: 'count' },
+        `${items.length} of ${checked} devices, checked ${when(computedAt)} (checked again at most every ${refreshMinutes} minutes)`,
+      ),
       deviceTable('Devices with failing configurations', items),
     );
   } catch (error) {
@@ -229,7 +294,11 @@ async function searchDevices(api: Api): Promise<void> {
   const where = byId('device-results');
   try {
     const { items } = await loading('devices', () => api.get<{ items: DeviceRow[] }>(`devices?q=${encodeURIComponent(q)}`));
-    replace(where, h('p', { class: 'count' }, `${items.length} device${items.length === 1 ? '' : 's'} found`), deviceTable('Devices found', items));
+    replace(
+      where,
+      h('p', { class: 'count' }, `${items.length} device${items.length === 1 ? '' : 's'} found`),
+      deviceTable('Devices found', items),
+    );
   } catch (error) {
     showError(where, error);
   }
@@ -246,9 +315,21 @@ async function loadElevations(api: Api): Promise<void> {
         'Open elevation requests',
         ['Request', 'Device', 'Requested by', 'Created', ''],
         items.map((e) => {
-          const close: Node = may.closeElevation ? h('button', { type: 'button', class: 'secondary', 'aria-label': `Close elevation request ${e.title || e.id} on ${e.deviceName}` }, 'Close…') : text('');
+          const close: Node = may.closeElevation
+            ? h(
+                'button',
+                { type: 'button', class: 'secondary', 'aria-label': `Close elevation request ${e.title || e.id} on ${e.deviceName}` },
+                'Close…',
+              )
+            : text('');
           if (close instanceof HTMLButtonElement) close.addEventListener('click', () => closeForm(api, e, close));
-          return [h('span', {}, h('strong', {}, e.title || e.id), h('br'), h('small', {}, e.planOfAction)), text(e.deviceName), text(e.requestedBy), text(when(e.created)), close];
+          return [
+            h('span', {}, h('strong', {}, e.title || e.id), h('br'), h('small', {}, e.planOfAction)),
+            text(e.deviceName),
+            text(e.requestedBy),
+            text(when(e.created)),
+            close,
+          ];
         }),
       ),
     );
@@ -261,7 +342,13 @@ function closeForm(api: Api, e: ElevationRow, opener: HTMLButtonElement): void {
   const id = `close-${e.id}`;
   const input = h('textarea', { id, rows: '2', maxlength: '2000', required: true });
   const formStatus = h('span', { class: 'form-status', role: 'status' });
-  const form = h('form', { class: 'stack close-form' }, h('label', { for: id }, `Actions taken on ${e.deviceName}`), input, h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Close request'), formStatus));
+  const form = h(
+    'form',
+    { class: 'stack close-form' },
+    h('label', { for: id }, `Actions taken on ${e.deviceName}`),
+    input,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Close request'), formStatus),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!input.value.trim()) {

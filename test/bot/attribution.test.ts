@@ -51,12 +51,22 @@ describe('attribution and audit of changes made through the bot', () => {
     expect(noteText(note)).toBe(`Replaced the docking station.\n\n${ADELE_LINE}`);
 
     const [row] = await auditRows('audit');
-    expect(row).toMatch(new RegExp(`Adele Vance · added a note to ticket ${ticketA}[\\s\\S]*adele\\.vance@contoso\\.com · in a 1:1 chat[\\s\\S]*Done`));
+    expect(row).toMatch(
+      new RegExp(`Adele Vance · added a note to ticket ${ticketA}[\\s\\S]*adele\\.vance@contoso\\.com · in a 1:1 chat[\\s\\S]*Done`),
+    );
   });
 
   it('without a roster entry, names the admin from the activity', async () => {
-    const form = invokeCard(await harness.execute('ticket.addNoteForm', { id: ticketB }, { user: ADMIN_BY_ID, conversationId: 'personal-megan' }));
-    invokeCard(await harness.execute('ticket.addNote', { ...(findActions(form).find((a) => a.verb === 'ticket.addNote')!.data as Json), text: 'Checked.' }, { user: ADMIN_BY_ID, conversationId: 'personal-megan' }));
+    const form = invokeCard(
+      await harness.execute('ticket.addNoteForm', { id: ticketB }, { user: ADMIN_BY_ID, conversationId: 'personal-megan' }),
+    );
+    invokeCard(
+      await harness.execute(
+        'ticket.addNote',
+        { ...(findActions(form).find((a) => a.verb === 'ticket.addNote')!.data as Json), text: 'Checked.' },
+        { user: ADMIN_BY_ID, conversationId: 'personal-megan' },
+      ),
+    );
     expect(noteText((await harness.app.mmd.tickets.notes(ticketB)).at(-1)!)).toBe('Checked.\n\n— Megan Bowen via MMD Assist');
   });
 
@@ -77,7 +87,10 @@ describe('attribution and audit of changes made through the bot', () => {
     expect(notes.every((r) => r.includes('added a note to ticket'))).toBe(true);
 
     const onA = await auditRows(`audit ticket ${ticketA}`);
-    expect(onA.map((r) => r.split('\n')[0])).toEqual([`Adele Vance · subscribed to ${ticketA}`, `Adele Vance · added a note to ticket ${ticketA}`]);
+    expect(onA.map((r) => r.split('\n')[0])).toEqual([
+      `Adele Vance · subscribed to ${ticketA}`,
+      `Adele Vance · added a note to ticket ${ticketA}`,
+    ]);
 
     const byMegan = await auditRows('audit user aad-admin-2');
     expect(byMegan).toHaveLength(1);
@@ -128,7 +141,11 @@ describe('attribution and audit of changes made through the bot', () => {
   });
 
   it('ticket and elevation forms record their changes, with the admin named in the plan of action', async () => {
-    const form = await chooseCategory(harness, invokeCard(await harness.execute('elevation.requestForm', { deviceName: 'MMD-00001' })), 'Office');
+    const form = await chooseCategory(
+      harness,
+      invokeCard(await harness.execute('elevation.requestForm', { deviceName: 'MMD-00001' })),
+      'Office',
+    );
     const created = await press(harness, form, 'elevation.create', {
       deviceName: 'MMD-00001',
       ticketId: ticketA,
@@ -138,17 +155,25 @@ describe('attribution and audit of changes made through the bot', () => {
       planOfAction: 'Re-register the add-in.',
     });
     expect(created.type).toBe('application/vnd.microsoft.card.adaptive');
-    const request = (await harness.app.mmd.elevations.list({ deviceName: 'MMD-00001', top: 50 })).items.find((r) => r.planOfAction?.startsWith('Re-register the add-in.'))!;
+    const request = (await harness.app.mmd.elevations.list({ deviceName: 'MMD-00001', top: 50 })).items.find((r) =>
+      r.planOfAction?.startsWith('Re-register the add-in.'),
+    )!;
     expect(request.planOfAction).toBe(`Re-register the add-in.\n\n${ADELE_LINE}`);
     const [row] = await auditRows('audit action elevation user adele.vance@contoso.com');
     expect(row).toContain(`Adele Vance · requested elevation ${request.id}`);
     expect(row).toContain(`MMD-00001, ticket ${ticketA}`);
     // The device filter finds elevation requests on the device as well as reveals of it.
-    expect((await auditRows('audit device mmd-00001')).map((r) => r.split('\n')[0])).toEqual([`Adele Vance · requested elevation ${request.id}`]);
+    expect((await auditRows('audit device mmd-00001')).map((r) => r.split('\n')[0])).toEqual([
+      `Adele Vance · requested elevation ${request.id}`,
+    ]);
   });
 
   it('refuses the audit pages to non-admins', async () => {
-    const res = await harness.execute('audit.page', {}, { user: { id: 'user-9', name: 'Nobody', aadObjectId: 'aad-9' }, conversationId: 'personal-nobody' });
+    const res = await harness.execute(
+      'audit.page',
+      {},
+      { user: { id: 'user-9', name: 'Nobody', aadObjectId: 'aad-9' }, conversationId: 'personal-nobody' },
+    );
     expect(JSON.stringify(res.value)).toMatch(/needs the admin role/);
   });
 });

@@ -38,16 +38,36 @@ describe('every change is audited', () => {
   it('incident create, status, assignment and classification: one record each, by the admin who did it', async () => {
     const form = invokeCard(await harness.execute('incident.newForm', {}));
     const created = invokeCard(
-      await press(harness, form, 'incident.create', { displayName: 'Audit me: odd sign-in', severity: 'medium', status: 'active', assignedTo: '', tags: '', comment: '' }),
+      await press(harness, form, 'incident.create', {
+        displayName: 'Audit me: odd sign-in',
+        severity: 'medium',
+        status: 'active',
+        assignedTo: '',
+        tags: '',
+        comment: '',
+      }),
     );
     const id = String((findActions(created).find((a) => a.verb === 'incident.update')!.data as Json).id);
     let card = invokeCard(await press(harness, created, 'incident.update', { change: 'status', status: 'resolved' }));
     // Megan assigns it from her own copy of the card.
     const hers = invokeCard(await harness.execute('incident.open', { id }, MEGAN));
     const assignment = findActions(hers).find((a) => a.verb === 'incident.update' && (a.data as Json).change === 'assignment')!;
-    card = invokeCard(await harness.execute('incident.update', { ...inputs(hers), ...(assignment.data as Json), assignedTo: 'megan.bowen@contoso.com' }, MEGAN));
+    card = invokeCard(
+      await harness.execute(
+        'incident.update',
+        { ...inputs(hers), ...(assignment.data as Json), assignedTo: 'megan.bowen@contoso.com' },
+        MEGAN,
+      ),
+    );
     const classify = findActions(card).find((a) => a.verb === 'incident.update' && (a.data as Json).change === 'classification')!;
-    invokeCard(await harness.execute('incident.update', { ...inputs(card), ...(classify.data as Json), classification: 'truePositive', determination: 'malware' }));
+    invokeCard(
+      await harness.execute('incident.update', {
+        ...inputs(card),
+        ...(classify.data as Json),
+        classification: 'truePositive',
+        determination: 'malware',
+      }),
+    );
 
     const rows = await auditRows('audit action incident');
     expect(headlines(rows)).toEqual([
@@ -75,7 +95,13 @@ describe('every change is audited', () => {
     const device = (await harness.app.mmd.devices.list({ top: 50 })).items.find((d) => d.intuneId && d.aadDeviceId)!;
     const form = cardOf((await harness.say(`report enrollment failure ${device.name}`))[0]);
     const reason = 'The user could not be authenticated (0x80180002).';
-    invokeCard(await press(harness, form, 'enrollmentFailure.report', { enrollmentType: 'windowsAutoEnrollment', failureCategory: 'authentication', failureReason: reason }));
+    invokeCard(
+      await press(harness, form, 'enrollmentFailure.report', {
+        enrollmentType: 'windowsAutoEnrollment',
+        failureCategory: 'authentication',
+        failureReason: reason,
+      }),
+    );
     const rows = await auditRows('audit action event');
     expect(rows).toHaveLength(1);
     const [, id] = /^Adele Vance · reported enrollment event (\S+)$/.exec(headlines(rows)[0]!)!;

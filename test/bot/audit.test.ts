@@ -18,7 +18,12 @@ describe('the audit command', () => {
   it('records every reveal attempt under audit/<ISO time>/<uuid> and shows them newest first', async () => {
     await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE });
     await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_DEVICE });
-    await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { user: OUTSIDER, conversationId: 'personal-mallory' });
+    await executeOnCard(
+      harness,
+      'elevation.reveal',
+      { deviceName: EXAMPLE_ELEVATED_DEVICE },
+      { user: OUTSIDER, conversationId: 'personal-mallory' },
+    );
 
     const keys = await harness.app.storage.list('audit/');
     expect(keys).toHaveLength(3);

@@ -37,10 +37,7 @@ describe('the bot over /api/messages', () => {
     const conversationId = 'personal-welcome-1';
     await harness.post(harness.activity({ type: 'installationUpdate', action: 'add' }, { conversationId }));
     await harness.post(
-      harness.activity(
-        { type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }, { id: 'user-1' }] },
-        { conversationId },
-      ),
+      harness.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }, { id: 'user-1' }] }, { conversationId }),
     );
     const sent = harness.connector.sent(conversationId);
     expect(sent).toHaveLength(1);

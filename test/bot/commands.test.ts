@@ -21,7 +21,6 @@ describe('chat commands', () => {
     return card;
   }
 
-
   it('devices: lists the first page with a Next button', async () => {
     const card = await cardFor('devices');
     expect(cardText(card)).toContain(EXAMPLE_DEVICE);
@@ -137,6 +136,9 @@ describe('chat commands', () => {
     expect(answerText(res)).toMatch(/now gets an update/i);
     const keys = await harness.app.storage.list(`subscriptions/${EXAMPLE_TICKET_ID}/`);
     expect(keys).toHaveLength(1);
-    expect(await harness.app.notify.subscriptions.getTarget('personal-conv-1')).toMatchObject({ kind: 'personal', serviceUrl: harness.connector.url });
+    expect(await harness.app.notify.subscriptions.getTarget('personal-conv-1')).toMatchObject({
+      kind: 'personal',
+      serviceUrl: harness.connector.url,
+    });
   });
 });

@@ -8,7 +8,11 @@ const NON_MEMBER = { id: 'user-g2', name: 'Nora Outside', aadObjectId: 'aad-g2' 
 const UNKNOWN = { id: 'user-g3', name: 'Guest Person', aadObjectId: 'aad-g3' };
 
 function graphCalls(harness: BotHarness, from = 0): string[] {
-  return harness.app.emulator!.requestLog().slice(from).map((e) => e.url).filter((u) => u.startsWith('/graph/'));
+  return harness.app
+    .emulator!.requestLog()
+    .slice(from)
+    .map((e) => e.url)
+    .filter((u) => u.startsWith('/graph/'));
 }
 
 describe('elevation admins by Entra group membership (Graph)', () => {

@@ -38,9 +38,10 @@ export async function executeOnCard(
   data: Record<string, unknown>,
   options: SendOptions & { replyToId?: string } = {},
 ): Promise<InvokeResponse> {
-  const shown = verb === 'elevation.reveal' && !options.replyToId && typeof data.deviceName === 'string'
-    ? await shownCardId(harness, data.deviceName, options)
-    : undefined;
+  const shown =
+    verb === 'elevation.reveal' && !options.replyToId && typeof data.deviceName === 'string'
+      ? await shownCardId(harness, data.deviceName, options)
+      : undefined;
   const { status, body } = await harness.post(
     harness.activity(
       {
@@ -58,7 +59,11 @@ export async function executeOnCard(
 
 /** Calls to the emulator's elevationDetails since `from` (index into requestLog()). */
 export function detailCalls(harness: BotHarness, from = 0): string[] {
-  return harness.app.emulator!.requestLog().slice(from).map((e) => e.url).filter((u) => u.includes('/elevationDetails'));
+  return harness.app
+    .emulator!.requestLog()
+    .slice(from)
+    .map((e) => e.url)
+    .filter((u) => u.includes('/elevationDetails'));
 }
 
 /** Every key and value of a storage, as one string, to search for what must never be stored. */

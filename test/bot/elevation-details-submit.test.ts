@@ -38,7 +38,10 @@ describe('Reveal through the Action.Submit fallback', () => {
 
   it('refuses the fallback in a group chat too', async () => {
     harness.connector.clear();
-    const replies = await harness.submit({ verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE }, { conversationType: 'groupChat' });
+    const replies = await harness.submit(
+      { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE },
+      { conversationType: 'groupChat' },
+    );
     expect(String(replies[0]!.text)).toMatch(/only reveal passwords in our 1:1 chat/);
     expect(harness.connector.updates()).toEqual([]);
   });

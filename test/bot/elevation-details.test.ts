@@ -124,29 +124,32 @@ describe('elevation details over /api/messages', () => {
     expect(typeof audit[0]!.elevationRequestId).toBe('string');
   });
 
-  it.each(['groupChat', 'channel'] as const)('in a %s: says "sent privately" there, sends the hidden card in a new 1:1 chat', async (conversationType) => {
-    const before = harness.app.emulator!.requestLog().length;
-    const createdBefore = harness.connector.created.length;
-    const conversationId = `${conversationType}-private-test`;
-    await harness.say(`elevation ${EXAMPLE_ELEVATED_DEVICE}`, { conversationType, conversationId });
+  it.each(['groupChat', 'channel'] as const)(
+    'in a %s: says "sent privately" there, sends the hidden card in a new 1:1 chat',
+    async (conversationType) => {
+      const before = harness.app.emulator!.requestLog().length;
+      const createdBefore = harness.connector.created.length;
+      const conversationId = `${conversationType}-private-test`;
+      await harness.say(`elevation ${EXAMPLE_ELEVATED_DEVICE}`, { conversationType, conversationId });
 
-    const inGroup = harness.connector.sent(conversationId);
-    expect(inGroup).toHaveLength(1);
-    expect(String(inGroup[0]!.text)).toMatch(/sent the elevation details to you privately/i);
-    expect(inGroup[0]!.attachments).toBeUndefined();
-    expect(JSON.stringify(inGroup)).not.toMatch(/MMDLocalAdmin|Reveal/);
+      const inGroup = harness.connector.sent(conversationId);
+      expect(inGroup).toHaveLength(1);
+      expect(String(inGroup[0]!.text)).toMatch(/sent the elevation details to you privately/i);
+      expect(inGroup[0]!.attachments).toBeUndefined();
+      expect(JSON.stringify(inGroup)).not.toMatch(/MMDLocalAdmin|Reveal/);
 
-    const created = harness.connector.created.slice(createdBefore);
-    expect(created).toHaveLength(1);
-    expect(created[0]!.members).toEqual([expect.objectContaining({ id: DEFAULT_USER.id })]);
-    expect(created[0]!.tenantId).toBe('tenant-0001');
-    const privately = harness.connector.sent(created[0]!.id);
-    expect(privately).toHaveLength(1);
-    const card = cardOf(privately[0]);
-    expect(validateCard(card)).toEqual([]);
-    expect(cardText(card)).toMatch(/password is hidden/i);
-    expect(detailCalls(harness, before)).toEqual([]);
-  });
+      const created = harness.connector.created.slice(createdBefore);
+      expect(created).toHaveLength(1);
+      expect(created[0]!.members).toEqual([expect.objectContaining({ id: DEFAULT_USER.id })]);
+      expect(created[0]!.tenantId).toBe('tenant-0001');
+      const privately = harness.connector.sent(created[0]!.id);
+      expect(privately).toHaveLength(1);
+      const card = cardOf(privately[0]);
+      expect(validateCard(card)).toEqual([]);
+      expect(cardText(card)).toMatch(/password is hidden/i);
+      expect(detailCalls(harness, before)).toEqual([]);
+    },
+  );
 
   it.each(['groupChat', 'channel'] as const)('refuses Reveal pressed in a %s, fetching nothing', async (conversationType) => {
     const before = harness.app.emulator!.requestLog().length;
@@ -180,7 +183,12 @@ describe('elevation details over /api/messages', () => {
   });
 
   it('turns an API failure into a clear answer without secrets, and audits it', async () => {
-    harness.app.emulator!.faults.add({ path: '/elevationDetails$', status: 403, body: { error: { code: '403', message: 'Caller lacks MmdSupport.ReadWrite.' } }, times: 1 });
+    harness.app.emulator!.faults.add({
+      path: '/elevationDetails$',
+      status: 403,
+      body: { error: { code: '403', message: 'Caller lacks MmdSupport.ReadWrite.' } },
+      times: 1,
+    });
     const res = invokeCard(await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }));
     expect(validateCard(res)).toEqual([]);
     expect(cardText(res)).toMatch(/revealing the elevation details of MMD-00002/i);
@@ -190,7 +198,7 @@ describe('elevation details over /api/messages', () => {
     expect(audit.some((r) => r.outcome === 'failed')).toBe(true);
   });
 
-  it('never reveals on, nor later overwrites, a message it did not send as that device\'s card (forged replyToId)', async () => {
+  it("never reveals on, nor later overwrites, a message it did not send as that device's card (forged replyToId)", async () => {
     // Other messages of the bot in this chat: a ticket list, and the card of another device.
     await harness.say('tickets');
     const listId = harness.connector.calls.filter((c) => c.method === 'POST').pop()!.responseId!;
@@ -203,8 +211,12 @@ describe('elevation details over /api/messages', () => {
       expect(res.type).toBe('application/vnd.microsoft.activity.message');
       expect(String(res.value)).toMatch(/could not tell which card to hide again later, so I did not reveal anything/);
       // The Action.Submit fallback neither reveals nor hides by updating the forged message.
-      await harness.post(harness.activity({ type: 'message', replyToId: forged, value: { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE } }));
-      await harness.post(harness.activity({ type: 'message', replyToId: forged, value: { verb: 'elevation.hide', deviceName: EXAMPLE_ELEVATED_DEVICE } }));
+      await harness.post(
+        harness.activity({ type: 'message', replyToId: forged, value: { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE } }),
+      );
+      await harness.post(
+        harness.activity({ type: 'message', replyToId: forged, value: { verb: 'elevation.hide', deviceName: EXAMPLE_ELEVATED_DEVICE } }),
+      );
     }
     expect(detailCalls(harness, before)).toEqual([]);
     expect(await harness.app.storage.list('redactions/')).toHaveLength(redactionsBefore);

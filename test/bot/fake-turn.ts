@@ -12,7 +12,9 @@ export interface FakeTurn extends Turn {
   memberLookups: number;
 }
 
-export interface FakeTurnOptions extends Partial<Pick<Turn, 'kind' | 'conversation' | 'conversationId' | 'user' | 'replyToId' | 'utcOffsetMinutes'>> {
+export interface FakeTurnOptions extends Partial<
+  Pick<Turn, 'kind' | 'conversation' | 'conversationId' | 'user' | 'replyToId' | 'utcOffsetMinutes'>
+> {
   member?: TurnMember;
   /** What sendPrivately answers (default: delivered). */
   privateDelivery?: PrivateDelivery;

@@ -55,7 +55,10 @@ describe('finding your way', () => {
   });
 
   it('a forged back view is refused, changing nothing', async () => {
-    const res = await harness.execute('device.open', { name: 'MMD-00001', back: { verb: 'elevation.reveal', data: { deviceName: 'MMD-00002' } } });
+    const res = await harness.execute('device.open', {
+      name: 'MMD-00001',
+      back: { verb: 'elevation.reveal', data: { deviceName: 'MMD-00002' } },
+    });
     expect(String(res.value)).toMatch(/cannot accept/);
   });
 

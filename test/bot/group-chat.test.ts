@@ -14,7 +14,9 @@ describe('group chat and channel', () => {
 
   it.each([['groupChat'], ['channel']] as const)('the welcome card in a %s says "@MMD Assist help"', async (conversationType) => {
     const conversationId = `welcome-${conversationType}`;
-    await harness.post(harness.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }] }, { conversationId, conversationType }));
+    await harness.post(
+      harness.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }] }, { conversationId, conversationType }),
+    );
     const [welcome] = harness.connector.sent(conversationId);
     expect(cardText(cardOf(welcome))).toContain('@MMD Assist help');
     // The sandbox's default user is an operator: New ticket is offered.
@@ -24,7 +26,9 @@ describe('group chat and channel', () => {
   it('a reader is not offered New ticket', async () => {
     const readers = await BotHarness.start({ env: { DEFAULT_ROLE: 'reader', OPERATORS: 'otto@contoso.com' } });
     try {
-      await readers.post(readers.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }] }, { conversationId: 'welcome-reader' }));
+      await readers.post(
+        readers.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }] }, { conversationId: 'welcome-reader' }),
+      );
       const [welcome] = readers.connector.sent('welcome-reader');
       expect(findActions(cardOf(welcome)).map((a) => a.title)).toEqual(['Show help', 'Devices', 'Tickets']);
     } finally {

@@ -23,11 +23,42 @@ function deps(admins = 'adele@contoso.com'): BotDeps {
   const storage = new MemoryStorage();
   const logger = createLogger({ level: 'silent' });
   const now = () => new Date('2030-01-01T00:00:00Z');
-  const unusedMmd = new Proxy({}, { get: (_, name) => { throw new Error(`MMD client used: ${String(name)}`); } }) as MmdClient;
-  const unusedGraph = new Proxy({}, { get: (_, name) => { throw new Error(`Graph client used: ${String(name)}`); } }) as GraphSecurityClient;
-  const cards = { updateCard: async () => { throw new Error('no proactive update expected'); } };
-  const notify = { subscriptions: new SubscriptionStore(storage), settings: new SettingsStore(storage), messages: new MessageStore(storage) };
-  return { config, mmd: unusedMmd, storage, logger, now, security: createSecurityServices({ config, storage, logger, now, cards }), notify, graph: unusedGraph };
+  const unusedMmd = new Proxy(
+    {},
+    {
+      get: (_, name) => {
+        throw new Error(`MMD client used: ${String(name)}`);
+      },
+    },
+  ) as MmdClient;
+  const unusedGraph = new Proxy(
+    {},
+    {
+      get: (_, name) => {
+        throw new Error(`Graph client used: ${String(name)}`);
+      },
+    },
+  ) as GraphSecurityClient;
+  const cards = {
+    updateCard: async () => {
+      throw new Error('no proactive update expected');
+    },
+  };
+  const notify = {
+    subscriptions: new SubscriptionStore(storage),
+    settings: new SettingsStore(storage),
+    messages: new MessageStore(storage),
+  };
+  return {
+    config,
+    mmd: unusedMmd,
+    storage,
+    logger,
+    now,
+    security: createSecurityServices({ config, storage, logger, now, cards }),
+    notify,
+    graph: unusedGraph,
+  };
 }
 
 describe('handlers with a fake Turn', () => {
@@ -56,11 +87,20 @@ describe('handlers with a fake Turn', () => {
 
   it('Reveal in a conversation of unknown kind is refused and audited as not personal (fails closed)', async () => {
     const d = deps();
-    const turn = fakeTurn({ kind: 'invoke', conversation: 'unknown', member: { userPrincipalName: 'adele@contoso.com' }, replyToId: 'card-1' });
+    const turn = fakeTurn({
+      kind: 'invoke',
+      conversation: 'unknown',
+      member: { userPrincipalName: 'adele@contoso.com' },
+      replyToId: 'card-1',
+    });
     const reply = await revealElevationDetails(turn, { deviceName: 'MMD-00002' }, d);
     expect(reply.text).toMatch(/only reveal passwords in our 1:1 chat/);
     const [record] = await recentAudit(d.storage, 5);
-    expect(record).toMatchObject({ outcome: 'not_personal', conversation: { id: 'conversation-1', kind: 'unknown' }, user: { upn: 'adele@contoso.com' } });
+    expect(record).toMatchObject({
+      outcome: 'not_personal',
+      conversation: { id: 'conversation-1', kind: 'unknown' },
+      user: { upn: 'adele@contoso.com' },
+    });
     expect(turn.updated).toEqual([]);
   });
 });

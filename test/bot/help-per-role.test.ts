@@ -19,7 +19,8 @@ const OPERATOR_COMMANDS = ['new ticket', 'request elevation <device>', 'new inci
 const ADMIN_COMMANDS = ['elevation <device>', 'audit [user <upn>] [action <kind>] [ticket <id>|device <name>] [since <yyyy-mm-dd>]'];
 
 /** What an answer without real data says: not found, refused, not understood, failed. */
-const EMPTY_ANSWER = /could not find|No .* (was|were) found|did not understand|went wrong|needs the \w+ role|No elevation requests|has no open elevation request|No records match|not exist/i;
+const EMPTY_ANSWER =
+  /could not find|No .* (was|were) found|did not understand|went wrong|needs the \w+ role|No elevation requests|has no open elevation request|No records match|not exist/i;
 
 describe('help per role, every Try button', () => {
   let harness: BotHarness;
@@ -51,7 +52,6 @@ describe('help per role, every Try button', () => {
     for (const usage of [...OPERATOR_COMMANDS, ...ADMIN_COMMANDS]) expect(admin).toContain(usage);
     expect(tries(await helpOf('admin'))).toEqual(expect.arrayContaining(['audit', 'elevation MMD-00002']));
   });
-
 
   it.each(Object.keys(PEOPLE) as Role[])('every Try button of the %s help card answers with sandbox data', async (role) => {
     const help = await helpOf(role);

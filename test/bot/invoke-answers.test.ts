@@ -21,7 +21,12 @@ afterAll(async () => {
 });
 
 function expectNoMarkdownMarks(res: InvokeResponse): void {
-  const shown = res.type === CARD ? findElements(res.value, 'TextRun').map((r) => String(r.text)).join('') : String(res.value);
+  const shown =
+    res.type === CARD
+      ? findElements(res.value, 'TextRun')
+          .map((r) => String(r.text))
+          .join('')
+      : String(res.value);
   expect(shown).not.toMatch(/\*\*|`/);
 }
 

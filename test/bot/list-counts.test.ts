@@ -70,7 +70,9 @@ describe('lists say how many', () => {
     const emulator = harness.app.emulator!;
     const token = String((await requestToken(emulator)).body.access_token);
     const answer = await readAnswer<Record<string, unknown>>(
-      await fetch(`${emulator.mmdBaseUrl}tenants/${emulator.tenantId}/devices?$top=1&$count=true`, { headers: { authorization: `Bearer ${token}` } }),
+      await fetch(`${emulator.mmdBaseUrl}tenants/${emulator.tenantId}/devices?$top=1&$count=true`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
     );
     expect(answer.status).toBe(200);
     expect(answer.body).not.toHaveProperty('@odata.count');

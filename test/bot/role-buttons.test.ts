@@ -3,7 +3,14 @@ import { EXAMPLE_DEVICE, EXAMPLE_TICKET_ID } from '../../src/emulator/seed';
 import { BotHarness, cardOf } from '../helpers/bot-harness';
 import { findActions } from '../helpers/card-validation';
 
-const CHANGE_VERBS = ['ticket.addNoteForm', 'ticket.newForm', 'elevation.requestForm', 'enrollmentFailure.reportForm', 'incident.update', 'incident.ticketForm'];
+const CHANGE_VERBS = [
+  'ticket.addNoteForm',
+  'ticket.newForm',
+  'elevation.requestForm',
+  'enrollmentFailure.reportForm',
+  'incident.update',
+  'incident.ticketForm',
+];
 
 async function verbsShown(harness: BotHarness): Promise<string[]> {
   const cards = [

@@ -6,7 +6,11 @@ import { invoke, resultsOf, tapValue } from './extensions/extension-helpers';
 
 type Json = Record<string, unknown>;
 const QUERY = 'composeExtension/query';
-const search = (text: string): Json => ({ commandId: 'search', parameters: [{ name: 'searchText', value: text }], queryOptions: { skip: 0, count: 25 } });
+const search = (text: string): Json => ({
+  commandId: 'search',
+  parameters: [{ name: 'searchText', value: text }],
+  queryOptions: { skip: 0, count: 25 },
+});
 
 /** Issue 25 point 1: a ticket id or its start finds the ticket; incidents are searched too. */
 describe('search by a ticket id or its start, and incidents in the extension', () => {
@@ -41,7 +45,10 @@ describe('search by a ticket id or its start, and incidents in the extension', (
 
   it('the extension lists security incidents named like the text, and inserts the incident', async () => {
     const [incident] = (await harness.app.graph.incidents.list({ top: 1 })).items;
-    const word = String(incident!.displayName).split(' ').find((w) => w.length > 5) ?? String(incident!.displayName);
+    const word =
+      String(incident!.displayName)
+        .split(' ')
+        .find((w) => w.length > 5) ?? String(incident!.displayName);
     const results = resultsOf((await invoke(harness, QUERY, search(word))).body);
     const incidents = results.filter((r) => tapValue(r).kind === 'incident');
     expect(incidents.map((r) => tapValue(r).id)).toContain(incident!.id);
@@ -77,7 +84,9 @@ describe('search by a ticket id or its start, and incidents in the extension', (
   });
 
   it('user text goes into the $filter as an escaped literal', () => {
-    expect(ticketFilter({ titleOrIdContains: "MMD-1' or 1 eq 1" })?.toString()).toBe("contains(title,'MMD-1'' or 1 eq 1') or contains(id,'MMD-1'' or 1 eq 1')");
+    expect(ticketFilter({ titleOrIdContains: "MMD-1' or 1 eq 1" })?.toString()).toBe(
+      "contains(title,'MMD-1'' or 1 eq 1') or contains(id,'MMD-1'' or 1 eq 1')",
+    );
     expect(incidentFilter({ displayNameContains: "x') or true or ('" })).toBe("contains(displayName,'x'') or true or (''')");
   });
 });

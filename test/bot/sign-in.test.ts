@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 async function emulator(path: string, body: Json, method = 'POST'): Promise<Json> {
-  const res = await fetch(`${emulatorUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${emulatorUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(body),
+  });
   if (res.status >= 300) throw new Error(`${path} answered ${res.status}`);
   return res.status === 204 ? {} : ((await res.json()) as Json);
 }
@@ -50,15 +54,27 @@ async function exchanges(): Promise<Array<{ userId: string; ok: boolean }>> {
 /** Teams' signin/tokenExchange invoke; answers the HTTP status and body, and what the bot sent meanwhile. */
 async function tokenExchange(id: string, token: string, options: SendOptions = {}): Promise<{ status: number; body: Json; sent: Json[] }> {
   const before = harness.connector.calls.length;
-  const { status, body } = await harness.post(harness.activity({ type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: CONNECTION, token } }, options));
-  const sent = harness.connector.calls.slice(before).filter((c) => c.method === 'POST').map((c) => c.activity);
+  const { status, body } = await harness.post(
+    harness.activity({ type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: CONNECTION, token } }, options),
+  );
+  const sent = harness.connector.calls
+    .slice(before)
+    .filter((c) => c.method === 'POST')
+    .map((c) => c.activity);
   return { status, body: (body ?? {}) as Json, sent };
 }
 
 async function invoke(name: string, value: unknown, options: SendOptions = {}): Promise<{ status: number; body: unknown; sent: Json[] }> {
   const before = harness.connector.calls.length;
   const { status, body } = await harness.post(harness.activity({ type: 'invoke', name, value }, options));
-  return { status, body, sent: harness.connector.calls.slice(before).filter((c) => c.method === 'POST').map((c) => c.activity) };
+  return {
+    status,
+    body,
+    sent: harness.connector.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST')
+      .map((c) => c.activity),
+  };
 }
 
 function oauthCardOf(activities: Json[]): Json {
@@ -68,7 +84,12 @@ function oauthCardOf(activities: Json[]): Json {
 }
 
 const texts = (activities: Json[]): string =>
-  activities.map((a) => `${typeof a.text === 'string' ? a.text : ''}\n${(a.attachments as Json[] | undefined)?.some((x) => x.contentType === 'application/vnd.microsoft.card.adaptive') ? cardText(cardOf(a)) : ''}`).join('\n');
+  activities
+    .map(
+      (a) =>
+        `${typeof a.text === 'string' ? a.text : ''}\n${(a.attachments as Json[] | undefined)?.some((x) => x.contentType === 'application/vnd.microsoft.card.adaptive') ? cardText(cardOf(a)) : ''}`,
+    )
+    .join('\n');
 
 const apiCalls = (path: RegExp): number => harness.app.emulator!.requestLog().filter((r) => path.test(r.url)).length;
 
@@ -81,7 +102,11 @@ describe('MMD_AUTH=user in the bot', () => {
     expect(card.text).toMatch(/Sign in to MMD Assist/);
     expect(card.tokenExchangeResource).toMatchObject({ uri: RESOURCE, id: expect.any(String) });
     const [button] = card.buttons as Json[];
-    expect(button).toMatchObject({ type: 'signin', title: 'Sign in', value: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_emulator\/signin\?state=/) });
+    expect(button).toMatchObject({
+      type: 'signin',
+      title: 'Sign in',
+      value: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_emulator\/signin\?state=/),
+    });
     expect(apiCalls(/\/devices/)).toBe(before);
     // Commands that never call MMD need no sign-in.
     expect(texts(await harness.say('help'))).toMatch(/devices/);
@@ -124,7 +149,11 @@ describe('MMD_AUTH=user in the bot', () => {
     expect(await claimExchange(harness.app.storage, 'personal-megan-claims', inFlight, new Date())).toMatchObject({ claimed: true });
     const busy = await tokenExchange(inFlight, token, options);
     expect(busy.status).toBe(409);
-    expect(busy.body).toEqual({ id: inFlight, connectionName: CONNECTION, failureDetail: expect.stringMatching(/already being processed/) });
+    expect(busy.body).toEqual({
+      id: inFlight,
+      connectionName: CONNECTION,
+      failureDetail: expect.stringMatching(/already being processed/),
+    });
     const abandoned = randomUUID();
     await claimExchange(harness.app.storage, 'personal-megan-claims', abandoned, new Date(Date.now() - 60_000));
     expect((await tokenExchange(abandoned, token, options)).status).toBe(412);
@@ -140,7 +169,10 @@ describe('MMD_AUTH=user in the bot', () => {
     const [a, b] = await Promise.all([tokenExchange(id, token, options), tokenExchange(id, token, options)]);
     const statuses = [a.status, b.status].sort();
     // The second is answered from the first's claim: 409 while it still runs, 200 once it is done.
-    expect([[200, 200], [200, 409]]).toContainEqual(statuses);
+    expect([
+      [200, 200],
+      [200, 409],
+    ]).toContainEqual(statuses);
     const again = await tokenExchange(id, token, options);
     expect(again.status).toBe(200);
     expect(again.sent).toEqual([]);
@@ -167,7 +199,10 @@ describe('MMD_AUTH=user in the bot', () => {
   });
 
   it('consent_required from the identity platform: a next-step card with the admin consent page, nothing sent to MMD', async () => {
-    const options: SendOptions = { user: { id: 'user-consent', name: 'Nestor Wilke', aadObjectId: 'aad-consent' }, conversationId: 'personal-consent' };
+    const options: SendOptions = {
+      user: { id: 'user-consent', name: 'Nestor Wilke', aadObjectId: 'aad-consent' },
+      conversationId: 'personal-consent',
+    };
     await emulator('/_emulator/identity/consent-required', { upn: 'nestor.wilke@contoso.com', required: true });
     try {
       oauthCardOf(await harness.say('devices', options));
@@ -179,7 +214,10 @@ describe('MMD_AUTH=user in the bot', () => {
       expect(cardText(card)).toMatch(/needs consent/);
       expect(cardText(card)).toMatch(/Ask your admin to grant consent/);
       const links = (card.actions as Json[]).filter((a) => a.type === 'Action.OpenUrl');
-      expect(links[0]).toMatchObject({ title: 'Admin consent page', url: expect.stringMatching(/\/adminconsent\?client_id=sandbox-client$/) });
+      expect(links[0]).toMatchObject({
+        title: 'Admin consent page',
+        url: expect.stringMatching(/\/adminconsent\?client_id=sandbox-client$/),
+      });
       expect(apiCalls(/\/devices/)).toBe(before);
 
       // Consent granted: the kept command runs on the next try.
@@ -206,26 +244,56 @@ describe('MMD_AUTH=user in the bot', () => {
     const wrong = await invoke('signin/verifyState', { state: '000000' }, options);
     expect(wrong.status).toBe(404);
     expect(cardText(cardOf(wrong.sent[0]))).toMatch(/Please sign in again/);
-    const { code } = await emulator('/_emulator/signin', { userId: user.id, connectionName: CONNECTION, upn: 'patti.fernandez@contoso.com', name: user.name });
+    const { code } = await emulator('/_emulator/signin', {
+      userId: user.id,
+      connectionName: CONNECTION,
+      upn: 'patti.fernandez@contoso.com',
+      name: user.name,
+    });
     const verified = await invoke('signin/verifyState', { state: String(code) }, options);
     expect(verified.status).toBe(200);
     expect(texts(verified.sent)).toMatch(/MMD-0000/);
   });
 
-  it('the message extension answers Teams\' sign-in (type auth, the connection\'s sign-in link); with the page\'s code it searches as the user', async () => {
+  it("the message extension answers Teams' sign-in (type auth, the connection's sign-in link); with the page's code it searches as the user", async () => {
     const user = { id: 'user-extension', name: 'Lynne Robbins', aadObjectId: 'aad-extension' };
     const options: SendOptions = { user, conversationId: 'personal-extension' };
     const search = (state?: string) =>
-      invoke('composeExtension/query', { commandId: 'search', parameters: [{ name: 'searchText', value: 'MMD-0000' }], queryOptions: { skip: 0, count: 25 }, ...(state ? { state } : {}) }, options);
+      invoke(
+        'composeExtension/query',
+        {
+          commandId: 'search',
+          parameters: [{ name: 'searchText', value: 'MMD-0000' }],
+          queryOptions: { skip: 0, count: 25 },
+          ...(state ? { state } : {}),
+        },
+        options,
+      );
     const before = apiCalls(/\/devices/);
     const first = await search();
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
-      composeExtension: { type: 'auth', suggestedActions: { actions: [{ type: 'openUrl', title: 'Sign in to MMD Assist', value: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_emulator\/signin\?state=/) }] } },
+      composeExtension: {
+        type: 'auth',
+        suggestedActions: {
+          actions: [
+            {
+              type: 'openUrl',
+              title: 'Sign in to MMD Assist',
+              value: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_emulator\/signin\?state=/),
+            },
+          ],
+        },
+      },
     });
     expect(apiCalls(/\/devices/)).toBe(before);
     // The sign-in page gives a code; Teams sends the same query again with it.
-    const { code } = await emulator('/_emulator/signin', { userId: user.id, connectionName: CONNECTION, upn: 'lynne.robbins@contoso.com', name: user.name });
+    const { code } = await emulator('/_emulator/signin', {
+      userId: user.id,
+      connectionName: CONNECTION,
+      upn: 'lynne.robbins@contoso.com',
+      name: user.name,
+    });
     const signedIn = await search(String(code));
     expect(signedIn.body).toMatchObject({ composeExtension: { type: 'result' } });
     expect(apiCalls(/\/devices/)).toBeGreaterThan(before);
@@ -248,7 +316,8 @@ describe('two bot instances sharing durable storage', () => {
     const a = await BotHarness.start({ env: { MMD_AUTH: 'user' }, storage });
     const b = await BotHarness.start({ env: { MMD_AUTH: 'user' }, storage });
     try {
-      const countAt = async (h: BotHarness) => ((await (await fetch(`${h.app.emulator!.url}/_emulator/token-service/exchanges`)).json()) as { value: unknown[] }).value.length;
+      const countAt = async (h: BotHarness) =>
+        ((await (await fetch(`${h.app.emulator!.url}/_emulator/token-service/exchanges`)).json()) as { value: unknown[] }).value.length;
       oauthCardOf(await a.say('devices'));
       const sso = await fetch(`${a.app.emulator!.url}/_emulator/dev-token`, {
         method: 'POST',
@@ -257,7 +326,8 @@ describe('two bot instances sharing durable storage', () => {
       });
       const token = String(((await sso.json()) as Json).access_token);
       const id = randomUUID();
-      const exchange = (h: BotHarness) => h.post(h.activity({ type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: CONNECTION, token } }));
+      const exchange = (h: BotHarness) =>
+        h.post(h.activity({ type: 'invoke', name: 'signin/tokenExchange', value: { id, connectionName: CONNECTION, token } }));
       expect((await exchange(a)).status).toBe(200);
       // Instance b sees a's claim in the shared storage: answered 200 without asking its token service.
       expect((await exchange(b)).status).toBe(200);

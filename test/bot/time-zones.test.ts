@@ -29,7 +29,10 @@ describe('times in the viewer’s time zone', () => {
 
   /** Every "<day> <time> <zone> · <[day] time> UTC" in the text, as [local minus UTC] in minutes. */
   function shifts(text: string, zone: string): number[] {
-    const pattern = new RegExp(`(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}) ${zone.replace(/[/+]/g, '\\$&')} · (?:(\\d{4}-\\d{2}-\\d{2}) )?(\\d{2}:\\d{2}) UTC\\)`, 'g');
+    const pattern = new RegExp(
+      `(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}) ${zone.replace(/[/+]/g, '\\$&')} · (?:(\\d{4}-\\d{2}-\\d{2}) )?(\\d{2}:\\d{2}) UTC\\)`,
+      'g',
+    );
     return [...text.matchAll(pattern)].map((m) => minutes(m[1]!, m[2]!) - minutes(m[3] ?? m[1]!, m[4]!));
   }
 
@@ -42,7 +45,10 @@ describe('times in the viewer’s time zone', () => {
   });
 
   it('a ticket with notes: created, and each note’s time, in America/New_York', async () => {
-    const text = await say('ticket MMD-1465058-R5V8P', { localTimezone: 'America/New_York', localTimestamp: '2026-12-01T06:30:00.000-05:00' });
+    const text = await say('ticket MMD-1465058-R5V8P', {
+      localTimezone: 'America/New_York',
+      localTimestamp: '2026-12-01T06:30:00.000-05:00',
+    });
     const found = shifts(text, 'America/New_York');
     expect(found.length).toBeGreaterThanOrEqual(2);
     // -5 h in winter, -4 h in summer: the zone's own rule for each date, not today's offset.

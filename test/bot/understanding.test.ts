@@ -75,19 +75,25 @@ describe('search that users expect', () => {
   }
 
   /** Names of the devices a list card opens. */
-  const opened = (card: unknown) => findActions(card).filter((a) => a.verb === 'device.open').map((a) => (a.data as { name: string }).name);
+  const opened = (card: unknown) =>
+    findActions(card)
+      .filter((a) => a.verb === 'device.open')
+      .map((a) => (a.data as { name: string }).name);
 
-  it.each(['devices non-compliant', 'which devices are non-compliant?'])('%s: only non-compliant devices, saying what was searched', async (typed) => {
-    const card = await cardFor(typed);
-    const text = cardText(card);
-    expect(text).toMatch(/Searched the compliance state of \d+ devices: \d+ matched/);
-    const names = opened(card);
-    expect(names.length).toBeGreaterThan(0);
-    for (const name of names) {
-      const device = cardText(cardOf((await harness.say(`device ${name}`))[0]));
-      expect(device).toContain('Non-compliant');
-    }
-  });
+  it.each(['devices non-compliant', 'which devices are non-compliant?'])(
+    '%s: only non-compliant devices, saying what was searched',
+    async (typed) => {
+      const card = await cardFor(typed);
+      const text = cardText(card);
+      expect(text).toMatch(/Searched the compliance state of \d+ devices: \d+ matched/);
+      const names = opened(card);
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
+        const device = cardText(cardOf((await harness.say(`device ${name}`))[0]));
+        expect(device).toContain('Non-compliant');
+      }
+    },
+  );
 
   it('devices surface: matches the model, which the service search does not cover', async () => {
     const text = cardText(await cardFor('devices surface'));
@@ -95,7 +101,7 @@ describe('search that users expect', () => {
     expect(text).toMatch(/Surface/);
   });
 
-  it("ticket 12345 (not a ticket id) says so instead of listing every ticket", async () => {
+  it('ticket 12345 (not a ticket id) says so instead of listing every ticket', async () => {
     const text = cardText(await cardFor('ticket 12345'));
     expect(text.replace(/\s+/g, ' ')).toContain('I could not find ticket 12345 . Ticket IDs');
     expect(text).toContain('Ticket IDs look like');

@@ -19,7 +19,10 @@ function record(overrides: Partial<AuditRecord> = {}): AuditRecord {
 
 describe('auditCard', () => {
   it('lists who revealed what, when, where and how it ended', () => {
-    const card = auditCard({ records: [record(), record({ outcome: 'denied', deviceName: 'MMD-00009', conversation: { id: 'g', kind: 'groupChat' } })], now: NOW });
+    const card = auditCard({
+      records: [record(), record({ outcome: 'denied', deviceName: 'MMD-00009', conversation: { id: 'g', kind: 'groupChat' } })],
+      now: NOW,
+    });
     expectCleanCard(card);
     const text = textOf(card);
     expect(text).toMatch(/The most recent records, newest first/);
@@ -55,8 +58,20 @@ describe('auditCard', () => {
   it('names changes by action and target, says where (the tab too), and escapes the detail', () => {
     const card = auditCard({
       records: [
-        record({ action: 'ticket.note', outcome: 'done', deviceName: undefined, target: { kind: 'ticket', id: 'MMD-1-A' }, conversation: { id: 'tab', kind: 'tab' } }),
-        record({ action: 'elevation.create', outcome: 'done', deviceName: undefined, target: { kind: 'elevation', id: 'e-1' }, detail: INJECTION }),
+        record({
+          action: 'ticket.note',
+          outcome: 'done',
+          deviceName: undefined,
+          target: { kind: 'ticket', id: 'MMD-1-A' },
+          conversation: { id: 'tab', kind: 'tab' },
+        }),
+        record({
+          action: 'elevation.create',
+          outcome: 'done',
+          deviceName: undefined,
+          target: { kind: 'elevation', id: 'e-1' },
+          detail: INJECTION,
+        }),
       ],
       now: NOW,
     });

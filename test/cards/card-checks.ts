@@ -27,7 +27,8 @@ export function expectCleanCard(card: unknown): void {
     if (!parsed.success) throw new Error(`${verb} data rejected: ${parsed.error.message}`);
   }
   // Links from the API become buttons only to Microsoft hosts over https (src/cards/trusted-link.ts).
-  for (const link of findActions(card, 'Action.OpenUrl')) expect(String(link.url)).toMatch(/^https:\/\/([a-z0-9-]+\.)*(microsoft\.com|microsoftonline\.com|azure\.com)\//i);
+  for (const link of findActions(card, 'Action.OpenUrl'))
+    expect(String(link.url)).toMatch(/^https:\/\/([a-z0-9-]+\.)*(microsoft\.com|microsoftonline\.com|azure\.com)\//i);
   expect(colourProblems(card)).toEqual([]);
 }
 
@@ -91,7 +92,9 @@ export function labelledValues(card: unknown): Record<string, string> {
   walk(card, (node) => {
     if (node.type === 'FactSet') throw new Error('a FactSet: its values are markdown; use labelled TextRuns');
     if (node.type !== 'ColumnSet' || !Array.isArray(node.columns) || node.columns.length !== 2) return;
-    const [label, value] = (node.columns as Json[]).map((c) => (Array.isArray(c.items) && c.items.length === 1 ? runText(c.items[0]) : undefined));
+    const [label, value] = (node.columns as Json[]).map((c) =>
+      Array.isArray(c.items) && c.items.length === 1 ? runText(c.items[0]) : undefined,
+    );
     if (label !== undefined && value !== undefined) out[label] = value;
   });
   return out;

@@ -42,7 +42,15 @@ describe('validateCard', () => {
     expect(validateCard(noFallback)).toEqual(['Action.Execute "help" has no Action.Submit fallback']);
     const wrongFallback = {
       ...base,
-      actions: [{ type: 'Action.Execute', title: 'Go', verb: 'x', data: { a: 1 }, fallback: { type: 'Action.Submit', title: 'Go', data: { a: 1 } } }],
+      actions: [
+        {
+          type: 'Action.Execute',
+          title: 'Go',
+          verb: 'x',
+          data: { a: 1 },
+          fallback: { type: 'Action.Submit', title: 'Go', data: { a: 1 } },
+        },
+      ],
     };
     expect(validateCard(wrongFallback)).toEqual(['Action.Execute "x" fallback data is not { verb, ...data }']);
   });
@@ -50,7 +58,15 @@ describe('validateCard', () => {
 
 describe('renderCard', () => {
   it('drops null properties so templates can leave optional ones out', () => {
-    const card = renderCard('device-list', { heading: 'Devices', showing: '', emptyText: '', rows: [{ name: 'a', open: null, nameColor: 'Default', detail: 'd', compliance: { text: 'x', color: 'Default', subtle: true }, sync: 's' }], actions: [] });
+    const card = renderCard('device-list', {
+      heading: 'Devices',
+      showing: '',
+      emptyText: '',
+      rows: [
+        { name: 'a', open: null, nameColor: 'Default', detail: 'd', compliance: { text: 'x', color: 'Default', subtle: true }, sync: 's' },
+      ],
+      actions: [],
+    });
     expect(JSON.stringify(card)).not.toContain('null');
     expect(JSON.stringify(card)).not.toContain('selectAction');
   });

@@ -92,7 +92,9 @@ describe('deviceDetailCard', () => {
   it('caps long lists and says how many are left out', () => {
     const many = device({
       groups: Array.from({ length: 30 }, (_, i) => ({ id: String(i), displayName: `Group ${i}`, description: null, countMembers: null })),
-      configurations: Array.from({ length: 60 }, (_, i) => config({ name: `Config ${i}`, deploymentStatus: i === 59 ? 'Error' : 'Success' })),
+      configurations: Array.from({ length: 60 }, (_, i) =>
+        config({ name: `Config ${i}`, deploymentStatus: i === 59 ? 'Error' : 'Success' }),
+      ),
     });
     const card = deviceDetailCard({ device: many, now: NOW });
     expectCleanCard(card);
@@ -117,6 +119,8 @@ describe('deviceDetailCard', () => {
     expect(textOf(empty)).toContain('Not in any group.');
     expect(textOf(empty)).toContain('No configurations reported.');
     expect(verbs(empty)).toEqual([]);
-    console.log(`device detail: example ${cardBytes(deviceDetailCard({ device: device(), now: NOW }))} B, nasty (40 long configurations) ${cardBytes(card)} B`);
+    console.log(
+      `device detail: example ${cardBytes(deviceDetailCard({ device: device(), now: NOW }))} B, nasty (40 long configurations) ${cardBytes(card)} B`,
+    );
   });
 });

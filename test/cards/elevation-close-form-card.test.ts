@@ -12,14 +12,23 @@ describe('closeElevationForm', () => {
     expectCleanCard(card);
     expect(textOf(card)).toContain('MMD-00007');
     expect(findActions(card)).toEqual([
-      expect.objectContaining({ verb: 'elevation.close', style: 'destructive', data: { formId, requestId: request.id, deviceName: 'MMD-00007' } }),
+      expect.objectContaining({
+        verb: 'elevation.close',
+        style: 'destructive',
+        data: { formId, requestId: request.id, deviceName: 'MMD-00007' },
+      }),
       // No list to go back to: Cancel says nothing was changed.
       expect.objectContaining({ title: 'Cancel', verb: 'form.cancel', associatedInputs: 'none', data: { changed: true } }),
     ]);
   });
 
   it('works with the id alone', () => {
-    const card = closeElevationForm({ requestId: 'abc', formId: randomUUID(), now: NOW, errors: { actionsTaken: 'Describe the actions taken.' } });
+    const card = closeElevationForm({
+      requestId: 'abc',
+      formId: randomUUID(),
+      now: NOW,
+      errors: { actionsTaken: 'Describe the actions taken.' },
+    });
     expectCleanCard(card);
     expect(textOf(card)).toMatch(/Please correct the field/);
   });

@@ -40,7 +40,12 @@ describe('elevationDetailCard', () => {
 
   it('shows a closed request without Close', () => {
     const card = elevationDetailCard({
-      request: elevation({ requestClosureTime: '2026-11-22T10:00:00Z', closingAgentUpn: 'closer@contoso.com', actionsTaken: 'Installed the app.', viewerUpns: ['a@contoso.com', 'b@contoso.com'] }),
+      request: elevation({
+        requestClosureTime: '2026-11-22T10:00:00Z',
+        closingAgentUpn: 'closer@contoso.com',
+        actionsTaken: 'Installed the app.',
+        viewerUpns: ['a@contoso.com', 'b@contoso.com'],
+      }),
       now: NOW,
     });
     expectCleanCard(card);
@@ -55,7 +60,17 @@ describe('elevationDetailCard', () => {
 
   it('survives nasty data', () => {
     const card = elevationDetailCard({
-      request: elevation({ title: EVIL_LINK, planOfAction: `<script>x</script> ${LONG}`, actionsTaken: INJECTION, deviceName: '', partnerTicketId: null, category: 'Other ', subcategory: null, viewerUpns: Array.from({ length: 30 }, (_, i) => `v${i}@contoso.com`), requestCreationTime: '0001-01-01T00:00:00Z' }),
+      request: elevation({
+        title: EVIL_LINK,
+        planOfAction: `<script>x</script> ${LONG}`,
+        actionsTaken: INJECTION,
+        deviceName: '',
+        partnerTicketId: null,
+        category: 'Other ',
+        subcategory: null,
+        viewerUpns: Array.from({ length: 30 }, (_, i) => `v${i}@contoso.com`),
+        requestCreationTime: '0001-01-01T00:00:00Z',
+      }),
       now: NOW,
     });
     expectCleanCard(card);
@@ -65,7 +80,13 @@ describe('elevationDetailCard', () => {
     expect(facts.Category).toBe('Other');
     expect(facts['Password viewed by']).toMatch(/and 20 more$/);
     expect(verbs(card)).toEqual([
-      ['elevation.closeForm', { id: '0f8fad5b-d9cb-469f-a165-70867728950e', from: { verb: 'elevation.open', data: { id: '0f8fad5b-d9cb-469f-a165-70867728950e' } } }],
+      [
+        'elevation.closeForm',
+        {
+          id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+          from: { verb: 'elevation.open', data: { id: '0f8fad5b-d9cb-469f-a165-70867728950e' } },
+        },
+      ],
     ]);
     console.log(`elevation detail: nasty ${cardBytes(card)} B`);
   });

@@ -29,7 +29,13 @@ function details(overrides: Partial<ElevationDetails> = {}): ElevationDetails {
 }
 
 const revealed = (overrides: Partial<ElevationDetails> = {}) =>
-  elevationRevealedCard({ deviceName: 'MMD-00002', details: details(overrides), userId: '29:user', hideAt: new Date('2026-11-22T14:07:00Z'), now: NOW });
+  elevationRevealedCard({
+    deviceName: 'MMD-00002',
+    details: details(overrides),
+    userId: '29:user',
+    hideAt: new Date('2026-11-22T14:07:00Z'),
+    now: NOW,
+  });
 
 /** The runs of the password block (other TextRuns carry request data, as typed). */
 function passwordRuns(card: unknown): Array<Record<string, unknown>> {
@@ -39,7 +45,12 @@ function passwordRuns(card: unknown): Array<Record<string, unknown>> {
 
 describe('elevation details cards', () => {
   it('hidden: request metadata, no password, a Reveal button for the device', () => {
-    const card = elevationHiddenCard({ deviceName: 'MMD-00002', request: elevation({ title: `Fix ${EVIL_LINK}`, requestingAgentUpn: INJECTION }), revealSeconds: 300, now: NOW });
+    const card = elevationHiddenCard({
+      deviceName: 'MMD-00002',
+      request: elevation({ title: `Fix ${EVIL_LINK}`, requestingAgentUpn: INJECTION }),
+      revealSeconds: 300,
+      now: NOW,
+    });
     expectCleanCard(card);
     expect(textOf(card)).toMatch(/password is hidden/);
     expect(textOf(card)).toMatch(/for 5 minutes/);
@@ -61,7 +72,10 @@ describe('elevation details cards', () => {
     expect(runs).toEqual([expect.objectContaining({ text: PASSWORD, fontType: 'Monospace' })]);
     // Nowhere else: not in a TextBlock, fact or action.
     expect(JSON.stringify(card).split(JSON.stringify(PASSWORD).slice(1, -1))).toHaveLength(2);
-    expect(card.refresh).toMatchObject({ userIds: ['29:user'], action: { type: 'Action.Execute', verb: 'elevation.hide', data: { deviceName: 'MMD-00002' } } });
+    expect(card.refresh).toMatchObject({
+      userIds: ['29:user'],
+      action: { type: 'Action.Execute', verb: 'elevation.hide', data: { deviceName: 'MMD-00002' } },
+    });
     expect(findActions(card).map((a) => a.verb)).toEqual(['elevation.hide', 'elevation.hide']);
     expect(textOf(card)).toMatch(/hidden again at 2026-11-22 14:07 UTC/);
     expect(textOf(card)).toMatch(/MMDLocalAdmin/);

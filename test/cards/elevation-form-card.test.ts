@@ -27,7 +27,11 @@ describe('requestElevationForm', () => {
     ]);
     expect(set.value).toBe('MMD-2');
     expect(findElements(card, 'Input.Text').find((i) => i.id === 'deviceName')!.value).toBe('MMD-00001');
-    expect(findElements(card, 'Action.Execute').map((a) => a.verb)).toEqual(['elevation.chooseCategory', 'elevation.create', 'form.cancel']);
+    expect(findElements(card, 'Action.Execute').map((a) => a.verb)).toEqual([
+      'elevation.chooseCategory',
+      'elevation.create',
+      'form.cancel',
+    ]);
   });
 
   it('says how to link a ticket when there are none to choose', () => {
@@ -38,7 +42,9 @@ describe('requestElevationForm', () => {
   });
 
   it('stays valid and small with every field full and in error', () => {
-    const prefill = Object.fromEntries(Object.entries(ELEVATION_FIELDS).map(([id, rule]) => [id, rule.kind === 'text' ? 'a'.repeat(rule.maxLength) : '']));
+    const prefill = Object.fromEntries(
+      Object.entries(ELEVATION_FIELDS).map(([id, rule]) => [id, rule.kind === 'text' ? 'a'.repeat(rule.maxLength) : '']),
+    );
     const errors = Object.fromEntries(Object.entries(ELEVATION_FIELDS).map(([id, rule]) => [id, rule.errorMessage]));
     const openTickets = Array.from({ length: 20 }, (_, i) => ({ id: `MMD-${i}`, title: 't'.repeat(300) }));
     const card = requestElevationForm({ prefill, openTickets, formId: randomUUID(), errors, now: NOW });

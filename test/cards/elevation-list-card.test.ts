@@ -43,7 +43,12 @@ describe('elevationListCard', () => {
 
   it('shows each row’s category / subcategory, and keeps the state filter on paging and Back', () => {
     const card = elevationListCard({
-      page: page([elevation({ category: 'Apps', subcategory: ' Line of business app ' }), elevation({ category: null, subcategory: null })], 10, 10, true),
+      page: page(
+        [elevation({ category: 'Apps', subcategory: ' Line of business app ' }), elevation({ category: null, subcategory: null })],
+        10,
+        10,
+        true,
+      ),
       state: 'open',
       now: NOW,
     });
@@ -66,7 +71,10 @@ describe('elevationListCard', () => {
     expect(hasButton(middle, 'Device')).toBe(false); // every row is that device
     expect(button(middle, '◀ Previous').data).toEqual({ deviceName: 'MMD-1', skip: 0 });
     expect(button(middle, 'Next ▶').data).toEqual({ deviceName: 'MMD-1', skip: 20 });
-    expect(button(middle, 'Request elevation').data).toEqual({ deviceName: 'MMD-1', from: { verb: 'elevations.page', data: { deviceName: 'MMD-1', skip: 10 } } });
+    expect(button(middle, 'Request elevation').data).toEqual({
+      deviceName: 'MMD-1',
+      from: { verb: 'elevations.page', data: { deviceName: 'MMD-1', skip: 10 } },
+    });
     const last = elevationListCard({ page: page(elevations(1, 20), 20, 10, false), deviceName: 'MMD-1', now: NOW });
     expect(button(last, '◀ Previous').data).toEqual({ deviceName: 'MMD-1', skip: 10 });
     expect(hasButton(last, 'Next ▶')).toBe(false);
@@ -80,7 +88,14 @@ describe('elevationListCard', () => {
 
   it('survives nasty data', () => {
     const nasty = [
-      elevation({ title: `${EVIL_LINK} ${INJECTION}`, deviceName: null, partnerTicketId: null, requestingAgentUpn: null, requestCreationTime: '0001-01-01T00:00:00Z', requestClosureTime: '0001-01-01T00:00:00Z' }),
+      elevation({
+        title: `${EVIL_LINK} ${INJECTION}`,
+        deviceName: null,
+        partnerTicketId: null,
+        requestingAgentUpn: null,
+        requestCreationTime: '0001-01-01T00:00:00Z',
+        requestClosureTime: '0001-01-01T00:00:00Z',
+      }),
       elevation({ id: '', title: null, deviceName: LONG, partnerTicketId: '', requestClosureTime: 'garbage' }),
     ];
     const card = elevationListCard({ page: page(nasty, 0, 10, false), now: NOW });
@@ -96,16 +111,25 @@ describe('elevationListCard', () => {
     ]);
   });
 
-  it('stays under 28 KB with a full page of long rows (10, the bot\'s page size; each row has Open with Back)', () => {
+  it("stays under 28 KB with a full page of long rows (10, the bot's page size; each row has Open with Back)", () => {
     const rows = elevations(PAGE_SIZE).map((e) => ({ ...e, title: LONG, category: LONG, subcategory: LONG, requestingAgentUpn: LONG }));
     const card = elevationListCard({ page: page(rows, 90, PAGE_SIZE, true), state: 'closed', deviceName: undefined, now: NOW });
     expectCleanCard(card);
-    console.log(`elevation list: ${PAGE_SIZE} long rows ${cardBytes(card)} B, plain ${cardBytes(elevationListCard({ page: page(elevations(10)), now: NOW }))} B`);
+    console.log(
+      `elevation list: ${PAGE_SIZE} long rows ${cardBytes(card)} B, plain ${cardBytes(elevationListCard({ page: page(elevations(10)), now: NOW }))} B`,
+    );
   });
 
   it('stays under 28 KB at the limits the data can reach (64-character device names in every row and in the filter, every text long)', () => {
     const device = 'D'.repeat(64);
-    const rows = elevations(PAGE_SIZE).map((e) => ({ ...e, deviceName: device, title: LONG, category: LONG, subcategory: LONG, requestingAgentUpn: LONG }));
+    const rows = elevations(PAGE_SIZE).map((e) => ({
+      ...e,
+      deviceName: device,
+      title: LONG,
+      category: LONG,
+      subcategory: LONG,
+      requestingAgentUpn: LONG,
+    }));
     expectCleanCard(elevationListCard({ page: page(rows, 90, PAGE_SIZE, true), state: 'closed', deviceName: device, now: NOW }));
   });
 });

@@ -5,7 +5,12 @@ import { EVIL_LINK, INJECTION, LONG } from './sample-data';
 
 describe('errorCard', () => {
   it('says what failed, that a retry may help, and the reference', () => {
-    const card = errorCard({ what: 'Looking up device MMD-1', message: 'Service unavailable', retryable: true, correlationId: 'c0ffee-42' });
+    const card = errorCard({
+      what: 'Looking up device MMD-1',
+      message: 'Service unavailable',
+      retryable: true,
+      correlationId: 'c0ffee-42',
+    });
     expectCleanCard(card);
     const text = textOf(card);
     expect(text).toContain('Something went wrong while looking up device MMD-1.');
@@ -25,7 +30,12 @@ describe('errorCard', () => {
   });
 
   it('escapes the service message and the subject', () => {
-    const card = errorCard({ what: `Opening ticket ${EVIL_LINK}`, message: `${EVIL_LINK} <b>${INJECTION}</b> ${LONG}`, retryable: false, correlationId: '' });
+    const card = errorCard({
+      what: `Opening ticket ${EVIL_LINK}`,
+      message: `${EVIL_LINK} <b>${INJECTION}</b> ${LONG}`,
+      retryable: false,
+      correlationId: '',
+    });
     expectCleanCard(card);
     expect(textOf(card)).toContain('while opening ticket [click]');
     expect(findElements(card, 'TextRun').at(-1)!.text).toBe('none');

@@ -2,7 +2,13 @@ import { plain, plainJoin, plainShort, truncate } from '../../src/cards/escape';
 
 describe('plain', () => {
   it('keeps text exactly as typed: no backslashes, no zero-width spaces (TextRuns process no markdown)', () => {
-    for (const s of ['[click](https://evil.example)', '**bold** _it_ `code` <b>x</b>', '${injection}', '- item\n1. first', 'see www.evil.example']) {
+    for (const s of [
+      '[click](https://evil.example)',
+      '**bold** _it_ `code` <b>x</b>',
+      '${injection}',
+      '- item\n1. first',
+      'see www.evil.example',
+    ]) {
       expect(plain(s)).toBe(s);
     }
   });

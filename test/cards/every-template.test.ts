@@ -8,7 +8,12 @@ import { deviceDetailCard } from '../../src/cards/device-detail-card';
 import { deviceListCard } from '../../src/cards/device-list-card';
 import { closeElevationForm } from '../../src/cards/elevation-close-form-card';
 import { elevationDetailCard } from '../../src/cards/elevation-detail-card';
-import { elevationHiddenCard, elevationNoneCard, elevationRedactedCard, elevationRevealedCard } from '../../src/cards/elevation-details-card';
+import {
+  elevationHiddenCard,
+  elevationNoneCard,
+  elevationRedactedCard,
+  elevationRevealedCard,
+} from '../../src/cards/elevation-details-card';
 import { requestElevationForm } from '../../src/cards/elevation-form-card';
 import { elevationListCard } from '../../src/cards/elevation-list-card';
 import { errorCard } from '../../src/cards/error-card';
@@ -42,7 +47,23 @@ import { subscriptionsCard } from '../../src/cards/subscriptions-card';
 import { incident, incidents, nastyEvent, nastyIncident, troubleshootingEvent, troubleshootingEvents } from './graph-sample-data';
 import { COMMANDS } from '../../src/intents/commands';
 import type { ElevationDetails } from '../../src/mmd/types';
-import { device, devices, elevation, elevations, EVIL_LINK, INJECTION, LONG, nastyDevice, note, NOW, page, ticket, tickets, user, users } from './sample-data';
+import {
+  device,
+  devices,
+  elevation,
+  elevations,
+  EVIL_LINK,
+  INJECTION,
+  LONG,
+  nastyDevice,
+  note,
+  NOW,
+  page,
+  ticket,
+  tickets,
+  user,
+  users,
+} from './sample-data';
 
 // Every template in cards/, rendered through adaptivecards-templating with the data the card
 // builders make from the test samples (plain and nasty), then with that data bent (values of other
@@ -83,7 +104,10 @@ const details = (overrides: Partial<ElevationDetails> = {}): ElevationDetails =>
 function renderEveryCard(): void {
   const formId = randomUUID();
   const contact = { givenName: 'Adele', surname: 'Vance', email: 'adele.vance@contoso.com', phone: '' };
-  auditCard({ records: [record(), record({ outcome: 'denied', deviceName: INJECTION, conversation: { id: 'g', kind: 'groupChat' } })], now: NOW });
+  auditCard({
+    records: [record(), record({ outcome: 'denied', deviceName: INJECTION, conversation: { id: 'g', kind: 'groupChat' } })],
+    now: NOW,
+  });
   auditCard({ records: [], now: NOW });
   deviceDetailCard({ device: device(), now: NOW });
   deviceDetailCard({ device: nastyDevice(), now: NOW });
@@ -92,27 +116,67 @@ function renderEveryCard(): void {
   deviceListCard({ page: page(devices(10, 10), 10, 10, true), search: ` ${EVIL_LINK} `, now: NOW });
   deviceListCard({ page: page([]), search: 'nothing', now: NOW });
   closeElevationForm({ requestId: 'req-1', request: elevation(), formId, now: NOW });
-  closeElevationForm({ requestId: 'req-1', request: elevation(), formId, from: { verb: 'elevations.page', data: { deviceName: 'MMD-00001', skip: 10 } }, now: NOW });
-  closeElevationForm({ requestId: 'abc', formId, now: NOW, errors: { actionsTaken: 'Describe the actions taken.' }, notice: 'Something went wrong' } as never);
+  closeElevationForm({
+    requestId: 'req-1',
+    request: elevation(),
+    formId,
+    from: { verb: 'elevations.page', data: { deviceName: 'MMD-00001', skip: 10 } },
+    now: NOW,
+  });
+  closeElevationForm({
+    requestId: 'abc',
+    formId,
+    now: NOW,
+    errors: { actionsTaken: 'Describe the actions taken.' },
+    notice: 'Something went wrong',
+  } as never);
   elevationDetailCard({ request: elevation(), now: NOW });
   elevationDetailCard({ request: elevation({ title: LONG, requestingAgentUpn: INJECTION }), now: NOW });
   elevationDetailCard({ request: elevation(), now: NOW, back: { verb: 'elevations.page', data: { state: 'open', skip: 10 } } });
   elevationHiddenCard({ deviceName: 'MMD-00002', request: elevation({ title: `Fix ${EVIL_LINK}` }), revealSeconds: 300, now: NOW });
   elevationHiddenCard({ deviceName: 'MMD-00002', revealSeconds: 30, now: NOW });
   elevationRedactedCard({ deviceName: 'MMD-00002' });
-  elevationRevealedCard({ deviceName: 'MMD-00002', details: details(), userId: '29:user', hideAt: new Date('2026-11-22T14:07:00Z'), now: NOW });
-  elevationRevealedCard({ deviceName: INJECTION, details: details({ password: '', viewedBy: [] }), userId: '29:user', hideAt: new Date('2026-11-22T14:07:00Z'), now: NOW });
+  elevationRevealedCard({
+    deviceName: 'MMD-00002',
+    details: details(),
+    userId: '29:user',
+    hideAt: new Date('2026-11-22T14:07:00Z'),
+    now: NOW,
+  });
+  elevationRevealedCard({
+    deviceName: INJECTION,
+    details: details({ password: '', viewedBy: [] }),
+    userId: '29:user',
+    hideAt: new Date('2026-11-22T14:07:00Z'),
+    now: NOW,
+  });
   elevationNoneCard({ deviceName: 'MMD-00001' });
   requestElevationForm({ prefill: {}, openTickets: [], formId, now: NOW });
-  requestElevationForm({ prefill: { category: 'Networking', subcategory: 'VPN' }, openTickets: tickets(2), formId, errors: { subcategory: 'Wrong.' }, now: NOW });
-  requestElevationForm({ prefill: { deviceName: 'MMD-00001' }, openTickets: tickets(3), formId, errors: { deviceName: 'Say which device.' }, now: NOW });
+  requestElevationForm({
+    prefill: { category: 'Networking', subcategory: 'VPN' },
+    openTickets: tickets(2),
+    formId,
+    errors: { subcategory: 'Wrong.' },
+    now: NOW,
+  });
+  requestElevationForm({
+    prefill: { deviceName: 'MMD-00001' },
+    openTickets: tickets(3),
+    formId,
+    errors: { deviceName: 'Say which device.' },
+    now: NOW,
+  });
   elevationListCard({ page: page(elevations(10)), now: NOW });
   elevationListCard({ page: page(elevations(10, 10), 10, 10, true), deviceName: 'MMD-1', now: NOW });
   elevationListCard({ page: page([]), now: NOW });
   elevationListCard({ page: page(elevations(10)), state: 'closed', deviceName: 'MMD-1', now: NOW });
   errorCard({ what: 'Looking up device MMD-1', message: 'Service unavailable', retryable: true, correlationId: 'c0ffee-42' });
   errorCard({ what: 'MMD tenant lookup', retryable: false, correlationId: 'abc' });
-  signInHelpCard({ problem: 'consent_required', consentUrl: 'https://login.microsoftonline.com/t/adminconsent?client_id=c', correlationId: 'abc' });
+  signInHelpCard({
+    problem: 'consent_required',
+    consentUrl: 'https://login.microsoftonline.com/t/adminconsent?client_id=c',
+    correlationId: 'abc',
+  });
   signInHelpCard({ problem: 'signin_failure', detail: INJECTION, correlationId: 'abc' });
   signInHelpCard({ problem: 'unavailable', correlationId: 'abc' });
   helpCard({ commands: COMMANDS, mode: 'live' });
@@ -140,18 +204,38 @@ function renderEveryCard(): void {
   welcomeCard({ mode: 'live', userName: EVIL_LINK });
   messageCard(['I could not find ticket ', { value: EVIL_LINK }, '. Type ', { command: 'tickets' }, '.']);
   messageCard(['Did you mean?'], [execute('devices', 'command', { text: 'devices' })]);
-  incidentListCard({ page: page(incidents(10), 10, 10, true), filters: { statuses: ['active'], severities: ['high', 'medium'] }, now: NOW });
+  incidentListCard({
+    page: page(incidents(10), 10, 10, true),
+    filters: { statuses: ['active'], severities: ['high', 'medium'] },
+    now: NOW,
+  });
   incidentListCard({ page: page([nastyIncident()]), filters: { statuses: [], severities: [] }, now: NOW });
   incidentDetailCard({ incident: incident(), formId, now: NOW });
-  incidentDetailCard({ incident: nastyIncident(), formId, now: NOW, openForm: 'assignment', notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` } } as never);
+  incidentDetailCard({
+    incident: nastyIncident(),
+    formId,
+    now: NOW,
+    openForm: 'assignment',
+    notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` },
+  } as never);
   newIncidentForm({ prefill: {}, formId, now: NOW });
-  newIncidentForm({ prefill: {}, formId, from: { verb: 'incidents.page', data: { statuses: ['active'], severities: [], skip: 0 } }, now: NOW });
+  newIncidentForm({
+    prefill: {},
+    formId,
+    from: { verb: 'incidents.page', data: { statuses: ['active'], severities: [], skip: 0 } },
+    now: NOW,
+  });
   troubleshootingEventListCard({ page: page(troubleshootingEvents(10), 10, 10, true), scope: { deviceName: 'MMD-00001' }, now: NOW });
   troubleshootingEventListCard({ page: page([nastyEvent()]), scope: { user: EVIL_LINK }, now: NOW });
   troubleshootingEventDetailCard({ event: troubleshootingEvent(), deviceName: 'MMD-00001', now: NOW });
   troubleshootingEventDetailCard({ event: nastyEvent(), now: NOW });
   enrollmentFailureForm({ prefill: {}, formId, now: NOW });
-  enrollmentFailureForm({ prefill: {}, formId, from: { verb: 'device.open', data: { name: 'MMD-00001', back: { verb: 'devices.page', data: { skip: 0 } } } }, now: NOW });
+  enrollmentFailureForm({
+    prefill: {},
+    formId,
+    from: { verb: 'device.open', data: { name: 'MMD-00001', back: { verb: 'devices.page', data: { skip: 0 } } } },
+    now: NOW,
+  });
   const snapshot = {
     id: 'MMD-1465058-R5V8P',
     title: EVIL_LINK,
@@ -164,7 +248,10 @@ function renderEveryCard(): void {
   };
   const changes = [
     { kind: 'field', field: 'state', from: 'active', to: 'resolved' },
-    { kind: 'note', note: { id: '7', sender: 'Support', createdDateTime: '2026-11-22T12:00:00Z', text: '<p>Fixed</p>', renderType: 'html' } },
+    {
+      kind: 'note',
+      note: { id: '7', sender: 'Support', createdDateTime: '2026-11-22T12:00:00Z', text: '<p>Fixed</p>', renderType: 'html' },
+    },
   ];
   ticketChangeCard({ ticket: snapshot, changes, now: NOW } as never);
   stillLoadingCard({ what: 'Searching devices and tickets', correlationId: 'c0ffee-42' });
@@ -172,10 +259,20 @@ function renderEveryCard(): void {
   workingOnItCard({ correlationId: INJECTION });
   lateNoticeCard({ text: 'Ticket **MMD-1** was created.', correlationId: 'c0ffee-42' });
   tooLateToShowCard({ correlationId: 'c0ffee-42' });
-  searchPreviewCard({ title: 'MMD-00001', subtitle: 'Device · HP', text: 'adele@contoso.com', select: { kind: 'device', name: 'MMD-00001' } });
+  searchPreviewCard({
+    title: 'MMD-00001',
+    subtitle: 'Device · HP',
+    text: 'adele@contoso.com',
+    select: { kind: 'device', name: 'MMD-00001' },
+  });
   searchPreviewCard({ title: INJECTION, subtitle: EVIL_LINK, text: LONG });
   ticketDigestCard({ items: [{ ticket: snapshot, changes }], now: NOW } as never);
-  subscriptionsCard({ ticketIds: ['MMD-1465058-R5V8P', INJECTION], followsAll: `every ticket with ${INJECTION}`, digest: 'hourly', quiet: '20:00-08:00 (Europe/Berlin)' });
+  subscriptionsCard({
+    ticketIds: ['MMD-1465058-R5V8P', INJECTION],
+    followsAll: `every ticket with ${INJECTION}`,
+    digest: 'hourly',
+    quiet: '20:00-08:00 (Europe/Berlin)',
+  });
   subscriptionsCard({ ticketIds: [], digest: 'off' });
 }
 
@@ -212,7 +309,18 @@ describe('every card template', () => {
   });
 
   it('renders without throwing when data values have other types or are missing', () => {
-    const odd = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant(''), fc.constant('x'), fc.constant(0), fc.constant(true), fc.constant(false), fc.constant([]), fc.constant({}), fc.constant(['a']));
+    const odd = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constant(''),
+      fc.constant('x'),
+      fc.constant(0),
+      fc.constant(true),
+      fc.constant(false),
+      fc.constant([]),
+      fc.constant({}),
+      fc.constant(['a']),
+    );
     fc.assert(
       fc.property(fc.nat(rendered.length - 1), fc.nat(), odd, (i, pick, value) => {
         const { name, data } = rendered[i]!;

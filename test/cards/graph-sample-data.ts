@@ -23,7 +23,9 @@ export function incident(overrides: Partial<Incident> = {}): Incident {
 }
 
 export function incidents(n: number, start = 0): Incident[] {
-  return Array.from({ length: n }, (_, i) => incident({ id: String(1000 + start + i), displayName: `Incident ${start + i + 1}`, severity: ['high', 'medium', 'low'][i % 3]! }));
+  return Array.from({ length: n }, (_, i) =>
+    incident({ id: String(1000 + start + i), displayName: `Incident ${start + i + 1}`, severity: ['high', 'medium', 'low'][i % 3]! }),
+  );
 }
 
 /** Every text field hostile: markdown links, template text, HTML, unknown enum values, huge text. */
@@ -55,7 +57,12 @@ export function troubleshootingEvent(overrides: Partial<TroubleshootingEvent> = 
       failure: 'Device limit reached (0x80180014).',
       failureDetails: 'The user already has 15 devices.',
       remediation: 'Remove stale devices or raise the device limit.',
-      resources: [{ text: 'Troubleshoot Windows enrollment', link: 'https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-windows-enrollment-errors' }],
+      resources: [
+        {
+          text: 'Troubleshoot Windows enrollment',
+          link: 'https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-windows-enrollment-errors',
+        },
+      ],
     },
     additionalInformation: [{ name: 'Ring', value: 'Fast' }],
     managedDeviceIdentifier: '0d5e4f6a-1b2c-4d3e-8f9a-0b1c2d3e4f5a',
@@ -71,7 +78,9 @@ export function troubleshootingEvent(overrides: Partial<TroubleshootingEvent> = 
 }
 
 export function troubleshootingEvents(n: number, start = 0): TroubleshootingEvent[] {
-  return Array.from({ length: n }, (_, i) => troubleshootingEvent({ id: `00000000-0000-4000-8000-${String(start + i).padStart(12, '0')}` }));
+  return Array.from({ length: n }, (_, i) =>
+    troubleshootingEvent({ id: `00000000-0000-4000-8000-${String(start + i).padStart(12, '0')}` }),
+  );
 }
 
 export function nastyEvent(): TroubleshootingEvent {

@@ -22,7 +22,11 @@ const container = (card: unknown, id: string): Json => findElements(card, 'Conta
 
 describe('incidentListCard', () => {
   it('shows a page with rows that open, filters kept in paging, and New incident', () => {
-    const card = incidentListCard({ page: page(incidents(10), 10, 10, true), filters: { statuses: ['active'], severities: ['high', 'medium'] }, now: NOW });
+    const card = incidentListCard({
+      page: page(incidents(10), 10, 10, true),
+      filters: { statuses: ['active'], severities: ['high', 'medium'] },
+      now: NOW,
+    });
     expectCleanCard(card);
     expect(textOf(card)).toContain('Active · High or Medium · Showing 11–20');
     expect(verbs(card).filter(([v]) => v === 'incident.open')).toHaveLength(10);
@@ -35,7 +39,11 @@ describe('incidentListCard', () => {
   });
 
   it('drops filter values it never offered and says when nothing matches', () => {
-    const card = incidentListCard({ page: page([], 0, 10, false), filters: { statuses: ['closed', 'active'], severities: [INJECTION] }, now: NOW });
+    const card = incidentListCard({
+      page: page([], 0, 10, false),
+      filters: { statuses: ['closed', 'active'], severities: [INJECTION] },
+      now: NOW,
+    });
     expectCleanCard(card);
     expect(byId(card, 'status').value).toBe('active');
     expect(textOf(card)).toContain('No incidents match these filters.');
@@ -43,7 +51,11 @@ describe('incidentListCard', () => {
   });
 
   it('keeps hostile incidents inert, marks unknown values, and leaves out a row action for an id it cannot carry', () => {
-    const card = incidentListCard({ page: page([nastyIncident(), nastyIncident({ id: 'id with spaces' })], 0, 10, false), filters: { statuses: [], severities: [] }, now: NOW });
+    const card = incidentListCard({
+      page: page([nastyIncident(), nastyIncident({ id: 'id with spaces' })], 0, 10, false),
+      filters: { statuses: [], severities: [] },
+      now: NOW,
+    });
     expectCleanCard(card);
     expect(textOf(card)).toContain('Newer value, not known to this bot');
     expect(verbs(card).filter(([v]) => v === 'incident.open')).toHaveLength(1);
@@ -57,17 +69,27 @@ describe('incidentDetailCard', () => {
     const card = incidentDetailCard({ incident: incident(), formId, now: NOW });
     expectCleanCard(card);
     const text = textOf(card);
-    for (const shown of ['Phishing', 'True positive', 'Finance, VIP', 'Megan Bowen', 'Mailbox rule removed.', 'adele.vance@contoso.com']) expect(text).toContain(shown);
+    for (const shown of ['Phishing', 'True positive', 'Finance, VIP', 'Megan Bowen', 'Mailbox rule removed.', 'adele.vance@contoso.com'])
+      expect(text).toContain(shown);
     // The three toggles, then each form's Cancel (it closes that form, nothing sent).
     const toggles = findActions(card, 'Action.ToggleVisibility');
-    expect(toggles.map((a) => a.targetElements)).toEqual([['statusForm'], ['assignmentForm'], ['classificationForm'], ['statusForm'], ['assignmentForm'], ['classificationForm']]);
+    expect(toggles.map((a) => a.targetElements)).toEqual([
+      ['statusForm'],
+      ['assignmentForm'],
+      ['classificationForm'],
+      ['statusForm'],
+      ['assignmentForm'],
+      ['classificationForm'],
+    ]);
     expect(toggles.slice(3).map((a) => a.title)).toEqual(['Cancel', 'Cancel', 'Cancel']);
     for (const id of ['statusForm', 'assignmentForm', 'classificationForm']) expect(container(card, id).isVisible).toBe(false);
     const saves = findActions(card).filter((a) => a.verb === 'incident.update');
     expect(saves.map((a) => (a.data as Json).change)).toEqual(['status', 'assignment', 'classification']);
     for (const save of saves) expect(save.data).toMatchObject({ formId, id: '1042' });
     expect(button(card, 'Open MMD ticket').data).toEqual({ id: '1042' });
-    expect(findActions(card, 'Action.OpenUrl')).toEqual([{ type: 'Action.OpenUrl', title: 'Open in Microsoft Defender', url: 'https://security.microsoft.com/incidents/1042?tid=contoso' }]);
+    expect(findActions(card, 'Action.OpenUrl')).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open in Microsoft Defender', url: 'https://security.microsoft.com/incidents/1042?tid=contoso' },
+    ]);
     // Current values in the small forms; none required on the card (the server checks the submitted one).
     expect(byId(card, 'status').value).toBe('active');
     expect(byId(card, 'classification').value).toBe('truePositive');
@@ -91,7 +113,12 @@ describe('incidentDetailCard', () => {
   });
 
   it('keeps a hostile incident inert: no link to a foreign host, unknown values marked, under the size limit', () => {
-    const card = incidentDetailCard({ incident: nastyIncident(), formId: randomUUID(), now: NOW, notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` } });
+    const card = incidentDetailCard({
+      incident: nastyIncident(),
+      formId: randomUUID(),
+      now: NOW,
+      notice: { tone: 'attention', text: `Forbidden: ${EVIL_LINK}` },
+    });
     expectCleanCard(card);
     expect(findActions(card, 'Action.OpenUrl')).toEqual([]);
     expect(textOf(card)).toContain('String (?)');
@@ -142,7 +169,9 @@ describe('newIncidentForm', () => {
   });
 
   it('stays under the size limit with every field at its maximum and in error', () => {
-    const prefill = Object.fromEntries(Object.entries(NEW_INCIDENT_FIELDS).map(([id, rule]) => [id, rule.kind === 'text' ? 'é'.repeat(rule.maxLength) : ''])) as Partial<NewIncidentFormValues>;
+    const prefill = Object.fromEntries(
+      Object.entries(NEW_INCIDENT_FIELDS).map(([id, rule]) => [id, rule.kind === 'text' ? 'é'.repeat(rule.maxLength) : '']),
+    ) as Partial<NewIncidentFormValues>;
     const errors = Object.fromEntries(Object.entries(NEW_INCIDENT_FIELDS).map(([id, rule]) => [id, rule.errorMessage]));
     const card = newIncidentForm({ prefill, formId: randomUUID(), errors, now: NOW });
     expectCleanCard(card);

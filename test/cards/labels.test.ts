@@ -24,10 +24,18 @@ describe('labels, not enums', () => {
     expect(ticketStateLabel('resolved')).toBe('Resolved');
   });
 
-  it('elevation details, an incident\'s ticket prefill and the audit use them', () => {
+  it("elevation details, an incident's ticket prefill and the audit use them", () => {
     const card = elevationRevealedCard({
       deviceName: 'MMD-00002',
-      details: { accountUpn: 'admin', password: 'x', passwordLastUpdated: null, status: 'PasswordSucceeded', openedElevationRequestId: 'r', isPasswordChanged: false, viewedBy: [] } as never,
+      details: {
+        accountUpn: 'admin',
+        password: 'x',
+        passwordLastUpdated: null,
+        status: 'PasswordSucceeded',
+        openedElevationRequestId: 'r',
+        isPasswordChanged: false,
+        viewedBy: [],
+      } as never,
       userId: 'u',
       hideAt: new Date(NOW.getTime() + 60_000),
       now: NOW,
@@ -37,7 +45,17 @@ describe('labels, not enums', () => {
     const prefill = ticketPrefillFromIncident({ id: '7', displayName: 'x', severity: 'high', status: 'resolved' } as never);
     expect(prefill.description).toContain('Severity: High\nStatus: Resolved');
     const audit = auditCard({
-      records: [{ at: NOW.toISOString(), action: 'incident.update', outcome: 'done', target: { kind: 'incident', id: '7' }, detail: 'classification falsePositive, determination malware', user: { id: 'u', name: 'Megan' }, conversation: { id: 'c', kind: 'personal' } } as never],
+      records: [
+        {
+          at: NOW.toISOString(),
+          action: 'incident.update',
+          outcome: 'done',
+          target: { kind: 'incident', id: '7' },
+          detail: 'classification falsePositive, determination malware',
+          user: { id: 'u', name: 'Megan' },
+          conversation: { id: 'c', kind: 'personal' },
+        } as never,
+      ],
       now: NOW,
     });
     expect(cardText(audit)).toContain('classification False positive, determination Malware');
@@ -47,7 +65,13 @@ describe('labels, not enums', () => {
     const harness = await BotHarness.start();
     try {
       const card = invokeCard(await harness.execute('incident.open', { id: '1014' }));
-      invokeCard(await press(harness, card, 'incident.update', { change: 'classification', classification: 'truePositive', determination: 'multiStagedAttack' }));
+      invokeCard(
+        await press(harness, card, 'incident.update', {
+          change: 'classification',
+          classification: 'truePositive',
+          determination: 'multiStagedAttack',
+        }),
+      );
       const audit = cardText(cardOf((await harness.say('audit action incident'))[0]));
       expect(audit).toContain('classification True positive, determination Multi-staged attack');
       expect(audit).not.toContain('truePositive');

@@ -7,7 +7,10 @@ describe('notesCard', () => {
   it('lists notes newest first with sender and time', () => {
     const card = notesCard({
       ticketId: 'MMD-1465058-R5V8P',
-      notes: [note(), note({ id: 1, text: '<p>Engineer <i>assigned</i></p>', sender: 'Microsoft', createdDateTime: '2026-11-20T08:00:00Z' })],
+      notes: [
+        note(),
+        note({ id: 1, text: '<p>Engineer <i>assigned</i></p>', sender: 'Microsoft', createdDateTime: '2026-11-20T08:00:00Z' }),
+      ],
       now: NOW,
     });
     expectCleanCard(card);
@@ -29,7 +32,14 @@ describe('notesCard', () => {
   });
 
   it('survives nasty notes and stays under 28 KB with 40 long ones', () => {
-    const notes = Array.from({ length: 40 }, (_, i) => note({ id: i, text: `<script>x</script>${EVIL_LINK} ${INJECTION} ${LONG}`, sender: EVIL_LINK, createdDateTime: `2026-10-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z` }));
+    const notes = Array.from({ length: 40 }, (_, i) =>
+      note({
+        id: i,
+        text: `<script>x</script>${EVIL_LINK} ${INJECTION} ${LONG}`,
+        sender: EVIL_LINK,
+        createdDateTime: `2026-10-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+      }),
+    );
     const card = notesCard({ ticketId: INJECTION, notes, now: NOW });
     expectCleanCard(card);
     expect(textOf(card)).toContain('20 older notes not shown.');

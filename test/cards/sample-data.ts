@@ -37,14 +37,29 @@ export function device(overrides: Partial<Device> = {}): Device {
     operatingSystemEdition: 'Enterprise',
     profileAssignmentStatus: 'Successful',
     groups: [
-      { id: '46bde30a-9113-4f1e-b169-d9e178f41fa7', displayName: 'Modern Workplace Devices-Test', description: 'Immediate ring for device rollout', countMembers: null },
-      { id: '58834fcf-e369-463f-9405-e856e8de60f6', displayName: 'Modern Workplace Device Profiles - Standard', description: 'Devices with a secure experience', countMembers: null },
+      {
+        id: '46bde30a-9113-4f1e-b169-d9e178f41fa7',
+        displayName: 'Modern Workplace Devices-Test',
+        description: 'Immediate ring for device rollout',
+        countMembers: null,
+      },
+      {
+        id: '58834fcf-e369-463f-9405-e856e8de60f6',
+        displayName: 'Modern Workplace Device Profiles - Standard',
+        description: 'Devices with a secure experience',
+        countMembers: null,
+      },
     ],
     configurations: [
       config({ type: 'Policy', name: 'Modern Workplace - Standard Device Profile Configuration', deploymentStatus: 'Compliant' }),
       config({ type: 'Policy', name: 'Modern Workplace - Edge Update Policy [Test]', deploymentStatus: 'Compliant' }),
       config({ type: 'Script', name: 'Modern Workplace - Configure AppV', deploymentStatus: 'Success' }),
-      config({ type: 'App', name: 'Modern Workplace - Teams Machine Wide Installer x32', deploymentStatus: 'NotApplicable', lastReportedStatusUtc: '0001-01-01T00:00:00Z' }),
+      config({
+        type: 'App',
+        name: 'Modern Workplace - Teams Machine Wide Installer x32',
+        deploymentStatus: 'NotApplicable',
+        lastReportedStatusUtc: '0001-01-01T00:00:00Z',
+      }),
       config({ type: 'App', name: 'Contoso VPN', deploymentStatus: 'Failed' }),
     ],
     ...overrides,
@@ -78,7 +93,12 @@ export function nastyDevice(overrides: Partial<Device> = {}): Device {
     lastIntuneSyncDateTimeUtc: 'not a date',
     groups: [{ id: null, displayName: null, description: EVIL_LINK, countMembers: null }],
     configurations: Array.from({ length: 40 }, (_, i) =>
-      config({ name: `${EVIL_LINK} ${LONG}`.slice(0, 300) + i, type: null, deploymentStatus: i % 2 ? null : 'Weird', lastReportedStatusUtc: '0001-01-01T00:00:00Z' }),
+      config({
+        name: `${EVIL_LINK} ${LONG}`.slice(0, 300) + i,
+        type: null,
+        deploymentStatus: i % 2 ? null : 'Weird',
+        lastReportedStatusUtc: '0001-01-01T00:00:00Z',
+      }),
     ),
     ...overrides,
   };
@@ -106,17 +126,38 @@ export function user(overrides: Partial<User> = {}): User {
     name: 'firstName lastName',
     upn: 'username@contoso.onmicrosoft.com',
     email: 'username@contoso.onmicrosoft.com',
-    groups: [{ id: '6f9d7a3d-2a1f-4f2a-9c0e-3f2f9d1d9b10', displayName: 'Modern Workplace Users', description: 'All managed users', countMembers: 120 }],
+    groups: [
+      {
+        id: '6f9d7a3d-2a1f-4f2a-9c0e-3f2f9d1d9b10',
+        displayName: 'Modern Workplace Users',
+        description: 'All managed users',
+        countMembers: 120,
+      },
+    ],
     devices: [
-      { serialNumber: 'Serial number value', name: 'MMD-123456789', model: 'Virtual Machine', ring: 'Test', lastIntuneSyncTime: '2026-11-21T10:00:00Z' },
-      { serialNumber: 'Serial 2', name: 'MMD-987654321', model: 'Surface Pro 8', ring: 'Broad', lastIntuneSyncTime: '0001-01-01T00:00:00Z' },
+      {
+        serialNumber: 'Serial number value',
+        name: 'MMD-123456789',
+        model: 'Virtual Machine',
+        ring: 'Test',
+        lastIntuneSyncTime: '2026-11-21T10:00:00Z',
+      },
+      {
+        serialNumber: 'Serial 2',
+        name: 'MMD-987654321',
+        model: 'Surface Pro 8',
+        ring: 'Broad',
+        lastIntuneSyncTime: '0001-01-01T00:00:00Z',
+      },
     ],
     ...overrides,
   };
 }
 
 export function users(n: number, start = 0): User[] {
-  return Array.from({ length: n }, (_, i) => user({ name: `Adele Vance ${start + i}`, upn: `adele${start + i}@contoso.com`, email: `adele${start + i}@contoso.com` }));
+  return Array.from({ length: n }, (_, i) =>
+    user({ name: `Adele Vance ${start + i}`, upn: `adele${start + i}@contoso.com`, email: `adele${start + i}@contoso.com` }),
+  );
 }
 
 export function ticket(overrides: Partial<Ticket> = {}): Ticket {
@@ -143,7 +184,14 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     state: 'active',
     createdDateTime: '2026-11-19T14:02:00Z',
     resolvedDateTime: null,
-    contact: { id: 'Unique Id', givenName: 'John', surname: 'Doe', email: 'jd@contoso.com', phoneNumber: 'phone number', preferredLanguageId: '' },
+    contact: {
+      id: 'Unique Id',
+      givenName: 'John',
+      surname: 'Doe',
+      email: 'jd@contoso.com',
+      phoneNumber: 'phone number',
+      preferredLanguageId: '',
+    },
     notes: [],
     ...overrides,
   };

@@ -42,7 +42,20 @@ describe('status colours', () => {
     expect(colourProblems({ type: 'TextRun', text: '❌ Failed', color: 'Attention' })).toEqual([]);
   });
 
-  const DEPLOYMENT = ['Compliant', 'NonCompliant', 'Success', 'Failed', 'Error', 'Conflict', 'InGracePeriod', 'Pending', 'InProgress', 'NotApplicable', 'Unknown', 'Something new'];
+  const DEPLOYMENT = [
+    'Compliant',
+    'NonCompliant',
+    'Success',
+    'Failed',
+    'Error',
+    'Conflict',
+    'InGracePeriod',
+    'Pending',
+    'InProgress',
+    'NotApplicable',
+    'Unknown',
+    'Something new',
+  ];
 
   it('every compliance and deployment status has its words, and an icon unless it is neutral', () => {
     const texts = new Set<string>();
@@ -50,7 +63,8 @@ describe('status colours', () => {
       const view = statusView(status);
       expect(READABLE_COLOURS.has(view.color)).toBe(true);
       expect(view.text).toMatch(/\p{L}/u);
-      if (view.color !== 'Default' || /Conflict|Grace|Pending|Progress/.test(status)) expect(view.text).toMatch(/^\p{Extended_Pictographic}/u);
+      if (view.color !== 'Default' || /Conflict|Grace|Pending|Progress/.test(status))
+        expect(view.text).toMatch(/^\p{Extended_Pictographic}/u);
       texts.add(view.text);
     }
     expect(texts.size).toBe(DEPLOYMENT.length); // no two statuses read the same
@@ -68,14 +82,38 @@ describe('status colours', () => {
 
   it('cards showing every status pass the colour check (expectCleanCard runs it on every card test too)', () => {
     const cards = [
-      deviceDetailCard({ device: device({ complianceState: 'NonCompliant', configurations: DEPLOYMENT.map((s, i) => config({ id: `c${i}`, name: `Config ${i}`, deploymentStatus: s })) }), now: NOW }),
+      deviceDetailCard({
+        device: device({
+          complianceState: 'NonCompliant',
+          configurations: DEPLOYMENT.map((s, i) => config({ id: `c${i}`, name: `Config ${i}`, deploymentStatus: s })),
+        }),
+        now: NOW,
+      }),
       ticketListCard({
-        page: page(['new', 'active', 'resolved', 'closed'].flatMap((state) => [1, 2, 3, 4].map((severity) => ticket({ id: `MMD-${severity}000000-${state.slice(0, 5).toUpperCase().padEnd(5, 'X')}`, state, severity }))), 0, 16, false),
+        page: page(
+          ['new', 'active', 'resolved', 'closed'].flatMap((state) =>
+            [1, 2, 3, 4].map((severity) =>
+              ticket({ id: `MMD-${severity}000000-${state.slice(0, 5).toUpperCase().padEnd(5, 'X')}`, state, severity }),
+            ),
+          ),
+          0,
+          16,
+          false,
+        ),
         filters: { states: [], severities: [] },
         now: NOW,
       }),
       incidentListCard({
-        page: page(INCIDENT_STATUSES.flatMap((status) => INCIDENT_SEVERITIES.map((severity) => incident({ id: `${status}-${severity}`.replace(/[^A-Za-z0-9-]/g, ''), status, severity }))), 0, 15, false),
+        page: page(
+          INCIDENT_STATUSES.flatMap((status) =>
+            INCIDENT_SEVERITIES.map((severity) =>
+              incident({ id: `${status}-${severity}`.replace(/[^A-Za-z0-9-]/g, ''), status, severity }),
+            ),
+          ),
+          0,
+          15,
+          false,
+        ),
         filters: { statuses: [], severities: [] },
         now: NOW,
       }),

@@ -34,26 +34,36 @@ describe('text as typed', () => {
 
   it('keeps line breaks typed in notes, and HTML paragraphs and lists as lines and bullets', () => {
     expect(noteText({ text: 'Line one\nLine two', renderType: 'text' })).toBe('Line one\nLine two');
-    expect(noteText({ text: '<p>First</p><p>Second</p><ul><li>one</li><li>two</li></ul>', renderType: 'html' })).toBe('First\n\nSecond\n\n• one\n• two');
+    expect(noteText({ text: '<p>First</p><p>Second</p><ul><li>one</li><li>two</li></ul>', renderType: 'html' })).toBe(
+      'First\n\nSecond\n\n• one\n• two',
+    );
     const card = notesCard({ ticketId: 'MMD-1', notes: [note({ text: `Line one\nLine two ${HOSTILE}`, renderType: 'text' })], now: NOW });
     expectCleanCard(card);
-    expect(runs(card)).toContain(`Line one\nLine two ${HOSTILE.replace("<b>x</b>", "x")}`);
+    expect(runs(card)).toContain(`Line one\nLine two ${HOSTILE.replace('<b>x</b>', 'x')}`);
   });
 
   it('keeps "Line one⏎Line two" in the description, business impact and both steps of a ticket', () => {
     const typed = 'Line one\nLine two';
     const card = ticketDetailCard({
-      ticket: ticket({ description: typed, businessImpact: `${typed} impact`, troubleshootingSteps: `${typed} tried`, reproSteps: `${typed} repro` }),
+      ticket: ticket({
+        description: typed,
+        businessImpact: `${typed} impact`,
+        troubleshootingSteps: `${typed} tried`,
+        reproSteps: `${typed} repro`,
+      }),
       now: NOW,
     });
     expectCleanCard(card);
     for (const text of [typed, `${typed} impact`, `${typed} tried`, `${typed} repro`]) expect(runs(card)).toContain(text);
   });
 
-  it('keeps a note\'s typed line breaks and its HTML <p>, <br> and <ul><li> as lines and bullets, in the ticket card too', () => {
+  it("keeps a note's typed line breaks and its HTML <p>, <br> and <ul><li> as lines and bullets, in the ticket card too", () => {
     expect(noteText({ text: 'Line one<br>Line two<br/>Line three', renderType: 'html' })).toBe('Line one\nLine two\nLine three');
     expect(noteText({ text: 'Line one\r\nLine two', renderType: 'text' })).toMatch(/^Line one\r?\nLine two$/);
-    const html = note({ text: '<p>Checked the VPN.</p><ul><li>restarted</li><li>re-enrolled</li></ul><p>Line one<br>Line two</p>', renderType: 'html' });
+    const html = note({
+      text: '<p>Checked the VPN.</p><ul><li>restarted</li><li>re-enrolled</li></ul><p>Line one<br>Line two</p>',
+      renderType: 'html',
+    });
     const typed = note({ text: 'Line one\nLine two', renderType: 'text' });
     const card = ticketDetailCard({ ticket: ticket({ notes: [html, typed] }), now: NOW });
     expectCleanCard(card);
@@ -64,7 +74,10 @@ describe('text as typed', () => {
   it('leaves links in API text as plain, unclickable text: no OpenUrl, no selectAction, no broken "https: //"', () => {
     const url = 'https://evil.example/path?q=1';
     const card = ticketDetailCard({
-      ticket: ticket({ description: `See ${url} and ${EVIL_LINK}`, notes: [note({ text: `<p>Read <a href="${url}">this page</a> or ${url}</p>`, renderType: 'html' })] }),
+      ticket: ticket({
+        description: `See ${url} and ${EVIL_LINK}`,
+        notes: [note({ text: `<p>Read <a href="${url}">this page</a> or ${url}</p>`, renderType: 'html' })],
+      }),
       now: NOW,
     });
     expectCleanCard(card);
@@ -76,7 +89,13 @@ describe('text as typed', () => {
   });
 
   it('answers in a small card: our words plain, values bold, commands monospace, no markdown marks', () => {
-    const card = messageCard(['I could not find ticket ', { value: HOSTILE }, '. Type ', { command: 'tickets' }, ' to see recent tickets.']);
+    const card = messageCard([
+      'I could not find ticket ',
+      { value: HOSTILE },
+      '. Type ',
+      { command: 'tickets' },
+      ' to see recent tickets.',
+    ]);
     expectCleanCard(card);
     const inlines = findElements(card, 'TextRun');
     expect(inlines.map((r) => r.text).join('')).toBe(`I could not find ticket ${HOSTILE}. Type tickets to see recent tickets.`);
@@ -97,7 +116,11 @@ describe('device detail: readable status, why non-compliant, Intune', () => {
     expect(values['Azure AD device ID']).toBeUndefined();
     const open = findElements(card, 'Action.OpenUrl');
     expect(open).toEqual([
-      { type: 'Action.OpenUrl', title: 'Open in Intune', url: `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${INTUNE}` },
+      {
+        type: 'Action.OpenUrl',
+        title: 'Open in Intune',
+        url: `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${INTUNE}`,
+      },
     ]);
   });
 

@@ -29,7 +29,18 @@ describe('ticketDetailCard', () => {
       Phone: 'phone number',
     });
     const text = textOf(card);
-    for (const s of ['Title', 'Description', 'Business impact', 'Business Impact', 'Troubleshooting steps', 'Steps to reproduce', 'Open Outlook', 'Contact', 'Notes (0)', 'No notes yet.']) {
+    for (const s of [
+      'Title',
+      'Description',
+      'Business impact',
+      'Business Impact',
+      'Troubleshooting steps',
+      'Steps to reproduce',
+      'Open Outlook',
+      'Contact',
+      'Notes (0)',
+      'No notes yet.',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('Resolved'); // not set: left out
@@ -42,7 +53,12 @@ describe('ticketDetailCard', () => {
 
   it('shows notes newest first as safe text, capped at 10 with a button for all', () => {
     const notes = Array.from({ length: 13 }, (_, i) =>
-      note({ id: i, text: `<p>Note <b>${i}</b></p><script>alert(${i})</script>`, sender: `Agent ${i}`, createdDateTime: `2026-11-${String(i + 1).padStart(2, '0')}T10:00:00Z` }),
+      note({
+        id: i,
+        text: `<p>Note <b>${i}</b></p><script>alert(${i})</script>`,
+        sender: `Agent ${i}`,
+        createdDateTime: `2026-11-${String(i + 1).padStart(2, '0')}T10:00:00Z`,
+      }),
     );
     const card = ticketDetailCard({ ticket: ticket(), notes, now: NOW });
     expectCleanCard(card);
@@ -64,7 +80,16 @@ describe('ticketDetailCard', () => {
   });
 
   it('labels drifting ticket types and resolved tickets', () => {
-    const card = ticketDetailCard({ ticket: ticket({ type: 'Change Request', subcategory: ' Deployment groups assignment', state: 'resolved', resolvedDateTime: '2026-11-21T14:02:00Z', severity: 2 }), now: NOW });
+    const card = ticketDetailCard({
+      ticket: ticket({
+        type: 'Change Request',
+        subcategory: ' Deployment groups assignment',
+        state: 'resolved',
+        resolvedDateTime: '2026-11-21T14:02:00Z',
+        severity: 2,
+      }),
+      now: NOW,
+    });
     const facts = factsOf(card);
     expect(facts.Type).toBe('Change request');
     expect(facts.Category).toBe('Devices / Deployment groups assignment');
@@ -95,7 +120,12 @@ describe('ticketDetailCard', () => {
       nextActionOwner: EVIL_LINK,
     });
     const notes = Array.from({ length: 30 }, (_, i) =>
-      note({ text: `<div onclick="x()"><a href="https://evil.example">click</a> ${EVIL_LINK} ${INJECTION} <img src=x onerror=alert(1)> ${LONG}</div>`, sender: null, createdDateTime: i % 2 ? null : '0001-01-01T00:00:00Z', renderType: i % 2 ? 'html' : null }),
+      note({
+        text: `<div onclick="x()"><a href="https://evil.example">click</a> ${EVIL_LINK} ${INJECTION} <img src=x onerror=alert(1)> ${LONG}</div>`,
+        sender: null,
+        createdDateTime: i % 2 ? null : '0001-01-01T00:00:00Z',
+        renderType: i % 2 ? 'html' : null,
+      }),
     );
     const card = ticketDetailCard({ ticket: nasty, notes, now: NOW });
     expectCleanCard(card);
@@ -111,6 +141,8 @@ describe('ticketDetailCard', () => {
     expect(text).not.toContain('Contact\n');
     expect(text).toContain('Unknown sender · —');
     expect(text).toContain('# Heading\n- item\n1. first');
-    console.log(`ticket detail: example ${cardBytes(ticketDetailCard({ ticket: ticket(), now: NOW }))} B, nasty (long text, 30 long notes) ${cardBytes(card)} B`);
+    console.log(
+      `ticket detail: example ${cardBytes(ticketDetailCard({ ticket: ticket(), now: NOW }))} B, nasty (long text, 30 long notes) ${cardBytes(card)} B`,
+    );
   });
 });

@@ -9,7 +9,9 @@ type Json = Record<string, unknown>;
 
 const contact = { givenName: 'Adele', surname: 'Vance', email: 'adele.vance@contoso.com', phone: '' };
 const byId = (card: unknown, id: string): Json => {
-  const all = ['Input.Text', 'Input.ChoiceSet', 'Input.Number', 'Input.Toggle', 'Input.Date', 'Input.Time'].flatMap((t) => findElements(card, t));
+  const all = ['Input.Text', 'Input.ChoiceSet', 'Input.Number', 'Input.Toggle', 'Input.Date', 'Input.Time'].flatMap((t) =>
+    findElements(card, t),
+  );
   const found = all.find((e) => e.id === id);
   if (!found) throw new Error(`no input ${id}`);
   return found;
@@ -21,11 +23,17 @@ describe('newTicketForm', () => {
     const formId = randomUUID();
     const card = newTicketForm({ prefill: { category: 'Apps' }, contact, formId, now: NOW });
     expect(validateCard(card)).toEqual([]);
-    for (const id of Object.keys(NEW_TICKET_FIELDS)) expect(byId(card, id).label).toBe(NEW_TICKET_FIELDS[id as keyof typeof NEW_TICKET_FIELDS].label);
+    for (const id of Object.keys(NEW_TICKET_FIELDS))
+      expect(byId(card, id).label).toBe(NEW_TICKET_FIELDS[id as keyof typeof NEW_TICKET_FIELDS].label);
     const submit = findElements(card, 'Action.Execute');
     expect(submit.map((a) => a.verb)).toEqual(['ticket.chooseCategory', 'ticket.create', 'form.cancel']);
     expect(submit[1]).toMatchObject({ verb: 'ticket.create', data: { formId }, style: 'positive' });
-    expect((byId(card, 'subcategory').choices as Array<{ value: string }>).map((c) => c.value)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
+    expect((byId(card, 'subcategory').choices as Array<{ value: string }>).map((c) => c.value)).toEqual([
+      'Microsoft 365 Apps',
+      'Teams',
+      'Line of business app',
+      'Other',
+    ]);
     expect(byId(card, 'givenName').value).toBe('Adele');
     expect(incidentSection(card).isVisible).toBe(false);
     expect(findElements(card, 'Action.ToggleVisibility')[0]).toMatchObject({ targetElements: ['incidentDetails'] });

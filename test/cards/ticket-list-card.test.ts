@@ -15,7 +15,10 @@ describe('ticketListCard', () => {
     expect(text).toContain('MMD-1465058-R5V8P · Incident · created 3 days ago · next: Microsoft');
     expect(text).toContain('MMD-1465059-R5V8P · Change request');
     expect(text).toContain('MMD-1465060-R5V8P · Request for information');
-    expect(verbs(card).filter(([v]) => v === 'ticket.open')[0]).toEqual(['ticket.open', expect.objectContaining({ id: 'MMD-1465058-R5V8P' })]);
+    expect(verbs(card).filter(([v]) => v === 'ticket.open')[0]).toEqual([
+      'ticket.open',
+      expect.objectContaining({ id: 'MMD-1465058-R5V8P' }),
+    ]);
     const severity = findTexts(card).filter((t) => ['Critical', 'High', 'Moderate', 'Low'].includes(String(t.text)));
     expect(severity.map((t) => [t.text, t.color])).toEqual([
       ['Critical', 'Attention'],
@@ -34,7 +37,11 @@ describe('ticketListCard', () => {
   });
 
   it('shows the filters as multi-select pickers holding the current values, with Apply and New ticket', () => {
-    const card = ticketListCard({ page: page(tickets(3), 0, 10, false), filters: { states: ['resolved'], severities: [2, 1], text: 'printer' }, now: NOW });
+    const card = ticketListCard({
+      page: page(tickets(3), 0, 10, false),
+      filters: { states: ['resolved'], severities: [2, 1], text: 'printer' },
+      now: NOW,
+    });
     expectCleanCard(card);
     const [state, severity] = findElements(card, 'Input.ChoiceSet');
     expect(state).toMatchObject({ id: 'state', style: 'compact', isMultiSelect: true, value: 'resolved' });
@@ -75,7 +82,11 @@ describe('ticketListCard', () => {
   });
 
   it('says when no ticket matches', () => {
-    const card = ticketListCard({ page: page([], 0, 10, false), filters: { states: ['resolved'], severities: [], text: undefined }, now: NOW });
+    const card = ticketListCard({
+      page: page([], 0, 10, false),
+      filters: { states: ['resolved'], severities: [], text: undefined },
+      now: NOW,
+    });
     expectCleanCard(card);
     expect(textOf(card)).toContain('No tickets match these filters.');
     expect(ticketListCard({ page: page([], 0, 10, false), filters: NO_FILTERS, now: NOW })).toBeDefined();
@@ -84,11 +95,22 @@ describe('ticketListCard', () => {
 
   it('survives nasty data: odd enums, nulls, links, injections, long titles', () => {
     const nasty = [
-      ticket({ title: `${EVIL_LINK} ${INJECTION}`, type: 'Change Request', severity: 7, state: 'weird', nextActionOwner: null, createdDateTime: '0001-01-01T00:00:00Z' }),
+      ticket({
+        title: `${EVIL_LINK} ${INJECTION}`,
+        type: 'Change Request',
+        severity: 7,
+        state: 'weird',
+        nextActionOwner: null,
+        createdDateTime: '0001-01-01T00:00:00Z',
+      }),
       ticket({ id: '', title: null, type: 'Other ', severity: null, state: null, createdDateTime: null }),
       ticket({ id: 'MMD-1', title: LONG, type: null, nextActionOwner: EVIL_LINK }),
     ];
-    const card = ticketListCard({ page: page(nasty, 0, 10, false), filters: { states: ['[x](https://evil.example)'], severities: [], text: INJECTION }, now: NOW });
+    const card = ticketListCard({
+      page: page(nasty, 0, 10, false),
+      filters: { states: ['[x](https://evil.example)'], severities: [], text: INJECTION },
+      now: NOW,
+    });
     expectCleanCard(card);
     const text = textOf(card);
     expect(text).toContain('Change request');
@@ -106,8 +128,14 @@ describe('ticketListCard', () => {
   });
 
   it('stays under 28 KB with 25 tickets', () => {
-    const card = ticketListCard({ page: page(tickets(25), 0, 25, true), filters: { states: ['active'], severities: [1, 2], text: 'printer' }, now: NOW });
+    const card = ticketListCard({
+      page: page(tickets(25), 0, 25, true),
+      filters: { states: ['active'], severities: [1, 2], text: 'printer' },
+      now: NOW,
+    });
     expectCleanCard(card);
-    console.log(`ticket list: 10 rows ${cardBytes(ticketListCard({ page: page(tickets(10)), filters: NO_FILTERS, now: NOW }))} B, 25 rows ${cardBytes(card)} B`);
+    console.log(
+      `ticket list: 10 rows ${cardBytes(ticketListCard({ page: page(tickets(10)), filters: NO_FILTERS, now: NOW }))} B, 25 rows ${cardBytes(card)} B`,
+    );
   });
 });

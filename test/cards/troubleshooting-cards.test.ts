@@ -24,7 +24,11 @@ const container = (card: unknown, id: string): Json => findElements(card, 'Conta
 
 describe('troubleshootingEventListCard', () => {
   it('lists events newest first as given, pages with the scope kept, and offers a report for the device', () => {
-    const card = troubleshootingEventListCard({ page: page(troubleshootingEvents(10), 10, 10, true), scope: { deviceName: 'MMD-00001' }, now: NOW });
+    const card = troubleshootingEventListCard({
+      page: page(troubleshootingEvents(10), 10, 10, true),
+      scope: { deviceName: 'MMD-00001' },
+      now: NOW,
+    });
     expectCleanCard(card);
     expect(textOf(card)).toContain('Newest first · device MMD-00001 · Showing 11–20');
     expect(textOf(card)).toContain('Enrollment restrictions enforced · Windows Entra join');
@@ -56,7 +60,16 @@ describe('troubleshootingEventDetailCard', () => {
     const card = troubleshootingEventDetailCard({ event: troubleshootingEvent(), deviceName: 'MMD-00001', now: NOW });
     expectCleanCard(card);
     const text = textOf(card);
-    for (const shown of ['Windows Autopilot, user-driven', 'Remediation', 'The user already has 15 devices.', 'Ring', 'Fast', '10.0.22631.4460', 'Enrollment failure', 'Troubleshoot Windows enrollment']) {
+    for (const shown of [
+      'Windows Autopilot, user-driven',
+      'Remediation',
+      'The user already has 15 devices.',
+      'Ring',
+      'Fast',
+      '10.0.22631.4460',
+      'Enrollment failure',
+      'Troubleshoot Windows enrollment',
+    ]) {
       expect(text).toContain(shown);
     }
     expect(findActions(card, 'Action.OpenUrl')).toHaveLength(1);
@@ -78,7 +91,10 @@ describe('troubleshootingEventDetailCard', () => {
   });
 
   it('shows an event without details or pairs', () => {
-    const card = troubleshootingEventDetailCard({ event: troubleshootingEvent({ troubleshootingErrorDetails: null, additionalInformation: [], failureReason: null }), now: NOW });
+    const card = troubleshootingEventDetailCard({
+      event: troubleshootingEvent({ troubleshootingErrorDetails: null, additionalInformation: [], failureReason: null }),
+      now: NOW,
+    });
     expectCleanCard(card);
     expect(textOf(card)).toContain('(no reason given)');
     expect(textOf(card)).not.toContain('Additional information');
@@ -100,12 +116,19 @@ describe('enrollmentFailureForm', () => {
     expect(container(card, 'errorDetails').isVisible).toBe(false);
     expect(container(card, 'additionalInformation').isVisible).toBe(false);
     for (const id of ['enrollmentType', 'failureCategory']) {
-      for (const choice of byId(card, id).choices as Json[]) expect(GRAPH_VERBS['enrollmentFailure.report'].safeParse({ formId, [id]: choice.value }).success).toBe(true);
+      for (const choice of byId(card, id).choices as Json[])
+        expect(GRAPH_VERBS['enrollmentFailure.report'].safeParse({ formId, [id]: choice.value }).success).toBe(true);
     }
   });
 
   it('prefills from a device card: Intune id, Entra device id, OS version, the device user', () => {
-    const d = device({ name: 'MMD-00001', intuneId: '0d5e4f6a-1b2c-4d3e-8f9a-0b1c2d3e4f5a', aadDeviceId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', osVersion: '10.0.22631.4460', userUpn: 'adele.vance@contoso.com' });
+    const d = device({
+      name: 'MMD-00001',
+      intuneId: '0d5e4f6a-1b2c-4d3e-8f9a-0b1c2d3e4f5a',
+      aadDeviceId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      osVersion: '10.0.22631.4460',
+      userUpn: 'adele.vance@contoso.com',
+    });
     const card = enrollmentFailureForm({ prefill: enrollmentFailurePrefill(d), deviceName: d.name, formId: randomUUID(), now: NOW });
     expectCleanCard(card);
     expect(byId(card, 'managedDeviceIdentifier').value).toBe(d.intuneId);
@@ -119,15 +142,27 @@ describe('enrollmentFailureForm', () => {
   });
 
   it('prefills nothing for what a device lacks', () => {
-    expect(enrollmentFailurePrefill(device({ name: '', intuneId: null, osVersion: null, userUpn: null, aadDeviceId: '' }))).toEqual({ operatingSystem: 'Windows' });
+    expect(enrollmentFailurePrefill(device({ name: '', intuneId: null, osVersion: null, userUpn: null, aadDeviceId: '' }))).toEqual({
+      operatingSystem: 'Windows',
+    });
   });
 
   it('keeps hostile input verbatim in inputs and stays under the size limit with everything at its maximum and in error', () => {
     const prefill = Object.fromEntries(
-      Object.entries(ENROLLMENT_FAILURE_FIELDS).map(([id, rule]) => [id, rule.kind === 'text' ? `${EVIL_LINK}${INJECTION}`.padEnd(rule.maxLength, 'é') : '']),
+      Object.entries(ENROLLMENT_FAILURE_FIELDS).map(([id, rule]) => [
+        id,
+        rule.kind === 'text' ? `${EVIL_LINK}${INJECTION}`.padEnd(rule.maxLength, 'é') : '',
+      ]),
     ) as Partial<EnrollmentFailureFormValues>;
     const errors = Object.fromEntries(Object.entries(ENROLLMENT_FAILURE_FIELDS).map(([id, rule]) => [id, rule.errorMessage]));
-    const card = enrollmentFailureForm({ prefill, deviceName: EVIL_LINK, formId: randomUUID(), errors, notice: { tone: 'warning', text: EVIL_LINK }, now: NOW });
+    const card = enrollmentFailureForm({
+      prefill,
+      deviceName: EVIL_LINK,
+      formId: randomUUID(),
+      errors,
+      notice: { tone: 'warning', text: EVIL_LINK },
+      now: NOW,
+    });
     expectCleanCard(card);
     expect(String(byId(card, 'failureReason').value).startsWith(`${EVIL_LINK}${INJECTION}`)).toBe(true);
     expect(container(card, 'additionalInformation').isVisible).toBe(true);

@@ -24,7 +24,15 @@ describe('userDetailCard', () => {
   });
 
   it('caps a long device list', () => {
-    const many = user({ devices: Array.from({ length: 40 }, (_, i) => ({ serialNumber: null, name: `MMD-${i}`, model: null, ring: null, lastIntuneSyncTime: null })) });
+    const many = user({
+      devices: Array.from({ length: 40 }, (_, i) => ({
+        serialNumber: null,
+        name: `MMD-${i}`,
+        model: null,
+        ring: null,
+        lastIntuneSyncTime: null,
+      })),
+    });
     const card = userDetailCard({ user: many, now: NOW });
     expectCleanCard(card);
     expect(textOf(card)).toContain('…and 25 more devices not shown.');

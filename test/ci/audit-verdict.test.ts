@@ -8,7 +8,8 @@ describe('CI audit verdict', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mmd-audit-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const readme = '# X\n\n## Security\n\n### Accepted audit findings\n\n- `find-my-way` GHSA-rrr8-f88r-h8q6: why.\n\n## Next\nGHSA-aaaa-bbbb-cccc is not in the section\n';
+  const readme =
+    '# X\n\n## Security\n\n### Accepted audit findings\n\n- `find-my-way` GHSA-rrr8-f88r-h8q6: why.\n\n## Next\nGHSA-aaaa-bbbb-cccc is not in the section\n';
   const advisory = (name: string, id: string, severity: string) => ({
     [name]: { name, severity, via: [{ source: 1, name, title: `${name} problem`, url: `https://github.com/advisories/${id}`, severity }] },
   });
@@ -26,7 +27,10 @@ describe('CI audit verdict', () => {
   }
 
   it('skips loudly, without failing, when the audit endpoint did not answer', async () => {
-    const res = await run({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405 });
+    const res = await run({
+      message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+      statusCode: 405,
+    });
     expect(res.code).toBe(0);
     expect(res.out).toMatch(/SKIPPED.*405/);
     expect((await run('')).code).toBe(0);

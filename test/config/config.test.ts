@@ -9,7 +9,14 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3978);
     expect(config.storage).toEqual({ kind: 'memory' });
     expect(loadConfig({ STORAGE: 'sqlite:./x.sqlite' }).storage).toEqual({ kind: 'sqlite', path: './x.sqlite' });
-    expect(loadConfig({ MMD_API_BASE_URL: 'https://mmdls.microsoft.com/support/odata/v1', MMD_TENANT_ID: 't', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }).storage).toEqual({
+    expect(
+      loadConfig({
+        MMD_API_BASE_URL: 'https://mmdls.microsoft.com/support/odata/v1',
+        MMD_TENANT_ID: 't',
+        MicrosoftAppId: 'a',
+        MicrosoftAppPassword: 'p',
+      }).storage,
+    ).toEqual({
       kind: 'sqlite',
       path: './data/mmd-assist.sqlite',
     });
@@ -60,7 +67,10 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'a', MicrosoftAppTenantId: 't' }, 'MicrosoftAppPassword'],
     [{ MicrosoftAppType: 'UserAssignedMSI' }, 'MicrosoftAppId'],
     [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'a' }, 'MicrosoftAppTenantId'],
-    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'a', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' }, 'MicrosoftAppPassword'],
+    [
+      { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'a', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' },
+      'MicrosoftAppPassword',
+    ],
     [{ MMD_API_BASE_URL: 'https://x', MMD_TENANT_ID: 't', MMD_CLIENT_ID: 'c', MMD_CLIENT_SECRET: 's' }, 'MicrosoftAppId'],
   ])('rejects %j naming %s', (env, variable) => {
     let error: unknown;
@@ -92,7 +102,11 @@ describe('loadConfig', () => {
 
   it('reads the notifier settings, with defaults and bounds', () => {
     expect(loadConfig({}).notify).toEqual({ pollSeconds: 60, maxPerSecond: 50, notesPerPoll: 20 });
-    expect(loadConfig({ NOTIFY_POLL_SECONDS: '300', NOTIFY_MAX_PER_SECOND: '20', NOTIFY_NOTES_PER_POLL: '5' }).notify).toEqual({ pollSeconds: 300, maxPerSecond: 20, notesPerPoll: 5 });
+    expect(loadConfig({ NOTIFY_POLL_SECONDS: '300', NOTIFY_MAX_PER_SECOND: '20', NOTIFY_NOTES_PER_POLL: '5' }).notify).toEqual({
+      pollSeconds: 300,
+      maxPerSecond: 20,
+      notesPerPoll: 5,
+    });
     expect(() => loadConfig({ NOTIFY_MAX_PER_SECOND: '51' })).toThrow(ConfigError);
     expect(() => loadConfig({ NOTIFY_POLL_SECONDS: '1' })).toThrow(ConfigError);
   });
@@ -123,7 +137,10 @@ describe('loadConfig', () => {
   });
 
   it('accepts MicrosoftAppType in any case, spelled the way botbuilder wants', () => {
-    expect(loadConfig({ MicrosoftAppType: 'singletenant', MicrosoftAppId: 'a', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' }).bot.appType).toBe('SingleTenant');
+    expect(
+      loadConfig({ MicrosoftAppType: 'singletenant', MicrosoftAppId: 'a', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' }).bot
+        .appType,
+    ).toBe('SingleTenant');
   });
 
   // Every identity our check lets through builds botbuilder's credential factory without its

@@ -23,5 +23,11 @@ test('every row of the table is a variable of the schema, or says where else it 
 
 test('defaults come from the schema: an empty environment parses', () => {
   const parsed = variables.parse({});
-  expect(parsed).toMatchObject({ PORT: 3978, LOG_LEVEL: 'info', MMD_AUTH: 'app', NOTIFY_NOTES_PER_POLL: 20, AAD_AUTHORITY_HOST: 'https://login.microsoftonline.com' });
+  expect(parsed).toMatchObject({
+    PORT: 3978,
+    LOG_LEVEL: 'info',
+    MMD_AUTH: 'app',
+    NOTIFY_NOTES_PER_POLL: 20,
+    AAD_AUTHORITY_HOST: 'https://login.microsoftonline.com',
+  });
 });

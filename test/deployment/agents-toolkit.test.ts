@@ -64,7 +64,9 @@ describe.each([
   });
 
   it('names files that exist, or that the npm script it runs first writes', () => {
-    const paths = [...yml.matchAll(/^\s+-?\s*(?:path|parameters|appPackagePath|artifactFolder|manifestPath|target): (\S+)/gm)].map((m) => m[1]!.replace(/^\.\//, ''));
+    const paths = [...yml.matchAll(/^\s+-?\s*(?:path|parameters|appPackagePath|artifactFolder|manifestPath|target): (\S+)/gm)].map((m) =>
+      m[1]!.replace(/^\.\//, ''),
+    );
     const missing: string[] = [];
     for (const path of paths) {
       if (path.startsWith('.localConfigs')) continue; // written by the action itself
@@ -94,7 +96,9 @@ describe.each([
 });
 
 describe('deployment/azure/main.parameters.json', () => {
-  const parameters = Object.keys((JSON.parse(read('deployment/azure/main.parameters.json')) as { parameters: Record<string, unknown> }).parameters);
+  const parameters = Object.keys(
+    (JSON.parse(read('deployment/azure/main.parameters.json')) as { parameters: Record<string, unknown> }).parameters,
+  );
 
   it('passes only parameters of main.bicep and every one without a default', () => {
     expect(parameters.filter((p) => !bicepParams.has(p))).toEqual([]);
@@ -111,7 +115,9 @@ describe('the environment files', () => {
   it('give `npm run package` the three values a tenant package needs, under the names it reads', () => {
     const dev = envFile('dev');
     for (const name of ['TEAMS_APP_ID', 'MicrosoftAppId', 'BOT_DOMAIN']) expect(dev.has(name)).toBe(true);
-    expect(read('scripts/app-package/package-config.ts')).toContain("DEVELOPMENT_VARIABLES = ['TEAMS_APP_ID', 'MicrosoftAppId', 'BOT_DOMAIN']");
+    expect(read('scripts/app-package/package-config.ts')).toContain(
+      "DEVELOPMENT_VARIABLES = ['TEAMS_APP_ID', 'MicrosoftAppId', 'BOT_DOMAIN']",
+    );
   });
 
   it('keep secrets out of the committed files (SECRET_* goes to the git-ignored .user file)', () => {
@@ -121,11 +127,12 @@ describe('the environment files', () => {
 });
 
 test('F5 (.vscode/launch.json) runs an npm script package.json has: the bot in sandbox mode and the Agents Playground', () => {
-  const launch = JSON.parse(read('.vscode/launch.json')) as { configurations: { name: string; runtimeExecutable?: string; runtimeArgs?: string[] }[] };
+  const launch = JSON.parse(read('.vscode/launch.json')) as {
+    configurations: { name: string; runtimeExecutable?: string; runtimeArgs?: string[] }[];
+  };
   const [first] = launch.configurations;
   expect(first?.runtimeExecutable).toBe('npm');
   expect(first?.runtimeArgs?.[0]).toBe('run');
   expect(scripts).toContain(first?.runtimeArgs?.[1]);
   expect(first?.name).toMatch(/Agents Playground/);
 });
-

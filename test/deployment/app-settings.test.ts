@@ -39,7 +39,9 @@ test('docs/configuration.md table, template app settings and src/ reads agree; s
 test('the template runs the blob backend with its container', () => {
   expect(settings.get('STORAGE')).toBe("'azure-blob'");
   expect(settings.get('AZURE_STORAGE_CONTAINER')).toBe('storageContainer');
-  expect(bicep).toMatch(/resource container 'Microsoft\.Storage\/storageAccounts\/blobServices\/containers@[^']+' = \{\n\s+parent: blobs\n\s+name: storageContainer/);
+  expect(bicep).toMatch(
+    /resource container 'Microsoft\.Storage\/storageAccounts\/blobServices\/containers@[^']+' = \{\n\s+parent: blobs\n\s+name: storageContainer/,
+  );
 });
 
 test('the template has the Azure Bot with the Teams channel, Linux Node 24, Application Insights and the app registration parameters', () => {
@@ -82,9 +84,11 @@ describe('the check itself names what is missing where', () => {
     ]);
   });
   test('parsers: README rows with several variables, bicep settings with quoted names', () => {
-    const md = '# X\n## Configuration\ntext\n\n| variable | meaning |\n| --- | --- |\n| `A`, `B_C` | x `not a var` |\n| `D` | y |\n\nafter\n| `E` | no |\n';
+    const md =
+      '# X\n## Configuration\ntext\n\n| variable | meaning |\n| --- | --- |\n| `A`, `B_C` | x `not a var` |\n| `D` | y |\n\nafter\n| `E` | no |\n';
     expect(readmeVariables(md)).toEqual(['A', 'B_C', 'D']);
-    const b = "resource s 'Microsoft.Web/sites/config@2023-12-01' = {\n  name: 'appsettings'\n  properties: {\n    A: 'x'\n    'B_C': y ? 'a' : 'b'\n  }\n}\nresource t 'x' = {\n  properties: {\n    Z: 1\n  }\n}\n";
+    const b =
+      "resource s 'Microsoft.Web/sites/config@2023-12-01' = {\n  name: 'appsettings'\n  properties: {\n    A: 'x'\n    'B_C': y ? 'a' : 'b'\n  }\n}\nresource t 'x' = {\n  properties: {\n    Z: 1\n  }\n}\n";
     expect([...templateSettings(b)]).toEqual([
       ['A', "'x'"],
       ['B_C', "y ? 'a' : 'b'"],

@@ -34,7 +34,10 @@ function unzip(file: string, into: string): Promise<string[]> {
         mkdirSync(dirname(target), { recursive: true });
         zip.openReadStream(entry, (e, stream) => {
           if (e || !stream) return reject(e ?? new Error('no stream'));
-          stream.pipe(createWriteStream(target)).on('close', () => zip.readEntry()).on('error', reject);
+          stream
+            .pipe(createWriteStream(target))
+            .on('close', () => zip.readEntry())
+            .on('error', reject);
         });
       });
       zip.readEntry();
@@ -50,7 +53,9 @@ describe('build/app.zip', () => {
 
   beforeAll(async () => {
     await new Promise<void>((resolve, reject) =>
-      execFile(NPM, ['run', 'bundle'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, _out, stderr) => (err ? reject(new Error(`npm run bundle: ${stderr}`)) : resolve())),
+      execFile(NPM, ['run', 'bundle'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, _out, stderr) =>
+        err ? reject(new Error(`npm run bundle: ${stderr}`)) : resolve(),
+      ),
     );
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
@@ -71,11 +76,26 @@ describe('build/app.zip', () => {
   });
 
   it('holds what `npm start` needs and production dependencies only', () => {
-    for (const name of ['bin/start.mjs', 'dist/src/index.js', 'package.json', 'cards/welcome.json', 'pages/privacy.html', 'pages/terms.html']) {
+    for (const name of [
+      'bin/start.mjs',
+      'dist/src/index.js',
+      'package.json',
+      'cards/welcome.json',
+      'pages/privacy.html',
+      'pages/terms.html',
+    ]) {
       expect(names).toContain(name);
     }
     expect(existsSync(join(WORK, 'node_modules', 'botbuilder', 'package.json'))).toBe(true);
-    for (const dev of ['better-sqlite3', 'typescript', 'jest', 'esbuild', 'azurite', 'playwright-core', '@microsoft/m365agentsplayground']) {
+    for (const dev of [
+      'better-sqlite3',
+      'typescript',
+      'jest',
+      'esbuild',
+      'azurite',
+      'playwright-core',
+      '@microsoft/m365agentsplayground',
+    ]) {
       expect(existsSync(join(WORK, 'node_modules', dev))).toBe(false);
     }
     expect(names.some((n) => n.startsWith('src/') || n.startsWith('test/') || n.startsWith('dist/scripts/'))).toBe(false);

@@ -83,11 +83,16 @@ export interface Inputs {
 export function settingProblems({ readme, settings, reads }: Inputs): string[] {
   const problems: string[] = [];
   for (const name of readme) {
-    if (!settings.has(name)) problems.push(`${name} is in docs/configuration.md's table but not an app setting in deployment/azure/main.bicep (add "${name}: ..." to the appsettings resource)`);
+    if (!settings.has(name))
+      problems.push(
+        `${name} is in docs/configuration.md's table but not an app setting in deployment/azure/main.bicep (add "${name}: ..." to the appsettings resource)`,
+      );
   }
   for (const name of settings.keys()) {
     if (!reads.has(name) && !(name in PLATFORM_SETTINGS)) {
-      problems.push(`${name} is set in deployment/azure/main.bicep but nothing in src/ reads it (remove it, or list it in PLATFORM_SETTINGS with the reason)`);
+      problems.push(
+        `${name} is set in deployment/azure/main.bicep but nothing in src/ reads it (remove it, or list it in PLATFORM_SETTINGS with the reason)`,
+      );
     }
   }
   for (const [name, files] of reads) {

@@ -279,7 +279,10 @@ describeE2e('list and detail cards in the Agents Playground', (chromiumPath) => 
       await chat.clickCardButton('Close request');
       // The list the form came from, read again, in the same slot (issue 14: the list is kept).
       const card = await chat.waitForCardText(`Elevation requests for ${EXAMPLE_ELEVATED_DEVICE}`);
-      await card.getByText(/^Closed /).first().waitFor();
+      await card
+        .getByText(/^Closed /)
+        .first()
+        .waitFor();
       const text = await card.innerText();
       expect(text).not.toContain('Actions taken');
       expect(text).not.toContain('Close request');

@@ -94,10 +94,12 @@ export async function startEchoBot(): Promise<RunningEchoBot> {
         },
         end: () => res.end(),
       };
-      adapter.process(request as never, response as never, (context) => bot.run(context)).catch(() => {
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
+      adapter
+        .process(request as never, response as never, (context) => bot.run(context))
+        .catch(() => {
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -114,7 +114,12 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     // The title is still empty: step 1 asks only for the category, so the button is not blocked.
     await chat.clickCardButton('Choose subcategory', { card: form });
     await form.getByRole('button', { name: 'Create ticket', exact: true }).waitFor();
-    expect(await optionsOf(chat, 'Subcategory', form, '02-subcategories-of-apps-open')).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
+    expect(await optionsOf(chat, 'Subcategory', form, '02-subcategories-of-apps-open')).toEqual([
+      'Microsoft 365 Apps',
+      'Teams',
+      'Line of business app',
+      'Other',
+    ]);
     expect(await valueOf(chat, 'Type', form)).toBe('Change request');
     expect(await valueOf(chat, 'Severity', form)).toBe('Moderate');
     expect(await valueOf(chat, 'Category', form)).toBe('Apps');
@@ -128,13 +133,18 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     await chat.fillCardField('Title', 'kept while the list changes', form);
     await chat.clickCardButton('Choose subcategory', { card: form });
     // The card is replaced in place when the bot answers: read the list until it is the new one.
-    expect(await until(() => optionsOf(chat, 'Subcategory', form), (o) => o.includes('VPN'))).toEqual(['VPN', 'Wi-Fi', 'Other']);
+    expect(
+      await until(
+        () => optionsOf(chat, 'Subcategory', form),
+        (o) => o.includes('VPN'),
+      ),
+    ).toEqual(['VPN', 'Wi-Fi', 'Other']);
     expect(await valueOf(chat, 'Title', form)).toBe('kept while the list changes');
     await optionsOf(chat, 'Subcategory', form, '03-subcategories-of-networking-open');
     await chat.screenshotCard('03-subcategories-follow-networking', form);
   });
 
-  test('with the title left empty the Playground refuses to submit and shows the field\'s message', async () => {
+  test("with the title left empty the Playground refuses to submit and shows the field's message", async () => {
     const { chat } = session;
     await chat.chooseCardOption('Subcategory', 'VPN', { card: form });
     await chat.fillCardField('Title', '', form);
@@ -163,7 +173,9 @@ describeE2e('the new ticket form in the Agents Playground', (chromiumPath) => {
     expect(await invokesSent(chat)).toBe(invokes + 1);
 
     const text = await form.innerText();
-    expect(text).toContain('That subcategory does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other.');
+    expect(text).toContain(
+      'That subcategory does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other.',
+    );
     expect(text).not.toContain('Enter a title');
     expect(await optionsOf(chat, 'Subcategory', form)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
     // The re-rendered form (a new card in the same slot) still holds what was typed and chosen.

@@ -35,7 +35,7 @@ describeE2e('help, devices and tickets in the Agents Playground', (chromiumPath)
     await chat.screenshot('1-help-card');
   });
 
-  test('the help card\'s Try button for devices answers with the device list in a new message; help stays', async () => {
+  test("the help card's Try button for devices answers with the device list in a new message; help stays", async () => {
     const { chat } = session;
     const before = await chat.cardCount();
     await chat.clickCardButton('Try', { near: 'List or search managed devices' });

@@ -40,7 +40,8 @@ describeE2e('issue 25 in the Agents Playground', (chromiumPath) => {
     expect(heading).toBeGreaterThan(0);
     expect(troubleshooting).toBeGreaterThan(heading);
     const between = text.slice(heading, troubleshooting);
-    for (const title of ['Assigned user', 'Elevation requests', 'Request elevation', 'New ticket', 'Refresh']) expect(between).toContain(title);
+    for (const title of ['Assigned user', 'Elevation requests', 'Request elevation', 'New ticket', 'Refresh'])
+      expect(between).toContain(title);
     expect(text.slice(troubleshooting)).not.toContain('New ticket');
     await chat.screenshotCard('02-device-headings');
   });

@@ -95,9 +95,11 @@ describeE2e('message extension in the Agents Playground', (chromiumPath) => {
     const device = (await session.app.mmd.devices.list({ skip: 20, top: 20 })).items.find((d) => d.intuneId)!;
     await openExtension(page, 'Link Unfurling');
     const dialog = page.getByRole('dialog', { name: 'Link Unfurling' });
-    await dialog.getByRole('textbox', { name: 'Enter an URL' }).fill(
-      `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${device.intuneId}`,
-    );
+    await dialog
+      .getByRole('textbox', { name: 'Enter an URL' })
+      .fill(
+        `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${device.intuneId}`,
+      );
     await dialog.getByText(device.intuneId!, { exact: true }).waitFor();
     await expectVisible(dialog.getByText(device.name, { exact: true }));
     await session.chat.screenshot('5-unfurl-preview');

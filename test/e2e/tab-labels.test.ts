@@ -42,7 +42,9 @@ describeE2e('dashboard labels and colours, 320 px', (chromiumPath) => {
     await frame.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     await frame.waitForSelector('svg.chart rect.bar');
 
-    const bars = await frame.locator('svg.chart rect.bar').evaluateAll((els) => els.map((el) => [el.getAttribute('data-label'), el.getAttribute('class')]));
+    const bars = await frame
+      .locator('svg.chart rect.bar')
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('data-label'), el.getAttribute('class')]));
     const classOf = (label: string) => bars.find(([l]) => l === label)?.[1] ?? '';
     expect(classOf('Non-compliant')).toContain('color-Attention');
     expect(classOf('Compliant')).toContain('color-Good');
@@ -68,7 +70,12 @@ describeE2e('dashboard labels and colours, 320 px', (chromiumPath) => {
       expect({ id: f.id, overflow: f.overflow <= 1 }).toEqual({ id: f.id, overflow: true });
     }
     // Column headings whole, each on one line (the table scrolls sideways).
-    const headings = await frame.locator('#ticket-list th').evaluateAll((els) => els.map((el) => ({ text: el.textContent, lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)) })));
+    const headings = await frame.locator('#ticket-list th').evaluateAll((els) =>
+      els.map((el) => ({
+        text: el.textContent,
+        lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+      })),
+    );
     for (const h of headings) expect(h).toEqual({ text: h.text, lines: 1 });
     await page.screenshot({ path: join(ARTIFACT_DIR, 'tab-320.png'), fullPage: true });
     await page.close();

@@ -105,7 +105,14 @@ describeE2e('personal tab (teams-js host simulated)', (chromiumPath) => {
 
   test('an elevation request is closed from the tab; narrow width stays readable', async () => {
     const device = (await app.mmd.devices.list({ top: 1 })).items[0]!.name;
-    await app.mmd.elevations.create({ partnerTicketId: 'T-9', deviceName: device, title: 'Tab close test', category: 'Software', subcategory: 'Other', planOfAction: 'Install' });
+    await app.mmd.elevations.create({
+      partnerTicketId: 'T-9',
+      deviceName: device,
+      title: 'Tab close test',
+      category: 'Software',
+      subcategory: 'Other',
+      planOfAction: 'Install',
+    });
     const page = await openPage('/tab/dev/host.html?theme=dark', { width: 380, height: 800 });
     const tab = await tabFrame(page);
     await tab.getByRole('button', { name: `Close elevation request Tab close test on ${device}` }).click();

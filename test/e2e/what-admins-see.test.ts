@@ -96,7 +96,12 @@ describeE2e('what admins see in the Agents Playground', (chromiumPath) => {
     // Nothing clickable or formatted was made of it: no link, no bold or HTML element.
     expect(await card.locator('a').filter({ hasText: 'click' }).count()).toBe(0);
     expect(await card.locator('a[href*="evil.example"]').count()).toBe(0);
-    expect(await card.locator('b, strong').filter({ hasText: /^b$|^bold$/ }).count()).toBe(0);
+    expect(
+      await card
+        .locator('b, strong')
+        .filter({ hasText: /^b$|^bold$/ })
+        .count(),
+    ).toBe(0);
     expect(await chat.cardCount()).toBe(before + 1);
     await chat.screenshotCard('06-ticket-detail-with-notes');
   });

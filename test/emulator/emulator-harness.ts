@@ -17,7 +17,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function requestToken(emulator: RunningEmulator, fields: Record<string, string> = {}): Promise<Answer<Record<string, unknown>>> {
+export async function requestToken(
+  emulator: RunningEmulator,
+  fields: Record<string, string> = {},
+): Promise<Answer<Record<string, unknown>>> {
   const response = await fetch(emulator.tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -22,7 +22,13 @@ describe('fault injection', () => {
   });
 
   it('answers 500 and 503 with a custom body, matching on method', async () => {
-    h.emulator.faults.add({ method: 'POST', path: 'tickets', status: 503, retryAfterSeconds: 1, body: { error: { code: '503', message: 'busy' } } });
+    h.emulator.faults.add({
+      method: 'POST',
+      path: 'tickets',
+      status: 503,
+      retryAfterSeconds: 1,
+      body: { error: { code: '503', message: 'busy' } },
+    });
     h.emulator.faults.add({ path: 'users', status: 500 });
     expect((await h.api('tickets?$top=1')).status).toBe(200);
     const post = await h.api('tickets', { method: 'POST', body: '{}' });
@@ -72,7 +78,10 @@ describe('admin routes', () => {
     fetch(`${h.emulator.url}/_emulator/${path}`, { ...init, headers: { 'content-type': 'application/json' } });
 
   it('adds, lists and clears faults over HTTP without a token', async () => {
-    const added = await admin('faults', { method: 'POST', body: JSON.stringify({ path: 'devices', status: 429, retryAfterSeconds: 3, times: 1 }) });
+    const added = await admin('faults', {
+      method: 'POST',
+      body: JSON.stringify({ path: 'devices', status: 429, retryAfterSeconds: 3, times: 1 }),
+    });
     expect(added.status).toBe(201);
     const listed = (await (await admin('faults')).json()) as { value: unknown[] };
     expect(listed.value).toEqual([{ path: 'devices', status: 429, retryAfterSeconds: 3, times: 1 }]);
@@ -100,7 +109,12 @@ describe('admin routes', () => {
     await h.api('tickets', {
       method: 'POST',
       body: JSON.stringify({
-        title: 't', description: 'd', type: 'Incident', category: 'Apps', subcategory: 'Teams', severity: 3,
+        title: 't',
+        description: 'd',
+        type: 'Incident',
+        category: 'Apps',
+        subcategory: 'Teams',
+        severity: 3,
         contact: { givenName: 'A', surname: 'B', email: 'a@b.c', phoneNumber: '1' },
       }),
     });

@@ -27,7 +27,11 @@ export function expectGraphError(answer: Answer<unknown>, status: number, code: 
     error: {
       code,
       message: expect.any(String),
-      innerError: { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/), 'request-id': expect.any(String), 'client-request-id': expect.any(String) },
+      innerError: {
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+        'request-id': expect.any(String),
+        'client-request-id': expect.any(String),
+      },
     },
   });
   return body;

@@ -82,13 +82,13 @@ describe('parseFilter / matches', () => {
     'severity eq 1 severity eq 2',
     'unknown eq 1',
     "severity eq 'two'",
-    "state gt true",
+    'state gt true',
     'isPartner gt true',
-    "contains(title)",
+    'contains(title)',
     "contains(title,'a','b')",
     "contains(severity,'1')",
-    "nosuchfunction(title)",
-    "state eq resolved",
+    'nosuchfunction(title)',
+    'state eq resolved',
     "'resolved'",
     'severity',
     'severity eq 2 and title',
@@ -127,16 +127,44 @@ describe('parseFilter / matches', () => {
   });
 
   it('never throws anything but ODataError on arbitrary input', () => {
-    const pieces = fc.constantFrom('(', ')', "'", "''", ',', ' ', 'eq', 'and', 'or', 'not', 'title', 'severity', '1', '2024-01-01', 'contains', 'null', 'true', '-', '.', '/');
+    const pieces = fc.constantFrom(
+      '(',
+      ')',
+      "'",
+      "''",
+      ',',
+      ' ',
+      'eq',
+      'and',
+      'or',
+      'not',
+      'title',
+      'severity',
+      '1',
+      '2024-01-01',
+      'contains',
+      'null',
+      'true',
+      '-',
+      '.',
+      '/',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 12 }).map((p) => p.join(' ')), fc.array(pieces).map((p) => p.join(''))), (text) => {
-        try {
-          const node = parseFilter(text, FIELDS, 'Ticket');
-          expect(typeof matches(node, ticket)).toBe('boolean');
-        } catch (error) {
-          expect(error).toBeInstanceOf(ODataError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces, { maxLength: 12 }).map((p) => p.join(' ')),
+          fc.array(pieces).map((p) => p.join('')),
+        ),
+        (text) => {
+          try {
+            const node = parseFilter(text, FIELDS, 'Ticket');
+            expect(typeof matches(node, ticket)).toBe('boolean');
+          } catch (error) {
+            expect(error).toBeInstanceOf(ODataError);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -32,7 +32,7 @@ describe('filterAndOrder', () => {
   });
 
   it('filters then orders', () => {
-    expect(run("$filter=n ne null&$orderby=name desc")).toEqual(['c', 'b']);
+    expect(run('$filter=n ne null&$orderby=name desc')).toEqual(['c', 'b']);
   });
 
   it('keeps the store order without $orderby', () => {

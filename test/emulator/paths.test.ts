@@ -33,7 +33,7 @@ describe('parseTicketKey', () => {
 describe('rewriteTicketKey', () => {
   it('rewrites raw and encoded keys to a path segment', () => {
     expect(rewriteTicketKey("/support/odata/v1/tickets('MMD-1')/notes")).toBe('/support/odata/v1/tickets/MMD-1/notes');
-    expect(rewriteTicketKey('/support/odata/v1/tickets(%27O%27%27B%2FX%27)?a=1')).toBe('/support/odata/v1/tickets/O\'B%2FX?a=1');
+    expect(rewriteTicketKey('/support/odata/v1/tickets(%27O%27%27B%2FX%27)?a=1')).toBe("/support/odata/v1/tickets/O'B%2FX?a=1");
     expect(rewriteTicketKey('/support/odata/v1/tickets%28%27A%27%29/addNote')).toBe('/support/odata/v1/tickets/A/addNote');
   });
 

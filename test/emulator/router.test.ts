@@ -21,7 +21,11 @@ describe('emulator router', () => {
 
   it('prefers the pattern with more literal segments', () => {
     expect(router.match('GET', '/common/discovery/instance')).toMatchObject({ kind: 'found', route: ROUTES[1], params: {} });
-    expect(router.match('GET', '/contoso/discovery/instance')).toMatchObject({ kind: 'found', route: ROUTES[0], params: { tenantId: 'contoso' } });
+    expect(router.match('GET', '/contoso/discovery/instance')).toMatchObject({
+      kind: 'found',
+      route: ROUTES[0],
+      params: { tenantId: 'contoso' },
+    });
   });
 
   it('tells a wrong method (with the allowed ones) from an unknown path', () => {

@@ -67,7 +67,7 @@ describe('the category catalogue and the sample data', () => {
     }
   });
 
-  it('lets the forms choose every pair: each category\'s form lists exactly its subcategories, trimmed', () => {
+  it("lets the forms choose every pair: each category's form lists exactly its subcategories, trimmed", () => {
     const listed = (card: unknown, id: string) =>
       (findElements(card, 'Input.ChoiceSet').find((c) => c.id === id)!.choices as Array<{ value: string }>).map((c) => c.value);
     for (const [category, subs] of Object.entries(TICKET_CATALOG)) {
@@ -76,7 +76,12 @@ describe('the category catalogue and the sample data', () => {
       expect(listed(card, 'subcategory')).toEqual(subs.map((s) => s.trim()));
     }
     for (const [category, subs] of Object.entries(ELEVATION_CATALOG)) {
-      const card = requestElevationForm({ prefill: { category }, openTickets: [], formId: '0190a4c1-0000-7000-8000-000000000000', now: NOW });
+      const card = requestElevationForm({
+        prefill: { category },
+        openTickets: [],
+        formId: '0190a4c1-0000-7000-8000-000000000000',
+        now: NOW,
+      });
       expect(listed(card, 'category')).toEqual(Object.keys(ELEVATION_CATALOG));
       expect(listed(card, 'subcategory')).toEqual(subs.map((s) => s.trim()));
     }

@@ -57,7 +57,14 @@ describe('generateSeed', () => {
     expect(new Set(data.devices.map((d) => d.persona))).toEqual(new Set(['Standard', 'SensitiveData', 'PowerUser', 'Kiosk', 'Starter']));
     expect(new Set(data.devices.map((d) => d.complianceState))).toEqual(new Set(['Compliant', 'NonCompliant', 'Unknown']));
     expect(new Set(data.devices.map((d) => d.model))).toEqual(
-      new Set(['Surface Laptop 5', 'Surface Pro 9', 'Latitude 7440', 'HP EliteBook 840 G10', 'ThinkPad X1 Carbon Gen 11', 'Virtual Machine']),
+      new Set([
+        'Surface Laptop 5',
+        'Surface Pro 9',
+        'Latitude 7440',
+        'HP EliteBook 840 G10',
+        'ThinkPad X1 Carbon Gen 11',
+        'Virtual Machine',
+      ]),
     );
     // No device over the open-elevation limit from the start.
     const open = new Map<string, number>();
@@ -73,7 +80,11 @@ describe('generateSeed', () => {
   });
 
   it('copes with tiny sizes', () => {
-    for (const sizes of [{ devices: 0, users: 0, tickets: 0 }, { devices: 1, users: 1, tickets: 1 }, { devices: 2, users: 0, tickets: 0 }]) {
+    for (const sizes of [
+      { devices: 0, users: 0, tickets: 0 },
+      { devices: 1, users: 1, tickets: 1 },
+      { devices: 2, users: 0, tickets: 0 },
+    ]) {
       const data = generateSeed(options(sizes));
       expect(data.devices).toHaveLength(sizes.devices);
       expect(data.tickets).toHaveLength(sizes.tickets);

@@ -108,7 +108,14 @@ describe('documented response shapes', () => {
     expectSameShape(`create-elevation${revision}.response`, answer);
     // Close it again so the device stays under the limit for the other case.
     const id = (answer.body as { id: string }).id;
-    expect((await h.api(`${h.tenantPath}/elevationRequests/${id}`, { method: 'PATCH', body: JSON.stringify(fixture('close-elevation.request')) })).status).toBe(204);
+    expect(
+      (
+        await h.api(`${h.tenantPath}/elevationRequests/${id}`, {
+          method: 'PATCH',
+          body: JSON.stringify(fixture('close-elevation.request')),
+        })
+      ).status,
+    ).toBe(204);
   });
 
   it('create-elevation-404: the documented request as is (its device does not exist)', async () => {
@@ -127,7 +134,10 @@ describe('documented response shapes', () => {
     expect(answer.body).toEqual(fixture('create-elevation-403-revised.response'));
 
     const close = (elevationId: string): Promise<Answer> =>
-      h.api(`${h.tenantPath}/elevationRequests/${elevationId}`, { method: 'PATCH', body: JSON.stringify(fixture('close-elevation.request')) });
+      h.api(`${h.tenantPath}/elevationRequests/${elevationId}`, {
+        method: 'PATCH',
+        body: JSON.stringify(fixture('close-elevation.request')),
+      });
     expect((await close(id)).status).toBe(204);
     expect((await close(id)).body).toEqual(fixture('close-elevation-400.response'));
     expect((await close('00000000-0000-0000-0000-000000000000')).body).toEqual(fixture('close-elevation-404.response'));

@@ -106,7 +106,12 @@ describe('Graph client against the emulator', () => {
 
   it('rejects a malformed directory and a malformed check', async () => {
     expect(await setDirectory(emulator, { groups: 'x' })).toBe(400);
-    const err = await failure(graph.users.checkMemberGroups('alice-id', Array.from({ length: 21 }, (_, i) => `g${i}`)));
+    const err = await failure(
+      graph.users.checkMemberGroups(
+        'alice-id',
+        Array.from({ length: 21 }, (_, i) => `g${i}`),
+      ),
+    );
     expect(err).toMatchObject({ status: 400, code: 'Request_BadRequest' });
   });
 });

@@ -26,7 +26,11 @@ function client(emulator: RunningEmulator): GraphSecurityClient {
     tokenEndpoint: emulator.tokenEndpoint,
     timeoutMs: 5000,
   });
-  return createGraphSecurityClient({ baseUrl: emulator.graphBaseUrl, tokenProvider, timeoutMs: 5000, sleep: async (ms) => {
+  return createGraphSecurityClient({
+    baseUrl: emulator.graphBaseUrl,
+    tokenProvider,
+    timeoutMs: 5000,
+    sleep: async (ms) => {
       sleeps.push(ms);
     },
   });
@@ -43,7 +47,11 @@ async function failure(promise: Promise<unknown>): Promise<GraphApiError> {
 }
 
 async function refuse(emulator: RunningEmulator, collection: string, status: number | null): Promise<void> {
-  await fetch(`${emulator.url}/_emulator/graph/create-refusals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ collection, status }) });
+  await fetch(`${emulator.url}/_emulator/graph/create-refusals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ collection, status }),
+  });
 }
 
 describe('Graph incidents and troubleshooting events against the emulator', () => {
@@ -58,8 +66,12 @@ describe('Graph incidents and troubleshooting events against the emulator', () =
   afterEach(() => emulator.faults.clear());
 
   it('builds filters from escaped literals', () => {
-    expect(incidentFilter({ statuses: ['active', 'resolved'], severities: ["high' or 1 eq 1"] })).toBe("(status eq 'active' or status eq 'resolved') and severity eq 'high'' or 1 eq 1'");
-    expect(troubleshootingEventFilter({ managedDeviceIdentifier: 'a', deviceId: 'b', userId: "o'brien" })).toBe("(managedDeviceIdentifier eq 'a' or deviceId eq 'b') and userId eq 'o''brien'");
+    expect(incidentFilter({ statuses: ['active', 'resolved'], severities: ["high' or 1 eq 1"] })).toBe(
+      "(status eq 'active' or status eq 'resolved') and severity eq 'high'' or 1 eq 1'",
+    );
+    expect(troubleshootingEventFilter({ managedDeviceIdentifier: 'a', deviceId: 'b', userId: "o'brien" })).toBe(
+      "(managedDeviceIdentifier eq 'a' or deviceId eq 'b') and userId eq 'o''brien'",
+    );
     expect(troubleshootingEventFilter({})).toBeUndefined();
   });
 
@@ -90,10 +102,25 @@ describe('Graph incidents and troubleshooting events against the emulator', () =
   });
 
   it('creates (beta) and updates (v1.0) an incident', async () => {
-    const created = await graph.incidents.create({ displayName: 'Ransomware on MMD-00004', severity: 'high', tags: ['MMD'], comment: 'Isolated' });
+    const created = await graph.incidents.create({
+      displayName: 'Ransomware on MMD-00004',
+      severity: 'high',
+      tags: ['MMD'],
+      comment: 'Isolated',
+    });
     expect(created).toMatchObject({ displayName: 'Ransomware on MMD-00004', severity: 'high', status: 'active', tags: ['MMD'] });
-    const updated = await graph.incidents.update(created.id, { status: 'resolved', classification: 'truePositive', determination: 'malware', assignedTo: 'adele@contoso.com' });
-    expect(updated).toMatchObject({ status: 'resolved', classification: 'truePositive', determination: 'malware', assignedTo: 'adele@contoso.com' });
+    const updated = await graph.incidents.update(created.id, {
+      status: 'resolved',
+      classification: 'truePositive',
+      determination: 'malware',
+      assignedTo: 'adele@contoso.com',
+    });
+    expect(updated).toMatchObject({
+      status: 'resolved',
+      classification: 'truePositive',
+      determination: 'malware',
+      assignedTo: 'adele@contoso.com',
+    });
     expect((await graph.incidents.get(created.id))?.status).toBe('resolved');
   });
 
@@ -144,13 +171,19 @@ describe('Graph incidents and troubleshooting events against the emulator', () =
       context: 'Autopilot',
       additionalInformation: [{ name: 'Ring', value: 'Fast' }],
     });
-    expect(created).toMatchObject({ failureReason: 'No licence', troubleshootingErrorDetails: { context: 'Autopilot' }, additionalInformation: [{ name: 'Ring', value: 'Fast' }] });
+    expect(created).toMatchObject({
+      failureReason: 'No licence',
+      troubleshootingErrorDetails: { context: 'Autopilot' },
+      additionalInformation: [{ name: 'Ring', value: 'Fast' }],
+    });
     const all = await graph.troubleshootingEvents.list({ top: 100 });
     expect(all.items).toHaveLength(GENERATED_EVENTS + 2);
     expect(all.items[0]!.id).toBe(created.id);
     expect(all.items.at(-1)!.id).toBe(EXAMPLE_EVENT_ID);
     expect((await graph.troubleshootingEvents.list({ deviceId: 'entra-test-1' })).items.map((e) => e.id)).toEqual([created.id]);
-    expect((await graph.troubleshootingEvents.list({ managedDeviceIdentifier: 'intune-test-1', deviceId: 'other' })).items.map((e) => e.id)).toEqual([created.id]);
+    expect(
+      (await graph.troubleshootingEvents.list({ managedDeviceIdentifier: 'intune-test-1', deviceId: 'other' })).items.map((e) => e.id),
+    ).toEqual([created.id]);
     expect((await graph.troubleshootingEvents.list({ userId: "o'brien@contoso.com" })).items.map((e) => e.id)).toEqual([created.id]);
     expect(await graph.troubleshootingEvents.get(created.id)).toMatchObject({ id: created.id });
     expect(await graph.troubleshootingEvents.get('00000000-0000-0000-0000-000000000000')).toBeNull();
@@ -162,7 +195,8 @@ describe('Graph incidents and troubleshooting events against the emulator', () =
     for (let skip = 0; skip < 50; skip += 10) {
       const incidents = await graph.incidents.list({ top: 10, skip });
       expectCleanCard(incidentListCard({ page: incidents, filters: { statuses: [], severities: [] }, now }));
-      for (const incident of incidents.items) expectCleanCard(incidentDetailCard({ incident, formId: '6f1c2a9e-0000-4000-8000-000000000009', now }));
+      for (const incident of incidents.items)
+        expectCleanCard(incidentDetailCard({ incident, formId: '6f1c2a9e-0000-4000-8000-000000000009', now }));
       const events = await graph.troubleshootingEvents.list({ top: 10, skip });
       expectCleanCard(troubleshootingEventListCard({ page: events, scope: {}, now }));
       for (const event of events.items) expectCleanCard(troubleshootingEventDetailCard({ event, now }));

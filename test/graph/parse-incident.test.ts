@@ -33,7 +33,15 @@ describe('parseIncident', () => {
       { id: 42, displayName: null, status: 'unknownFutureValue', severity: 7, tags: ['a', 3], customTags: ['b', 'a'], comments: 'none' },
       ctx,
     );
-    expect(incident).toMatchObject({ id: '42', displayName: null, status: 'unknownFutureValue', severity: null, tags: ['a', 'b'], comments: [], assignedTo: null });
+    expect(incident).toMatchObject({
+      id: '42',
+      displayName: null,
+      status: 'unknownFutureValue',
+      severity: null,
+      tags: ['a', 'b'],
+      comments: [],
+      assignedTo: null,
+    });
     expect(graphEnumLabel(incident.status)).toBe('Newer value, not known to this bot');
     expect(graphEnumLabel(null)).toBe('Not set');
     expect(graphEnumLabel('constructor')).toBe('constructor');

@@ -38,7 +38,11 @@ describe('incident bodies', () => {
   it('builds update bodies with only what changes; a blank assignee unassigns', () => {
     expect(incidentUpdateBody({ status: 'resolved' })).toEqual({ status: 'resolved' });
     expect(incidentUpdateBody({ assignedTo: '  ' })).toEqual({ assignedTo: null });
-    expect(incidentUpdateBody({ assignedTo: null, classification: 'falsePositive', determination: 'clean' })).toEqual({ assignedTo: null, classification: 'falsePositive', determination: 'clean' });
+    expect(incidentUpdateBody({ assignedTo: null, classification: 'falsePositive', determination: 'clean' })).toEqual({
+      assignedTo: null,
+      classification: 'falsePositive',
+      determination: 'clean',
+    });
   });
 });
 
@@ -56,8 +60,14 @@ describe('troubleshooting event body', () => {
         osVersion: '10.0.22631',
         context: 'Autopilot',
         remediation: ' ',
-        resources: [{ text: 'Docs', link: 'https://learn.microsoft.com' }, { text: '', link: '' }],
-        additionalInformation: [{ name: 'Ring', value: 'Fast' }, { name: ' ', value: 'dropped' }],
+        resources: [
+          { text: 'Docs', link: 'https://learn.microsoft.com' },
+          { text: '', link: '' },
+        ],
+        additionalInformation: [
+          { name: 'Ring', value: 'Fast' },
+          { name: ' ', value: 'dropped' },
+        ],
       }),
     ).toEqual({
       '@odata.type': '#microsoft.graph.enrollmentTroubleshootingEvent',
@@ -72,7 +82,13 @@ describe('troubleshooting event body', () => {
       troubleshootingErrorDetails: {
         '@odata.type': 'microsoft.graph.deviceManagementTroubleshootingErrorDetails',
         context: 'Autopilot',
-        resources: [{ '@odata.type': 'microsoft.graph.deviceManagementTroubleshootingErrorResource', text: 'Docs', link: 'https://learn.microsoft.com' }],
+        resources: [
+          {
+            '@odata.type': 'microsoft.graph.deviceManagementTroubleshootingErrorResource',
+            text: 'Docs',
+            link: 'https://learn.microsoft.com',
+          },
+        ],
       },
       additionalInformation: [{ '@odata.type': 'microsoft.graph.keyValuePair', name: 'Ring', value: 'Fast' }],
     });
@@ -99,13 +115,32 @@ describe('the bodies against the emulator (real HTTP)', () => {
     });
     expect(created.status).toBe(201);
     const incident = parseIncident(created.body, { method: 'POST', path: '/beta/security/incidents' });
-    expect(incident).toMatchObject({ displayName: 'Built', severity: 'medium', status: 'active', tags: ['MMD'], comments: [{ comment: 'first' }] });
-    const patched = await graph(`/v1.0/security/incidents/${incident.id}`, { method: 'PATCH', body: JSON.stringify(incidentUpdateBody({ status: 'resolved', assignedTo: '' })) });
-    expect(parseIncident(patched.body, { method: 'PATCH', path: '/v1.0/security/incidents/x' })).toMatchObject({ status: 'resolved', assignedTo: null });
+    expect(incident).toMatchObject({
+      displayName: 'Built',
+      severity: 'medium',
+      status: 'active',
+      tags: ['MMD'],
+      comments: [{ comment: 'first' }],
+    });
+    const patched = await graph(`/v1.0/security/incidents/${incident.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify(incidentUpdateBody({ status: 'resolved', assignedTo: '' })),
+    });
+    expect(parseIncident(patched.body, { method: 'PATCH', path: '/v1.0/security/incidents/x' })).toMatchObject({
+      status: 'resolved',
+      assignedTo: null,
+    });
 
     const event = await graph('/beta/deviceManagement/troubleshootingEvents', {
       method: 'POST',
-      body: JSON.stringify(troubleshootingEventCreateBody({ enrollmentType: 'windowsAutoEnrollment', failureCategory: 'badRequest', additionalInformation: [{ name: 'k', value: 'v' }], context: 'c' })),
+      body: JSON.stringify(
+        troubleshootingEventCreateBody({
+          enrollmentType: 'windowsAutoEnrollment',
+          failureCategory: 'badRequest',
+          additionalInformation: [{ name: 'k', value: 'v' }],
+          context: 'c',
+        }),
+      ),
     });
     expect(event.status).toBe(201);
     expect(parseTroubleshootingEvent(event.body, { method: 'POST', path: '/beta/deviceManagement/troubleshootingEvents' })).toMatchObject({

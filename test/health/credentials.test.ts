@@ -76,7 +76,10 @@ describe('start-up credential check', () => {
 
     it('the welcome card states that the connection does not work', async () => {
       await harness.post(
-        harness.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }, { id: 'user-1' }] }, { conversationId: 'welcome-conv' }),
+        harness.activity(
+          { type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }, { id: 'user-1' }] },
+          { conversationId: 'welcome-conv' },
+        ),
       );
       const text = cardText(cardOf(harness.connector.sent('welcome-conv')[0]));
       expect(text).toContain('cannot reach the MMD service with its credentials');
@@ -95,7 +98,10 @@ describe('start-up credential check', () => {
       expect(await healthOf(harness)).toMatchObject({ status: 'ok', mode: 'live' });
       expect(harness.logs.filter((l) => /wrong or expired|check MMD_TENANT_ID/.test(l))).toEqual([]);
       await harness.post(
-        harness.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }, { id: 'user-1' }] }, { conversationId: 'welcome-ok' }),
+        harness.activity(
+          { type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }, { id: 'user-1' }] },
+          { conversationId: 'welcome-ok' },
+        ),
       );
       expect(cardText(cardOf(harness.connector.sent('welcome-ok')[0]))).toContain('Connected to your Microsoft Managed Desktop tenant.');
     });

@@ -108,7 +108,10 @@ export class BotHarness {
     const before = this.connector.calls.length;
     const { status } = await this.post(this.activity({ type: 'message', text }, options));
     if (status !== 200) throw new Error(`/api/messages answered ${status}`);
-    return this.connector.calls.slice(before).filter((c) => c.method === 'POST').map((c) => c.activity);
+    return this.connector.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST')
+      .map((c) => c.activity);
   }
 
   /** Sends Action.Execute; returns the invoke response body. */
@@ -128,7 +131,10 @@ export class BotHarness {
     const before = this.connector.calls.length;
     const { status } = await this.post(this.activity({ type: 'message', value }, options));
     if (status !== 200) throw new Error(`/api/messages answered ${status}`);
-    return this.connector.calls.slice(before).filter((c) => c.method === 'POST').map((c) => c.activity);
+    return this.connector.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST')
+      .map((c) => c.activity);
   }
 }
 

@@ -72,9 +72,7 @@ export class FakeConnector {
 
   /** Activities the bot sent (new messages and replies), optionally for one conversation. */
   sent(conversationId?: string): Record<string, unknown>[] {
-    return this.calls
-      .filter((c) => c.method === 'POST' && (!conversationId || c.conversationId === conversationId))
-      .map((c) => c.activity);
+    return this.calls.filter((c) => c.method === 'POST' && (!conversationId || c.conversationId === conversationId)).map((c) => c.activity);
   }
 
   updates(conversationId?: string): ConnectorCall[] {
@@ -124,7 +122,15 @@ export class FakeConnector {
         return { status: failure.status, body: { error: { code: failure.code, message: 'refused by the test' } }, headers };
       }
       const id = req.method === 'PUT' ? m[2]! : `activity-${this.next++}`;
-      this.calls.push({ method: req.method, conversationId: m[1]!, activityId: m[2], activity: body, authorization, at: Date.now(), responseId: id });
+      this.calls.push({
+        method: req.method,
+        conversationId: m[1]!,
+        activityId: m[2],
+        activity: body,
+        authorization,
+        at: Date.now(),
+        responseId: id,
+      });
       return { status: 200, body: { id } };
     }
     if (m && req.method === 'DELETE') {

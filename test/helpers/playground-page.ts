@@ -188,7 +188,8 @@ export class PlaygroundPage {
         els.filter((el) => (el.textContent ?? '').replace(/\s*\*\s*$/, '').trim() === wanted).map((el) => el.getAttribute('for') ?? ''),
       label,
     );
-    if (ids.length !== 1 || !ids[0]) throw new Error(`Expected one card input labelled "${label}", found ${ids.length}.\n${await this.diagnostics()}`);
+    if (ids.length !== 1 || !ids[0])
+      throw new Error(`Expected one card input labelled "${label}", found ${ids.length}.\n${await this.diagnostics()}`);
     return card.locator(`[id="${ids[0]}"]`);
   }
 

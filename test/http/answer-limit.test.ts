@@ -40,7 +40,13 @@ describe('an API answer larger than the limit', () => {
   });
 
   it('a declared Content-Length past the limit is refused before reading', async () => {
-    harness.app.emulator!.faults.add({ method: 'GET', path: '/devices$', status: 200, body: { value: [], padding: 'x'.repeat(5 * 1024 * 1024) }, times: 1 });
+    harness.app.emulator!.faults.add({
+      method: 'GET',
+      path: '/devices$',
+      status: 200,
+      body: { value: [], padding: 'x'.repeat(5 * 1024 * 1024) },
+      times: 1,
+    });
     const replies = await harness.say('devices');
     expect(replies.map((r) => (typeof r.text === 'string' ? r.text : cardText(r))).join(' ')).toMatch(/larger than 4 MB/);
   });

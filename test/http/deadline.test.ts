@@ -68,7 +68,10 @@ const newTicket: NewTicket = {
   contact: { givenName: 'J', surname: 'D', email: 'jd@contoso.com', phoneNumber: '1' },
 };
 
-async function rejection<E extends ApiError>(promise: Promise<unknown>, kind: new (...args: never[]) => E): Promise<{ error: E; elapsedMs: number }> {
+async function rejection<E extends ApiError>(
+  promise: Promise<unknown>,
+  kind: new (...args: never[]) => E,
+): Promise<{ error: E; elapsedMs: number }> {
   const started = Date.now();
   try {
     await promise;
@@ -114,7 +117,12 @@ describe('a 4.5 s deadline against a failing MMD', () => {
   it('does not wait for Retry-After: 20 on 429; fails at once as deadline, one attempt', async () => {
     emulator.faults.add({ path: DEVICES, status: 429, retryAfterSeconds: 20, times: COUNTDOWN });
     const { error, elapsedMs } = await rejection(mmd.devices.list({ top: 1 }, { signal: withDeadline(DEADLINE_MS) }), MmdApiError);
-    expect(error).toMatchObject({ code: 'deadline', status: 429, retryable: true, serviceMessage: 'The MMD service did not answer in time.' });
+    expect(error).toMatchObject({
+      code: 'deadline',
+      status: 429,
+      retryable: true,
+      serviceMessage: 'The MMD service did not answer in time.',
+    });
     expect(error.message).toContain('did not answer in time');
     expect(waits).toEqual([]);
     expect(await attemptsAfterSettling()).toEqual({ now: 1, later: 1 });
@@ -173,7 +181,10 @@ describe('Graph under a deadline', () => {
     });
     await graph.users.checkMemberGroups('nobody-yet', ['g']).catch(() => undefined); // token cached
     emulator.faults.add({ path: '^/graph/', latencyMs: 30_000, times: COUNTDOWN });
-    const { error, elapsedMs } = await rejection(graph.users.checkMemberGroups('alice-id', ['g'], { signal: withDeadline(DEADLINE_MS) }), GraphApiError);
+    const { error, elapsedMs } = await rejection(
+      graph.users.checkMemberGroups('alice-id', ['g'], { signal: withDeadline(DEADLINE_MS) }),
+      GraphApiError,
+    );
     expect(error).toMatchObject({ code: 'deadline', status: 0 });
     expect(await attemptsAfterSettling()).toEqual({ now: 1, later: 1 });
     expect(elapsedMs).toBeLessThan(GENEROUS_MS);

@@ -10,7 +10,9 @@ interface Seen {
   headers: IncomingHttpHeaders;
 }
 
-async function listen(handler: (seen: Seen[]) => Parameters<typeof createServer>[1]): Promise<{ url: string; seen: Seen[]; connections: () => number; server: Server }> {
+async function listen(
+  handler: (seen: Seen[]) => Parameters<typeof createServer>[1],
+): Promise<{ url: string; seen: Seen[]; connections: () => number; server: Server }> {
   const seen: Seen[] = [];
   let connections = 0;
   const server = createServer(handler(seen));
@@ -20,10 +22,26 @@ async function listen(handler: (seen: Seen[]) => Parameters<typeof createServer>
 }
 
 const servers: Server[] = [];
-afterAll(() => Promise.all(servers.map((server) => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }))));
+afterAll(() =>
+  Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    ),
+  ),
+);
 
 const client = (baseUrl: string) =>
-  createMmdClient({ baseUrl, tenantId: 't', tokenProvider: { getToken: async () => 'secret-token-value' }, sleep: async () => undefined, maxRetries: 0 });
+  createMmdClient({
+    baseUrl,
+    tenantId: 't',
+    tokenProvider: { getToken: async () => 'secret-token-value' },
+    sleep: async () => undefined,
+    maxRetries: 0,
+  });
 
 describe('node:http transport', () => {
   it('reuses one keep-alive connection for sequential calls', async () => {
@@ -51,7 +69,9 @@ describe('node:http transport', () => {
       res.end();
     });
     servers.push(api.server, elsewhere.server);
-    const error = await client(`${api.url}/api/`).devices.list().catch((e: unknown) => e);
+    const error = await client(`${api.url}/api/`)
+      .devices.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MmdApiError);
     expect(error).toMatchObject({ status: 302, retryable: false });
     expect(api.seen).toHaveLength(1);

@@ -29,15 +29,23 @@ function literalChoices(usage: string): string[][] {
 }
 
 describe('the command table', () => {
-  it.each(COMMANDS.map((c) => [c.name, c]))('%s: its example and every literal choice of its usage parse as that command', (_name, command) => {
-    expect(parseIntent(command.example).kind).toBe(command.intent);
-    for (const choices of literalChoices(command.usage)) {
-      for (const choice of choices) expect({ typed: `${command.name} ${choice}`, kind: parseIntent(`${command.name} ${choice}`).kind }).toEqual({ typed: `${command.name} ${choice}`, kind: command.intent });
-    }
-  });
+  it.each(COMMANDS.map((c) => [c.name, c]))(
+    '%s: its example and every literal choice of its usage parse as that command',
+    (_name, command) => {
+      expect(parseIntent(command.example).kind).toBe(command.intent);
+      for (const choices of literalChoices(command.usage)) {
+        for (const choice of choices)
+          expect({ typed: `${command.name} ${choice}`, kind: parseIntent(`${command.name} ${choice}`).kind }).toEqual({
+            typed: `${command.name} ${choice}`,
+            kind: command.intent,
+          });
+      }
+    },
+  );
 
   it('tickets: each state help offers is the filter the parser makes', () => {
-    for (const state of ['new', 'active', 'resolved', 'closed']) expect(parseIntent(`tickets ${state}`)).toMatchObject({ kind: 'tickets', states: [state] });
+    for (const state of ['new', 'active', 'resolved', 'closed'])
+      expect(parseIntent(`tickets ${state}`)).toMatchObject({ kind: 'tickets', states: [state] });
   });
 
   it('audit is not listed under elevation requests', () => {
@@ -47,7 +55,8 @@ describe('the command table', () => {
   it("README's command table lists every usage of the table verbatim, and nothing the table does not know", () => {
     const documented = readmeUsages();
     for (const command of COMMANDS) {
-      for (const usage of command.usage.split(', ')) expect({ usage, documented: documented.includes(usage) }).toEqual({ usage, documented: true });
+      for (const usage of command.usage.split(', '))
+        expect({ usage, documented: documented.includes(usage) }).toEqual({ usage, documented: true });
     }
     const names = COMMANDS.map((c) => c.name).sort((a, b) => b.length - a.length);
     for (const usage of documented) {

@@ -82,13 +82,16 @@ export function intentProblem(value: unknown): string | undefined {
     case 'tickets':
       if (!Array.isArray(intent.states) || !intent.states.every((s) => STATES.includes(s))) return 'bad states';
       if (!isSortedUnique(intent.states, (s) => STATES.indexOf(String(s)))) return 'states not sorted';
-      if (!Array.isArray(intent.severities) || !intent.severities.every((n) => Number.isInteger(n) && n >= 1 && n <= 4)) return 'bad severities';
+      if (!Array.isArray(intent.severities) || !intent.severities.every((n) => Number.isInteger(n) && n >= 1 && n <= 4))
+        return 'bad severities';
       if (!isSortedUnique(intent.severities, Number)) return 'severities not sorted';
       return intent.text === undefined || isSearch(intent.text) ? undefined : 'bad text';
     case 'ticket':
     case 'notes':
       // "ticket 12345": after the word ticket, any id-like word with a digit (the service judges it).
-      return TICKET_ID.test(intent.id) || (/^[A-Z0-9][A-Z0-9._-]{0,63}$/.test(intent.id) && /\d/.test(intent.id)) ? undefined : 'bad ticket id';
+      return TICKET_ID.test(intent.id) || (/^[A-Z0-9][A-Z0-9._-]{0,63}$/.test(intent.id) && /\d/.test(intent.id))
+        ? undefined
+        : 'bad ticket id';
     case 'elevation':
       return isDevice(intent.deviceName) ? undefined : 'bad device name';
     case 'elevations':

@@ -27,7 +27,14 @@ describe('normalizeText', () => {
 describe('tokenize', () => {
   it('drops punctuation around words but keeps it inside entities', () => {
     expect(tokenize("**ticket** #MMD-1465058-R5V8P, for jdoe@contoso.com. (Adele's) tickets('X') /help?").map((t) => t.raw)).toEqual([
-      'ticket', 'MMD-1465058-R5V8P', 'for', 'jdoe@contoso.com', "Adele's", 'tickets', 'X', 'help',
+      'ticket',
+      'MMD-1465058-R5V8P',
+      'for',
+      'jdoe@contoso.com',
+      "Adele's",
+      'tickets',
+      'X',
+      'help',
     ]);
   });
 

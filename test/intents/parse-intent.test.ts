@@ -132,7 +132,10 @@ const CASES: ReadonlyArray<[string, Intent]> = [
   ['audit', { kind: 'audit' }],
   ['show the audit log', { kind: 'audit' }],
   [`audit ticket ${T}`, { kind: 'audit', ticket: T }],
-  ['audit user alex@contoso.com action note since 2026-11-01', { kind: 'audit', user: 'alex@contoso.com', action: 'note', since: '2026-11-01' }],
+  [
+    'audit user alex@contoso.com action note since 2026-11-01',
+    { kind: 'audit', user: 'alex@contoso.com', action: 'note', since: '2026-11-01' },
+  ],
   ['audit log for device MMD-00002 action Reveal', { kind: 'audit', device: 'MMD-00002', action: 'reveal' }],
   ['audit since 2026-13-45', { kind: 'audit', problem: 'Write the date after "since" as yyyy-mm-dd.' }],
   ['audit user', { kind: 'audit', problem: 'The filter "user" needs a value.' }],
@@ -155,7 +158,10 @@ describe('parseIntent', () => {
 
   it('understands every example of the command list as its own command', () => {
     for (const command of COMMANDS) {
-      expect({ example: command.example, kind: parseIntent(command.example).kind }).toEqual({ example: command.example, kind: command.intent });
+      expect({ example: command.example, kind: parseIntent(command.example).kind }).toEqual({
+        example: command.example,
+        kind: command.intent,
+      });
     }
   });
 });

@@ -24,9 +24,12 @@ const INPUTS = [
 ];
 
 describe('parseIntent on pathological input', () => {
-  it.each(INPUTS.map((s) => [`${JSON.stringify(s.slice(0, 12))}... (${s.length} chars)`, s]))('%s gives a well-formed intent', (_, text) => {
-    expect(intentProblem(parseIntent(text))).toBeUndefined();
-  });
+  it.each(INPUTS.map((s) => [`${JSON.stringify(s.slice(0, 12))}... (${s.length} chars)`, s]))(
+    '%s gives a well-formed intent',
+    (_, text) => {
+      expect(intentProblem(parseIntent(text))).toBeUndefined();
+    },
+  );
 
   it('keeps search text and unknown text short', () => {
     const search = parseIntent(`devices ${'x'.repeat(5000)}`);

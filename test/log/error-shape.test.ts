@@ -16,17 +16,32 @@ function capture() {
 
 test('an Error is its type, message, code and stack, never its other properties', async () => {
   const { logger, lines } = capture();
-  const err = Object.assign(new TypeError('socket hang up'), { code: 'ECONNRESET', config: { headers: { Authorization: 'Bearer eyJ.secret.sig' } } });
+  const err = Object.assign(new TypeError('socket hang up'), {
+    code: 'ECONNRESET',
+    config: { headers: { Authorization: 'Bearer eyJ.secret.sig' } },
+  });
   logger.warn({ err }, 'call failed');
   await new Promise((r) => setImmediate(r));
   const logged = lines[0]!.err as Record<string, unknown>;
-  expect(logged).toEqual({ type: 'TypeError', message: 'socket hang up', code: 'ECONNRESET', stack: expect.stringContaining('socket hang up') });
+  expect(logged).toEqual({
+    type: 'TypeError',
+    message: 'socket hang up',
+    code: 'ECONNRESET',
+    stack: expect.stringContaining('socket hang up'),
+  });
   expect(JSON.stringify(lines)).not.toContain('eyJ.secret.sig');
 });
 
-test("an ApiError is what its toJSON says (no headers, tokens or bodies); a thrown string or object is its text", async () => {
+test('an ApiError is what its toJSON says (no headers, tokens or bodies); a thrown string or object is its text', async () => {
   const { logger, lines } = capture();
-  const api = new MmdApiError({ status: 503, code: 'server_error', method: 'GET', path: 'devices', serviceMessage: 'busy', retryable: true });
+  const api = new MmdApiError({
+    status: 503,
+    code: 'server_error',
+    method: 'GET',
+    path: 'devices',
+    serviceMessage: 'busy',
+    retryable: true,
+  });
   logger.warn({ err: api }, 'api');
   logger.warn({ err: 'plain text' }, 'string');
   logger.warn({ err: { message: 'from an object' } }, 'object');
@@ -34,5 +49,9 @@ test("an ApiError is what its toJSON says (no headers, tokens or bodies); a thro
   await new Promise((r) => setImmediate(r));
   expect(lines[0]!.err).toEqual(JSON.parse(JSON.stringify(api.toJSON())));
   expect(lines[0]!.err).not.toHaveProperty('stack');
-  expect(lines.slice(1).map((l) => l.err)).toEqual([{ message: 'plain text' }, { message: 'from an object' }, { message: 'a non-error object was thrown' }]);
+  expect(lines.slice(1).map((l) => l.err)).toEqual([
+    { message: 'plain text' },
+    { message: 'from an object' },
+    { message: 'a non-error object was thrown' },
+  ]);
 });

@@ -76,7 +76,11 @@ describe('secrets echoed bare by a service', () => {
     echo = createServer((req, res) => {
       const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
       res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: '400', message: `token ${token} is not valid; app registration secret ${CLIENT_SECRET} rejected` } }));
+      res.end(
+        JSON.stringify({
+          error: { code: '400', message: `token ${token} is not valid; app registration secret ${CLIENT_SECRET} rejected` },
+        }),
+      );
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     echoUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/support/odata/v1/`;

@@ -26,7 +26,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the inputs of the package are committed, so a fresh clone has them', () => {
   const tracked = execFileSync('git', ['ls-files', 'manifest'], { cwd: root, encoding: 'utf8' }).split('\n');
-  expect(tracked).toEqual(expect.arrayContaining(['manifest/manifest.json', 'manifest/color.png', 'manifest/outline.png', 'manifest/icon.svg']));
+  expect(tracked).toEqual(
+    expect.arrayContaining(['manifest/manifest.json', 'manifest/color.png', 'manifest/outline.png', 'manifest/icon.svg']),
+  );
 });
 
 test('without configuration: a development package whose manifest passes the official schema', async () => {
@@ -34,7 +36,9 @@ test('without configuration: a development package whose manifest passes the off
   const result = await buildAppPackage({ env: {}, root, outFile, log });
   expect(result.problems).toEqual([]);
   expect(result.ok).toBe(true);
-  expect(lines[0]).toMatch(/^Development package \(TEAMS_APP_ID, MicrosoftAppId, BOT_DOMAIN not set\): app id 6d6d6441-.*for local use only/);
+  expect(lines[0]).toMatch(
+    /^Development package \(TEAMS_APP_ID, MicrosoftAppId, BOT_DOMAIN not set\): app id 6d6d6441-.*for local use only/,
+  );
   expect(lines).toContain(`Wrote ${outFile} (Teams app ${DEV_TEAMS_APP_ID}, version 0.1.0, bot 6d6d6441-7373-6973-7400-000000000002)`);
 
   const entries = await readZip(outFile);
@@ -49,7 +53,11 @@ test('without configuration: a development package whose manifest passes the off
 });
 
 test('the same inputs give the same zip bytes', async () => {
-  const env = { TEAMS_APP_ID: '2f0a4c53-8e1b-4d7a-9a43-6b1e5f2c9d10', MicrosoftAppId: '8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e', BOT_DOMAIN: 'bot.contoso.com' };
+  const env = {
+    TEAMS_APP_ID: '2f0a4c53-8e1b-4d7a-9a43-6b1e5f2c9d10',
+    MicrosoftAppId: '8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
+    BOT_DOMAIN: 'bot.contoso.com',
+  };
   await buildAppPackage({ env, root, outFile: join(dir, 'a.zip'), log });
   await buildAppPackage({ env, root, outFile: join(dir, 'b.zip'), log });
   expect(readFileSync(join(dir, 'a.zip'))).toEqual(readFileSync(join(dir, 'b.zip')));
@@ -76,7 +84,9 @@ test('a too-long command title in the template is refused', async () => {
   writeFileSync(templateFile, JSON.stringify(template));
   const outFile = join(dir, 'appPackage.zip');
   const result = await buildAppPackage({ env: {}, root, outFile, templateFile, log });
-  expect(result.problems).toEqual(['/bots/0/commandLists/1/commands/0 title "tickets about printers on the third floor" is 41 characters; at most 32']);
+  expect(result.problems).toEqual([
+    '/bots/0/commandLists/1/commands/0 title "tickets about printers on the third floor" is 41 characters; at most 32',
+  ]);
   expect(existsSync(outFile)).toBe(false);
 });
 

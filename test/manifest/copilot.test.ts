@@ -57,7 +57,16 @@ describe('the search command for Copilot', () => {
 
   it('the app description says what the app does today', () => {
     const full = template.description.full;
-    for (const what of [/security incidents/, /enrollment failures/, /notifications/, /message extension/, /Copilot/, /dashboard/, /elevation/, /support tickets/]) {
+    for (const what of [
+      /security incidents/,
+      /enrollment failures/,
+      /notifications/,
+      /message extension/,
+      /Copilot/,
+      /dashboard/,
+      /elevation/,
+      /support tickets/,
+    ]) {
       expect(full).toMatch(what);
     }
     expect(template.description.short.length).toBeLessThanOrEqual(80);
@@ -67,7 +76,11 @@ describe('the search command for Copilot', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mmd-copilot-'));
     try {
       const result = await buildAppPackage({
-        env: { TEAMS_APP_ID: '2f0a4c53-8e1b-4d7a-9a43-6b1e5f2c9d10', MicrosoftAppId: '8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e', BOT_DOMAIN: 'mmd-assist.azurewebsites.net' },
+        env: {
+          TEAMS_APP_ID: '2f0a4c53-8e1b-4d7a-9a43-6b1e5f2c9d10',
+          MicrosoftAppId: '8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
+          BOT_DOMAIN: 'mmd-assist.azurewebsites.net',
+        },
         root,
         outFile: join(dir, 'app.zip'),
         log: () => undefined,

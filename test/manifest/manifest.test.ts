@@ -86,7 +86,10 @@ test('APP_VERSION, TEAMS_SSO_APP_ID and TEAMS_SSO_RESOURCE override their defaul
     TEAMS_SSO_RESOURCE: 'api://tab.contoso.com/11111111-2222-4333-8444-555555555555',
   });
   expect(manifest.version).toBe('2.3.4');
-  expect(manifest.webApplicationInfo).toEqual({ id: '11111111-2222-4333-8444-555555555555', resource: 'api://tab.contoso.com/11111111-2222-4333-8444-555555555555' });
+  expect(manifest.webApplicationInfo).toEqual({
+    id: '11111111-2222-4333-8444-555555555555',
+    resource: 'api://tab.contoso.com/11111111-2222-4333-8444-555555555555',
+  });
 });
 
 test('without configuration the development ids and localhost fill it, and it still passes the schema', async () => {
@@ -128,7 +131,10 @@ test('the dashboard is a personal tab served by the bot, and webApplicationInfo 
       scopes: ['personal'],
     },
   ]);
-  const sameAsServer = await filled({ ...PRODUCTION, TAB_SSO_AUDIENCE: `https://x, api://mmd-assist.azurewebsites.net/${PRODUCTION.MicrosoftAppId}` });
+  const sameAsServer = await filled({
+    ...PRODUCTION,
+    TAB_SSO_AUDIENCE: `https://x, api://mmd-assist.azurewebsites.net/${PRODUCTION.MicrosoftAppId}`,
+  });
   expect(sameAsServer.webApplicationInfo.resource).toBe(`api://mmd-assist.azurewebsites.net/${PRODUCTION.MicrosoftAppId}`);
   const audience = await filled({ ...PRODUCTION, TAB_SSO_AUDIENCE: 'api://sso.contoso.com/11111111-2222-4333-8444-555555555555' });
   expect(audience.webApplicationInfo.resource).toBe('api://sso.contoso.com/11111111-2222-4333-8444-555555555555');
@@ -144,7 +150,9 @@ test('the message extension: search and "Create MMD ticket" run by the bot, link
         expect.objectContaining({ id: 'search', type: 'query', initialRun: true, context: ['compose', 'commandBox'] }),
         expect.objectContaining({ id: 'createTicket', type: 'action', fetchTask: true, context: ['message'] }),
       ],
-      messageHandlers: [{ type: 'link', value: { domains: ['intune.microsoft.com', 'endpoint.microsoft.com', 'mmd-assist.azurewebsites.net'] } }],
+      messageHandlers: [
+        { type: 'link', value: { domains: ['intune.microsoft.com', 'endpoint.microsoft.com', 'mmd-assist.azurewebsites.net'] } },
+      ],
     }),
   ]);
 });

@@ -20,7 +20,11 @@ test('nothing set: a development package with fixed ids, localhost and the packa
 
 test('the app id, the bot id (MicrosoftAppId) and the domain make it a real package; values are trimmed', () => {
   const config = readPackageConfig(
-    { TEAMS_APP_ID: ' 2f0a4c53-8e1b-4d7a-9a43-6b1e5f2c9d10 ', MicrosoftAppId: '8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e', BOT_DOMAIN: 'bot.contoso.com' },
+    {
+      TEAMS_APP_ID: ' 2f0a4c53-8e1b-4d7a-9a43-6b1e5f2c9d10 ',
+      MicrosoftAppId: '8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
+      BOT_DOMAIN: 'bot.contoso.com',
+    },
     '0.1.0',
   );
   expect(config.development).toBe(false);

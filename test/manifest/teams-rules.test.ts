@@ -42,7 +42,9 @@ test.each([
 test('a command title over 32 characters is refused', () => {
   const m = manifest();
   commands(m)[0]!.title = 'devices '.padEnd(33, 'x');
-  expect(problems(m)).toEqual([expect.stringMatching(/^\/bots\/0\/commandLists\/0\/commands\/0 title "devices x+" is 33 characters; at most 32$/)]);
+  expect(problems(m)).toEqual([
+    expect.stringMatching(/^\/bots\/0\/commandLists\/0\/commands\/0 title "devices x+" is 33 characters; at most 32$/),
+  ]);
 });
 
 test('a command description over 128 characters is refused', () => {

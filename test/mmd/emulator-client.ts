@@ -6,7 +6,10 @@ import type { MmdClient } from '../../src/mmd/mmd-client';
 import { createMsalTokenProvider, type TokenProvider } from '../../src/http/token-provider';
 
 /** The MSAL token provider pointed at an emulator's token endpoint (no internet involved). */
-export function emulatorTokenProvider(emulator: RunningEmulator, overrides: { clientSecret?: string; timeoutMs?: number; fetch?: typeof fetch; authorityHost?: string } = {}): TokenProvider {
+export function emulatorTokenProvider(
+  emulator: RunningEmulator,
+  overrides: { clientSecret?: string; timeoutMs?: number; fetch?: typeof fetch; authorityHost?: string } = {},
+): TokenProvider {
   return createMsalTokenProvider({
     tenantId: emulator.tenantId,
     clientId: emulator.clientId,

@@ -17,7 +17,6 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-
 const lastRequest = () => h.emulator.requestLog().at(-1)!;
 
 describe('devices', () => {
@@ -144,7 +143,13 @@ describe('tickets', () => {
       usersOrDevicesImpacted: 3,
       issueReproduced: true,
     });
-    expect(created).toMatchObject({ title: "Can't print", type: 'Incident', severity: 2, usersOrDevicesImpacted: 3, issueReproduced: true });
+    expect(created).toMatchObject({
+      title: "Can't print",
+      type: 'Incident',
+      severity: 2,
+      usersOrDevicesImpacted: 3,
+      issueReproduced: true,
+    });
     expect(created.id).toEqual(expect.any(String));
     expect(lastRequest()).toMatchObject({ method: 'POST', url: '/support/odata/v1/tickets' });
     expect(await h.client.tickets.get(created.id)).toMatchObject({ id: created.id, title: "Can't print" });
@@ -205,7 +210,9 @@ describe('elevation requests', () => {
 
     const open = await h.client.elevations.list({ deviceName: device, open: true });
     expect(open.items.map((e) => e.id)).toEqual([created.id]);
-    expect(decodeURIComponent(lastRequest().url.replace(/\+/g, ' '))).toContain(`$filter=deviceName eq '${device}' and requestClosureTime eq null`);
+    expect(decodeURIComponent(lastRequest().url.replace(/\+/g, ' '))).toContain(
+      `$filter=deviceName eq '${device}' and requestClosureTime eq null`,
+    );
 
     const details = await h.client.devices.elevationDetails(device);
     expect(details).toMatchObject({ deviceName: device, openedElevationRequestId: created.id, password: expect.any(String) });
@@ -234,7 +241,12 @@ describe('elevation requests', () => {
     await h.client.elevations.create(request('one'));
     await h.client.elevations.create(request('two'));
     const error = await failure(h.client.elevations.create(request('three')));
-    expect(error).toMatchObject({ status: 403, code: '403', serviceMessage: 'This device has too many open elevation requests.', retryable: false });
+    expect(error).toMatchObject({
+      status: 403,
+      code: '403',
+      serviceMessage: 'This device has too many open elevation requests.',
+      retryable: false,
+    });
     expect(error.message).toContain('This device has too many open elevation requests.');
   });
 

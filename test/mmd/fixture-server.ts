@@ -54,4 +54,3 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       }),
   };
 }
-

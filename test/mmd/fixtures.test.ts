@@ -11,12 +11,16 @@ let server: FixtureServer;
 let client: MmdClient;
 beforeAll(async () => {
   server = await startFixtureServer();
-  client = createMmdClient({ baseUrl: server.baseUrl, tenantId: 'tenant-1', tokenProvider: { getToken: async () => 'fixture-token' }, maxRetries: 0 });
+  client = createMmdClient({
+    baseUrl: server.baseUrl,
+    tenantId: 'tenant-1',
+    tokenProvider: { getToken: async () => 'fixture-token' },
+    maxRetries: 0,
+  });
 });
 afterAll(() => server.close());
 
 const last = () => server.requests.at(-1)!;
-
 
 describe('devices', () => {
   it.each(['list-devices-1', 'list-devices-2', 'list-devices-3'])('%s: every device kept, empty names included', async (name) => {
@@ -63,10 +67,16 @@ describe('devices', () => {
     expect(last().url).toBe('/support/odata/v1/tenants/tenant-1/devices/MMD-123456789');
   });
 
-  it('get-elevation-details: the password is read (and is the caller\'s to protect)', async () => {
+  it("get-elevation-details: the password is read (and is the caller's to protect)", async () => {
     server.answer(200, fixture('get-elevation-details.response.json'));
     const details = await client.devices.elevationDetails('MMD-03690457680');
-    expect(details).toMatchObject({ deviceName: 'MMD-03690457680', status: 'PasswordSucceeded', isPasswordChanged: false, viewedBy: ['System'], password: 'password' });
+    expect(details).toMatchObject({
+      deviceName: 'MMD-03690457680',
+      status: 'PasswordSucceeded',
+      isPasswordChanged: false,
+      viewedBy: ['System'],
+      password: 'password',
+    });
     expect(last().url).toBe('/support/odata/v1/tenants/tenant-1/devices/MMD-03690457680/elevationDetails');
   });
 });
@@ -84,7 +94,12 @@ describe('users', () => {
   it('get-user: the documented one-item collection becomes one user', async () => {
     server.answer(200, fixture('get-user.response.json'));
     const user = await client.users.get('jdoe@contoso.onmicrosoft.com');
-    expect(user).toMatchObject({ name: 'John Doe', upn: 'jdoe@contoso.onmicrosoft.com', groups: [{ countMembers: null }], devices: [{ ring: 'First' }] });
+    expect(user).toMatchObject({
+      name: 'John Doe',
+      upn: 'jdoe@contoso.onmicrosoft.com',
+      groups: [{ countMembers: null }],
+      devices: [{ ring: 'First' }],
+    });
     expect(last().url).toBe('/support/odata/v1/tenants/tenant-1/users/jdoe%40contoso.onmicrosoft.com');
   });
 
@@ -116,16 +131,26 @@ describe('tickets', () => {
   it('list-tickets-3: severity 2 resolved; the documented filter is what the client sends', async () => {
     server.answer(200, fixture('list-tickets-3.response.json'));
     const page = await client.tickets.list({ states: ['resolved'], severities: [2] });
-    expect(page.items.map((t) => [t.state, t.severity])).toEqual([['resolved', 2], ['resolved', 2]]);
+    expect(page.items.map((t) => [t.state, t.severity])).toEqual([
+      ['resolved', 2],
+      ['resolved', 2],
+    ]);
     const params = new URL(last().url, 'http://x').searchParams;
     expect(params.get('$filter')).toBe("state eq 'resolved' and severity eq 2");
     expect(params.get('$orderby')).toBe('createdDateTime desc');
   });
 
-  it('get-ticket: addressed as tickets(\'ID\')', async () => {
+  it("get-ticket: addressed as tickets('ID')", async () => {
     server.answer(200, fixture('get-ticket.response.json'));
     const ticket = await client.tickets.get('MMD-1465058-R5V8P');
-    expect(ticket).toMatchObject({ id: 'MMD-1465058-R5V8P', severity: 2, state: 'active', isPartner: true, usersOrDevicesImpacted: 100, notes: [] });
+    expect(ticket).toMatchObject({
+      id: 'MMD-1465058-R5V8P',
+      severity: 2,
+      state: 'active',
+      isPartner: true,
+      usersOrDevicesImpacted: 100,
+      notes: [],
+    });
     expect(last().url).toBe("/support/odata/v1/tickets('MMD-1465058-R5V8P')");
   });
 
@@ -141,7 +166,11 @@ describe('tickets', () => {
   it('add note sends the documented body', async () => {
     server.answer(204);
     await client.tickets.addNote('MMD-1465058-R5V8P', 'Note to add to ticket');
-    expect(last()).toEqual({ method: 'POST', url: "/support/odata/v1/tickets('MMD-1465058-R5V8P')/addNote", body: fixture('add-note.request.json') });
+    expect(last()).toEqual({
+      method: 'POST',
+      url: "/support/odata/v1/tickets('MMD-1465058-R5V8P')/addNote",
+      body: fixture('add-note.request.json'),
+    });
   });
 
   it.each(['information', 'change', 'incident', 'information-revised', 'change-revised', 'incident-revised'])(
@@ -152,7 +181,13 @@ describe('tickets', () => {
       server.answer(200, response);
       const ticket = await client.tickets.create(request);
       expect(last()).toEqual({ method: 'POST', url: '/support/odata/v1/tickets', body: request });
-      expect(ticket).toMatchObject({ type: response.type, subcategory: response.subcategory, state: 'active', severity: 4, nextActionOwner: 'Microsoft' });
+      expect(ticket).toMatchObject({
+        type: response.type,
+        subcategory: response.subcategory,
+        state: 'active',
+        severity: 4,
+        nextActionOwner: 'Microsoft',
+      });
     },
   );
 
@@ -173,14 +208,24 @@ describe('elevation requests', () => {
     planOfAction: 'Plan of action using elevation.',
   };
 
-  it.each(['create-elevation', 'create-elevation-revised'])('%s: camelCase body with the documented values; 201 answer read', async (name) => {
-    server.answer(201, fixture(`${name}.response.json`));
-    const created = await client.elevations.create(documented);
-    expect(created).toMatchObject({ id: 'Elevation Request Id', deviceName: 'DeviceName', requestClosureTime: null, actionsTaken: '', viewerUpns: [], isDeleted: false });
-    const pascal = fixture(`${name.replace('-revised', '')}.request.json`) as Record<string, string>;
-    const lowered = Object.fromEntries(Object.entries(pascal).map(([k, v]) => [k[0]!.toLowerCase() + k.slice(1), v]));
-    expect(last()).toEqual({ method: 'POST', url: '/support/odata/v1/tenants/tenant-1/elevationRequests', body: lowered });
-  });
+  it.each(['create-elevation', 'create-elevation-revised'])(
+    '%s: camelCase body with the documented values; 201 answer read',
+    async (name) => {
+      server.answer(201, fixture(`${name}.response.json`));
+      const created = await client.elevations.create(documented);
+      expect(created).toMatchObject({
+        id: 'Elevation Request Id',
+        deviceName: 'DeviceName',
+        requestClosureTime: null,
+        actionsTaken: '',
+        viewerUpns: [],
+        isDeleted: false,
+      });
+      const pascal = fixture(`${name.replace('-revised', '')}.request.json`) as Record<string, string>;
+      const lowered = Object.fromEntries(Object.entries(pascal).map(([k, v]) => [k[0]!.toLowerCase() + k.slice(1), v]));
+      expect(last()).toEqual({ method: 'POST', url: '/support/odata/v1/tenants/tenant-1/elevationRequests', body: lowered });
+    },
+  );
 
   it.each([
     ['create-elevation-403', 403, 'This device has too many open elevation requests.'],
@@ -196,7 +241,11 @@ describe('elevation requests', () => {
   it('close sends the documented body', async () => {
     server.answer(204);
     await client.elevations.close('Elevation Request Id', 'Actions taken to resolve case.');
-    expect(last()).toEqual({ method: 'PATCH', url: '/support/odata/v1/tenants/tenant-1/elevationRequests/Elevation%20Request%20Id', body: fixture('close-elevation.request.json') });
+    expect(last()).toEqual({
+      method: 'PATCH',
+      url: '/support/odata/v1/tenants/tenant-1/elevationRequests/Elevation%20Request%20Id',
+      body: fixture('close-elevation.request.json'),
+    });
   });
 
   it.each([

@@ -32,7 +32,11 @@ export async function startGateway(target: string, override: (method: string, ur
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name)) headers.set(name, value);
       }
-      const upstream = await fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers, body: body.length ? new Uint8Array(body) : undefined });
+      const upstream = await fetch(`${target}${req.url ?? '/'}`, {
+        method: req.method,
+        headers,
+        body: body.length ? new Uint8Array(body) : undefined,
+      });
       const text = await upstream.text();
       const change = override(req.method ?? 'GET', req.url ?? '/');
       if (change?.delayMs) await new Promise((resolve) => setTimeout(resolve, change.delayMs));

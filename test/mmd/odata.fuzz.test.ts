@@ -21,8 +21,38 @@ type Spec =
   | { kind: 'and' | 'or'; items: Spec[] }
   | { kind: 'not'; item: Spec };
 
-const tricky = fc.constantFrom("'", "''", "' or 1 eq 1", "x' or title eq 'y", ' and ', ' or ', 'not ', '(', ')', "')", '%27', '%', '+', '&$top=1', '#', '?', '\u0000', '\t\n', 'é', '😀', '$filter=', 'null', 'true', ',');
-const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary-ascii' }), tricky, fc.array(tricky).map((parts) => parts.join('')));
+const tricky = fc.constantFrom(
+  "'",
+  "''",
+  "' or 1 eq 1",
+  "x' or title eq 'y",
+  ' and ',
+  ' or ',
+  'not ',
+  '(',
+  ')',
+  "')",
+  '%27',
+  '%',
+  '+',
+  '&$top=1',
+  '#',
+  '?',
+  '\u0000',
+  '\t\n',
+  'é',
+  '😀',
+  '$filter=',
+  'null',
+  'true',
+  ',',
+);
+const text = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'binary-ascii' }),
+  tricky,
+  fc.array(tricky).map((parts) => parts.join('')),
+);
 const stringField = fc.constantFrom<StringField>('title', 'state', 'subcategory');
 const op = fc.constantFrom<Op>('eq', 'ne', 'gt', 'lt', 'ge', 'le');
 const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
@@ -30,7 +60,12 @@ const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity
 const leaf: fc.Arbitrary<Spec> = fc.oneof(
   fc.record({ kind: fc.constant('compare' as const), op, field: stringField, value: fc.oneof(text, fc.constant(null)) }),
   fc.record({ kind: fc.constant('compare' as const), op, field: fc.constant('severity' as const), value: number }),
-  fc.record({ kind: fc.constant('call' as const), name: fc.constantFrom('contains' as const, 'startswith' as const), field: stringField, text }),
+  fc.record({
+    kind: fc.constant('call' as const),
+    name: fc.constantFrom('contains' as const, 'startswith' as const),
+    field: stringField,
+    text,
+  }),
 );
 
 const tree = fc.letrec<{ spec: Spec }>((tie) => ({

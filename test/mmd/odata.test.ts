@@ -24,7 +24,13 @@ describe('filters', () => {
     expect(String(and<TicketField>(eq('state', 'resolved'), eq('severity', 2)))).toBe("state eq 'resolved' and severity eq 2");
     expect(String(contains('title', 'Test'))).toBe("contains(title,'Test')");
     expect(String(startsWith('title', 'A'))).toBe("startswith(title,'A')");
-    expect([ne('a', 1), gt('a', 1), lt('a', 1), ge('a', 1), le('a', 1)].map(String)).toEqual(['a ne 1', 'a gt 1', 'a lt 1', 'a ge 1', 'a le 1']);
+    expect([ne('a', 1), gt('a', 1), lt('a', 1), ge('a', 1), le('a', 1)].map(String)).toEqual([
+      'a ne 1',
+      'a gt 1',
+      'a lt 1',
+      'a ge 1',
+      'a le 1',
+    ]);
   });
 
   it('parenthesises compound children so precedence is explicit', () => {
@@ -66,7 +72,7 @@ describe('key', () => {
   });
 
   it('decodes back to the id by percent-decoding once and undoubling quotes', () => {
-    for (const id of ["x'", "')", "%27", "a''b", '()']) {
+    for (const id of ["x'", "')", '%27', "a''b", '()']) {
       const inner = decodeURIComponent(key(id).slice(2, -2));
       expect(inner.replace(/''/g, "'")).toBe(id);
     }

@@ -18,10 +18,13 @@ describe('paging', () => {
     const data = Array.from({ length: 7 }, (_, i) => i);
     const cursors: PageCursor[] = [];
     const items = await collect(
-      iterateAll(async (cursor) => {
-        cursors.push(cursor);
-        return toPage(data.slice(cursor.skip, cursor.skip + cursor.top), cursor, null);
-      }, { top: 3 }),
+      iterateAll(
+        async (cursor) => {
+          cursors.push(cursor);
+          return toPage(data.slice(cursor.skip, cursor.skip + cursor.top), cursor, null);
+        },
+        { top: 3 },
+      ),
     );
     expect(items).toEqual(data);
     expect(cursors.map((c) => c.skip)).toEqual([0, 3, 6]);

@@ -31,12 +31,20 @@ describe('parsing at the boundary', () => {
   });
 
   it('turns wrong types into null rather than failing', () => {
-    const ticket = parseEntity(ticketSchema, { id: 7, title: 42, isPartner: 'true', issueReproduced: 'maybe', contact: 'nobody', notes: 'none' }, where);
+    const ticket = parseEntity(
+      ticketSchema,
+      { id: 7, title: 42, isPartner: 'true', issueReproduced: 'maybe', contact: 'nobody', notes: 'none' },
+      where,
+    );
     expect(ticket).toMatchObject({ id: '7', title: null, isPartner: true, issueReproduced: null, contact: null, notes: [] });
   });
 
   it('keeps the readable items of a list and counts the rest', () => {
-    const parsed = parseCollection(ticketSchema, { value: [{ id: 'A' }, null, 'x', { title: 'no id' }, { id: '' }, { id: 'B', severity: '4' }] }, where);
+    const parsed = parseCollection(
+      ticketSchema,
+      { value: [{ id: 'A' }, null, 'x', { title: 'no id' }, { id: '' }, { id: 'B', severity: '4' }] },
+      where,
+    );
     expect(parsed.items.map((t) => t.id)).toEqual(['A', 'B']);
     expect(parsed.dropped).toBe(4);
     expect(parsed.nextLink).toBeNull();
@@ -59,7 +67,9 @@ describe('parsing at the boundary', () => {
   });
 
   it('passes nextLink through', () => {
-    expect(parseCollection(ticketSchema, { value: [], '@odata.nextLink': 'https://x/y?$skip=2' }, where).nextLink).toBe('https://x/y?$skip=2');
+    expect(parseCollection(ticketSchema, { value: [], '@odata.nextLink': 'https://x/y?$skip=2' }, where).nextLink).toBe(
+      'https://x/y?$skip=2',
+    );
   });
 
   it('rejects a body that is not what the endpoint returns', () => {

@@ -6,7 +6,15 @@ const GET = { idempotent: true };
 const POST = { idempotent: false, unknownOutcome: 'the ticket may or may not have been created' };
 
 function failure(status: number, extra: Partial<ConstructorParameters<typeof MmdApiError>[0]> = {}): MmdApiError {
-  return new MmdApiError({ status, code: String(status), serviceMessage: null, method: 'GET', path: 'tickets', retryable: status >= 500 || status === 429, ...extra });
+  return new MmdApiError({
+    status,
+    code: String(status),
+    serviceMessage: null,
+    method: 'GET',
+    path: 'tickets',
+    retryable: status >= 500 || status === 429,
+    ...extra,
+  });
 }
 const network = (notSent = false) => failure(0, { code: 'network', notSent });
 const timeout = () => failure(0, { code: 'timeout' });
@@ -68,7 +76,16 @@ describe('decideRetry for non-idempotent calls', () => {
   });
 
   it('turns ambiguous failures into outcome_unknown, keeping the status', () => {
-    for (const error of [failure(502), failure(504), failure(503), failure(503, { retryAfterMs: 1000 }), failure(500), failure(429), network(false), timeout()]) {
+    for (const error of [
+      failure(502),
+      failure(504),
+      failure(503),
+      failure(503, { retryAfterMs: 1000 }),
+      failure(500),
+      failure(429),
+      network(false),
+      timeout(),
+    ]) {
       const decision = decideRetry(error, 0, POST, policy);
       if (decision.retry) throw new Error('should not retry');
       expect(decision.error.code).toBe('outcome_unknown');

@@ -35,7 +35,6 @@ const newTicket: NewTicket = {
   contact: { givenName: 'J', surname: 'D', email: 'jd@contoso.com', phoneNumber: '1' },
 };
 
-
 /** Requests the emulator logged while `action` ran. */
 async function logged(action: () => Promise<unknown>): Promise<{ method: string; url: string; status: number }[]> {
   const before = h.emulator.requestLog().length;
@@ -67,9 +66,19 @@ describe('retries on reads', () => {
   it('gives up after maxRetries with a retryable error', async () => {
     h.emulator.faults.add({ path: DEVICES, status: 503 });
     const error = await failure(h.client.devices.list({ top: 1 }));
-    expect(error).toMatchObject({ status: 503, code: '503', retryable: true, serviceMessage: 'The service is temporarily unavailable. Retry later.' });
+    expect(error).toMatchObject({
+      status: 503,
+      code: '503',
+      retryable: true,
+      serviceMessage: 'The service is temporarily unavailable. Retry later.',
+    });
     expect(h.waits).toHaveLength(3);
-    expect(h.emulator.requestLog().slice(-4).map((r) => r.status)).toEqual([503, 503, 503, 503]);
+    expect(
+      h.emulator
+        .requestLog()
+        .slice(-4)
+        .map((r) => r.status),
+    ).toEqual([503, 503, 503, 503]);
   });
 
   it('does not wait for a Retry-After longer than the cap', async () => {

@@ -16,11 +16,12 @@ beforeEach(() => emulator.faults.clear());
 function recordingFetch(calls: string[]): typeof fetch {
   return (input, init) => {
     // MSAL adds ?client-request-id=...; the address is what matters here.
-    calls.push(`${init?.method ?? 'GET'} ${(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).split('?')[0]}`);
+    calls.push(
+      `${init?.method ?? 'GET'} ${(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).split('?')[0]}`,
+    );
     return fetch(input, init);
   };
 }
-
 
 describe('MSAL token provider', () => {
   it('sends exactly one POST to the token endpoint and fetches nothing else; later calls come from the cache', async () => {
@@ -71,7 +72,12 @@ describe('MSAL token provider', () => {
     }
 
     // Through the client: the same error, not retried.
-    const client = createMmdClient({ baseUrl: emulator.mmdBaseUrl, tenantId: emulator.tenantId, tokenProvider: provider, sleep: async () => undefined });
+    const client = createMmdClient({
+      baseUrl: emulator.mmdBaseUrl,
+      tenantId: emulator.tenantId,
+      tokenProvider: provider,
+      sleep: async () => undefined,
+    });
     const before = emulator.requestLog().length;
     const viaClient = await failure(client.devices.list());
     expect(viaClient.code).toBe('token_error');

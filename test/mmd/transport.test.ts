@@ -26,7 +26,13 @@ async function startScripted(): Promise<string> {
     res.end(next.body ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  close.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+  close.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -51,8 +57,11 @@ beforeEach(() => {
   waits = [];
 });
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Scripted => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Scripted => ({
+  status,
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 
 describe('transport', () => {
   it('sends the bearer token, Accept, and one client-request-id for all attempts of a call', async () => {

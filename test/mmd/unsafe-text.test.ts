@@ -42,7 +42,11 @@ describe('unsafe characters in API text', () => {
 
   it('are stripped from a device record served with them', async () => {
     const [device] = (await h.client.devices.list({ top: 1 })).items;
-    h.emulator.faults.add({ path: `/devices/${device!.name}$`, status: 200, body: { name: `${device!.name}${NUL}`, model: `Surface${RLO}\u202A Pro`, userUpn: `a\u2067b@contoso.com` } });
+    h.emulator.faults.add({
+      path: `/devices/${device!.name}$`,
+      status: 200,
+      body: { name: `${device!.name}${NUL}`, model: `Surface${RLO}\u202A Pro`, userUpn: `a\u2067b@contoso.com` },
+    });
     const served = await h.client.devices.get(device!.name);
     expect(served).toMatchObject({ name: device!.name, model: 'Surface Pro', userUpn: 'ab@contoso.com' });
   });

@@ -29,7 +29,12 @@ describe('url helpers', () => {
   it('follows nextLinks under the API root only', () => {
     expect(resolveNextLink(BASE, `${BASE}tickets?$skip=50`)).toBe(`${BASE}tickets?$skip=50`);
     expect(resolveNextLink(BASE, 'tickets?$skip=50')).toBe(`${BASE}tickets?$skip=50`);
-    for (const link of ['https://evil.example/support/odata/v1/tickets', 'http://mmdls.example/support/odata/v1/tickets', 'https://mmdls.example/other/tickets', '//evil.example/x']) {
+    for (const link of [
+      'https://evil.example/support/odata/v1/tickets',
+      'http://mmdls.example/support/odata/v1/tickets',
+      'https://mmdls.example/other/tickets',
+      '//evil.example/x',
+    ]) {
       expect(() => resolveNextLink(BASE, link)).toThrow(/outside the MMD API root/);
     }
   });

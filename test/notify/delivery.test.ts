@@ -95,7 +95,11 @@ describe('Delivery', () => {
     const s = notifySystem(storage, teams, clock);
     await storage.set(`subscriptions/${TICKET.id}/${encodeURIComponent('19:abc@thread.v2')}`, {
       ticketId: TICKET.id,
-      reference: { serviceUrl: 'https://smba.trafficmanager.net/emea/', bot: { id: '28:bot' }, conversation: { id: '19:abc@thread.v2', conversationType: 'channel', tenantId: 't1' } },
+      reference: {
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        bot: { id: '28:bot' },
+        conversation: { id: '19:abc@thread.v2', conversationType: 'channel', tenantId: 't1' },
+      },
       subscribedBy: 'u',
       at: '2026-11-01T00:00:00Z',
       lastState: 'active',
@@ -132,7 +136,11 @@ describe('Delivery', () => {
     const s = notifySystem(new MemoryStorage(), teams, clock);
     await subscribeAll(s, ['chat-1', 'chat-2']);
     await s.settings.set('chat-1', { digest: 'off', quiet: { start: '20:00', end: '08:00' }, timeZone: 'Europe/Berlin' });
-    for (const [id, at] of [['e1', '2026-01-15T20:00:00Z'], ['e2', '2026-01-15T22:00:00Z'], ['e3', '2026-01-16T01:00:00Z']] as const) {
+    for (const [id, at] of [
+      ['e1', '2026-01-15T20:00:00Z'],
+      ['e2', '2026-01-15T22:00:00Z'],
+      ['e3', '2026-01-16T01:00:00Z'],
+    ] as const) {
       await s.outbox.write(changeEvent(id, ['chat-1', 'chat-2'], at, { ...TICKET, id: `MMD-${id}` }));
     }
     expect(await s.delivery.deliverPending()).toMatchObject({ sent: 3, held: 3 });
@@ -185,13 +193,14 @@ describe('Delivery across crashes (SQLite file kept between runs)', () => {
     const events = ['e1', 'e2', 'e3'];
     // Seeded pseudo-random crash points, so a failure can be replayed.
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
     {
       const storage = new SqliteStorage(path);
       const s = notifySystem(storage, new FakeTeams(clock.now), clock);
       await subscribeAll(s, keys);
-      for (const [i, id] of events.entries()) await s.outbox.write(changeEvent(id, keys, `2026-11-22T12:0${i}:00Z`, { ...TICKET, id: `MMD-${id}` }));
+      for (const [i, id] of events.entries())
+        await s.outbox.write(changeEvent(id, keys, `2026-11-22T12:0${i}:00Z`, { ...TICKET, id: `MMD-${id}` }));
       await storage.close();
     }
 
@@ -217,14 +226,14 @@ describe('Delivery across crashes (SQLite file kept between runs)', () => {
       // Also die inside storage now and then: writing a held item, a thread root or completing the event.
       const set = storage.set.bind(storage);
       const del = storage.delete.bind(storage);
-      storage.set = (async (key: string, value: unknown, options?: { ifMatch?: string | null }) => {
+      storage.set = async (key: string, value: unknown, options?: { ifMatch?: string | null }) => {
         if (!key.startsWith('notify/delivered/') && random() < 0.01) throw new Error('process died in a write');
         return set(key, value, options);
-      });
-      storage.delete = (async (key: string) => {
+      };
+      storage.delete = async (key: string) => {
         if (random() < 0.3) throw new Error('process died in a delete');
         return del(key);
-      });
+      };
       try {
         await s.delivery.deliverPending(() => stop);
       } catch {

@@ -35,7 +35,10 @@ export class FakeTeams implements Sender {
   }
 
   private over(conversation: string | undefined, count: number, windowMs: number, at: number): boolean {
-    return this.times.filter((t) => (conversation === undefined || t.conversation === conversation) && t.at > at - windowMs && t.at <= at).length >= count;
+    return (
+      this.times.filter((t) => (conversation === undefined || t.conversation === conversation) && t.at > at - windowMs && t.at <= at)
+        .length >= count
+    );
   }
 
   async send(target: NotifyTarget, card: AdaptiveCard, options: SendOptions = {}): Promise<{ activityId: string }> {

@@ -20,7 +20,10 @@ async function contenders(n: number): Promise<BlobLease[]> {
   const container = `t-${randomUUID()}`;
   // The container exists once the storage has connected, as in the app.
   await BlobStorage.connect({ connectionString: azurite.connectionString, container });
-  return Array.from({ length: n }, () => new BlobLease({ connectionString: azurite.connectionString, container, name: 'locks/notify-leader', durationSeconds: 15 }));
+  return Array.from(
+    { length: n },
+    () => new BlobLease({ connectionString: azurite.connectionString, container, name: 'locks/notify-leader', durationSeconds: 15 }),
+  );
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -61,7 +64,9 @@ describe('BlobLease against Azurite', () => {
   });
 
   it('refuses a lease period Azure does not offer', () => {
-    expect(() => new BlobLease({ connectionString: azurite.connectionString, container: 'c', name: 'x', durationSeconds: 5 })).toThrow(RangeError);
+    expect(() => new BlobLease({ connectionString: azurite.connectionString, container: 'c', name: 'x', durationSeconds: 5 })).toThrow(
+      RangeError,
+    );
   });
 });
 

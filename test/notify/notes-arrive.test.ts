@@ -37,7 +37,8 @@ async function startBot(env: Record<string, string> = {}, storage?: SqliteStorag
   });
 }
 
-const note = (id: string, text: string) => emulatorAdmin(emulator.url, `/_emulator/tickets/${id}/notes`, { text, sender: 'Microsoft Support' });
+const note = (id: string, text: string) =>
+  emulatorAdmin(emulator.url, `/_emulator/tickets/${id}/notes`, { text, sender: 'Microsoft Support' });
 
 function cardTextOrEmpty(activity: Record<string, unknown>): string {
   try {

@@ -77,7 +77,12 @@ describe('two instances on one Azurite store', () => {
         await subscriptions.subscribe(ticket!.id, target('chat-1'), 'u', new Date());
         await subscriptions.subscribe(ticket!.id, target('channel-1', 'channel'), 'u', new Date());
       }
-      const lease = new DyingLease({ connectionString: azurite.connectionString, container, name: 'locks/notify-leader', durationSeconds: 15 });
+      const lease = new DyingLease({
+        connectionString: azurite.connectionString,
+        container,
+        name: 'locks/notify-leader',
+        durationSeconds: 15,
+      });
       const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date() });
       instances.push(startNotifier({ lease, poller, delivery, pollSeconds: 1, renewEveryMs: 1000 }));
     }

@@ -24,7 +24,8 @@ afterEach(async () => {
   await h.stop();
 });
 
-const change = (body: Record<string, unknown>, id = EXAMPLE_TICKET_ID) => emulatorAdmin(emulatorUrl, `/_emulator/tickets/${id}/changes`, body);
+const change = (body: Record<string, unknown>, id = EXAMPLE_TICKET_ID) =>
+  emulatorAdmin(emulatorUrl, `/_emulator/tickets/${id}/changes`, body);
 const round = () => h.app.notify.notifier.runOnce();
 const notifications = (conversationId: string) =>
   h.connector.delivered(conversationId).filter((c) => /Ticket updated/.test(cardTextOrEmpty(c.activity)));
@@ -161,7 +162,10 @@ describe('ticket notifications through the bot', () => {
     expect(cardText(after.value)).not.toContain('Subscribe to updates');
 
     // An index entry left without its subscription (a crash between the two writes) is not counted.
-    await h.app.storage.set(`notify/following/${encodeURIComponent(PERSONAL.conversationId!)}/MMD-1400000-STALE`, { ticketId: 'MMD-1400000-STALE', at: new Date().toISOString() });
+    await h.app.storage.set(`notify/following/${encodeURIComponent(PERSONAL.conversationId!)}/MMD-1400000-STALE`, {
+      ticketId: 'MMD-1400000-STALE',
+      at: new Date().toISOString(),
+    });
     const list = cardText(cardOf((await h.say('subscriptions', PERSONAL))[0]));
     expect(list).toContain(EXAMPLE_TICKET_ID);
     expect(list).toContain('follows 1 ticket');
@@ -177,7 +181,12 @@ describe('ticket notifications through the bot', () => {
     await say(`subscribe ${EXAMPLE_TICKET_ID}`, PERSONAL);
     // Refresh on a ticket card (Action.Execute on message card-msg-1) answers in place there.
     const invoke = h.activity(
-      { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-msg-1', value: { action: { type: 'Action.Execute', verb: 'ticket.open', data: { id: EXAMPLE_TICKET_ID } } } },
+      {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: 'card-msg-1',
+        value: { action: { type: 'Action.Execute', verb: 'ticket.open', data: { id: EXAMPLE_TICKET_ID } } },
+      },
       PERSONAL,
     );
     expect((await h.post(invoke)).status).toBe(200);

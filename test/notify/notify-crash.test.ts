@@ -139,7 +139,14 @@ describe('notifications survive the bot process being killed', () => {
     const seed = new SqliteStorage(storagePath);
     const subscriptions = new SubscriptionStore(seed);
     for (const key of conversations) {
-      await subscriptions.saveTarget({ key, conversationId: key, kind: 'personal', tenantId: 't-1', serviceUrl: connector.url, botId: 'bot-1' });
+      await subscriptions.saveTarget({
+        key,
+        conversationId: key,
+        kind: 'personal',
+        tenantId: 't-1',
+        serviceUrl: connector.url,
+        botId: 'bot-1',
+      });
     }
     const outbox = new Outbox(seed);
     for (let n = 0; n < EVENTS; n++) {

@@ -39,7 +39,10 @@ async function setup(options: { notesPerPoll?: number } = {}): Promise<Setup> {
 
 /** API calls the emulator saw since `from` (an index into its request log). */
 function callsSince(from: number): string[] {
-  return h.emulator.requestLog().slice(from).map((r) => `${r.method} ${decodeURIComponent(r.url).replace(/\?.*$/, '')}`);
+  return h.emulator
+    .requestLog()
+    .slice(from)
+    .map((r) => `${r.method} ${decodeURIComponent(r.url).replace(/\?.*$/, '')}`);
 }
 
 async function someTicketIds(n: number): Promise<string[]> {
@@ -58,7 +61,11 @@ describe('Poller against the emulator', () => {
     expect(await s.outbox.pending()).toEqual([]);
 
     // Several changes in one poll: one event.
-    await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, { state: 'resolved', severity: 1, nextActionOwner: 'Contoso desk' });
+    await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, {
+      state: 'resolved',
+      severity: 1,
+      nextActionOwner: 'Contoso desk',
+    });
     const second = await s.poller.poll();
     expect(second.events).toBe(1);
     const events = (await s.outbox.pending()) as ChangeEvent[];
@@ -81,7 +88,13 @@ describe('Poller against the emulator', () => {
     const [id] = await someTicketIds(1);
     await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, { state: 'active' });
     const notes = await h.client.tickets.notes(id!);
-    await s.subscriptions.subscribe(id!, target('conv-a'), 'user-1', new Date(s.clock.t), notes.map((n) => String(n.id)));
+    await s.subscriptions.subscribe(
+      id!,
+      target('conv-a'),
+      'user-1',
+      new Date(s.clock.t),
+      notes.map((n) => String(n.id)),
+    );
     await s.poller.poll(); // baseline of the list
 
     // Open, nothing else changed: the next poll reads its notes and finds the note.
@@ -146,13 +159,13 @@ describe('Poller against the emulator', () => {
     // The snapshot write fails once: the poll dies after the event was written.
     const set = s.storage.set.bind(s.storage);
     let failed = false;
-    s.storage.set = (async (key: string, value: unknown, options?: { ifMatch?: string | null }) => {
+    s.storage.set = async (key: string, value: unknown, options?: { ifMatch?: string | null }) => {
       if (key === 'notify/snapshot' && !failed) {
         failed = true;
         throw new Error('crash');
       }
       return set(key, value, options);
-    });
+    };
     await expect(s.poller.poll()).rejects.toThrow('crash');
     expect(await s.outbox.pending()).toHaveLength(1);
     expect((await s.poller.poll()).events).toBe(0);
@@ -207,7 +220,10 @@ describe('emulator admin routes', () => {
     expect((await post(`/_emulator/tickets/${id}/notes`, { text: '' })).status).toBe(400);
     const ticket = await h.client.tickets.get(id!);
     expect(ticket!.severity).not.toBe(9);
-    const changed = await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, { resolvedDateTime: '2026-11-22T10:00:00Z', state: 'resolved' });
+    const changed = await emulatorAdmin(h.emulator.url, `/_emulator/tickets/${id}/changes`, {
+      resolvedDateTime: '2026-11-22T10:00:00Z',
+      state: 'resolved',
+    });
     expect(changed).toMatchObject({ id, state: 'resolved', resolvedDateTime: '2026-11-22T10:00:00Z' });
     expect((await h.client.tickets.get(id!))!.state).toBe('resolved');
   });

@@ -33,7 +33,9 @@ describe('quiet hours', () => {
   it('releases at the end of the quiet window, the next full hour, or the next 09:00', () => {
     expect(releaseAt(at('2026-01-15T21:00:00Z'), berlin).toISOString()).toBe('2026-01-16T07:00:00.000Z');
     expect(releaseAt(at('2026-01-15T12:10:00Z'), { digest: 'hourly' }).toISOString()).toBe('2026-01-15T13:00:00.000Z');
-    expect(releaseAt(at('2026-01-15T12:10:00Z'), { digest: 'daily', timeZone: 'Europe/Berlin' }).toISOString()).toBe('2026-01-16T08:00:00.000Z');
+    expect(releaseAt(at('2026-01-15T12:10:00Z'), { digest: 'daily', timeZone: 'Europe/Berlin' }).toISOString()).toBe(
+      '2026-01-16T08:00:00.000Z',
+    );
     // An hourly slot inside quiet hours moves to the window's end.
     expect(releaseAt(at('2026-01-15T19:10:00Z'), { ...berlin, digest: 'hourly' }).toISOString()).toBe('2026-01-16T07:00:00.000Z');
   });

@@ -28,7 +28,11 @@ describe('RateLimiter', () => {
   it('keeps all conversations together within the overall ceiling and uses it fully', () => {
     const clock = { t: 0 };
     const limiter = new RateLimiter(teamsLimits(50), () => clock.t);
-    const times = book(limiter, clock, Array.from({ length: 500 }, (_, i) => `c${i}`));
+    const times = book(
+      limiter,
+      clock,
+      Array.from({ length: 500 }, (_, i) => `c${i}`),
+    );
     expect(maxInWindow(times, 1000)).toBe(50);
     // 500 sends at 50/s: the last slot opens after 9 windows (a second plus the jitter margin).
     expect(times[times.length - 1]).toBe(9 * (1000 + JITTER_MARGIN_MS));
@@ -37,7 +41,16 @@ describe('RateLimiter', () => {
   it('honours a lower configured ceiling', () => {
     const clock = { t: 0 };
     const limiter = new RateLimiter(teamsLimits(5), () => clock.t);
-    expect(maxInWindow(book(limiter, clock, Array.from({ length: 40 }, (_, i) => `c${i}`)), 1000)).toBe(5);
+    expect(
+      maxInWindow(
+        book(
+          limiter,
+          clock,
+          Array.from({ length: 40 }, (_, i) => `c${i}`),
+        ),
+        1000,
+      ),
+    ).toBe(5);
   });
 });
 

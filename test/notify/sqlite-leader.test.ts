@@ -51,10 +51,22 @@ describe('one notifier leader per SQLite data folder', () => {
     const storage = new SqliteStorage(join(dir, 'crashed.sqlite'));
     try {
       // pid 2^22 + 1 is above Linux's pid_max ceiling: no such process.
-      await storage.set('locks/notify-leader', { owner: 'dead', holder: 'process 4194305 on this host', host: hostname(), pid: 4194305, until: Date.now() + 30_000 });
+      await storage.set('locks/notify-leader', {
+        owner: 'dead',
+        holder: 'process 4194305 on this host',
+        host: hostname(),
+        pid: 4194305,
+        until: Date.now() + 30_000,
+      });
       expect(await new StorageLease(storage, { durationMs: 30_000 }).tryAcquire()).toBe(true);
       // One that still runs (this test's own parent) is respected.
-      await storage.set('locks/notify-leader', { owner: 'alive', holder: 'the parent', host: hostname(), pid: process.ppid, until: Date.now() + 30_000 });
+      await storage.set('locks/notify-leader', {
+        owner: 'alive',
+        holder: 'the parent',
+        host: hostname(),
+        pid: process.ppid,
+        until: Date.now() + 30_000,
+      });
       expect(await new StorageLease(storage, { durationMs: 30_000 }).tryAcquire()).toBe(false);
     } finally {
       await storage.close();
@@ -67,7 +79,10 @@ describe('one notifier leader per SQLite data folder', () => {
     const start = async (): Promise<RunningApp> =>
       startApp(loadConfig({ PORT: '0', STORAGE: `sqlite:${shared}`, NOTIFY_POLL_SECONDS: '5', LOG_LEVEL: 'info' }), {
         host: '127.0.0.1',
-        logger: createLogger({ level: 'info', destination: new Writable({ write: (chunk: Buffer, _enc, cb) => (logs.push(chunk.toString('utf8')), cb()) }) }),
+        logger: createLogger({
+          level: 'info',
+          destination: new Writable({ write: (chunk: Buffer, _enc, cb) => (logs.push(chunk.toString('utf8')), cb()) }),
+        }),
       });
     const until = async (what: string, check: () => boolean): Promise<void> => {
       for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 100));

@@ -53,9 +53,12 @@ describe('subscribe all filters', () => {
   it('parses severity and states and refuses anything else', () => {
     expect(parseSubscriptionFilter('')).toEqual({ filter: {} });
     expect(parseSubscriptionFilter('severity <= 2')).toEqual({ filter: { maxSeverity: 2 } });
-    expect(parseSubscriptionFilter('sev<=1 state active, resolved')).toEqual({ filter: { maxSeverity: 1, states: ['active', 'resolved'] } });
+    expect(parseSubscriptionFilter('sev<=1 state active, resolved')).toEqual({
+      filter: { maxSeverity: 1, states: ['active', 'resolved'] },
+    });
     expect(parseSubscriptionFilter('state Active')).toEqual({ filter: { states: ['active'] } });
-    for (const bad of ['severity <= 9', 'everything', 'state <script>', 'severity <= 2 please']) expect(parseSubscriptionFilter(bad)).toHaveProperty('error');
+    for (const bad of ['severity <= 9', 'everything', 'state <script>', 'severity <= 2 please'])
+      expect(parseSubscriptionFilter(bad)).toHaveProperty('error');
   });
 
   it('matches by severity ceiling and state', () => {

@@ -40,7 +40,16 @@ const changes: TicketChange[] = [
   { kind: 'field', field: 'state', from: 'active', to: 'resolved' },
   { kind: 'field', field: 'severity', from: 3, to: 2 },
   { kind: 'field', field: 'nextActionOwner', from: 'Microsoft', to: 'Customer' },
-  { kind: 'note', note: { id: '7', sender: 'Support', createdDateTime: '2026-11-22T12:00:00Z', text: '<p>Fixed, see <a href="https://x">here</a></p>', renderType: 'html' } },
+  {
+    kind: 'note',
+    note: {
+      id: '7',
+      sender: 'Support',
+      createdDateTime: '2026-11-22T12:00:00Z',
+      text: '<p>Fixed, see <a href="https://x">here</a></p>',
+      renderType: 'html',
+    },
+  },
 ];
 
 describe('ticketChangeCard', () => {
@@ -48,7 +57,15 @@ describe('ticketChangeCard', () => {
     const card = ticketChangeCard({ ticket, changes, now: NOW });
     expectCleanNotification(card);
     const text = textOf(card);
-    for (const s of ['Ticket updated: MMD-1465058-R5V8P', 'Outlook crashes', 'Active → Resolved', 'Moderate → High', 'Microsoft → Customer', 'New note from Support', 'Fixed, see here']) {
+    for (const s of [
+      'Ticket updated: MMD-1465058-R5V8P',
+      'Outlook crashes',
+      'Active → Resolved',
+      'Moderate → High',
+      'Microsoft → Customer',
+      'New note from Support',
+      'Fixed, see here',
+    ]) {
       expect(text).toContain(s);
     }
     expect(verbs(card)).toEqual([
@@ -64,7 +81,10 @@ describe('ticketChangeCard', () => {
       ticket: evil,
       changes: [
         { kind: 'field', field: 'nextActionOwner', from: INJECTION, to: EVIL_LINK },
-        { kind: 'note', note: { id: '1', sender: EVIL_LINK, createdDateTime: null, text: `${EVIL_LINK} ${INJECTION}`, renderType: 'text' } },
+        {
+          kind: 'note',
+          note: { id: '1', sender: EVIL_LINK, createdDateTime: null, text: `${EVIL_LINK} ${INJECTION}`, renderType: 'text' },
+        },
       ],
       now: NOW,
     });

@@ -19,7 +19,8 @@ function cardAccepts(element: Record<string, unknown>, value: string): boolean {
   if (typeof element.regex === 'string' && !new RegExp(element.regex).test(value)) return false;
   if (element.type === 'Input.Number') {
     const n = Number(value);
-    if (Number.isNaN(n) || (typeof element.min === 'number' && n < element.min) || (typeof element.max === 'number' && n > element.max)) return false;
+    if (Number.isNaN(n) || (typeof element.min === 'number' && n < element.min) || (typeof element.max === 'number' && n > element.max))
+      return false;
   }
   if (element.type === 'Input.ChoiceSet') return (element.choices as Array<{ value: string }>).some((c) => c.value === value);
   return true;
@@ -80,7 +81,13 @@ describe('field rules: one source for the card and the server', () => {
       NOW,
     );
     expect(errors.title).toBeUndefined();
-    expect(values).toMatchObject({ title: 'A title', usersOrDevicesImpacted: 12, issueReproduced: true, endUserSupportEngaged: false, businessImpact: undefined });
+    expect(values).toMatchObject({
+      title: 'A title',
+      usersOrDevicesImpacted: 12,
+      issueReproduced: true,
+      endUserSupportEngaged: false,
+      businessImpact: undefined,
+    });
   });
 
   it('keeps the date limit in step with the card: today passes, tomorrow does not', () => {
@@ -97,7 +104,14 @@ describe('field rules: one source for the card and the server', () => {
       expect(envelope.safeParse({ title: 't'.repeat(400) }).success).toBe(true);
     });
     it('refuses what no card sends', () => {
-      for (const bad of [{ title: 't'.repeat(401) }, { type: 'Outage' }, { severity: 2.5 }, { severity: { x: 1 } }, { issueReproduced: 'yes' }, { category: '__proto__' }]) {
+      for (const bad of [
+        { title: 't'.repeat(401) },
+        { type: 'Outage' },
+        { severity: 2.5 },
+        { severity: { x: 1 } },
+        { issueReproduced: 'yes' },
+        { category: '__proto__' },
+      ]) {
         expect([bad, envelope.safeParse(bad).success]).toEqual([bad, false]);
       }
     });

@@ -60,10 +60,16 @@ describe('checkIncidentUpdate', () => {
     const raw = { status: 'resolved', assignedTo: 'x'.repeat(300), classification: 'nonsense', determination: '' };
     expect(checkIncidentUpdate('status', raw, NOW)).toEqual({ ok: true, changes: { status: 'resolved' } });
     expect(checkIncidentUpdate('assignment', { assignedTo: '  ' }, NOW)).toEqual({ ok: true, changes: { assignedTo: null } });
-    expect(checkIncidentUpdate('assignment', { assignedTo: 'megan@contoso.com' }, NOW)).toEqual({ ok: true, changes: { assignedTo: 'megan@contoso.com' } });
+    expect(checkIncidentUpdate('assignment', { assignedTo: 'megan@contoso.com' }, NOW)).toEqual({
+      ok: true,
+      changes: { assignedTo: 'megan@contoso.com' },
+    });
     expect(checkIncidentUpdate('assignment', raw, NOW).ok).toBe(false);
     expect(checkIncidentUpdate('classification', raw, NOW)).toEqual({ ok: false, errors: { classification: 'Choose a classification.' } });
-    expect(checkIncidentUpdate('classification', { classification: 'falsePositive', determination: 'clean' }, NOW)).toEqual({ ok: true, changes: { classification: 'falsePositive', determination: 'clean' } });
+    expect(checkIncidentUpdate('classification', { classification: 'falsePositive', determination: 'clean' }, NOW)).toEqual({
+      ok: true,
+      changes: { classification: 'falsePositive', determination: 'clean' },
+    });
     expect(checkIncidentUpdate('status', {}, NOW)).toEqual({ ok: false, errors: { status: 'Choose a status.' } });
   });
 });
@@ -82,10 +88,17 @@ describe('graph verbs', () => {
     ]) {
       expect(GRAPH_VERBS['incident.update'].safeParse(bad).success).toBe(false);
     }
-    expect(GRAPH_VERBS['incidents.page'].safeParse({ statuses: ['active'], severities: ['high'], skip: '20' }).data).toEqual({ statuses: ['active'], severities: ['high'], skip: 20 });
+    expect(GRAPH_VERBS['incidents.page'].safeParse({ statuses: ['active'], severities: ['high'], skip: '20' }).data).toEqual({
+      statuses: ['active'],
+      severities: ['high'],
+      skip: 20,
+    });
     expect(GRAPH_VERBS['incidents.page'].safeParse({ statuses: ["active' or 1"] }).success).toBe(false);
     expect(GRAPH_VERBS['enrollmentFailure.report'].safeParse({ formId, enrollmentType: 'byMagic' }).success).toBe(false);
-    expect(GRAPH_VERBS['enrollmentFailure.report'].safeParse({ formId, enrollmentType: 'windowsAzureADJoin', failureReason: 'x'.repeat(2000) }).success).toBe(true);
+    expect(
+      GRAPH_VERBS['enrollmentFailure.report'].safeParse({ formId, enrollmentType: 'windowsAzureADJoin', failureReason: 'x'.repeat(2000) })
+        .success,
+    ).toBe(true);
   });
 });
 
@@ -103,7 +116,9 @@ describe('ticketPrefillFromIncident', () => {
   });
 
   it('stays inside the ticket form’s limits, so the prefilled form passes its own title/description check', () => {
-    const prefill = ticketPrefillFromIncident(incident({ displayName: 'x'.repeat(256), incidentWebUrl: `https://security.microsoft.com/${'y'.repeat(5000)}` }));
+    const prefill = ticketPrefillFromIncident(
+      incident({ displayName: 'x'.repeat(256), incidentWebUrl: `https://security.microsoft.com/${'y'.repeat(5000)}` }),
+    );
     const check = checkNewTicket({ ...prefill, category: '', subcategory: '' }, NOW);
     expect(check.ok).toBe(false);
     if (!check.ok) {

@@ -14,7 +14,9 @@ describe('linkTarget', () => {
   });
 
   it('reads an admin center link holding a ticket id as that ticket', () => {
-    expect(linkTarget('https://intune.microsoft.com/#view/Microsoft_Intune_MMD/ServiceRequestDetailsBlade/ticketId/mmd-1465058-r5v8p')).toEqual({
+    expect(
+      linkTarget('https://intune.microsoft.com/#view/Microsoft_Intune_MMD/ServiceRequestDetailsBlade/ticketId/mmd-1465058-r5v8p'),
+    ).toEqual({
       kind: 'ticket',
       id: 'MMD-1465058-R5V8P',
     });
@@ -22,7 +24,10 @@ describe('linkTarget', () => {
 
   it('reads links on the bot domain, with or without a port, only when one is configured', () => {
     expect(linkTarget('https://bot.contoso.com/devices/MMD-00001', 'bot.contoso.com')).toEqual({ kind: 'device', name: 'MMD-00001' });
-    expect(linkTarget('https://bot.contoso.com/ticket/mmd-1465058-r5v8p', 'bot.contoso.com')).toEqual({ kind: 'ticket', id: 'MMD-1465058-R5V8P' });
+    expect(linkTarget('https://bot.contoso.com/ticket/mmd-1465058-r5v8p', 'bot.contoso.com')).toEqual({
+      kind: 'ticket',
+      id: 'MMD-1465058-R5V8P',
+    });
     expect(linkTarget('http://localhost:3978/?device=pc-01', 'localhost:3978')).toEqual({ kind: 'device', name: 'pc-01' });
     expect(linkTarget('https://bot.contoso.com/devices/MMD-00001')).toEqual({ kind: 'none' });
   });

@@ -69,7 +69,15 @@ describe('checkNewTicket', () => {
       },
     });
     const change = checkNewTicket({ ...incident, type: 'ChangeRequest' }, NOW);
-    expect(change.ok && Object.keys(change.ticket).sort()).toEqual(['category', 'contact', 'description', 'severity', 'subcategory', 'title', 'type']);
+    expect(change.ok && Object.keys(change.ticket).sort()).toEqual([
+      'category',
+      'contact',
+      'description',
+      'severity',
+      'subcategory',
+      'title',
+      'type',
+    ]);
   });
 
   it('reads the day and time in the user’s offset; a day alone is midnight', () => {

@@ -22,10 +22,22 @@ interface Person {
 }
 
 const PEOPLE: Person[] = [
-  { role: 'reader', upn: 'rita@contoso.com', user: { id: 'u-rita', name: 'Rita Reader', aadObjectId: '0a000000-0000-4000-8000-000000000001' } },
-  { role: 'operator', upn: 'otto@contoso.com', user: { id: 'u-otto', name: 'Otto Operator', aadObjectId: '0a000000-0000-4000-8000-000000000002' } },
+  {
+    role: 'reader',
+    upn: 'rita@contoso.com',
+    user: { id: 'u-rita', name: 'Rita Reader', aadObjectId: '0a000000-0000-4000-8000-000000000001' },
+  },
+  {
+    role: 'operator',
+    upn: 'otto@contoso.com',
+    user: { id: 'u-otto', name: 'Otto Operator', aadObjectId: '0a000000-0000-4000-8000-000000000002' },
+  },
   { role: 'admin', upn: 'ada@contoso.com', user: { id: 'u-ada', name: 'Ada Admin', aadObjectId: '0a000000-0000-4000-8000-000000000003' } },
-  { role: 'other tenant', upn: 'eve@fabrikam.com', user: { id: 'u-eve', name: 'Eve Elsewhere', aadObjectId: '0a000000-0000-4000-8000-000000000004' } },
+  {
+    role: 'other tenant',
+    upn: 'eve@fabrikam.com',
+    user: { id: 'u-eve', name: 'Eve Elsewhere', aadObjectId: '0a000000-0000-4000-8000-000000000004' },
+  },
 ];
 
 /** What one attempt came to: refused (with the words shown), or done. */
@@ -35,7 +47,8 @@ let harness: BotHarness;
 const tokens = new Map<string, string>();
 
 /** The API traffic the attempt caused (the notifier's background ticket polls left out). */
-const apiCalls = () => harness.app.emulator!.requestLog().filter((e) => !(e.method === 'GET' && /\/tickets\?/.test(e.url) && e.url.includes('createdDateTime')));
+const apiCalls = () =>
+  harness.app.emulator!.requestLog().filter((e) => !(e.method === 'GET' && /\/tickets\?/.test(e.url) && e.url.includes('createdDateTime')));
 
 function options(person: Person): SendOptions & { tenant?: string } {
   return { user: person.user, conversationId: `personal-${person.user.id}` };
@@ -45,7 +58,11 @@ function options(person: Person): SendOptions & { tenant?: string } {
 function activity(person: Person, partial: Record<string, unknown>): Record<string, unknown> {
   const base = harness.activity(partial, options(person));
   if (person.role !== 'other tenant') return base;
-  return { ...base, conversation: { ...(base.conversation as object), tenantId: OTHER_TENANT }, channelData: { tenant: { id: OTHER_TENANT } } };
+  return {
+    ...base,
+    conversation: { ...(base.conversation as object), tenantId: OTHER_TENANT },
+    channelData: { tenant: { id: OTHER_TENANT } },
+  };
 }
 
 const REFUSAL = /needs the (reader|operator|admin) role|serves one organization only/i;
@@ -58,12 +75,21 @@ async function submit(person: Person, value: Record<string, unknown>): Promise<O
   const before = harness.connector.calls.length;
   const { status } = await harness.post(activity(person, { type: 'message', value }));
   expect(status).toBe(200);
-  const replies = harness.connector.calls.slice(before).filter((c) => c.method === 'POST').map((c) => c.activity);
+  const replies = harness.connector.calls
+    .slice(before)
+    .filter((c) => c.method === 'POST')
+    .map((c) => c.activity);
   return judge(replies.map((r) => (typeof r.text === 'string' ? r.text : cardText(r))).join(' '));
 }
 
 async function execute(person: Person, verb: string, data: Record<string, unknown>): Promise<Outcome> {
-  const { status, body } = await harness.post(activity(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }));
+  const { status, body } = await harness.post(
+    activity(person, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    }),
+  );
   expect(status).toBe(200);
   return judge(JSON.stringify(body));
 }
@@ -72,12 +98,21 @@ async function say(person: Person, text: string): Promise<Outcome> {
   const before = harness.connector.calls.length;
   const { status } = await harness.post(activity(person, { type: 'message', text }));
   expect(status).toBe(200);
-  const replies = harness.connector.calls.slice(before).filter((c) => c.method === 'POST').map((c) => c.activity);
+  const replies = harness.connector.calls
+    .slice(before)
+    .filter((c) => c.method === 'POST')
+    .map((c) => c.activity);
   return judge(replies.map((r) => (typeof r.text === 'string' ? r.text : cardText(r))).join(' '));
 }
 
 async function extension(person: Person, kind: 'fetchTask' | 'submitAction', data: Record<string, unknown>): Promise<Outcome> {
-  const { status, body } = await harness.post(activity(person, { type: 'invoke', name: `composeExtension/${kind}`, value: { commandId: 'createTicket', commandContext: 'compose', data } }));
+  const { status, body } = await harness.post(
+    activity(person, {
+      type: 'invoke',
+      name: `composeExtension/${kind}`,
+      value: { commandId: 'createTicket', commandContext: 'compose', data },
+    }),
+  );
   expect(status).toBe(200);
   return judge(JSON.stringify(body));
 }
@@ -100,13 +135,27 @@ let nextDevice = 0;
 async function openRequest(): Promise<string> {
   const named = (await harness.app.mmd.devices.list({ top: 40 })).items.filter((d) => /^MMD-\d+$/.test(d.name));
   const device = named[nextDevice++ % named.length]!.name;
-  const created = await harness.app.mmd.elevations.create({ partnerTicketId: TICKET, deviceName: device, title: 'Install a driver', category: 'Software', subcategory: 'Driver', planOfAction: 'Install the vendor driver' });
+  const created = await harness.app.mmd.elevations.create({
+    partnerTicketId: TICKET,
+    deviceName: device,
+    title: 'Install a driver',
+    category: 'Software',
+    subcategory: 'Driver',
+    planOfAction: 'Install the vendor driver',
+  });
   return created.id;
 }
 
 const note = () => ({ formId: randomUUID(), ticketId: TICKET, text: 'Checked the printer again' });
 const close = (requestId: string) => ({ formId: randomUUID(), requestId, actionsTaken: 'Driver installed' });
-const ticketForm = () => ({ formId: randomUUID(), title: 'Printer offline', description: 'The 3rd floor printer is offline', category: 'Devices', subcategory: 'Printers', severity: '3' });
+const ticketForm = () => ({
+  formId: randomUUID(),
+  title: 'Printer offline',
+  description: 'The 3rd floor printer is offline',
+  category: 'Devices',
+  subcategory: 'Printers',
+  severity: '3',
+});
 
 /** Every front end's way into each use case: run it as `person`; `target` is set up first when a write needs one. */
 const FRONT_ENDS: Record<string, Partial<Record<UseCaseName, (p: Person, target: string) => Promise<Outcome>>>> = {
@@ -145,14 +194,25 @@ const CASES = Object.entries(FRONT_ENDS).flatMap(([frontEnd, useCases]) =>
 
 beforeAll(async () => {
   harness = await BotHarness.start({
-    env: { DEFAULT_ROLE: 'reader', OPERATORS: 'otto@contoso.com', ELEVATION_ADMINS: 'ada@contoso.com', ALLOWED_TENANT_IDS: `tenant-0001,00000000-0000-0000-0000-0000000000a1` },
+    env: {
+      DEFAULT_ROLE: 'reader',
+      OPERATORS: 'otto@contoso.com',
+      ELEVATION_ADMINS: 'ada@contoso.com',
+      ALLOWED_TENANT_IDS: `tenant-0001,00000000-0000-0000-0000-0000000000a1`,
+    },
   });
   for (const person of PEOPLE) {
     harness.connector.members.set(person.user.id, { ...person.user, userPrincipalName: person.upn });
     const response = await fetch(`${harness.app.emulator!.url}/_emulator/dev-token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ audience: AUDIENCE, upn: person.upn, name: person.user.name, oid: person.user.aadObjectId, ...(person.role === 'other tenant' ? { tenantId: OTHER_TENANT } : {}) }),
+      body: JSON.stringify({
+        audience: AUDIENCE,
+        upn: person.upn,
+        name: person.user.name,
+        oid: person.user.aadObjectId,
+        ...(person.role === 'other tenant' ? { tenantId: OTHER_TENANT } : {}),
+      }),
     });
     tokens.set(person.upn, ((await response.json()) as { access_token: string }).access_token);
   }
@@ -165,7 +225,8 @@ afterAll(async () => {
 test('the walk covers every front end and the use cases that change things', () => {
   expect(Object.keys(FRONT_ENDS)).toEqual(['chat text', 'Action.Execute', 'Action.Submit', 'message extension', 'tab API']);
   const covered = new Set(CASES.map(([, useCase]) => useCase));
-  for (const useCase of ['ticket.note', 'elevation.close', 'ticket.create', 'tickets.list', 'ticket.open', 'devices.failing'] as const) expect(covered).toContain(useCase);
+  for (const useCase of ['ticket.note', 'elevation.close', 'ticket.create', 'tickets.list', 'ticket.open', 'devices.failing'] as const)
+    expect(covered).toContain(useCase);
 });
 
 test.each(CASES)('%s · %s · %s', async (frontEnd, useCase, role, person) => {
@@ -178,7 +239,8 @@ test.each(CASES)('%s · %s · %s', async (frontEnd, useCase, role, person) => {
   if (!allowed) {
     // Refused before anything reached the service.
     expect(calls).toEqual([]);
-    if (role !== 'other tenant') expect((outcome as { words: string }).words).toMatch(new RegExp(`needs the ${roleOf(useCase)} role, and you have the ${role} role`));
+    if (role !== 'other tenant')
+      expect((outcome as { words: string }).words).toMatch(new RegExp(`needs the ${roleOf(useCase)} role, and you have the ${role} role`));
   } else if (useCase === 'ticket.note') {
     expect(calls.some((c) => c.method === 'POST' && c.url.includes('addNote'))).toBe(true);
   } else if (useCase === 'elevation.close') {
@@ -195,7 +257,10 @@ test("the tab refuses with the chat's own words", async () => {
 });
 
 test('the tab tells the page what the role allows, so it offers only that', async () => {
-  const me = async (person: Person) => (await (await fetch(`${harness.app.url}/api/tab/me`, { headers: { authorization: `Bearer ${tokens.get(person.upn)!}` } })).json()) as unknown;
+  const me = async (person: Person) =>
+    (await (
+      await fetch(`${harness.app.url}/api/tab/me`, { headers: { authorization: `Bearer ${tokens.get(person.upn)!}` } })
+    ).json()) as unknown;
   expect(await me(PEOPLE[0]!)).toMatchObject({ role: 'reader', may: { addNote: false, closeElevation: false } });
   expect(await me(PEOPLE[1]!)).toMatchObject({ role: 'operator', may: { addNote: true, closeElevation: false } });
   expect(await me(PEOPLE[2]!)).toMatchObject({ role: 'admin', may: { addNote: true, closeElevation: true } });
@@ -203,7 +268,14 @@ test('the tab tells the page what the role allows, so it offers only that', asyn
 
 test('the failing-devices view is computed once per tenant per refresh period, however many ask', async () => {
   const before = apiCalls().length;
-  const answers = await Promise.all(PEOPLE.slice(0, 3).map(async (person) => (await fetch(`${harness.app.url}/api/tab/devices/failing`, { headers: { authorization: `Bearer ${tokens.get(person.upn)!}` } })).json() as Promise<unknown>));
+  const answers = await Promise.all(
+    PEOPLE.slice(0, 3).map(
+      async (person) =>
+        (
+          await fetch(`${harness.app.url}/api/tab/devices/failing`, { headers: { authorization: `Bearer ${tokens.get(person.upn)!}` } })
+        ).json() as Promise<unknown>,
+    ),
+  );
   const after = apiCalls().length;
   expect(new Set(answers.map((a) => (a as { computedAt: string }).computedAt)).size).toBe(1);
   expect((answers[0] as { refreshMinutes: number }).refreshMinutes).toBe(5);

@@ -97,29 +97,73 @@ describe('inbound authentication with an app id', () => {
 
   const claims = () => ({ serviceurl: connector.url });
   const forged: [string, () => string][] = [
-    ['a bad signature (another key, same kid)', () =>
-      jwt.sign(claims(), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, {
-        algorithm: 'RS256', keyid: jwks.kid, issuer: 'https://api.botframework.com', audience: APP_ID, expiresIn: 300,
-      })],
-    ['HS256 signed with a guessed secret', () =>
-      jwt.sign(claims(), 'guessed-secret', { algorithm: 'HS256', keyid: jwks.kid, issuer: 'https://api.botframework.com', audience: APP_ID })],
+    [
+      'a bad signature (another key, same kid)',
+      () =>
+        jwt.sign(claims(), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, {
+          algorithm: 'RS256',
+          keyid: jwks.kid,
+          issuer: 'https://api.botframework.com',
+          audience: APP_ID,
+          expiresIn: 300,
+        }),
+    ],
+    [
+      'HS256 signed with a guessed secret',
+      () =>
+        jwt.sign(claims(), 'guessed-secret', {
+          algorithm: 'HS256',
+          keyid: jwks.kid,
+          issuer: 'https://api.botframework.com',
+          audience: APP_ID,
+        }),
+    ],
     ['alg none', () => jwt.sign(claims(), '', { algorithm: 'none', issuer: 'https://api.botframework.com', audience: APP_ID })],
-    ['alg none with the real kid', () =>
-      jwt.sign(claims(), '', { algorithm: 'none', keyid: jwks.kid, issuer: 'https://api.botframework.com', audience: APP_ID })],
+    [
+      'alg none with the real kid',
+      () => jwt.sign(claims(), '', { algorithm: 'none', keyid: jwks.kid, issuer: 'https://api.botframework.com', audience: APP_ID }),
+    ],
     ['an expired token', () => jwks.sign({ aud: APP_ID, serviceurl: connector.url, expiresInSeconds: -3600 })],
     ['another audience', () => jwks.sign({ aud: 'someone-else', serviceurl: connector.url })],
     ['another issuer', () => jwks.sign({ aud: APP_ID, serviceurl: connector.url, iss: 'https://evil.example' })],
     ['an unknown kid', () => jwks.sign({ aud: APP_ID, serviceurl: connector.url }, 'no-such-key')],
     ['garbage', () => 'not.a.jwt'],
     // Shaped like the Bot Framework Emulator's or a skill's (Entra v1 issuer, appid), unsigned and signed: once 500.
-    ['an unsigned Emulator-shaped v1 token', () =>
-      jwt.sign({ ...claims(), appid: APP_ID, ver: '1.0', tid: EMULATOR_TENANT }, '', { algorithm: 'none', issuer: `https://sts.windows.net/${EMULATOR_TENANT}/`, audience: APP_ID, expiresIn: 300 })],
-    ['a signed Emulator-shaped v1 token', () =>
-      jwks.signRaw({ ...claims(), appid: APP_ID, ver: '1.0', iss: `https://sts.windows.net/${EMULATOR_TENANT}/`, aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 300 })],
-    ['a v2-shaped token', () =>
-      jwks.signRaw({ ...claims(), azp: APP_ID, ver: '2.0', iss: `https://login.microsoftonline.com/${EMULATOR_TENANT}/v2.0`, aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 300 })],
-    ['a correctly signed channel token without exp', () =>
-      jwks.signRaw({ ...claims(), iss: 'https://api.botframework.com', aud: APP_ID })],
+    [
+      'an unsigned Emulator-shaped v1 token',
+      () =>
+        jwt.sign({ ...claims(), appid: APP_ID, ver: '1.0', tid: EMULATOR_TENANT }, '', {
+          algorithm: 'none',
+          issuer: `https://sts.windows.net/${EMULATOR_TENANT}/`,
+          audience: APP_ID,
+          expiresIn: 300,
+        }),
+    ],
+    [
+      'a signed Emulator-shaped v1 token',
+      () =>
+        jwks.signRaw({
+          ...claims(),
+          appid: APP_ID,
+          ver: '1.0',
+          iss: `https://sts.windows.net/${EMULATOR_TENANT}/`,
+          aud: APP_ID,
+          exp: Math.floor(Date.now() / 1000) + 300,
+        }),
+    ],
+    [
+      'a v2-shaped token',
+      () =>
+        jwks.signRaw({
+          ...claims(),
+          azp: APP_ID,
+          ver: '2.0',
+          iss: `https://login.microsoftonline.com/${EMULATOR_TENANT}/v2.0`,
+          aud: APP_ID,
+          exp: Math.floor(Date.now() / 1000) + 300,
+        }),
+    ],
+    ['a correctly signed channel token without exp', () => jwks.signRaw({ ...claims(), iss: 'https://api.botframework.com', aud: APP_ID })],
   ];
 
   it.each(forged)('answers %s with 401, a short body, one warn line and nothing on the console', async (_name, token) => {
@@ -147,7 +191,7 @@ describe('inbound authentication with an app id', () => {
   });
 });
 
-describe('inbound authentication when Microsoft\'s OpenID metadata cannot be fetched', () => {
+describe("inbound authentication when Microsoft's OpenID metadata cannot be fetched", () => {
   const APP_ID = 'a1b2c3d4-0000-4000-8000-000000000002';
   const jwks = new JwksServer();
   const connector = new FakeConnector();
@@ -159,7 +203,10 @@ describe('inbound authentication when Microsoft\'s OpenID metadata cannot be fet
     await connector.start();
     const config = loadConfig({ PORT: '0', STORAGE: 'memory', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-in-tests' });
     app = await startApp(config, {
-      logger: createLogger({ level: 'debug', destination: new Writable({ write: (chunk: Buffer, _enc, cb) => (logs.push(chunk.toString('utf8')), cb()) }) }),
+      logger: createLogger({
+        level: 'debug',
+        destination: new Writable({ write: (chunk: Buffer, _enc, cb) => (logs.push(chunk.toString('utf8')), cb()) }),
+      }),
       storage: new MemoryStorage(),
       credentialsFactory: new FixedCredentialsFactory(APP_ID),
       host: '127.0.0.1',
@@ -178,13 +225,32 @@ describe('inbound authentication when Microsoft\'s OpenID metadata cannot be fet
       fetch(`${app.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: connector.url, from: { id: 'user-1' }, recipient: { id: `28:${APP_ID}` }, conversation: { id: 'c1', conversationType: 'personal' }, text: 'help' }),
+        body: JSON.stringify({
+          type: 'message',
+          id: 'm1',
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          from: { id: 'user-1' },
+          recipient: { id: `28:${APP_ID}` },
+          conversation: { id: 'c1', conversationType: 'personal' },
+          text: 'help',
+        }),
       });
     const valid = await post(jwks.sign({ aud: APP_ID, serviceurl: connector.url }));
     expect(valid.status).toBe(503);
     const forged = [
-      jwt.sign({ serviceurl: connector.url, appid: APP_ID, ver: '1.0' }, '', { algorithm: 'none', issuer: `https://sts.windows.net/${EMULATOR_TENANT}/`, audience: APP_ID, expiresIn: 300 }),
-      jwks.signRaw({ serviceurl: connector.url, iss: `https://login.microsoftonline.com/${EMULATOR_TENANT}/v2.0`, aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 300 }),
+      jwt.sign({ serviceurl: connector.url, appid: APP_ID, ver: '1.0' }, '', {
+        algorithm: 'none',
+        issuer: `https://sts.windows.net/${EMULATOR_TENANT}/`,
+        audience: APP_ID,
+        expiresIn: 300,
+      }),
+      jwks.signRaw({
+        serviceurl: connector.url,
+        iss: `https://login.microsoftonline.com/${EMULATOR_TENANT}/v2.0`,
+        aud: APP_ID,
+        exp: Math.floor(Date.now() / 1000) + 300,
+      }),
       'not.a.jwt',
     ];
     for (const token of forged) expect((await post(token)).status).toBe(401);

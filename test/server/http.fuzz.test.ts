@@ -26,20 +26,43 @@ describe('HTTP layer fuzz', () => {
   });
 
   const VERBS = [
-    'devices.page', 'device.open', 'users.page', 'user.open', 'tickets.page', 'tickets.filter', 'ticket.open',
-    'ticket.notes', 'ticket.subscribe', 'elevations.page', 'ticket.newForm', 'ticket.addNoteForm',
-    'elevation.requestForm', 'elevation.closeForm', 'elevation.reveal', 'elevation.hide',
+    'devices.page',
+    'device.open',
+    'users.page',
+    'user.open',
+    'tickets.page',
+    'tickets.filter',
+    'ticket.open',
+    'ticket.notes',
+    'ticket.subscribe',
+    'elevations.page',
+    'ticket.newForm',
+    'ticket.addNoteForm',
+    'elevation.requestForm',
+    'elevation.closeForm',
+    'elevation.reveal',
+    'elevation.hide',
   ];
   const INVOKES = [
-    'adaptiveCard/action', 'composeExtension/query', 'composeExtension/submitAction', 'composeExtension/fetchTask',
-    'task/fetch', 'task/submit', 'signin/verifyState', 'fileConsent/invoke', 'actionableMessage/executeAction',
+    'adaptiveCard/action',
+    'composeExtension/query',
+    'composeExtension/submitAction',
+    'composeExtension/fetchTask',
+    'task/fetch',
+    'task/submit',
+    'signin/verifyState',
+    'fileConsent/invoke',
+    'actionableMessage/executeAction',
   ];
   const nasty = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 40 }),
     fc.constantFrom('help', 'devices', 'device MMD-00001', 'tickets', 'new ticket', 'elevation MMD-00002', '\u202Ehelp\u0000', '', ' '),
   );
   const anyJson = fc.jsonValue({ maxDepth: 3 });
-  const verbValue = fc.record({ verb: fc.oneof(fc.constantFrom(...VERBS), nasty), data: fc.oneof(anyJson, fc.dictionary(fc.string(), anyJson)) });
+  const verbValue = fc.record({
+    verb: fc.oneof(fc.constantFrom(...VERBS), nasty),
+    data: fc.oneof(anyJson, fc.dictionary(fc.string(), anyJson)),
+  });
 
   // A plausible activity, then (half the time) one or two fields replaced by junk or removed.
   const plausible = fc.record(
@@ -48,11 +71,25 @@ describe('HTTP layer fuzz', () => {
       name: fc.oneof(fc.constantFrom(...INVOKES), fc.string()),
       text: nasty,
       value: fc.oneof(
-        fc.record({ action: fc.record({ type: fc.constantFrom('Action.Execute', 'Action.Submit', 'x'), verb: fc.oneof(fc.constantFrom(...VERBS), nasty), data: anyJson }), trigger: fc.constant('manual') }),
+        fc.record({
+          action: fc.record({
+            type: fc.constantFrom('Action.Execute', 'Action.Submit', 'x'),
+            verb: fc.oneof(fc.constantFrom(...VERBS), nasty),
+            data: anyJson,
+          }),
+          trigger: fc.constant('manual'),
+        }),
         verbValue,
         anyJson,
       ),
-      conversation: fc.record({ id: fc.string({ minLength: 1 }), conversationType: fc.oneof(fc.constantFrom('personal', 'groupChat', 'channel'), fc.string()), isGroup: fc.boolean() }, { requiredKeys: ['id'] }),
+      conversation: fc.record(
+        {
+          id: fc.string({ minLength: 1 }),
+          conversationType: fc.oneof(fc.constantFrom('personal', 'groupChat', 'channel'), fc.string()),
+          isGroup: fc.boolean(),
+        },
+        { requiredKeys: ['id'] },
+      ),
       membersAdded: fc.array(fc.record({ id: fc.string({ minLength: 1 }) }), { maxLength: 2 }),
       entities: fc.array(fc.record({ type: fc.constantFrom('mention', 'clientInfo'), text: fc.string() }), { maxLength: 2 }),
       timestamp: fc.oneof(fc.string(), fc.constant(new Date().toISOString())),
@@ -61,10 +98,29 @@ describe('HTTP layer fuzz', () => {
     },
     { requiredKeys: ['type'] },
   );
-  const FIELDS = ['type', 'name', 'text', 'value', 'conversation', 'from', 'recipient', 'serviceUrl', 'channelId', 'channelData', 'membersAdded', 'entities', 'id', 'replyToId', 'attachments'];
+  const FIELDS = [
+    'type',
+    'name',
+    'text',
+    'value',
+    'conversation',
+    'from',
+    'recipient',
+    'serviceUrl',
+    'channelId',
+    'channelData',
+    'membersAdded',
+    'entities',
+    'id',
+    'replyToId',
+    'attachments',
+  ];
   const mutations = fc.oneof(
     { weight: 1, arbitrary: fc.constant([] as [string, unknown][]) },
-    { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(anyJson, fc.constant(undefined))), { minLength: 1, maxLength: 2 }) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(anyJson, fc.constant(undefined))), { minLength: 1, maxLength: 2 }),
+    },
   );
   const activity = fc.tuple(plausible, mutations).map(([a, changes]) => {
     const out: Record<string, unknown> = { ...a };
@@ -84,7 +140,19 @@ describe('HTTP layer fuzz', () => {
   );
   const contentType = fc.oneof(
     { weight: 14, arbitrary: fc.constant('application/json') },
-    { weight: 1, arbitrary: fc.constantFrom('application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=z', 'application/xml', '') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'application/json; charset=utf-8',
+        'APPLICATION/JSON',
+        'application/json; charset=utf-16',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=z',
+        'application/xml',
+        '',
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
   );
   const encoding = fc.oneof(
@@ -106,7 +174,12 @@ describe('HTTP layer fuzz', () => {
           bytes = Buffer.from(JSON.stringify(a));
           sentType = a.type === 'invoke' ? 'invoke' : undefined;
         } else if (b.kind === 'gzip') {
-          bytes = b.g === 'bomb' ? bomb : b.g === 'broken-gzip' ? Buffer.from('\x1f\x8bnot really gzip') : gzipSync(JSON.stringify(harness.activity({ type: 'message', text: 'help' })));
+          bytes =
+            b.g === 'bomb'
+              ? bomb
+              : b.g === 'broken-gzip'
+                ? Buffer.from('\x1f\x8bnot really gzip')
+                : gzipSync(JSON.stringify(harness.activity({ type: 'message', text: 'help' })));
           enc = 'gzip';
         } else {
           bytes = b.b;
@@ -118,7 +191,9 @@ describe('HTTP layer fuzz', () => {
         seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
         const documented501 = res.status === 501 && sentType === 'invoke';
         if (res.status >= 500 && !documented501) {
-          throw new Error(`HTTP ${res.status} for ${type} / ${enc}: ${bytes.subarray(0, 300).toString('utf8')} -> ${res.text.slice(0, 300)}`);
+          throw new Error(
+            `HTTP ${res.status} for ${type} / ${enc}: ${bytes.subarray(0, 300).toString('utf8')} -> ${res.text.slice(0, 300)}`,
+          );
         }
         expect(res.text).not.toMatch(/\n\s+at |JsonWebTokenError|TypeError/);
       }),

@@ -57,7 +57,9 @@ describe('slow clients are cut at the configured header and body timeouts', () =
   });
 
   it('cuts a client still sending its body at the request timeout', async () => {
-    const { ms } = await trickle('POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n');
+    const { ms } = await trickle(
+      'POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n',
+    );
     expect(ms).toBeGreaterThanOrEqual(requestTimeoutMs - 50);
     expect(ms).toBeLessThan(requestTimeoutMs * 1.5 + 200);
   });

@@ -62,12 +62,24 @@ describe('the started process', () => {
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'bot-id', MicrosoftAppPassword: 'very-secret-value' }, 'MicrosoftAppTenantId'],
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'bot-id', MicrosoftAppTenantId: 'tenant' }, 'MicrosoftAppPassword'],
     [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' }, 'MicrosoftAppId'],
-    [{ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'bot-id', MicrosoftAppTenantId: 'tenant', MicrosoftAppPassword: 'very-secret-value' }, 'MicrosoftAppPassword'],
-  ])('%j is one configuration error line naming %s, exit code 2', async (env, variable) => {
-    const result = await run(env);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^Configuration error: ${variable} [^\\n]+\\n$`));
-    expect(result.stderr).not.toContain('very-secret-value');
-    expect(result.stdout).toBe('');
-  }, 30_000);
+    [
+      {
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppId: 'bot-id',
+        MicrosoftAppTenantId: 'tenant',
+        MicrosoftAppPassword: 'very-secret-value',
+      },
+      'MicrosoftAppPassword',
+    ],
+  ])(
+    '%j is one configuration error line naming %s, exit code 2',
+    async (env, variable) => {
+      const result = await run(env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^Configuration error: ${variable} [^\\n]+\\n$`));
+      expect(result.stderr).not.toContain('very-secret-value');
+      expect(result.stdout).toBe('');
+    },
+    30_000,
+  );
 });

@@ -123,7 +123,10 @@ describe('/api/messages body and shape checks', () => {
     ['a text that is a number', () => harness.activity({ type: 'message', text: 12 })],
     ['membersAdded that is not a list', () => harness.activity({ type: 'conversationUpdate', membersAdded: 'everyone' })],
     ['an invoke name that is not a string', () => harness.activity({ type: 'invoke', name: { x: 1 } })],
-    ['an Action.Execute invoke without value.action', () => harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { verb: 'x' } })],
+    [
+      'an Action.Execute invoke without value.action',
+      () => harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { verb: 'x' } }),
+    ],
     ['an Action.Execute invoke whose value is a number', () => harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value: 5 })],
     ['a search invoke whose value is a string', () => harness.activity({ type: 'invoke', name: 'application/search', value: 'q' })],
     ['a message-extension invoke without value', () => harness.activity({ type: 'invoke', name: 'composeExtension/submitAction' })],
@@ -147,7 +150,6 @@ describe('/api/messages body and shape checks', () => {
     expect((await fetch(url)).status).toBe(405);
     expect((await fetch(`${harness.app.url}/healthz`, { method: 'POST' })).status).toBe(405);
   });
-
 
   it('removes NUL and bidi override characters from the text before the bot reads it', async () => {
     const replies = await harness.say('\u202Eh\u0000el\u2066p\u202C');

@@ -21,7 +21,10 @@ describe('the audit log', () => {
   beforeEach(async () => {
     storage = new MemoryStorage();
     await writeAudit(storage, record(0));
-    await writeAudit(storage, record(1, { action: 'elevation.close', target: { kind: 'elevation', id: 'req-1' }, deviceName: 'MMD-00007' }));
+    await writeAudit(
+      storage,
+      record(1, { action: 'elevation.close', target: { kind: 'elevation', id: 'req-1' }, deviceName: 'MMD-00007' }),
+    );
     await writeAudit(storage, record(2, { user: { id: 'u2', upn: 'megan@contoso.com', name: 'Megan Bowen' } }));
     // A reveal written before records had targets: the device is its target.
     await storage.set(`audit/${at(3)}/00000000-0000-4000-8000-000000000003`, {

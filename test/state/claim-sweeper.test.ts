@@ -49,7 +49,13 @@ describe('expiry of done form claims', () => {
     ).rejects.toThrow();
     // A claim left pending by a crash.
     const pending = newFormId(now);
-    await storage.set(`forms/${pending}`, { verb: 'ticket.create', state: 'pending', by: 'user-1', conversationId: 'conv-1', claimedAt: now.toISOString() });
+    await storage.set(`forms/${pending}`, {
+      verb: 'ticket.create',
+      state: 'pending',
+      by: 'user-1',
+      conversationId: 'conv-1',
+      claimedAt: now.toISOString(),
+    });
     await rememberRevealableCard(storage, { conversationId: 'conv-1', activityId: 'act-1', deviceName: 'MMD-1' }, now);
     const all = await keys();
 
@@ -94,7 +100,8 @@ describe('expiry of done form claims', () => {
 
 describe('expiry of MMD_AUTH=user sign-in records', () => {
   it('sweeps a kept command after 15 minutes and a token exchange claim after a day, not before', async () => {
-    const { claimExchange, finishExchange, savePending, takePending, EXCHANGE_CLAIM_TTL_MS, PENDING_TTL_MS } = await import('../../src/state/sign-in-store');
+    const { claimExchange, finishExchange, savePending, takePending, EXCHANGE_CLAIM_TTL_MS, PENDING_TTL_MS } =
+      await import('../../src/state/sign-in-store');
     const storage = new MemoryStorage();
     let now = new Date('2026-12-01T08:00:00Z');
     const sweeper = createClaimSweeper({ storage, now: () => now, log: createLogger({ level: 'silent' }) });

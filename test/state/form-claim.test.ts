@@ -94,13 +94,25 @@ describe('runOnce', () => {
 
   it('says "unknown" for a stored result this version cannot read', async () => {
     const formId = randomUUID();
-    await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'done', by: 'user-1', claimedAt: now.toISOString(), result: { nope: 1 } });
+    await storage.set(`forms/${formId}`, {
+      verb: 'ticket.create',
+      state: 'done',
+      by: 'user-1',
+      claimedAt: now.toISOString(),
+      result: { nope: 1 },
+    });
     expect((await runOnce(request(formId), async () => ({ id: 'T' }))).kind).toBe('unknown');
   });
 
   describe('after a crash or an unanswered call (reconcile)', () => {
     const abandoned = async (formId: string, state: 'pending' | 'unknown' = 'pending') =>
-      storage.set(`forms/${formId}`, { verb: 'ticket.create', state, by: 'user-1', conversationId: 'conv-1', claimedAt: '2026-11-22T13:00:00.000Z' });
+      storage.set(`forms/${formId}`, {
+        verb: 'ticket.create',
+        state,
+        by: 'user-1',
+        conversationId: 'conv-1',
+        claimedAt: '2026-11-22T13:00:00.000Z',
+      });
 
     it('an abandoned claim the service did act on becomes done with its result, and is recorded', async () => {
       const formId = randomUUID();
@@ -128,7 +140,14 @@ describe('runOnce', () => {
 
     it('an unknown claim whose request may still land (no answer) is not settled before it is stale', async () => {
       const formId = randomUUID();
-      await storage.set(`forms/${formId}`, { verb: 'ticket.create', state: 'unknown', inFlight: true, by: 'user-1', conversationId: 'conv-1', claimedAt: now.toISOString() });
+      await storage.set(`forms/${formId}`, {
+        verb: 'ticket.create',
+        state: 'unknown',
+        inFlight: true,
+        by: 'user-1',
+        conversationId: 'conv-1',
+        claimedAt: now.toISOString(),
+      });
       const reconcile = jest.fn(async () => undefined);
       const work = jest.fn(async () => ({ id: 'T' }));
       expect((await runOnce(request(formId, { reconcile, staleMs: 60_000 }), work)).kind).toBe('unknown');
@@ -202,13 +221,20 @@ describe('runOnce: a form older than its storage (the storage was lost and start
     expect(work).not.toHaveBeenCalled();
     expect(seen).toEqual([new Date(epoch.getTime() - 3_600_000)]);
     // Recorded: the next submit replays without asking.
-    expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toMatchObject({ kind: 'done', result: { id: 'T-old' } });
+    expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toMatchObject({
+      kind: 'done',
+      result: { id: 'T-old' },
+    });
   });
 
   it('sends it when the service has nothing, once', async () => {
     const formId = before();
     const work = jest.fn(async () => ({ id: 'T-1' }));
-    expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toEqual({ kind: 'done', result: { id: 'T-1' }, replay: false });
+    expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toEqual({
+      kind: 'done',
+      result: { id: 'T-1' },
+      replay: false,
+    });
     expect(await runOnce(request(formId, { reconcile: async () => undefined }), work)).toMatchObject({ kind: 'done', replay: true });
     expect(work).toHaveBeenCalledTimes(1);
   });
@@ -227,7 +253,9 @@ describe('runOnce: a form older than its storage (the storage was lost and start
   it('a form issued after the storage began, or with an id that carries no time, is sent directly', async () => {
     const reconcile = jest.fn(async () => ({ id: 'T-old' }));
     const work = async () => ({ id: 'T-new' });
-    expect(await runOnce(request(newFormId(new Date(epoch.getTime() + 1000)), { reconcile }), work)).toMatchObject({ result: { id: 'T-new' } });
+    expect(await runOnce(request(newFormId(new Date(epoch.getTime() + 1000)), { reconcile }), work)).toMatchObject({
+      result: { id: 'T-new' },
+    });
     expect(await runOnce(request(randomUUID(), { reconcile }), work)).toMatchObject({ result: { id: 'T-new' } });
     expect(reconcile).not.toHaveBeenCalled();
   });

@@ -77,9 +77,7 @@ describe('createStorage', () => {
   it('fails with StorageError, not the secret, when the blob account rejects the key', async () => {
     const { logger, lines } = capturingLogger();
     const wrong = azurite.connectionString.replace(AZURITE_KEY, Buffer.from('wrong-key-wrong-key').toString('base64'));
-    const err = await createStorage({ kind: 'azure-blob', connectionString: wrong, container: 'denied' }, logger).catch(
-      (e: unknown) => e,
-    );
+    const err = await createStorage({ kind: 'azure-blob', connectionString: wrong, container: 'denied' }, logger).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageError);
     expect((err as Error).message).not.toContain(wrong);
     expect(lines.join('')).not.toContain(wrong);

@@ -25,10 +25,13 @@ describeStorageConformance('SqliteStorage', async () => new SqliteStorage(freshP
 describe('SqliteStorage on disk', () => {
   it.each([
     ['deleted', (path: string) => rmSync(path)],
-    ['replaced', (path: string) => {
-      copyFileSync(path, `${path}.copy`);
-      renameSync(`${path}.copy`, path);
-    }],
+    [
+      'replaced',
+      (path: string) => {
+        copyFileSync(path, `${path}.copy`);
+        renameSync(`${path}.copy`, path);
+      },
+    ],
   ])('refuses every write once its file is %s while open, and says so once', async (_how, lose) => {
     const path = freshPath();
     const lost: string[] = [];

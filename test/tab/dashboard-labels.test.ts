@@ -22,7 +22,11 @@ interface Slice {
 }
 
 test('chart slices carry the chat labels and colours, not raw values or positions', async () => {
-  const { body } = await tabApi<{ tickets: { byState: Slice[]; bySeverity: Slice[] }; devices: { byCompliance: Slice[] } }>(app, 'summary', { token });
+  const { body } = await tabApi<{ tickets: { byState: Slice[]; bySeverity: Slice[] }; devices: { byCompliance: Slice[] } }>(
+    app,
+    'summary',
+    { token },
+  );
   const compliance = new Map(body.devices.byCompliance.map((s) => [s.label, s.color]));
   expect(compliance.get('Non-compliant')).toBe('Attention');
   expect(compliance.get('Compliant')).toBe('Good');
@@ -37,9 +41,15 @@ test('chart slices carry the chat labels and colours, not raw values or position
 });
 
 test('ticket and device rows say what the chat cards say', async () => {
-  const tickets = await tabApi<{ items: Array<{ state: string; stateLabel: string; stateColor: string }> }>(app, 'tickets?state=all', { token });
+  const tickets = await tabApi<{ items: Array<{ state: string; stateLabel: string; stateColor: string }> }>(app, 'tickets?state=all', {
+    token,
+  });
   for (const t of tickets.body.items) expect([t.stateLabel, t.stateColor]).toEqual([ticketStateLabel(t.state), ticketStateColor(t.state)]);
-  const devices = await tabApi<{ items: Array<{ complianceState: string; complianceLabel: string; complianceColor: string }> }>(app, 'devices?q=MMD', { token });
+  const devices = await tabApi<{ items: Array<{ complianceState: string; complianceLabel: string; complianceColor: string }> }>(
+    app,
+    'devices?q=MMD',
+    { token },
+  );
   expect(devices.body.items.length).toBeGreaterThan(0);
   for (const d of devices.body.items) expect(d.complianceColor).toBe(statusView(d.complianceState).color);
   expect(devices.body.items.map((d) => d.complianceLabel)).not.toContain('NonCompliant');

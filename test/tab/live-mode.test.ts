@@ -52,7 +52,15 @@ test('a token signed by the emulator is not accepted in live mode', async () => 
 });
 
 test('without TAB_SSO_AUDIENCE in live mode the tab API is off', async () => {
-  const config = loadConfig({ PORT: '0', STORAGE: 'memory', ALLOW_UNAUTHENTICATED: 'true', MMD_API_BASE_URL: emulator.mmdBaseUrl, MMD_TENANT_ID: emulator.tenantId, MMD_CLIENT_ID: 'x', MMD_CLIENT_SECRET: 'y' });
+  const config = loadConfig({
+    PORT: '0',
+    STORAGE: 'memory',
+    ALLOW_UNAUTHENTICATED: 'true',
+    MMD_API_BASE_URL: emulator.mmdBaseUrl,
+    MMD_TENANT_ID: emulator.tenantId,
+    MMD_CLIENT_ID: 'x',
+    MMD_CLIENT_SECRET: 'y',
+  });
   expect(config.tab.audiences).toEqual([]);
   const off = await startApp(config, { host: '127.0.0.1', logger: createLogger({ level: 'silent' }) });
   try {

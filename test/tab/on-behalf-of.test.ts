@@ -27,7 +27,9 @@ describe("the emulator's token endpoint, on-behalf-of grant", () => {
     expect(answer.status).toBe(200);
     const token = answer.body.access_token as string;
     const base = app.emulator!.mmdBaseUrl;
-    const list = (await (await fetch(`${base}tickets?$top=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { id: string }[] };
+    const list = (await (await fetch(`${base}tickets?$top=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      value: { id: string }[];
+    };
     const id = list.value[0]!.id;
     const add = await fetch(`${base}tickets('${id}')/addNote`, {
       method: 'POST',
@@ -61,7 +63,10 @@ describe('the tab with MMD_AUTH=user', () => {
     const token = await devToken(app);
     const { body } = await tabApi<{ items: { id: string }[] }>(app, 'tickets', { token });
     const id = body.items[0]!.id;
-    const added = await tabApi<{ notes: { text: string; sender: string }[] }>(app, `tickets/${id}/notes`, { token, body: { text: 'Looked at it' } });
+    const added = await tabApi<{ notes: { text: string; sender: string }[] }>(app, `tickets/${id}/notes`, {
+      token,
+      body: { text: 'Looked at it' },
+    });
     expect(added.status).toBe(201);
     expect(added.body.notes.at(-1)).toMatchObject({ text: 'Looked at it', sender: ADMIN.upn });
   });
@@ -95,7 +100,11 @@ describe('the tab with MMD_AUTH=user', () => {
       path: '/oauth2/v2.0/token$',
       status: 400,
       times: 1,
-      body: { error: 'interaction_required', error_description: 'AADSTS50076: multi-factor authentication is required.', error_codes: [50076] },
+      body: {
+        error: 'interaction_required',
+        error_description: 'AADSTS50076: multi-factor authentication is required.',
+        error_codes: [50076],
+      },
     });
     const token = await devToken(app, { upn: 'mfa.user@contoso.example', name: 'Mfa User' });
     const answer = await tabApi<{ error: string; message: string }>(app, 'tickets', { token });

@@ -62,7 +62,9 @@ test('another tenant (its own issuer and tid): 401', async () => {
   const other = '11111111-2222-3333-4444-555555555555';
   await expectRejected(`Bearer ${await devToken(app, { tenantId: other })}`);
   // A mix: the right issuer with another tenant's tid.
-  await expectRejected(`Bearer ${await devToken(app, { tenantId: other, issuer: `https://login.microsoftonline.com/${SANDBOX_TENANT_ID}/v2.0` })}`);
+  await expectRejected(
+    `Bearer ${await devToken(app, { tenantId: other, issuer: `https://login.microsoftonline.com/${SANDBOX_TENANT_ID}/v2.0` })}`,
+  );
 });
 
 test('bad signature (payload changed after signing, or signed by another key): 401', async () => {

@@ -61,14 +61,19 @@ test('a ticket with its notes; adding a note shows it, credited to the caller', 
   expect(detail.status).toBe(200);
   expect(detail.body.ticket.id).toBe(id);
 
-  const added = await tabApi<{ notes: { text: string; sender: string }[] }>(app, `tickets/${id}/notes`, { token, body: { text: 'Checked <b>the</b> device & rebooted' } });
+  const added = await tabApi<{ notes: { text: string; sender: string }[] }>(app, `tickets/${id}/notes`, {
+    token,
+    body: { text: 'Checked <b>the</b> device & rebooted' },
+  });
   expect(added.status).toBe(201);
   expect(added.body.notes.at(-1)!.text).toContain('Checked');
   // App context (MMD_AUTH=app): the service records the app, so the note itself names the SSO
   // user; user context (no suffix, the service records the user) is in on-behalf-of.test.ts.
   expect(added.body.notes.at(-1)!.sender).toBe('sandbox-client');
   const stored = (await app.mmd.tickets.notes(id)).at(-1)!;
-  expect(stored.text).toBe('Checked &lt;b&gt;the&lt;/b&gt; device &amp; rebooted<br><br>— Megan Bowen (megan.bowen@contoso.example) via MMD Assist');
+  expect(stored.text).toBe(
+    'Checked &lt;b&gt;the&lt;/b&gt; device &amp; rebooted<br><br>— Megan Bowen (megan.bowen@contoso.example) via MMD Assist',
+  );
   const [record] = await recentAudit(app.storage, 1);
   expect(record).toMatchObject({
     action: 'ticket.note',
@@ -115,14 +120,23 @@ test('elevations: open ones listed, one closed', async () => {
   expect(closed.status).toBe(200);
   const stored = (await app.mmd.elevations.list({ deviceName: created.deviceName ?? '', top: 50 })).items.find((r) => r.id === created.id);
   expect(stored?.actionsTaken).toBe('Driver installed\n\n— Megan Bowen (megan.bowen@contoso.example) via MMD Assist');
-  expect((await recentAudit(app.storage, 1))[0]).toMatchObject({ action: 'elevation.close', target: { kind: 'elevation', id: created.id }, conversation: { kind: 'tab' } });
+  expect((await recentAudit(app.storage, 1))[0]).toMatchObject({
+    action: 'elevation.close',
+    target: { kind: 'elevation', id: created.id },
+    conversation: { kind: 'tab' },
+  });
   const after = await tabApi<{ items: { id: string }[] }>(app, 'elevations', { token });
   expect(after.body.items.map((e) => e.id)).not.toContain(created.id);
   expect((await tabApi(app, `elevations/${created.id}/close`, { token, body: {} })).status).toBe(400);
 });
 
 test('me names the signed-in user, their role and what the page may offer them (sandbox: everyone is an admin)', async () => {
-  expect((await tabApi(app, 'me', { token })).body).toEqual({ name: ADMIN.name, upn: ADMIN.upn, role: 'admin', may: { addNote: true, closeElevation: true } });
+  expect((await tabApi(app, 'me', { token })).body).toEqual({
+    name: ADMIN.name,
+    upn: ADMIN.upn,
+    role: 'admin',
+    may: { addNote: true, closeElevation: true },
+  });
 });
 
 test('the built tab is served under /tab with a CSP; the sandbox dev token only to loopback', async () => {

@@ -12,13 +12,24 @@ const CARD = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock',
 
 describe('the Teams sender (proactive cards through the Bot Connector)', () => {
   const connector = new FakeConnector();
-  const adapter = createAdapter(loadConfig({ STORAGE: 'memory' }).bot, createLogger({ level: 'silent' }), new FixedCredentialsFactory('app-1'));
+  const adapter = createAdapter(
+    loadConfig({ STORAGE: 'memory' }).bot,
+    createLogger({ level: 'silent' }),
+    new FixedCredentialsFactory('app-1'),
+  );
   const sender = createTeamsSender(adapter, 'app-1');
   let target: (kind: NotifyTarget['kind'], id?: string) => NotifyTarget;
 
   beforeAll(async () => {
     await connector.start();
-    target = (kind, id = `${kind}-1`) => ({ key: id, conversationId: id, kind, tenantId: 't-1', serviceUrl: connector.url, botId: 'bot-1' });
+    target = (kind, id = `${kind}-1`) => ({
+      key: id,
+      conversationId: id,
+      kind,
+      tenantId: 't-1',
+      serviceUrl: connector.url,
+      botId: 'bot-1',
+    });
   });
   afterAll(() => connector.stop());
   beforeEach(() => connector.clear());
@@ -59,9 +70,19 @@ describe('the Teams sender (proactive cards through the Bot Connector)', () => {
 describe('a refused proactive send', () => {
   it('posts nothing else to the conversation (no "something went wrong" message)', async () => {
     const connector = await new FakeConnector().start();
-    const adapter = createAdapter(loadConfig({ STORAGE: 'memory' }).bot, createLogger({ level: 'silent' }), new FixedCredentialsFactory('app-1'));
+    const adapter = createAdapter(
+      loadConfig({ STORAGE: 'memory' }).bot,
+      createLogger({ level: 'silent' }),
+      new FixedCredentialsFactory('app-1'),
+    );
     connector.failNext('personal-2', { status: 403, code: 'ConversationBlockedByUser' });
-    const target: NotifyTarget = { key: 'personal-2', conversationId: 'personal-2', kind: 'personal', tenantId: 't-1', serviceUrl: connector.url };
+    const target: NotifyTarget = {
+      key: 'personal-2',
+      conversationId: 'personal-2',
+      kind: 'personal',
+      tenantId: 't-1',
+      serviceUrl: connector.url,
+    };
     await expect(createTeamsSender(adapter, 'app-1').send(target, CARD)).rejects.toMatchObject({ kind: 'stop' });
     expect(connector.calls).toEqual([]);
     await connector.stop();

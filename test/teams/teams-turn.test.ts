@@ -22,7 +22,11 @@ function turnFor(activity: Partial<Activity>, unmarkedIsPersonal = false) {
 
 describe('createTeamsTurn', () => {
   it('tells handlers who and where, without the TurnContext', () => {
-    const { turn } = turnFor({ replyToId: 'card-1', rawLocalTimestamp: '2026-11-22T15:02:00.000-05:30', localTimezone: 'Asia/Kolkata' } as Partial<Activity>);
+    const { turn } = turnFor({
+      replyToId: 'card-1',
+      rawLocalTimestamp: '2026-11-22T15:02:00.000-05:30',
+      localTimezone: 'Asia/Kolkata',
+    } as Partial<Activity>);
     expect(turn).toMatchObject({
       kind: 'message',
       conversation: 'personal',

@@ -28,7 +28,12 @@ describe('card actions slower than Teams waits', () => {
   async function press(verb: string, data: Json, replyToId: string): Promise<{ res: InvokeResponse; ms: number }> {
     const started = Date.now();
     const { status, body } = await harness.post(
-      harness.activity({ type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }),
+      harness.activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId,
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      }),
     );
     expect(status).toBe(200);
     return { res: body as InvokeResponse, ms: Date.now() - started };

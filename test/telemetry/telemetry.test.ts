@@ -86,11 +86,27 @@ describe('telemetry to Application Insights', () => {
 
   beforeAll(async () => {
     bundleForChild(join(ROOT, 'src', 'index.ts'), WORK, BUNDLE);
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout', join(WORK, 'key.pem'), '-out', join(WORK, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-keyout',
+        join(WORK, 'key.pem'),
+        '-out',
+        join(WORK, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     await ingestion.start(readFileSync(join(WORK, 'cert.pem'), 'utf8'), readFileSync(join(WORK, 'key.pem'), 'utf8'));
     emulator = await startEmulator({});
     await connector.start();
@@ -184,7 +200,8 @@ describe('telemetry to Application Insights', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ severity: 1, nextActionOwner: 'Contoso desk' }),
     });
-    for (let i = 0; i < 40 && connector.sent('a:personal-subscribed').length === before; i++) await new Promise((resolve) => setTimeout(resolve, 500));
+    for (let i = 0; i < 40 && connector.sent('a:personal-subscribed').length === before; i++)
+      await new Promise((resolve) => setTimeout(resolve, 500));
     expect(connector.sent('a:personal-subscribed').length).toBeGreaterThan(before);
     // Stopping flushes what is buffered (metrics are otherwise sent once a minute).
     const gone = new Promise((resolve) => child.once('exit', resolve));
@@ -214,18 +231,33 @@ describe('telemetry to Application Insights', () => {
 
   it('records the MMD and Graph calls as dependencies inside their turn', () => {
     const [devices] = turnOf('devices');
-    const mmd = dependencies().find((d) => d.data.baseData.name === 'MMD GET devices' && d.tags?.['ai.operation.id'] === devices!.tags?.['ai.operation.id']);
+    const mmd = dependencies().find(
+      (d) => d.data.baseData.name === 'MMD GET devices' && d.tags?.['ai.operation.id'] === devices!.tags?.['ai.operation.id'],
+    );
     expect(mmd?.tags?.['ai.operation.parentId']).toBe(devices!.data.baseData.id);
     expect(mmd?.data.baseData).toMatchObject({ resultCode: '200', success: true });
     const [incidents] = turnOf('incidents');
-    const graph = dependencies().filter((d) => d.data.baseData.properties?.['mmd_assist.service'] === 'Graph' && d.tags?.['ai.operation.id'] === incidents!.tags?.['ai.operation.id']);
+    const graph = dependencies().filter(
+      (d) =>
+        d.data.baseData.properties?.['mmd_assist.service'] === 'Graph' &&
+        d.tags?.['ai.operation.id'] === incidents!.tags?.['ai.operation.id'],
+    );
     expect(graph.length).toBeGreaterThan(0);
     expect(graph[0]?.tags?.['ai.operation.parentId']).toBe(incidents!.data.baseData.id);
     // The failed and throttled attempts, with their status.
-    expect(dependencies().filter((d) => d.data.baseData.name === 'MMD GET devices').map((d) => d.data.baseData.resultCode)).toContain('500');
-    expect(dependencies().filter((d) => d.data.baseData.name === 'MMD GET tickets').map((d) => d.data.baseData.resultCode)).toContain('429');
+    expect(
+      dependencies()
+        .filter((d) => d.data.baseData.name === 'MMD GET devices')
+        .map((d) => d.data.baseData.resultCode),
+    ).toContain('500');
+    expect(
+      dependencies()
+        .filter((d) => d.data.baseData.name === 'MMD GET tickets')
+        .map((d) => d.data.baseData.resultCode),
+    ).toContain('429');
     // A dependency names a resource, never a device name or the typed search.
-    for (const d of dependencies()) if (d.data.baseData.properties?.['mmd_assist.service']) expect(d.data.baseData.name).toMatch(/^(MMD|Graph) [A-Z]+ [A-Za-z./]+$/);
+    for (const d of dependencies())
+      if (d.data.baseData.properties?.['mmd_assist.service']) expect(d.data.baseData.name).toMatch(/^(MMD|Graph) [A-Z]+ [A-Za-z./]+$/);
   });
 
   it('sends the turn latency, API errors by status, 429s and the notification lag as metrics', () => {
@@ -274,7 +306,15 @@ describe('telemetry off (no APPLICATIONINSIGHTS_CONNECTION_STRING)', () => {
       require(${JSON.stringify(OFF_BUNDLE)});
     `;
     const child = spawn(process.execPath, ['-e', probe], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'warn', ...emulatorEnv(emulator), ALLOW_UNAUTHENTICATED: 'true', NOTIFY_POLL_SECONDS: '86400' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        STORAGE: 'memory',
+        LOG_LEVEL: 'warn',
+        ...emulatorEnv(emulator),
+        ALLOW_UNAUTHENTICATED: 'true',
+        NOTIFY_POLL_SECONDS: '86400',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
@@ -285,4 +325,3 @@ describe('telemetry off (no APPLICATIONINSIGHTS_CONNECTION_STRING)', () => {
     expect(JSON.parse(line![1]!)).toEqual([]);
   }, 60_000);
 });
-

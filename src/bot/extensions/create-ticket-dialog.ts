@@ -23,7 +23,8 @@ export type SubmitActionInput = Extract<ExtensionInvoke, { kind: 'submitAction' 
 
 const TITLE = 'New MMD ticket';
 export const CANCELLED = 'Cancelled, nothing was created. You can close this dialog.';
-export const TAMPERED = 'That form sent data I cannot accept, so no ticket was created. Close this dialog and start again from the message.';
+export const TAMPERED =
+  'That form sent data I cannot accept, so no ticket was created. Close this dialog and start again from the message.';
 
 /** composeExtension/fetchTask of "Create MMD ticket from this message": the form, prefilled. */
 export async function openTicketDialog(turn: Turn, input: FetchTaskInput, deps: BotDeps): Promise<ExtensionReply> {
@@ -80,7 +81,8 @@ export async function submitTicketDialog(turn: Turn, input: SubmitActionInput, d
       return card(form(errors, notice));
     },
   });
-  if (seen.created) return results([{ ...ticketItem(seen.created, now), card: ticketDetailCard({ ticket: seen.created, notes: [], now }) }]);
+  if (seen.created)
+    return results([{ ...ticketItem(seen.created, now), card: ticketDetailCard({ ticket: seen.created, notes: [], now }) }]);
   if (seen.form && reply.kind === 'card') return dialog(TITLE, reply.card);
   return dialogMessage(reply.kind === 'card' ? TAMPERED : (reply.text ?? TAMPERED));
 }

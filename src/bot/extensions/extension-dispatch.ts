@@ -9,7 +9,6 @@ import type { ExtensionRoute, ExtensionRoutes } from './extension-route';
 import { stillLoading, stillLoadingDialog } from './still-loading';
 import { roleOf } from '../use-cases';
 
-
 /** Dialog invokes answer in the dialog (`task`), the others as `composeExtension`. */
 const inDialog = (invoke: ExtensionInvoke) => invoke.kind === 'fetchTask' || invoke.kind === 'submitAction';
 
@@ -90,7 +89,9 @@ export function runExtension(routes: ExtensionRoutes, turn: Turn, invoke: Extens
     case 'submitAction': {
       const command = Object.hasOwn(routes.action, invoke.commandId) ? routes.action[invoke.commandId] : undefined;
       if (!command) return Promise.resolve(unknownCommand(turn, invoke, invoke.commandId));
-      return invoke.kind === 'fetchTask' ? guarded(turn, invoke, command.open, invoke, deps) : guarded(turn, invoke, command.submit, invoke, deps);
+      return invoke.kind === 'fetchTask'
+        ? guarded(turn, invoke, command.open, invoke, deps)
+        : guarded(turn, invoke, command.submit, invoke, deps);
     }
     case 'selectItem':
       return guarded(turn, invoke, routes.selectItem, invoke, deps);

@@ -19,15 +19,16 @@ export interface SourceMessage {
  * Every invoke may carry Teams' `state`: after the sign-in page of an `auth` answer, the same
  * invoke comes again with the page's magic code in it.
  */
-export type ExtensionInvoke = (
+export type ExtensionInvoke =
   /** composeExtension/query: the search box's text (undefined: no parameter came) and the page Teams asks for. */
-  | { kind: 'query'; commandId: string; text?: string; initialRun: boolean; skip: number; count: number }
-  /** composeExtension/selectItem: the value of the tapped result's preview. */
-  | { kind: 'selectItem'; value: unknown }
-  /** composeExtension/fetchTask: open the dialog of an action command. */
-  | { kind: 'fetchTask'; commandId: string; message?: SourceMessage }
-  /** composeExtension/submitAction: the dialog's submit, `data` as the card sent it. */
-  | { kind: 'submitAction'; commandId: string; message?: SourceMessage; data: unknown }
-  /** composeExtension/queryLink: a pasted link on one of the manifest's domains. */
-  | { kind: 'queryLink'; url: string }
-) & { signInState?: string };
+  (
+    | { kind: 'query'; commandId: string; text?: string; initialRun: boolean; skip: number; count: number }
+    /** composeExtension/selectItem: the value of the tapped result's preview. */
+    | { kind: 'selectItem'; value: unknown }
+    /** composeExtension/fetchTask: open the dialog of an action command. */
+    | { kind: 'fetchTask'; commandId: string; message?: SourceMessage }
+    /** composeExtension/submitAction: the dialog's submit, `data` as the card sent it. */
+    | { kind: 'submitAction'; commandId: string; message?: SourceMessage; data: unknown }
+    /** composeExtension/queryLink: a pasted link on one of the manifest's domains. */
+    | { kind: 'queryLink'; url: string }
+  ) & { signInState?: string };

@@ -4,8 +4,7 @@ import type { Device } from '../../mmd/types';
 /** Page size of the scan: the emulator's and the service's largest page. */
 const SCAN_PAGE = 500;
 
-const matches = (device: Device, id: string) =>
-  [device.intuneId, device.aadDeviceId].some((value) => value?.toLowerCase() === id);
+const matches = (device: Device, id: string) => [device.intuneId, device.aadDeviceId].some((value) => value?.toLowerCase() === id);
 
 /**
  * The managed device with this Intune device id (the admin center's mdmDeviceId). The API has

@@ -57,7 +57,11 @@ function safeLink(link: string | undefined): string | undefined {
 export function prefillFromMessage(message: SourceMessage | undefined): Partial<NewTicketInput> {
   if (!message) return {};
   const { text, devices, tickets } = readMessage(message);
-  const firstLine = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  const firstLine =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
   const link = safeLink(message.link);
   const author = message.author?.replace(/\s+/g, ' ').trim().slice(0, 64);
   const trailer = [

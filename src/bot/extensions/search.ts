@@ -27,13 +27,18 @@ export async function searchItems(turn: Turn, query: QueryInput, deps: BotDeps):
   }
   const text = (query.text ?? '').trim();
   if (text.length > MAX_QUERY_LENGTH) {
-    return extensionMessage(`Search for at most ${MAX_QUERY_LENGTH} characters: part of a device name, a serial number, a user or a ticket title.`);
+    return extensionMessage(
+      `Search for at most ${MAX_QUERY_LENGTH} characters: part of a device name, a serial number, a user or a ticket title.`,
+    );
   }
   const skip = clamp(query.skip, 0, MAX_SKIP);
   const count = clamp(query.count || MAX_PAGE, 1, MAX_PAGE);
   const now = deps.now();
   if (!text) {
-    const page = await deps.mmd.tickets.list({ orderBy: { field: 'createdDateTime', direction: 'desc' }, skip, top: count }, { signal: turn.signal });
+    const page = await deps.mmd.tickets.list(
+      { orderBy: { field: 'createdDateTime', direction: 'desc' }, skip, top: count },
+      { signal: turn.signal },
+    );
     return results(page.items.map((t) => ticketItem(t, now)));
   }
   const id = toTicketId(text);

@@ -9,13 +9,11 @@ const SKEW_MS = 2 * 60_000;
  * same contact e-mail, created since the claim. Undefined when there is none (the form may be
  * sent again); throws when the service cannot answer now.
  */
-export async function findCreatedTicket(
-  mmd: MmdClient,
-  ticket: NewTicket,
-  since: Date,
-  signal?: AbortSignal,
-): Promise<Ticket | undefined> {
-  const page = await mmd.tickets.list({ title: ticket.title, top: 20, orderBy: { field: 'createdDateTime', direction: 'desc' } }, { signal });
+export async function findCreatedTicket(mmd: MmdClient, ticket: NewTicket, since: Date, signal?: AbortSignal): Promise<Ticket | undefined> {
+  const page = await mmd.tickets.list(
+    { title: ticket.title, top: 20, orderBy: { field: 'createdDateTime', direction: 'desc' } },
+    { signal },
+  );
   const email = ticket.contact.email.trim().toLowerCase();
   return page.items.find(
     (t) =>

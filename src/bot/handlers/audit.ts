@@ -21,7 +21,8 @@ function toQuery(ask: AuditAsk): { ok: true; query: AuditQuery } | { ok: false; 
   if (ask.user) query.user = ask.user;
   if (ask.action) {
     const actions = auditActionsFor(ask.action);
-    if (!actions) return { ok: false, problem: `I do not know the action "${plain(ask.action.slice(0, 40))}". Use one of: ${AUDIT_ACTION_HELP}.` };
+    if (!actions)
+      return { ok: false, problem: `I do not know the action "${plain(ask.action.slice(0, 40))}". Use one of: ${AUDIT_ACTION_HELP}.` };
     query.actions = actions;
   }
   if (ask.ticket) query.target = { kind: 'ticket', id: ask.ticket };

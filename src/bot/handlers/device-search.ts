@@ -25,7 +25,10 @@ export const isNonCompliant = (d: Device): boolean => d.complianceState?.replace
 export function modelOrNameMatcher(search: string): (d: Device) => boolean {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   return (d) => {
-    const hay = [d.model, d.manufacturer, d.assignedUser].filter((v): v is string => typeof v === 'string').join(' ').toLowerCase();
+    const hay = [d.model, d.manufacturer, d.assignedUser]
+      .filter((v): v is string => typeof v === 'string')
+      .join(' ')
+      .toLowerCase();
     return words.every((w) => hay.includes(w));
   };
 }
@@ -53,7 +56,14 @@ export async function searchDevicesLocally(
   }
   const more = scanned >= MAX_SCAN ? ` (the first ${MAX_SCAN}; there may be more)` : '';
   return {
-    page: { items: found.slice(skip, skip + PAGE_SIZE), skip, top: PAGE_SIZE, hasMore: found.length > skip + PAGE_SIZE, nextLink: null, total: found.length },
+    page: {
+      items: found.slice(skip, skip + PAGE_SIZE),
+      skip,
+      top: PAGE_SIZE,
+      hasMore: found.length > skip + PAGE_SIZE,
+      nextLink: null,
+      total: found.length,
+    },
     searched: `Searched the ${what} of ${scanned} devices${more}: ${found.length} matched.`,
   };
 }

@@ -10,11 +10,7 @@ import { nowFor } from '../viewer-now';
 import { isNonCompliant, isNonCompliantQuery, modelOrNameMatcher, searchDevicesLocally } from './device-search';
 import { fetchPage } from './paging';
 
-export async function listDevices(
-  turn: Turn,
-  query: { search?: string; skip?: number },
-  deps: BotDeps,
-): Promise<Reply> {
+export async function listDevices(turn: Turn, query: { search?: string; skip?: number }, deps: BotDeps): Promise<Reply> {
   const search = query.search?.trim() || undefined;
   const skip = query.skip ?? 0;
   if (search && isNonCompliantQuery(search)) {
@@ -34,6 +30,10 @@ export async function listDevices(
 export async function showDevice(turn: Turn, query: { name: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const device = await deps.mmd.devices.get(query.name, { signal: turn.signal });
   // `MMD-1465058` has a device name's shape and is the start of a ticket id: no device, so a ticket.
-  if (!device) return (await ticketsByIdStart(turn, query.name, deps)) ?? say('I could not find a device named ', { value: query.name }, '. Try ', { command: `devices ${query.name}` }, ' to search.');
+  if (!device)
+    return (
+      (await ticketsByIdStart(turn, query.name, deps)) ??
+      say('I could not find a device named ', { value: query.name }, '. Try ', { command: `devices ${query.name}` }, ' to search.')
+    );
   return card(deviceDetailCard({ device, now: nowFor(turn, deps), back: query.back, canChange: await canChange(turn, deps) }));
 }

@@ -1,9 +1,4 @@
-import {
-  elevationHiddenCard,
-  elevationNoneCard,
-  elevationRedactedCard,
-  elevationRevealedCard,
-} from '../../cards/elevation-details-card';
+import { elevationHiddenCard, elevationNoneCard, elevationRedactedCard, elevationRevealedCard } from '../../cards/elevation-details-card';
 import { notFoundCard } from '../../cards/not-found-card';
 import type { AdaptiveCard } from '../../cards/render';
 import type { BotDeps } from '../deps';
@@ -67,7 +62,9 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
   if (!activityId || !reference || !ours) {
     await audit('failed');
     turn.log.warn({ hasReplyToId: Boolean(activityId), ours }, 'reveal without a card of ours to hide later');
-    return text(`I could not tell which card to hide again later, so I did not reveal anything. Send me "elevation ${deviceName}" for a new card.`);
+    return text(
+      `I could not tell which card to hide again later, so I did not reveal anything. Send me "elevation ${deviceName}" for a new card.`,
+    );
   }
 
   try {
@@ -91,9 +88,7 @@ export async function revealElevationDetails(turn: Turn, query: { deviceName: st
     // Too late to be the button's answer, the password is never shown: the audit says so.
     return { ...revealed, inPlaceOnly: true, discarded: () => audit('not_shown_late', details.openedElevationRequestId ?? undefined) };
   } catch (err) {
-    await audit('failed').catch((auditErr: unknown) =>
-      turn.log.error({ err: auditErr }, 'audit write failed'),
-    );
+    await audit('failed').catch((auditErr: unknown) => turn.log.error({ err: auditErr }, 'audit write failed'));
     throw err;
   }
 }

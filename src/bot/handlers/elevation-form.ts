@@ -92,10 +92,13 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
     turn.log.warn({ err }, 'linked ticket not checked');
-    return form({}, {
-      tone: 'attention',
-      text: `I could not check the linked ticket just now, so nothing was sent. Try again in a minute. Reference: ${turn.correlationId}.`,
-    });
+    return form(
+      {},
+      {
+        tone: 'attention',
+        text: `I could not check the linked ticket just now, so nothing was sent. Try again in a minute. Reference: ${turn.correlationId}.`,
+      },
+    );
   }
   return submitOnce({
     turn,
@@ -115,7 +118,11 @@ export async function createElevation(turn: Turn, data: VerbData<'elevation.crea
       return created;
     },
     reconcile: (since) => findCreatedElevation(deps.mmd, request, since, turn.signal),
-    done: async (created) => card(elevationDetailCard({ request: created, now: nowFor(turn, deps) }), `Elevation request for ${plain(created.deviceName)} created.`),
+    done: async (created) =>
+      card(
+        elevationDetailCard({ request: created, now: nowFor(turn, deps) }),
+        `Elevation request for ${plain(created.deviceName)} created.`,
+      ),
     form,
   });
 }
@@ -134,14 +141,28 @@ async function findRequest(turn: Turn, id: string, deviceName: string | undefine
 }
 
 /** "Close request…" on an elevation card. */
-export async function openCloseForm(turn: Turn, query: { id: string; deviceName?: string; from?: FormOrigin }, deps: BotDeps): Promise<Reply> {
+export async function openCloseForm(
+  turn: Turn,
+  query: { id: string; deviceName?: string; from?: FormOrigin },
+  deps: BotDeps,
+): Promise<Reply> {
   const now = deps.now();
   const request = await findRequest(turn, query.id, query.deviceName, deps);
   if (request?.requestClosureTime) {
-    if (query.from?.verb === 'elevations.page') return withText(await listElevations(turn, query.from.data, deps), 'This elevation request is already closed.');
+    if (query.from?.verb === 'elevations.page')
+      return withText(await listElevations(turn, query.from.data, deps), 'This elevation request is already closed.');
     return card(elevationDetailCard({ request, now: nowFor(turn, deps) }), 'This elevation request is already closed.');
   }
-  return card(closeElevationForm({ requestId: query.id, deviceName: query.deviceName, request, formId: newFormId(deps.now()), from: query.from, now }));
+  return card(
+    closeElevationForm({
+      requestId: query.id,
+      deviceName: query.deviceName,
+      request,
+      formId: newFormId(deps.now()),
+      from: query.from,
+      now,
+    }),
+  );
 }
 
 const closeResult = z.object({
@@ -158,7 +179,16 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
   const deviceName = data.deviceName?.trim() || undefined;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
     card(
-      closeElevationForm({ requestId: data.requestId, deviceName, formId: data.formId, from: data.from, values: formText(CLOSE_FIELDS, raw), errors, notice, now }),
+      closeElevationForm({
+        requestId: data.requestId,
+        deviceName,
+        formId: data.formId,
+        from: data.from,
+        values: formText(CLOSE_FIELDS, raw),
+        errors,
+        notice,
+        now,
+      }),
     );
   const check = checkClose(raw, now);
   if (!check.ok) return form(check.errors);
@@ -174,20 +204,32 @@ export async function closeElevation(turn: Turn, data: VerbData<'elevation.close
     result: closeResult,
     work: async () => {
       await deps.mmd.elevations.close(data.requestId, actionsTaken, { signal: turn.signal });
-      await recordChange(turn, deps, { action: 'elevation.close', target: { kind: 'elevation', id: data.requestId }, deviceName, detail: deviceName });
+      await recordChange(turn, deps, {
+        action: 'elevation.close',
+        target: { kind: 'elevation', id: data.requestId },
+        deviceName,
+        detail: deviceName,
+      });
       return { requestId: data.requestId, deviceName, actionsTaken, closedAt: deps.now().toISOString() };
     },
     reconcile: async () => {
       const closure = await findClosure(deps.mmd, data.requestId, deviceName, turn.signal);
-      return closure && { requestId: data.requestId, deviceName, actionsTaken: closure.actionsTaken ?? actionsTaken, closedAt: closure.closedAt };
+      return (
+        closure && { requestId: data.requestId, deviceName, actionsTaken: closure.actionsTaken ?? actionsTaken, closedAt: closure.closedAt }
+      );
     },
     done: async (closed) => {
       // Closed from the list: the list comes back, read again, the request shown as closed.
-      if (data.from?.verb === 'elevations.page') return withText(await listElevations(turn, data.from.data, deps), 'The elevation request was closed.');
+      if (data.from?.verb === 'elevations.page')
+        return withText(await listElevations(turn, data.from.data, deps), 'The elevation request was closed.');
       const found = await findRequest(turn, closed.requestId, closed.deviceName, deps);
       // The service may list it a moment before it shows the closure: what we did is known.
       const request = found
-        ? { ...found, requestClosureTime: found.requestClosureTime ?? closed.closedAt, actionsTaken: found.actionsTaken || closed.actionsTaken }
+        ? {
+            ...found,
+            requestClosureTime: found.requestClosureTime ?? closed.closedAt,
+            actionsTaken: found.actionsTaken || closed.actionsTaken,
+          }
         : closedView(closed);
       // Closed from the request's own card: that card again, with its Back to the list.
       const back = data.from?.verb === 'elevation.open' ? data.from.data.back : undefined;

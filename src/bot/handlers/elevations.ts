@@ -24,10 +24,15 @@ export async function listElevations(
  * it is the list filtered by id (and device, when known). No password here: that is
  * `elevation <device>`, for admins in a 1:1 chat.
  */
-export async function showElevation(turn: Turn, query: { id: string; deviceName?: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
+export async function showElevation(
+  turn: Turn,
+  query: { id: string; deviceName?: string; back?: BackView },
+  deps: BotDeps,
+): Promise<Reply> {
   const deviceName = query.deviceName?.trim() || undefined;
   const page = await deps.mmd.elevations.list({ id: query.id, deviceName, top: 1 }, { signal: turn.signal });
   const request = page.items.find((r) => r.id.trim().toLowerCase() === query.id.trim().toLowerCase());
-  if (!request) return say('I could not find elevation request ', { value: query.id }, '. Type ', { command: 'elevations' }, ' to see the list.');
+  if (!request)
+    return say('I could not find elevation request ', { value: query.id }, '. Type ', { command: 'elevations' }, ' to see the list.');
   return card(elevationDetailCard({ request, now: nowFor(turn, deps), back: query.back }));
 }

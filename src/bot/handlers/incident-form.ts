@@ -48,10 +48,18 @@ export async function createIncident(turn: Turn, data: VerbData<'incident.create
     result: incidentSchema,
     work: async () => {
       const incident = await deps.graph.incidents.create(check.incident, { signal: turn.signal });
-      await recordChange(turn, deps, { action: 'incident.create', target: { kind: 'incident', id: incident.id }, detail: incident.displayName ?? undefined });
+      await recordChange(turn, deps, {
+        action: 'incident.create',
+        target: { kind: 'incident', id: incident.id },
+        detail: incident.displayName ?? undefined,
+      });
       return incident;
     },
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps) }), `Incident ${plain(incident.id)} was created.`),
+    done: async (incident) =>
+      card(
+        incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps) }),
+        `Incident ${plain(incident.id)} was created.`,
+      ),
     form,
   });
 }
@@ -64,7 +72,18 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
   const form = async (errors: FieldErrors, notice?: FormNotice) => {
     const incident = await deps.graph.incidents.get(data.id, { signal: turn.signal });
     if (!incident) return incidentNotFound(data.id);
-    return card(incidentDetailCard({ incident, formId: data.formId, now: nowFor(turn, deps), errors, notice, openForm: data.change, input, back: data.back }));
+    return card(
+      incidentDetailCard({
+        incident,
+        formId: data.formId,
+        now: nowFor(turn, deps),
+        errors,
+        notice,
+        openForm: data.change,
+        input,
+        back: data.back,
+      }),
+    );
   };
   const check = checkIncidentUpdate(data.change, raw, now);
   if (!check.ok) return form(check.errors);
@@ -77,21 +96,37 @@ export async function updateIncident(turn: Turn, data: VerbData<'incident.update
     result: incidentSchema,
     work: async () => {
       const incident = await deps.graph.incidents.update(data.id, check.changes, { signal: turn.signal });
-      await recordChange(turn, deps, { action: 'incident.update', target: { kind: 'incident', id: data.id }, detail: describeChanges(check.changes) });
+      await recordChange(turn, deps, {
+        action: 'incident.update',
+        target: { kind: 'incident', id: data.id },
+        detail: describeChanges(check.changes),
+      });
       return incident;
     },
     // A new formId: the next change on this card is a new submit.
-    done: async (incident) => card(incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps), back: data.back }), `Incident ${plain(incident.id)} was updated.`),
+    done: async (incident) =>
+      card(
+        incidentDetailCard({ incident, formId: nextFormId(data.formId), now: nowFor(turn, deps), back: data.back }),
+        `Incident ${plain(incident.id)} was updated.`,
+      ),
     form,
   });
 }
 
-const FIELD_LABELS: Record<string, string> = { status: 'status', assignedTo: 'assigned to', classification: 'classification', determination: 'determination' };
+const FIELD_LABELS: Record<string, string> = {
+  status: 'status',
+  assignedTo: 'assigned to',
+  classification: 'classification',
+  determination: 'determination',
+};
 
 /** What an update changed, for the audit, in the words the cards use: "classification False positive, determination Clean". */
 function describeChanges(changes: IncidentChanges): string {
   return Object.entries(changes)
-    .map(([field, value]) => `${FIELD_LABELS[field] ?? field} ${value === null ? '(none)' : field === 'assignedTo' ? String(value) : valueLabel(String(value))}`)
+    .map(
+      ([field, value]) =>
+        `${FIELD_LABELS[field] ?? field} ${value === null ? '(none)' : field === 'assignedTo' ? String(value) : valueLabel(String(value))}`,
+    )
     .join(', ');
 }
 
@@ -101,5 +136,7 @@ export async function openTicketFromIncident(turn: Turn, query: { id: string }, 
   if (!incident) return incidentNotFound(query.id);
   const contact = await contactFromProfile(turn);
   const from = { verb: 'incident.open' as const, data: { id: query.id } };
-  return card(newTicketForm({ prefill: ticketPrefillFromIncident(incident), contact, formId: newFormId(deps.now()), from, now: deps.now() }));
+  return card(
+    newTicketForm({ prefill: ticketPrefillFromIncident(incident), contact, formId: newFormId(deps.now()), from, now: deps.now() }),
+  );
 }

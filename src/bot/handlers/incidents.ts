@@ -16,15 +16,26 @@ function known(values: readonly string[], allowed: readonly string[]): string[] 
   return allowed.filter((value) => values.some((v) => v.trim().toLowerCase() === value.toLowerCase()));
 }
 
-export async function listIncidents(turn: Turn, query: { statuses: string[]; severities: string[]; skip?: number }, deps: BotDeps): Promise<Reply> {
-  const filters: IncidentFilters = { statuses: known(query.statuses, INCIDENT_STATUSES), severities: known(query.severities, INCIDENT_SEVERITIES) };
+export async function listIncidents(
+  turn: Turn,
+  query: { statuses: string[]; severities: string[]; skip?: number },
+  deps: BotDeps,
+): Promise<Reply> {
+  const filters: IncidentFilters = {
+    statuses: known(query.statuses, INCIDENT_STATUSES),
+    severities: known(query.severities, INCIDENT_SEVERITIES),
+  };
   const page = await fetchPage((q) => deps.graph.incidents.list(q, { signal: turn.signal }), { ...filters, skip: query.skip ?? 0 });
   return card(incidentListCard({ page, filters, now: nowFor(turn, deps) }));
 }
 
 /** The list's Apply: the two choice sets send comma-separated values. */
 export function incidentFiltersFromChoices(choice: { status?: string; severity?: string }): { statuses: string[]; severities: string[] } {
-  const split = (v?: string) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const split = (v?: string) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return { statuses: known(split(choice.status), INCIDENT_STATUSES), severities: known(split(choice.severity), INCIDENT_SEVERITIES) };
 }
 
@@ -35,5 +46,13 @@ export function incidentNotFound(id: string): Reply {
 export async function showIncident(turn: Turn, query: { id: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const incident = await deps.graph.incidents.get(query.id, { signal: turn.signal });
   if (!incident) return incidentNotFound(query.id);
-  return card(incidentDetailCard({ incident, formId: newFormId(deps.now()), now: nowFor(turn, deps), back: query.back, canChange: await canChange(turn, deps) }));
+  return card(
+    incidentDetailCard({
+      incident,
+      formId: newFormId(deps.now()),
+      now: nowFor(turn, deps),
+      back: query.back,
+      canChange: await canChange(turn, deps),
+    }),
+  );
 }

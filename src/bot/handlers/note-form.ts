@@ -22,7 +22,9 @@ import type { BackView, VerbData } from '../../protocol/verbs';
 export async function openNoteForm(turn: Turn, query: { id: string; back?: BackView }, deps: BotDeps): Promise<Reply> {
   const ticket = await deps.mmd.tickets.get(query.id, { signal: turn.signal });
   if (!ticket) return say('I could not find ticket ', { value: query.id }, '. Type ', { command: 'tickets' }, ' to see recent tickets.');
-  return card(addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: newFormId(deps.now()), now: deps.now(), back: query.back }));
+  return card(
+    addNoteForm({ ticketId: ticket.id, ticketTitle: ticket.title, formId: newFormId(deps.now()), now: deps.now(), back: query.back }),
+  );
 }
 
 const noteResult = z.object({ ticketId: z.string() });
@@ -32,7 +34,17 @@ export async function addNote(turn: Turn, data: VerbData<'ticket.addNote'>, deps
   const now = deps.now();
   const raw: Record<string, unknown> = data;
   const form = async (errors: FieldErrors, notice?: FormNotice) =>
-    card(addNoteForm({ ticketId: data.ticketId, formId: data.formId, values: formText(NOTE_FIELDS, raw), errors, notice, now, back: data.back }));
+    card(
+      addNoteForm({
+        ticketId: data.ticketId,
+        formId: data.formId,
+        values: formText(NOTE_FIELDS, raw),
+        errors,
+        notice,
+        now,
+        back: data.back,
+      }),
+    );
   const check = checkNote(raw, now);
   if (!check.ok) return form(check.errors);
   const signed = await signText(turn, deps, check.text, NOTE_FIELDS.text.maxLength);
@@ -69,6 +81,12 @@ async function ticketWithNotes(turn: Turn, id: string, deps: BotDeps, back?: Bac
   } catch (err) {
     if (!(err instanceof MmdApiError)) throw err;
     turn.log.warn({ err }, 'note added, ticket not re-read');
-    return say('Your note was added to ticket ', { value: id }, '. I could not show the ticket just now; type ', { command: `ticket ${id}` }, ' to see it.');
+    return say(
+      'Your note was added to ticket ',
+      { value: id },
+      '. I could not show the ticket just now; type ',
+      { command: `ticket ${id}` },
+      ' to see it.',
+    );
   }
 }

@@ -23,7 +23,11 @@ async function recordSetting(turn: Turn, deps: BotDeps, detail: string): Promise
  * `notify digest hourly|daily|off` and `notify quiet HH:MM-HH:MM|off`: per conversation. Held
  * updates go out as one digest card when the window opens (or on the hour / at 09:00).
  */
-export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'quiet' | 'show'; value: string }, deps: BotDeps): Promise<Reply> {
+export async function notifySetting(
+  turn: Turn,
+  intent: { setting: 'digest' | 'quiet' | 'show'; value: string },
+  deps: BotDeps,
+): Promise<Reply> {
   const { settings } = deps.notify;
   if (intent.setting === 'show') return showSubscriptions(turn, {}, deps);
   const current = await settings.get(turn.conversationId);
@@ -31,7 +35,15 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
   if (intent.setting === 'digest') {
     const mode = DIGEST[value];
     if (!mode) {
-      return say('Try ', { command: 'notify digest hourly' }, ', ', { command: 'notify digest daily' }, ' or ', { command: 'notify digest off' }, '. Nothing was changed.');
+      return say(
+        'Try ',
+        { command: 'notify digest hourly' },
+        ', ',
+        { command: 'notify digest daily' },
+        ' or ',
+        { command: 'notify digest off' },
+        '. Nothing was changed.',
+      );
     }
     await settings.set(turn.conversationId, { ...current, ...zoneOf(turn), digest: mode });
     await recordSetting(turn, deps, `digest ${mode}`);
@@ -48,7 +60,14 @@ export async function notifySetting(turn: Turn, intent: { setting: 'digest' | 'q
     return say('Quiet hours are off: updates go out as they happen.');
   }
   const window = parseQuietWindow(value);
-  if (!window) return say('Quiet hours are two times, e.g. ', { command: 'notify quiet 20:00-08:00' }, ', or ', { command: 'notify quiet off' }, '. Nothing was changed.');
+  if (!window)
+    return say(
+      'Quiet hours are two times, e.g. ',
+      { command: 'notify quiet 20:00-08:00' },
+      ', or ',
+      { command: 'notify quiet off' },
+      '. Nothing was changed.',
+    );
   const zone = zoneOf(turn);
   await settings.set(turn.conversationId, { ...current, ...zone, quiet: window });
   await recordSetting(turn, deps, `quiet hours ${window.start}-${window.end}${zone.timeZone ? ` (${zone.timeZone})` : ''}`);

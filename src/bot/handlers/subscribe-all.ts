@@ -15,8 +15,17 @@ export async function subscribeAll(turn: Turn, intent: { filter: string; off?: b
   if (intent.off) {
     const had = (await subscriptions.getFilter(turn.conversationId)) !== undefined;
     await subscriptions.setFilter(turn.conversationId, null);
-    if (had) await recordChange(turn, deps, { action: 'subscription.remove', target: { kind: 'conversation', id: turn.conversationId }, detail: 'every ticket' });
-    return say(had ? 'This conversation no longer follows every ticket. Tickets subscribed one by one still send updates.' : 'This conversation did not follow every ticket, so nothing changed.');
+    if (had)
+      await recordChange(turn, deps, {
+        action: 'subscription.remove',
+        target: { kind: 'conversation', id: turn.conversationId },
+        detail: 'every ticket',
+      });
+    return say(
+      had
+        ? 'This conversation no longer follows every ticket. Tickets subscribed one by one still send updates.'
+        : 'This conversation did not follow every ticket, so nothing changed.',
+    );
   }
   if (turn.conversation !== 'channel' && turn.conversation !== 'groupChat') {
     return say(
@@ -34,7 +43,11 @@ export async function subscribeAll(turn: Turn, intent: { filter: string; off?: b
   // Notes written from now on are news for tickets this conversation newly follows.
   const since = (await subscriptions.getFilter(turn.conversationId))?.since ?? deps.now().toISOString();
   await subscriptions.setFilter(turn.conversationId, { ...parsed.filter, since });
-  await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'conversation', id: turn.conversationId }, detail: describeFilter(parsed.filter) });
+  await recordChange(turn, deps, {
+    action: 'subscription.add',
+    target: { kind: 'conversation', id: turn.conversationId },
+    detail: describeFilter(parsed.filter),
+  });
   turn.log.info({ filter: parsed.filter }, 'subscribe all');
   return say(
     `This conversation now hears about ${describeFilter(parsed.filter)} (new tickets and changes). Type `,

@@ -32,7 +32,8 @@ export async function currentNoteIds(ticketId: string, deps: BotDeps, signal?: A
   }
 }
 
-const notFound = (id: string) => say('I could not find ticket ', { value: id }, ', so nothing was subscribed. Type ', { command: 'tickets' }, ' to see recent tickets.');
+const notFound = (id: string) =>
+  say('I could not find ticket ', { value: id }, ', so nothing was subscribed. Type ', { command: 'tickets' }, ' to see recent tickets.');
 
 /** The ticket card with its button in the new state, put in place of the card that was clicked. */
 async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean, deps: BotDeps, back?: BackView): Promise<Reply> {
@@ -46,16 +47,32 @@ async function ticketCardInPlace(turn: Turn, ticket: Ticket, subscribed: boolean
  * `subscribe <ticket>` and the ticket card's Subscribe button: this conversation hears about
  * every change of the ticket. Unknown tickets store nothing.
  */
-export async function subscribeToTicket(turn: Turn, query: { id: string; view?: 'ticket'; back?: BackView }, deps: BotDeps): Promise<Reply> {
+export async function subscribeToTicket(
+  turn: Turn,
+  query: { id: string; view?: 'ticket'; back?: BackView },
+  deps: BotDeps,
+): Promise<Reply> {
   const ticket = await knownTicket(query.id, deps, turn.signal);
   if (!ticket) return notFound(query.id);
   const reference = turn.reference();
   if (!reference) return text('I could not tell where to send updates in this conversation, so nothing was subscribed.');
   const noteIds = await currentNoteIds(ticket.id, deps, turn.signal);
-  await deps.notify.subscriptions.subscribe(ticket.id, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now(), noteIds);
+  await deps.notify.subscriptions.subscribe(
+    ticket.id,
+    targetFromReference(reference),
+    turn.user.aadObjectId ?? turn.user.id,
+    deps.now(),
+    noteIds,
+  );
   await recordChange(turn, deps, { action: 'subscription.add', target: { kind: 'ticket', id: ticket.id } });
   if (query.view === 'ticket' && turn.kind === 'invoke') return ticketCardInPlace(turn, ticket, true, deps, query.back);
-  return say('This conversation now gets an update whenever ticket ', { value: ticket.id }, ' changes. Type ', { command: `unsubscribe ${ticket.id}` }, ' to stop.');
+  return say(
+    'This conversation now gets an update whenever ticket ',
+    { value: ticket.id },
+    ' changes. Type ',
+    { command: `unsubscribe ${ticket.id}` },
+    ' to stop.',
+  );
 }
 
 /**

@@ -26,7 +26,13 @@ async function autoSubscribe(turn: Turn, ticketId: string, deps: BotDeps): Promi
   if (!reference) return false;
   try {
     const noteIds = await currentNoteIds(ticketId, deps, turn.signal);
-    await deps.notify.subscriptions.subscribe(ticketId, targetFromReference(reference), turn.user.aadObjectId ?? turn.user.id, deps.now(), noteIds);
+    await deps.notify.subscriptions.subscribe(
+      ticketId,
+      targetFromReference(reference),
+      turn.user.aadObjectId ?? turn.user.id,
+      deps.now(),
+      noteIds,
+    );
     return true;
   } catch (err) {
     turn.log.warn({ err }, 'could not subscribe the creator to the new ticket');
@@ -53,14 +59,22 @@ export async function chooseTicketCategory(_turn: Turn, data: VerbData<'ticket.c
  * extension's dialog): the create call with its audit record, and how to find the ticket at the
  * service after an unclear outcome.
  */
-export function ticketCreation(turn: Turn, deps: BotDeps, ticket: NewTicket): Pick<SubmitSpec<Ticket>, 'verb' | 'subject' | 'result' | 'work' | 'reconcile'> {
+export function ticketCreation(
+  turn: Turn,
+  deps: BotDeps,
+  ticket: NewTicket,
+): Pick<SubmitSpec<Ticket>, 'verb' | 'subject' | 'result' | 'work' | 'reconcile'> {
   return {
     verb: 'ticket.create',
     subject: 'ticket',
     result: ticketSchema,
     work: async () => {
       const created = await deps.mmd.tickets.create(ticket, { signal: turn.signal });
-      await recordChange(turn, deps, { action: 'ticket.create', target: { kind: 'ticket', id: created.id }, detail: created.title ?? undefined });
+      await recordChange(turn, deps, {
+        action: 'ticket.create',
+        target: { kind: 'ticket', id: created.id },
+        detail: created.title ?? undefined,
+      });
       return created;
     },
     reconcile: (since) => findCreatedTicket(deps.mmd, ticket, since, turn.signal),
@@ -85,7 +99,10 @@ export async function createTicket(turn: Turn, data: VerbData<'ticket.create'>, 
       const subscribed = await autoSubscribe(turn, ticket.id, deps);
       if (subscribed && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
       const note = subscribed ? ' You will get an update here whenever it changes.' : '';
-      return card(ticketDetailCard({ ticket, notes: [], now: nowFor(turn, deps), subscribed }), `Ticket ${plain(ticket.id)} was created.${note}`);
+      return card(
+        ticketDetailCard({ ticket, notes: [], now: nowFor(turn, deps), subscribed }),
+        `Ticket ${plain(ticket.id)} was created.${note}`,
+      );
     },
     form,
   });

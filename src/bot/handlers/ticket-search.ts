@@ -21,14 +21,25 @@ export async function searchTicketTitles(
   const needle = text.toLowerCase();
   const found: Ticket[] = [];
   let scanned = 0;
-  for await (const ticket of paginate((q) => deps.mmd.tickets.list(q, { signal }), { ...query, top: 100 }, { maxPages: MAX_TICKET_SCAN / 100 })) {
+  for await (const ticket of paginate(
+    (q) => deps.mmd.tickets.list(q, { signal }),
+    { ...query, top: 100 },
+    { maxPages: MAX_TICKET_SCAN / 100 },
+  )) {
     scanned += 1;
     if ((ticket.title ?? '').toLowerCase().includes(needle) || ticket.id.toLowerCase().includes(needle)) found.push(ticket);
     if (scanned >= MAX_TICKET_SCAN) break;
   }
   const more = scanned >= MAX_TICKET_SCAN ? ` (the newest ${MAX_TICKET_SCAN})` : '';
   return {
-    page: { items: found.slice(skip, skip + PAGE_SIZE), skip, top: PAGE_SIZE, hasMore: found.length > skip + PAGE_SIZE, nextLink: null, total: found.length },
+    page: {
+      items: found.slice(skip, skip + PAGE_SIZE),
+      skip,
+      top: PAGE_SIZE,
+      hasMore: found.length > skip + PAGE_SIZE,
+      nextLink: null,
+      total: found.length,
+    },
     searched: `titles of ${scanned} tickets${more} searched ignoring case`,
   };
 }

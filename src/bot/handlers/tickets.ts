@@ -13,11 +13,7 @@ import { fetchPage } from './paging';
 import { searchTicketTitles } from './ticket-search';
 import { canChange } from './can-change';
 
-export async function listTickets(
-  turn: Turn,
-  query: TicketFilters & { skip?: number },
-  deps: BotDeps,
-): Promise<Reply> {
+export async function listTickets(turn: Turn, query: TicketFilters & { skip?: number }, deps: BotDeps): Promise<Reply> {
   const filters: TicketFilters = {
     states: [...new Set(query.states.map((s) => s.trim().toLowerCase()).filter(Boolean))],
     severities: [...new Set(query.severities)].sort(),
@@ -30,7 +26,8 @@ export async function listTickets(
   };
   const skip = query.skip ?? 0;
   // A ticket id or its start (`tickets 1465058`) is looked for in ids as well as titles.
-  const match = filters.text && isTicketIdFragment(filters.text) ? { titleOrIdContains: filters.text.toUpperCase() } : { titleContains: filters.text };
+  const match =
+    filters.text && isTicketIdFragment(filters.text) ? { titleOrIdContains: filters.text.toUpperCase() } : { titleContains: filters.text };
   const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), { ...base, ...match, skip });
   // The document's contains(title,'Test') does not say whether case matters (the emulator, like
   // OData, matches case): when nothing matched, look again ignoring case, over a bounded scan.
@@ -43,10 +40,16 @@ export async function listTickets(
 
 /** The filter choice sets on the ticket list send comma-separated values. */
 export function filtersFromChoices(choice: { state?: string; severity?: string; text?: string }): TicketFilters {
-  const split = (v?: string) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const split = (v?: string) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return {
     states: split(choice.state).filter((s) => /^[a-z ]{1,32}$/i.test(s)),
-    severities: split(choice.severity).map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 4),
+    severities: split(choice.severity)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 1 && n <= 4),
     text: choice.text,
   };
 }
@@ -66,7 +69,11 @@ function ticketNotFound(id: string): Reply {
 export async function ticketsByIdStart(turn: Turn, fragment: string, deps: BotDeps): Promise<Reply | null> {
   if (!isTicketIdFragment(fragment)) return null;
   const text = fragment.trim().toUpperCase();
-  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), { titleOrIdContains: text, orderBy: { field: 'createdDateTime' as const, direction: 'desc' as const }, skip: 0 });
+  const page = await fetchPage((q) => deps.mmd.tickets.list(q, { signal: turn.signal }), {
+    titleOrIdContains: text,
+    orderBy: { field: 'createdDateTime' as const, direction: 'desc' as const },
+    skip: 0,
+  });
   const byId = page.items.filter((t) => t.id.toUpperCase().includes(text));
   if (byId.length === 0) return null;
   if (byId.length === 1) return showTicket(turn, { id: (byId[0] as Ticket).id }, deps);
@@ -82,7 +89,9 @@ export async function showTicket(turn: Turn, query: VerbData<'ticket.open'> | { 
   ]);
   // Refresh (a button on the card) answers in place: that message shows this ticket now.
   if (turn.kind === 'invoke' && turn.replyToId) await deps.notify.messages.setShownCard(turn.conversationId, ticket.id, turn.replyToId);
-  return card(ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed, back: backFrom(query), canChange: await canChange(turn, deps) }));
+  return card(
+    ticketDetailCard({ ticket, notes, now: nowFor(turn, deps), subscribed, back: backFrom(query), canChange: await canChange(turn, deps) }),
+  );
 }
 
 export async function showNotes(turn: Turn, query: { id: string }, deps: BotDeps): Promise<Reply> {

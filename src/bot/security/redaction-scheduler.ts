@@ -106,10 +106,13 @@ export function createRedactionScheduler(options: RedactionSchedulerOptions): Re
 
   function arm(delayMs: number): void {
     if (stopped) return;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      background();
-    }, Math.max(0, delayMs));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        background();
+      },
+      Math.max(0, delayMs),
+    );
     timer.unref();
     timers.add(timer);
   }

@@ -21,7 +21,13 @@ export async function roleRefusal(turn: Turn, what: string, need: Role, decision
 }
 
 /** The same words as plain text (message extensions answer in their own format). */
-export async function roleRefusalText(turn: Asker, what: string, need: Role, decision: RoleDecision, mode: 'sandbox' | 'live'): Promise<string> {
+export async function roleRefusalText(
+  turn: Asker,
+  what: string,
+  need: Role,
+  decision: RoleDecision,
+  mode: 'sandbox' | 'live',
+): Promise<string> {
   if (decision.checkFailed) {
     return `I could not check your rights just now, so I did not do that (${plain(what.toLowerCase())}). Please try again in a minute (reference ${turn.correlationId}).`;
   }

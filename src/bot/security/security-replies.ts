@@ -4,11 +4,7 @@ import type { Turn } from '../turn';
 import type { AdminDecision } from './admin-check';
 
 /** The polite no. Nothing was fetched; the words do not say who else is an admin. */
-export function refusal(
-  decision: Extract<AdminDecision, { allowed: false }>,
-  turn: Turn,
-  mode: 'sandbox' | 'live' = 'live',
-): Reply {
+export function refusal(decision: Extract<AdminDecision, { allowed: false }>, turn: Turn, mode: 'sandbox' | 'live' = 'live'): Reply {
   if (decision.reason === 'check_failed') {
     return text(
       `I could not check your elevation admin rights just now, so I did not show anything. Please try again in a minute (reference ${turn.correlationId}).`,
@@ -39,7 +35,5 @@ export async function answerPrivately(
     await onSent?.(delivered);
     return text(`I sent ${what} to you privately, in our 1:1 chat.`);
   }
-  return text(
-    `I could not open a 1:1 chat with you, so I did not send ${what}. Add MMD Assist as a personal app and ask me there.`,
-  );
+  return text(`I could not open a 1:1 chat with you, so I did not send ${what}. Add MMD Assist as a personal app and ask me there.`);
 }

@@ -60,7 +60,8 @@ export async function tokenExchange(turn: Turn, value: unknown, deps: BotDeps, r
   if (!claim.claimed) {
     turn.log.info({ state: claim.state }, 'token exchange: duplicate id');
     if (claim.state === 'done') return { status: 200, body: answer() };
-    if (claim.state === 'failed') return { status: 412, body: answer('The bot is unable to exchange the token. Proceed with regular sign-in.') };
+    if (claim.state === 'failed')
+      return { status: 412, body: answer('The bot is unable to exchange the token. Proceed with regular sign-in.') };
     return { status: 409, body: answer('This token exchange is already being processed.') };
   }
   const token = parsed.data.token ? await tokens.exchange(parsed.data.token) : undefined;

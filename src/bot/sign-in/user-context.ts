@@ -11,7 +11,8 @@ import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
-export const SIGN_IN_TEXT = 'Sign in to MMD Assist so the MMD service records your own name on what you do. I will run your request once you are signed in.';
+export const SIGN_IN_TEXT =
+  'Sign in to MMD Assist so the MMD service records your own name on what you do. I will run your request once you are signed in.';
 
 /** The next-step card for a sign-in problem, as a reply. */
 export function signInHelp(turn: Turn, deps: BotDeps, problem: SignInProblem, detail?: string): Reply {
@@ -30,7 +31,9 @@ export async function askToSignIn(turn: Turn, deps: BotDeps, pending: PendingCom
   }
   turn.log.info({ pending: pending?.kind }, 'sign-in card sent');
   // A message turn has its answer (the sign-in card); a card button needs one of its own.
-  return turn.kind === 'invoke' ? text('Sign in first: use the sign-in card I just sent. Your action runs once you are signed in.') : { kind: 'done' };
+  return turn.kind === 'invoke'
+    ? text('Sign in first: use the sign-in card I just sent. Your action runs once you are signed in.')
+    : { kind: 'done' };
 }
 
 /**
@@ -38,7 +41,11 @@ export async function askToSignIn(turn: Turn, deps: BotDeps, pending: PendingCom
  * not signed in, or their token cannot be exchanged for MMD, the answer is the sign-in card or a
  * next-step card instead, and nothing runs.
  */
-export async function depsForTurn(turn: Turn, deps: BotDeps, pending: PendingCommand | undefined): Promise<{ deps: BotDeps } | { reply: Reply }> {
+export async function depsForTurn(
+  turn: Turn,
+  deps: BotDeps,
+  pending: PendingCommand | undefined,
+): Promise<{ deps: BotDeps } | { reply: Reply }> {
   const context = deps.userContext;
   if (!context) return { deps };
   if (!turn.userTokens) return { reply: text('Signing in is not possible here. Open your chat with MMD Assist in Teams to sign in.') };

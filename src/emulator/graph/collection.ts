@@ -11,7 +11,13 @@ export function graphContext(req: ApiRequest, ctx: RouteContext, fragment: strin
   return `${ctx.url()}/graph/${graphVersion(req)}/$metadata#${fragment}`;
 }
 
-export function graphCollection<T>(req: ApiRequest, ctx: RouteContext, entitySet: string, items: readonly T[], query: ListQuery): ApiResponse {
+export function graphCollection<T>(
+  req: ApiRequest,
+  ctx: RouteContext,
+  entitySet: string,
+  items: readonly T[],
+  query: ListQuery,
+): ApiResponse {
   const page = paginate(items, query);
   const body: Record<string, unknown> = { '@odata.context': graphContext(req, ctx, entitySet) };
   if (query.count) body['@odata.count'] = page.total;

@@ -5,12 +5,7 @@
  */
 import { mulberry32, subSeed, type Prng } from '../prng';
 import type { DeviceRecord, UserRecord } from '../records';
-import {
-  ENROLLMENT_TYPES,
-  FAILURE_CATEGORIES,
-  type IncidentRecord,
-  type TroubleshootingEventRecord,
-} from './records';
+import { ENROLLMENT_TYPES, FAILURE_CATEGORIES, type IncidentRecord, type TroubleshootingEventRecord } from './records';
 
 /** Ids of the documents' examples, kept so tests and the README can name them. */
 export const EXAMPLE_INCIDENT_ID = 'eb558b72-8b72-eb55-728b-55eb728b55eb';
@@ -92,12 +87,36 @@ const INCIDENT_TITLES = [
 const SEVERITIES = ['high', 'medium', 'medium', 'low', 'low', 'informational'];
 const TAGS = ['Finance', 'VIP', 'Pilot ring', 'Investigating', 'MMD'];
 const FAILURES: { category: (typeof FAILURE_CATEGORIES)[number]; reason: string; remediation: string }[] = [
-  { category: 'authentication', reason: 'The user could not be authenticated (0x80180002).', remediation: 'Ask the user to sign in again and check MFA registration.' },
-  { category: 'authorization', reason: 'The user is not authorized to enroll (0x80180018).', remediation: 'Assign an Intune license to the user.' },
-  { category: 'enrollmentRestrictionsEnforced', reason: 'Device limit reached (0x80180014).', remediation: 'Remove stale devices or raise the device limit.' },
-  { category: 'deviceNotSupported', reason: 'This OS version is not supported for enrollment.', remediation: 'Update Windows to a supported version.' },
-  { category: 'clientDisconnected', reason: 'The device lost its connection during enrollment.', remediation: 'Retry on a stable network.' },
-  { category: 'accountValidation', reason: 'The account could not be validated.', remediation: 'Check the UPN suffix is a verified domain.' },
+  {
+    category: 'authentication',
+    reason: 'The user could not be authenticated (0x80180002).',
+    remediation: 'Ask the user to sign in again and check MFA registration.',
+  },
+  {
+    category: 'authorization',
+    reason: 'The user is not authorized to enroll (0x80180018).',
+    remediation: 'Assign an Intune license to the user.',
+  },
+  {
+    category: 'enrollmentRestrictionsEnforced',
+    reason: 'Device limit reached (0x80180014).',
+    remediation: 'Remove stale devices or raise the device limit.',
+  },
+  {
+    category: 'deviceNotSupported',
+    reason: 'This OS version is not supported for enrollment.',
+    remediation: 'Update Windows to a supported version.',
+  },
+  {
+    category: 'clientDisconnected',
+    reason: 'The device lost its connection during enrollment.',
+    remediation: 'Retry on a stable network.',
+  },
+  {
+    category: 'accountValidation',
+    reason: 'The account could not be validated.',
+    remediation: 'Check the UPN suffix is a verified domain.',
+  },
 ];
 
 function fill(template: string, device: DeviceRecord, user: UserRecord | undefined): string {
@@ -125,7 +144,14 @@ function incident(prng: Prng, i: number, now: number, devices: DeviceRecord[], u
     severity: SEVERITIES[i % SEVERITIES.length]!,
     tags: prng.chance(0.5) ? [prng.pick(TAGS)] : [],
     comments: prng.chance(0.4)
-      ? [{ '@odata.type': 'microsoft.graph.m365AlertComment', comment: 'Device isolated pending investigation.', createdByDisplayName: user?.name ?? 'Automation', createdDateTime: iso(created + HOUR) }]
+      ? [
+          {
+            '@odata.type': 'microsoft.graph.m365AlertComment',
+            comment: 'Device isolated pending investigation.',
+            createdByDisplayName: user?.name ?? 'Automation',
+            createdDateTime: iso(created + HOUR),
+          },
+        ]
       : [],
   };
 }
@@ -148,7 +174,13 @@ function event(prng: Prng, i: number, now: number, devices: DeviceRecord[]): Tro
       remediation: failure.remediation,
       resources:
         i % 3 === 0
-          ? [{ '@odata.type': 'microsoft.graph.deviceManagementTroubleshootingErrorResource', text: 'Troubleshoot Windows enrollment', link: 'https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-windows-enrollment-errors' }]
+          ? [
+              {
+                '@odata.type': 'microsoft.graph.deviceManagementTroubleshootingErrorResource',
+                text: 'Troubleshoot Windows enrollment',
+                link: 'https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-windows-enrollment-errors',
+              },
+            ]
           : [],
     },
     eventName: 'Enrollment failure',
@@ -168,7 +200,8 @@ function event(prng: Prng, i: number, now: number, devices: DeviceRecord[]): Tro
 /** Incidents newest first, events newest first (the document examples are the oldest). */
 export function generateGraphSeed(seed: number, devices: DeviceRecord[], users: UserRecord[], now = Date.now()): GraphSeed {
   const prng = mulberry32(subSeed(seed, 20, 0));
-  const incidents = devices.length === 0 ? [] : Array.from({ length: GENERATED_INCIDENTS }, (_, i) => incident(prng, i, now, devices, users));
+  const incidents =
+    devices.length === 0 ? [] : Array.from({ length: GENERATED_INCIDENTS }, (_, i) => incident(prng, i, now, devices, users));
   const events = devices.length === 0 ? [] : Array.from({ length: GENERATED_EVENTS }, (_, i) => event(prng, i, now, devices));
   return { incidents: [...incidents, exampleIncident(now)], events: [...events, exampleEvent()] };
 }

@@ -20,7 +20,9 @@ const REFUSAL_MESSAGES: Record<RefusalStatus, string> = {
   405: 'The requested HTTP method is not allowed for this resource.',
 };
 
-export type IncidentChanges = Partial<Pick<IncidentRecord, 'assignedTo' | 'classification' | 'determination' | 'status' | 'severity' | 'displayName' | 'tags'>>;
+export type IncidentChanges = Partial<
+  Pick<IncidentRecord, 'assignedTo' | 'classification' | 'determination' | 'status' | 'severity' | 'displayName' | 'tags'>
+>;
 
 function nowIso(): string {
   return new Date().toISOString();

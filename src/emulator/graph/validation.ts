@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { graphBadRequest } from './errors';
 
 function shown(input: unknown): string {
-  const text = typeof input === 'string' ? input : JSON.stringify(input) ?? String(input);
+  const text = typeof input === 'string' ? input : (JSON.stringify(input) ?? String(input));
   return text.length > 80 ? `${text.slice(0, 80)}...` : text;
 }
 

@@ -50,7 +50,11 @@ export function checkMemberGroups(directory: GraphDirectory): RouteHandler {
     const parsed = checkSchema.safeParse(req.body);
     if (!parsed.success) return graphError(400, 'Request_BadRequest', 'Invalid request: groupIds must be an array of at most 20 strings.');
     if (!directory.hasUser(userId)) {
-      return graphError(404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`);
+      return graphError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`,
+      );
     }
     return ok({
       '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)',

@@ -17,7 +17,10 @@ function aadError(status: number, error: string, code: number, description: stri
       error,
       error_description: `AADSTS${code}: ${description}`,
       error_codes: [code],
-      timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+      timestamp: new Date()
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, 'Z'),
       trace_id: randomUUID(),
       correlation_id: randomUUID(),
     },
@@ -51,7 +54,12 @@ export const issueToken: RouteHandler = async (req, ctx) => {
   if (client) return client;
   if (params.grant_type === JWT_BEARER) return onBehalfOf(params, ctx);
   if (params.scope !== undefined && !params.scope.split(' ').some((s) => s.endsWith('/.default'))) {
-    return aadError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid: client credential flows must use /.default.');
+    return aadError(
+      400,
+      'invalid_scope',
+      1002012,
+      'The provided value for scope is not valid: client credential flows must use /.default.',
+    );
   }
   return tokenAnswer(ctx.tokens.issue(params.client_id!));
 };
@@ -69,7 +77,12 @@ function tokenAnswer(issued: { token: string; expiresIn: number }, extra: Record
 function checkClient(params: Record<string, string>, ctx: RouteContext): ApiResponse | undefined {
   if (!params.client_id) return aadError(400, 'invalid_request', 900144, "The request body must contain 'client_id'.");
   if (params.client_id !== ctx.settings.clientId) {
-    return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${params.client_id}' was not found in the directory.`);
+    return aadError(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${params.client_id}' was not found in the directory.`,
+    );
   }
   if (params.client_secret !== ctx.settings.clientSecret) {
     // Never echo the secret that was sent.
@@ -81,7 +94,9 @@ function checkClient(params: Record<string, string>, ctx: RouteContext): ApiResp
 /** An SSO token's audience names this app: its id, or an api://<domain>/<id> URI. */
 function audienceIsClient(aud: unknown, clientId: string): boolean {
   const values = Array.isArray(aud) ? aud : [aud];
-  return values.some((value) => typeof value === 'string' && (value === clientId || (value.startsWith('api://') && value.endsWith(`/${clientId}`))));
+  return values.some(
+    (value) => typeof value === 'string' && (value === clientId || (value.startsWith('api://') && value.endsWith(`/${clientId}`))),
+  );
 }
 
 /**
@@ -105,7 +120,12 @@ async function onBehalfOf(params: Record<string, string>, ctx: RouteContext): Pr
   }
   const tenant = ctx.settings.tenantId;
   const issuers = [`https://sts.windows.net/${tenant}/`, `https://login.microsoftonline.com/${tenant}/v2.0`];
-  if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss) || typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== tenant.toLowerCase()) {
+  if (
+    typeof claims.iss !== 'string' ||
+    !issuers.includes(claims.iss) ||
+    typeof claims.tid !== 'string' ||
+    claims.tid.toLowerCase() !== tenant.toLowerCase()
+  ) {
     return aadError(400, 'invalid_grant', 50013, 'Assertion issuer or tenant is not valid for this tenant.');
   }
   if (!audienceIsClient(claims.aud, params.client_id!)) {
@@ -114,7 +134,12 @@ async function onBehalfOf(params: Record<string, string>, ctx: RouteContext): Pr
   const user = [claims.preferred_username, claims.upn, claims.oid].find((v): v is string => typeof v === 'string' && v !== '');
   if (!user) return aadError(400, 'invalid_grant', 50013, 'Assertion names no user.');
   if (ctx.userTokens.consentRequired.has(user.toLowerCase())) {
-    const refused = aadError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${params.client_id!}'. Send an interactive authorization request for this user and resource.`);
+    const refused = aadError(
+      400,
+      'invalid_grant',
+      65001,
+      `The user or administrator has not consented to use the application with ID '${params.client_id!}'. Send an interactive authorization request for this user and resource.`,
+    );
     return { ...refused, body: { ...(refused.body as Record<string, unknown>), suberror: 'consent_required' } };
   }
   // MSAL keeps OBO results in its cache keyed by the user: it needs a client_info or id token
@@ -142,7 +167,13 @@ export const devToken: RouteHandler = async (req, ctx) => {
   const token = await ctx.signingKey.sign({
     audience: input.audience,
     tenantId: input.tenantId ?? ctx.settings.tenantId,
-    oid: input.oid ?? createHash('sha256').update(input.upn.toLowerCase()).digest('hex').slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+    oid:
+      input.oid ??
+      createHash('sha256')
+        .update(input.upn.toLowerCase())
+        .digest('hex')
+        .slice(0, 32)
+        .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
     name: input.name,
     upn: input.upn,
     issuer: input.issuer,

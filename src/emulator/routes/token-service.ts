@@ -81,8 +81,9 @@ export const exchangeToken: RouteHandler = async (req, ctx) => {
     return refuse(error instanceof errors.JWTExpired ? 'The SSO token has expired.' : 'The SSO token is not valid.');
   }
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!audiences.includes(ctx.settings.ssoResource)) return refuse('The SSO token was not issued for the connection\'s token exchange URL.');
-  if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== ctx.settings.tenantId.toLowerCase()) return refuse('The SSO token is from another tenant.');
+  if (!audiences.includes(ctx.settings.ssoResource)) return refuse("The SSO token was not issued for the connection's token exchange URL.");
+  if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== ctx.settings.tenantId.toLowerCase())
+    return refuse('The SSO token is from another tenant.');
   const held = await connectionToken(ctx, claims);
   ctx.userTokens.set(id.userId, id.connectionName, id.channelId, held);
   ctx.userTokens.recordExchange(id.userId, id.connectionName, true);
@@ -102,7 +103,8 @@ export const getSignInResource: RouteHandler = (req, ctx) => {
   if (typeof state !== 'string') return state;
   let connectionName: unknown;
   try {
-    connectionName = (JSON.parse(Buffer.from(state, 'base64').toString('utf8')) as { ConnectionName?: unknown; connectionName?: unknown }).connectionName;
+    connectionName = (JSON.parse(Buffer.from(state, 'base64').toString('utf8')) as { ConnectionName?: unknown; connectionName?: unknown })
+      .connectionName;
   } catch {
     return errorResponse(400, 'BadArgument', 'The state parameter is not valid.');
   }

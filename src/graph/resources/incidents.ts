@@ -48,7 +48,15 @@ export function incidentsResource(context: GraphResourceContext): IncidentsResou
   return {
     list: (query = {}, options = {}) => {
       const order = query.orderBy ?? { field: 'createdDateTime', direction: 'desc' };
-      return graphListPage(context.v1, PATH, incidentSchema, query, { $filter: incidentFilter(query), $orderby: `${order.field} ${order.direction}` }, options.signal, context.logger);
+      return graphListPage(
+        context.v1,
+        PATH,
+        incidentSchema,
+        query,
+        { $filter: incidentFilter(query), $orderby: `${order.field} ${order.direction}` },
+        options.signal,
+        context.logger,
+      );
     },
     get: (id, options = {}) =>
       orNull(async () => {
@@ -69,7 +77,13 @@ export function incidentsResource(context: GraphResourceContext): IncidentsResou
     update: async (id, changes, options = {}) => {
       const path = entityPath(id, 'PATCH');
       // Setting the same values twice changes nothing: safe to repeat after an ambiguous failure.
-      const response = await context.v1({ method: 'PATCH', path, body: incidentUpdateBody(changes), idempotent: true, signal: options.signal });
+      const response = await context.v1({
+        method: 'PATCH',
+        path,
+        body: incidentUpdateBody(changes),
+        idempotent: true,
+        signal: options.signal,
+      });
       return parseIncident(response.body, { method: 'PATCH', path });
     },
   };

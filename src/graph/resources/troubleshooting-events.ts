@@ -41,7 +41,15 @@ export function troubleshootingEventFilter(query: TroubleshootingEventQuery): st
 export function troubleshootingEventsResource(context: GraphResourceContext): TroubleshootingEventsResource {
   return {
     list: (query = {}, options = {}) =>
-      graphListPage(context.beta, PATH, troubleshootingEventSchema, query, { $filter: troubleshootingEventFilter(query), $orderby: 'eventDateTime desc' }, options.signal, context.logger),
+      graphListPage(
+        context.beta,
+        PATH,
+        troubleshootingEventSchema,
+        query,
+        { $filter: troubleshootingEventFilter(query), $orderby: 'eventDateTime desc' },
+        options.signal,
+        context.logger,
+      ),
     get: (id, options = {}) =>
       orNull(async () => {
         const path = `${PATH}/${segment(id, GRAPH_PROFILE)}`;

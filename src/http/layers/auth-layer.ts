@@ -26,10 +26,12 @@ export function authLayer(options: { tokenProvider: TokenProvider; profile: ApiP
       return await next({ ...request, headers: { ...request.headers, Authorization: `Bearer ${bearer}` } });
     } catch (error) {
       if (!isApiError(error) || !profile.owns(error) || error.status !== 401) throw error;
-      options.logger?.info({ method: request.method, path: error.path }, `${profile.service} answered 401; retrying once with a fresh token`);
+      options.logger?.info(
+        { method: request.method, path: error.path },
+        `${profile.service} answered 401; retrying once with a fresh token`,
+      );
       const fresh = await token(request, true);
       return next({ ...request, headers: { ...request.headers, Authorization: `Bearer ${fresh}` } });
     }
   };
 }
-

@@ -57,13 +57,28 @@ export function retryLayer(options: RetryLayerOptions): Layer {
         const left = remainingMs(signal);
         if (left !== undefined && left <= decision.delayMs) {
           options.logger?.warn(
-            { method: request.method, path: error.path, status: error.status, code: error.code, delayMs: decision.delayMs, remainingMs: left },
+            {
+              method: request.method,
+              path: error.path,
+              status: error.status,
+              code: error.code,
+              delayMs: decision.delayMs,
+              remainingMs: left,
+            },
             `${profile.service} call failed; the next wait would pass the deadline, stopping`,
           );
           throw deadlineError(error);
         }
         options.logger?.warn(
-          { method: request.method, path: error.path, status: error.status, code: error.code, retry: retriesDone + 1, delayMs: decision.delayMs, correlationId: error.correlationId },
+          {
+            method: request.method,
+            path: error.path,
+            status: error.status,
+            code: error.code,
+            retry: retriesDone + 1,
+            delayMs: decision.delayMs,
+            correlationId: error.correlationId,
+          },
           `${profile.service} call failed; retrying`,
         );
         await options.sleep(decision.delayMs);

@@ -12,7 +12,10 @@ import type { Layer } from '../request';
 export function resourceOf(path: string): string {
   const names: string[] = [];
   // MMD paths start with the tenant (`tenants/<tenant id>/`), the same for every call.
-  for (const part of path.split('?')[0]!.replace(/^tenants\/[^/]+\//, '').split('/')) {
+  for (const part of path
+    .split('?')[0]!
+    .replace(/^tenants\/[^/]+\//, '')
+    .split('/')) {
     const m = /^([A-Za-z][A-Za-z.]*)(\(.*\))?$/.exec(part);
     if (!m) break;
     names.push(m[1]!);

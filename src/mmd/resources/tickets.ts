@@ -33,7 +33,14 @@ function orderBy(query: TicketListQuery): string {
 export function ticketsResource(context: ResourceContext): MmdClient['tickets'] {
   return {
     list: (query: LinkedQuery<TicketListQuery> = {}, options = {}) =>
-      listPage(context, 'tickets', ticketSchema, query, { $filter: ticketFilter(query)?.toString(), $orderby: orderBy(query) }, options.signal),
+      listPage(
+        context,
+        'tickets',
+        ticketSchema,
+        query,
+        { $filter: ticketFilter(query)?.toString(), $orderby: orderBy(query) },
+        options.signal,
+      ),
 
     get: (id, options = {}) =>
       orNull(async () => {

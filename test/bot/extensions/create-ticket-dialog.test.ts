@@ -115,7 +115,10 @@ describe('message extension: "Create MMD ticket from this message"', () => {
     const choose = findActions(step1, 'Action.Submit').find((a) => a.title === 'Choose subcategory')!;
     expect(choose).toMatchObject({ type: 'Action.Submit', data: { verb: 'ticket.chooseCategory' } });
     const before = apiCalls(harness, 'POST', TICKETS);
-    const value = { ...fetchValue('createTicket', plainMessage), data: { ...inputs(step1), ...(choose.data as Json), category: 'Networking' } };
+    const value = {
+      ...fetchValue('createTicket', plainMessage),
+      data: { ...inputs(step1), ...(choose.data as Json), category: 'Networking' },
+    };
     const step2 = dialogCardOf((await invoke(harness, SUBMIT, value)).body);
     expect(apiCalls(harness, 'POST', TICKETS)).toBe(before);
     const sub = findElements(step2, 'Input.ChoiceSet').find((c) => c.id === 'subcategory')!;
@@ -139,7 +142,13 @@ describe('message extension: "Create MMD ticket from this message"', () => {
   });
 
   it('answers an API refusal in the dialog with the form again', async () => {
-    harness.app.emulator!.faults.add({ method: 'POST', path: '/tickets$', status: 400, body: { error: { code: '400', message: 'Subcategory is not valid.' } }, times: 1 });
+    harness.app.emulator!.faults.add({
+      method: 'POST',
+      path: '/tickets$',
+      status: 400,
+      body: { error: { code: '400', message: 'Subcategory is not valid.' } },
+      times: 1,
+    });
     const card = await openDialog();
     const { body } = await invoke(harness, SUBMIT, dialogSubmit(card, FILLED));
     expect(cardText(dialogCardOf(body))).toContain('did not accept this form, so nothing was changed. It said: Subcategory is not valid.');

@@ -7,7 +7,12 @@ export const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 export const THUMBNAIL = 'application/vnd.microsoft.card.thumbnail';
 
 /** Sends a message extension invoke (`composeExtension/...`) to /api/messages; the HTTP status and body. */
-export async function invoke(harness: BotHarness, name: string, value: unknown, options: SendOptions = {}): Promise<{ status: number; body: Json }> {
+export async function invoke(
+  harness: BotHarness,
+  name: string,
+  value: unknown,
+  options: SendOptions = {},
+): Promise<{ status: number; body: Json }> {
   const { status, body } = await harness.post(harness.activity({ type: 'invoke', name, value }, options));
   return { status, body: (body ?? {}) as Json };
 }

@@ -4,8 +4,10 @@ import { invoke, resultsOf } from './extension-helpers';
 const LINK = 'composeExtension/queryLink';
 const BOT_DOMAIN = 'mmd-assist.example.com';
 
-const intuneLink = (id: string) => `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${id}`;
-const endpointLink = (id: string) => `https://endpoint.microsoft.com/#blade/Microsoft_Intune_Devices/DeviceSettingsBlade/overview/mdmDeviceId/${id}`;
+const intuneLink = (id: string) =>
+  `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${id}`;
+const endpointLink = (id: string) =>
+  `https://endpoint.microsoft.com/#blade/Microsoft_Intune_Devices/DeviceSettingsBlade/overview/mdmDeviceId/${id}`;
 
 describe('message extension: link unfurling (composeExtension/queryLink)', () => {
   let harness: BotHarness;
@@ -50,7 +52,9 @@ describe('message extension: link unfurling (composeExtension/queryLink)', () =>
 
   it('unfurls an admin center ticket link (Service requests, ticket id in the route) into the ticket card', async () => {
     const ticket = (await harness.app.mmd.tickets.list({ top: 1 })).items[0]!;
-    const [result] = await unfurl(`https://intune.microsoft.com/#view/Microsoft_Intune_MMD/ServiceRequestDetailsBlade/ticketId/${ticket.id}`);
+    const [result] = await unfurl(
+      `https://intune.microsoft.com/#view/Microsoft_Intune_MMD/ServiceRequestDetailsBlade/ticketId/${ticket.id}`,
+    );
     expect(cardText(result!.content)).toContain(ticket.id);
   });
 

@@ -83,7 +83,10 @@ describe('message extension: search command (composeExtension/query)', () => {
 
   it('lists tickets whose title matches', async () => {
     const ticket = (await harness.app.mmd.tickets.list({ top: 1 })).items[0]!;
-    const word = String(ticket.title).split(' ').find((w) => w.length > 4) ?? String(ticket.title);
+    const word =
+      String(ticket.title)
+        .split(' ')
+        .find((w) => w.length > 4) ?? String(ticket.title);
     const results = resultsOf((await invoke(harness, QUERY, search(word))).body);
     expect(results.map((r) => tapValue(r))).toContainEqual({ kind: 'ticket', id: ticket.id });
   });
@@ -141,7 +144,11 @@ describe('message extension: search command (composeExtension/query)', () => {
       ['an unknown command id', search('pc', 0, 25, 'deleteEverything'), /does not have that command/],
       ['no parameters', search(undefined), /without its search text/],
       ['an oversized query', search('x'.repeat(101)), /at most 100 characters/],
-      ['a parameter that is not text', { commandId: 'search', parameters: [{ name: 'searchText', value: { $ne: 1 } }] }, /without its search text/],
+      [
+        'a parameter that is not text',
+        { commandId: 'search', parameters: [{ name: 'searchText', value: { $ne: 1 } }] },
+        /without its search text/,
+      ],
     ])('%s', async (_what, value, message) => {
       const { status, body } = await invoke(harness, QUERY, value);
       expect(status).toBe(200);
@@ -149,7 +156,10 @@ describe('message extension: search command (composeExtension/query)', () => {
     });
 
     it('tampered selectItem data', async () => {
-      for (const value of [{ kind: 'device', name: 'x'.repeat(65) }, { kind: 'user', upn: 'a@b.c' }]) {
+      for (const value of [
+        { kind: 'device', name: 'x'.repeat(65) },
+        { kind: 'user', upn: 'a@b.c' },
+      ]) {
         const { status, body } = await invoke(harness, 'composeExtension/selectItem', value);
         expect(status).toBe(200);
         expect(messageOf(body)).toMatch(/cannot accept/);
@@ -159,7 +169,11 @@ describe('message extension: search command (composeExtension/query)', () => {
     // Teams always sends an object value with an invoke; anything else is a malformed activity,
     // refused by the transport's shape check (src/server/activity-shape.ts) before the bot runs.
     it('an invoke whose value is not an object is a 400 from the transport, never a 500', async () => {
-      for (const [name, value] of [[QUERY, null], ['composeExtension/selectItem', 'MMD-00001'], ['composeExtension/selectItem', null]] as const) {
+      for (const [name, value] of [
+        [QUERY, null],
+        ['composeExtension/selectItem', 'MMD-00001'],
+        ['composeExtension/selectItem', null],
+      ] as const) {
         const { status } = await invoke(harness, name, value);
         expect(status).toBe(400);
       }

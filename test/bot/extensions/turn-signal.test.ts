@@ -19,7 +19,10 @@ describe('message extension API calls carry the turn signal', () => {
   afterEach(() => harness.app.emulator?.faults.clear());
 
   const deviceAndTicketCalls = (from: number) =>
-    harness.app.emulator!.requestLog().slice(from).filter((e) => /\/(devices|tickets)\?/.test(e.url) && !e.url.includes('createdDateTime%20gt')).length;
+    harness.app
+      .emulator!.requestLog()
+      .slice(from)
+      .filter((e) => /\/(devices|tickets)\?/.test(e.url) && !e.url.includes('createdDateTime%20gt')).length;
 
   it('search: an expired turn asks the API nothing', async () => {
     const before = harness.app.emulator!.requestLog().length;
@@ -27,7 +30,9 @@ describe('message extension API calls carry the turn signal', () => {
     await expect(searchPage(SEARCH_SOURCES, harness.app, 'MMD', 0, 10, new Date(), expired)).rejects.toThrow();
     expect(deviceAndTicketCalls(before)).toBe(0);
     // The same search with time left answers.
-    expect((await searchPage(SEARCH_SOURCES, harness.app, 'MMD', 0, 10, new Date(), AbortSignal.timeout(10_000))).length).toBeGreaterThan(0);
+    expect((await searchPage(SEARCH_SOURCES, harness.app, 'MMD', 0, 10, new Date(), AbortSignal.timeout(10_000))).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('search: a call still running when the turn ends is aborted, not waited for', async () => {

@@ -83,8 +83,12 @@ describe('Cancel on every form', () => {
       expect((action(back, 'incident.ticketForm').data as Json).id).toBe(id);
     });
 
-    it('in the message extension\'s dialog: Cancel answers in the dialog and creates nothing', async () => {
-      const fetch = { commandId: 'createTicket', commandContext: 'message', messagePayload: { id: '1', body: { contentType: 'text', content: 'Printer broken' } } };
+    it("in the message extension's dialog: Cancel answers in the dialog and creates nothing", async () => {
+      const fetch = {
+        commandId: 'createTicket',
+        commandContext: 'message',
+        messagePayload: { id: '1', body: { contentType: 'text', content: 'Printer broken' } },
+      };
       const { body } = await invoke(harness, 'composeExtension/fetchTask', fetch);
       const dialog = ((body.task as Json).value as Json).card as Json;
       const cancelButton = ((dialog.content as Json).actions as Json[]).find((a) => a.title === 'Cancel')!;

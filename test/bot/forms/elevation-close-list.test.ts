@@ -24,9 +24,16 @@ describe('closing an elevation request from the list', () => {
 
   /** The Close… buttons of a list card, by request id. */
   const closeButtons = (card: unknown) =>
-    new Map(findActions(card).filter((a) => a.verb === 'elevation.closeForm').map((a) => [String((a.data as Json).id), a]));
+    new Map(
+      findActions(card)
+        .filter((a) => a.verb === 'elevation.closeForm')
+        .map((a) => [String((a.data as Json).id), a]),
+    );
 
-  const rows = (card: unknown) => ((card as Json).body as Json[]).filter((item) => item.type === 'Container').map((r) => ({ json: JSON.stringify(r), text: cardText(r) }));
+  const rows = (card: unknown) =>
+    ((card as Json).body as Json[])
+      .filter((item) => item.type === 'Container')
+      .map((r) => ({ json: JSON.stringify(r), text: cardText(r) }));
 
   /** A request's row as text, found by the request id its Details button carries (closed or open). */
   function rowText(card: unknown, id: string): string {
@@ -63,7 +70,7 @@ describe('closing an elevation request from the list', () => {
     expect(cardText(replay)).toEqual(cardText(after));
   });
 
-  it('keeps a device\'s list as it was: the list for that device comes back', async () => {
+  it("keeps a device's list as it was: the list for that device comes back", async () => {
     const all = cardOf((await harness.say('elevations'))[0]);
     const [, button] = [...closeButtons(all)][0]!;
     const deviceName = String((button.data as Json).deviceName);

@@ -96,7 +96,12 @@ describe('elevation forms', () => {
 
     it.each([
       ['no linked ticket', { ticketChoice: '' }, 'ticketId', /Choose one of your open tickets or type a ticket id/],
-      ['a ticket that does not exist', { ticketChoice: '', ticketId: 'MMD-0000000-NOPE0' }, 'ticketId', /There is no ticket MMD-0000000-NOPE0/],
+      [
+        'a ticket that does not exist',
+        { ticketChoice: '', ticketId: 'MMD-0000000-NOPE0' },
+        'ticketId',
+        /There is no ticket MMD-0000000-NOPE0/,
+      ],
       ['a malformed ticket id', { ticketId: 'not a ticket' }, 'ticketId', /ticket id such as/],
       ['no device', { deviceName: '' }, 'deviceName', /device name/],
       ['a device name with spaces', { deviceName: 'my laptop' }, 'deviceName', /device name/],
@@ -113,19 +118,28 @@ describe('elevation forms', () => {
       expect(apiCalls(harness, 'POST', CREATE)).toBe(before);
     });
 
-    it('lists only the chosen category\'s subcategories (step 1, then step 2), keeping what was typed', async () => {
+    it("lists only the chosen category's subcategories (step 1, then step 2), keeping what was typed", async () => {
       const start = invokeCard(await harness.execute('elevation.requestForm', { deviceName: 'MMD-00004' }));
       expect(() => input(start, 'subcategory')).toThrow();
       expect(() => action(start, 'elevation.create')).toThrow();
       expect(input(start, 'title')).toMatchObject({ isRequired: false });
-      expect((input(start, 'category').choices as Json[]).map((c) => c.value)).toEqual(['Office', 'Hardware', 'Apps', 'Networking', 'Security', 'Other']);
+      expect((input(start, 'category').choices as Json[]).map((c) => c.value)).toEqual([
+        'Office',
+        'Hardware',
+        'Apps',
+        'Networking',
+        'Security',
+        'Other',
+      ]);
       const form = await chooseCategory(harness, start, 'Networking', { title: 'Reset VPN client' });
       expect((input(form, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['VPN', 'Other']);
       expect(inputs(form)).toMatchObject({ deviceName: 'MMD-00004', title: 'Reset VPN client', category: 'Networking' });
       expect(input(form, 'title')).toMatchObject({ isRequired: true });
       // A stale or tampered pair: the field's message, the new category's list, no API call.
       const before = apiCalls(harness, 'POST', CREATE);
-      const again = invokeCard(await press(harness, form, 'elevation.create', { ...valid('MMD-00004'), category: 'Security', subcategory: 'VPN' }));
+      const again = invokeCard(
+        await press(harness, form, 'elevation.create', { ...valid('MMD-00004'), category: 'Security', subcategory: 'VPN' }),
+      );
       expect(apiCalls(harness, 'POST', CREATE)).toBe(before);
       expect(fieldError(again, 'subcategory')).toBe('That subcategory does not belong to Security. Choose one of: BitLocker, Other.');
       expect((input(again, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['BitLocker', 'Other']);
@@ -139,7 +153,9 @@ describe('elevation forms', () => {
     ])('refuses tampered data: %s', async (_name, change) => {
       const form = await openForm();
       const before = apiCalls(harness, 'POST', CREATE);
-      expect(invokeMessage(await press(harness, form, 'elevation.create', { ...valid('MMD-00004'), ...change }))).toMatch(/nothing was changed/);
+      expect(invokeMessage(await press(harness, form, 'elevation.create', { ...valid('MMD-00004'), ...change }))).toMatch(
+        /nothing was changed/,
+      );
       expect(apiCalls(harness, 'POST', CREATE)).toBe(before);
     });
 
@@ -257,8 +273,12 @@ describe('elevation forms', () => {
       const before = apiCalls(harness, 'PATCH', CLOSE);
       const again = invokeCard(await press(harness, form, 'elevation.close', { actionsTaken: '' }));
       expect(fieldError(again, 'actionsTaken')).toMatch(/Describe the actions taken/);
-      expect(invokeMessage(await press(harness, form, 'elevation.close', { actionsTaken: 'x', formId: 'nope' }))).toMatch(/nothing was changed/);
-      expect(invokeMessage(await press(harness, form, 'elevation.close', { actionsTaken: 'x'.repeat(4001) }))).toMatch(/nothing was changed/);
+      expect(invokeMessage(await press(harness, form, 'elevation.close', { actionsTaken: 'x', formId: 'nope' }))).toMatch(
+        /nothing was changed/,
+      );
+      expect(invokeMessage(await press(harness, form, 'elevation.close', { actionsTaken: 'x'.repeat(4001) }))).toMatch(
+        /nothing was changed/,
+      );
       expect(invokeMessage(await press(harness, form, 'elevation.close', { actionsTaken: 'x', requestId: 'r'.repeat(65) }))).toMatch(
         /nothing was changed/,
       );

@@ -150,7 +150,11 @@ describe('form submits survive the bot process being killed', () => {
       tokenEndpoint: emulator.tokenEndpoint,
       timeoutMs: 5000,
     });
-    mmd = createMmdClient({ baseUrl: emulator.mmdBaseUrl, tenantId: emulator.tenantId, tokenProvider: credentials.forScope(DEFAULT_SCOPE) });
+    mmd = createMmdClient({
+      baseUrl: emulator.mmdBaseUrl,
+      tenantId: emulator.tenantId,
+      tokenProvider: credentials.forScope(DEFAULT_SCOPE),
+    });
     await connector.start();
     connector.members.set(USER.id, { ...USER, email: 'adele.vance@contoso.com', userPrincipalName: 'adele.vance@contoso.com' });
   });
@@ -167,7 +171,8 @@ describe('form submits survive the bot process being killed', () => {
     const ticketId = (await mmd.tickets.list({ states: ['active'], top: 1 })).items[0]!.id;
     const devices: string[] = [];
     for (const d of (await mmd.devices.list({ top: 40 })).items) {
-      if (devices.length < ELEVATION_FORMS && (await mmd.elevations.list({ deviceName: d.name, open: true })).items.length === 0) devices.push(d.name);
+      if (devices.length < ELEVATION_FORMS && (await mmd.elevations.list({ deviceName: d.name, open: true })).items.length === 0)
+        devices.push(d.name);
     }
     expect(devices).toHaveLength(ELEVATION_FORMS);
     const run = `${SEED}-${process.pid}`;
@@ -199,7 +204,14 @@ describe('form submits survive the bot process being killed', () => {
           formId: '',
           title,
           deviceName,
-          data: { deviceName, ticketChoice: ticketId, title, category: 'Office', subcategory: 'Excel', planOfAction: 'Re-register the add-in.' },
+          data: {
+            deviceName,
+            ticketChoice: ticketId,
+            title,
+            category: 'Office',
+            subcategory: 'Excel',
+            planOfAction: 'Re-register the add-in.',
+          },
         };
       }),
     ];
@@ -254,7 +266,9 @@ describe('form submits survive the bot process being killed', () => {
       const created =
         form.verb === 'ticket.create'
           ? (await mmd.tickets.list({ title: form.title, top: 10 })).items.filter((t) => t.title === form.title).map((t) => t.id)
-          : (await mmd.elevations.list({ deviceName: form.deviceName!, top: 50 })).items.filter((r) => r.title === form.title).map((r) => r.id);
+          : (await mmd.elevations.list({ deviceName: form.deviceName!, top: 50 })).items
+              .filter((r) => r.title === form.title)
+              .map((r) => r.id);
       expect({ form: form.title, created }).toEqual({ form: form.title, created: [results[i]] });
       // A result seen before a kill is the one every later submit answers with.
       if (answered.has(form.formId)) expect(answered.get(form.formId)).toBe(results[i]);

@@ -62,7 +62,9 @@ describe('add note form', () => {
     expect(JSON.stringify(ticketCard)).not.toContain('\\\\');
     // Sent as HTML, escaped, so the service (and its portal) keeps the same text and lines.
     const notes = await harness.app.mmd.tickets.notes(other);
-    expect(notes.at(-1)!.text).toMatch(/^Line one<br>Line two \[click\]\(https:\/\/evil\.example\) \*\*bold\*\* \$\{x\} &lt;b&gt;b&lt;\/b&gt; &amp; co<br><br>— /);
+    expect(notes.at(-1)!.text).toMatch(
+      /^Line one<br>Line two \[click\]\(https:\/\/evil\.example\) \*\*bold\*\* \$\{x\} &lt;b&gt;b&lt;\/b&gt; &amp; co<br><br>— /,
+    );
   });
 
   it.each([

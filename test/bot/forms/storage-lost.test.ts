@@ -81,7 +81,9 @@ describe('SQLite file deleted while the bot runs', () => {
       expect(refused).toMatch(/storage is not available right now.*I did not send it and nothing was created/);
       expect(creates()).toBe(1);
       const errors = logs.map((l) => JSON.parse(l) as Json).filter((l) => l.level === 50);
-      expect(errors.filter((l) => /SQLite file or its write-ahead log \(-wal\) was deleted or replaced/.test(String(l.msg)))).toHaveLength(1);
+      expect(errors.filter((l) => /SQLite file or its write-ahead log \(-wal\) was deleted or replaced/.test(String(l.msg)))).toHaveLength(
+        1,
+      );
     } finally {
       await first.stop();
     }

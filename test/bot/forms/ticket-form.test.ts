@@ -73,7 +73,12 @@ describe('new ticket form', () => {
     it('opens from a device card with the device in the description, at step 2 (Devices chosen)', async () => {
       const form = invokeCard(await harness.execute('ticket.newForm', { deviceName: 'MMD-00001' }));
       expect(inputs(form)).toMatchObject({ category: 'Devices', description: 'Device: MMD-00001\n' });
-      expect((input(form, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['Hardware', 'Configuration/Policy', 'Deployment groups assignment', 'Other']);
+      expect((input(form, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual([
+        'Hardware',
+        'Configuration/Policy',
+        'Deployment groups assignment',
+        'Other',
+      ]);
       action(form, 'ticket.create');
     });
 
@@ -90,11 +95,16 @@ describe('new ticket form', () => {
       expect(a.formId).not.toEqual(b.formId);
     });
 
-    it('shows the chosen category\'s subcategories, trimmed, and carries the rules on the inputs', async () => {
+    it("shows the chosen category's subcategories, trimmed, and carries the rules on the inputs", async () => {
       const form = await openForm();
       const sub = input(form, 'subcategory');
       expect(sub.style).toBe('filtered');
-      expect((sub.choices as Json[]).map((c) => c.value)).toEqual(['Hardware', 'Configuration/Policy', 'Deployment groups assignment', 'Other']);
+      expect((sub.choices as Json[]).map((c) => c.value)).toEqual([
+        'Hardware',
+        'Configuration/Policy',
+        'Deployment groups assignment',
+        'Other',
+      ]);
       expect(input(form, 'title')).toMatchObject({ isRequired: true, maxLength: 200, errorMessage: expect.any(String) });
       expect(input(form, 'email')).toMatchObject({ isRequired: true, regex: expect.stringMatching(/^\^/) });
       expect(input(form, 'usersOrDevicesImpacted')).toMatchObject({ type: 'Input.Number', min: 1, max: 1_000_000, isRequired: false });
@@ -108,14 +118,26 @@ describe('new ticket form', () => {
       expect(() => action(form, 'ticket.create')).toThrow();
       expect(cardText(form)).toMatch(/Choose a category, then press Choose subcategory/);
       expect(input(form, 'category')).toMatchObject({ isRequired: true });
-      expect((input(form, 'category').choices as Json[]).map((c) => c.value)).toEqual(['Devices', 'Apps', 'Identity', 'Security', 'Networking']);
+      expect((input(form, 'category').choices as Json[]).map((c) => c.value)).toEqual([
+        'Devices',
+        'Apps',
+        'Identity',
+        'Security',
+        'Networking',
+      ]);
       // Teams checks required inputs before it runs a button with inputs: step 1 must not block the refresh.
       expect(input(form, 'title')).toMatchObject({ isRequired: false });
     });
 
-    it('lists only the chosen category\'s subcategories, keeping everything typed, then creates the ticket with the pair', async () => {
+    it("lists only the chosen category's subcategories, keeping everything typed, then creates the ticket with the pair", async () => {
       const start = invokeCard(await harness.execute('ticket.newForm', {}));
-      const typed = { title: 'VPN drops every hour', description: 'Line one\nLine two', severity: '3', type: 'Incident', phone: '+1 425 555 0100' };
+      const typed = {
+        title: 'VPN drops every hour',
+        description: 'Line one\nLine two',
+        severity: '3',
+        type: 'Incident',
+        phone: '+1 425 555 0100',
+      };
       const form = await chooseCategory(harness, start, 'Networking', typed);
       expect((input(form, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['VPN', 'Wi-Fi', 'Other']);
       expect(inputs(form)).toMatchObject({ ...typed, category: 'Networking', givenName: 'Adele', email: 'adele.vance@contoso.com' });
@@ -124,7 +146,12 @@ describe('new ticket form', () => {
       expect(input(form, 'subcategory')).toMatchObject({ isRequired: false });
       // Another category: the list follows, and a subcategory of the old one is dropped.
       const apps = await chooseCategory(harness, form, 'Apps', { subcategory: 'VPN' });
-      expect((input(apps, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
+      expect((input(apps, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual([
+        'Microsoft 365 Apps',
+        'Teams',
+        'Line of business app',
+        'Other',
+      ]);
       expect(inputs(apps).subcategory).toBe('');
       expect(inputs(apps).title).toBe(typed.title);
 
@@ -135,14 +162,21 @@ describe('new ticket form', () => {
       expect(ticket).toMatchObject({ category: 'Apps', subcategory: 'Line of business app', title: typed.title });
     });
 
-    it('refuses a mismatched pair (a stale or tampered submit) with the field\'s message and no API call', async () => {
+    it("refuses a mismatched pair (a stale or tampered submit) with the field's message and no API call", async () => {
       const form = await chooseCategory(harness, invokeCard(await harness.execute('ticket.newForm', {})), 'Networking');
       const before = apiCalls(harness, 'POST', TICKETS);
       // The category changed on the client without pressing Choose subcategory, or a forged submit.
       const again = invokeCard(await press(harness, form, 'ticket.create', { ...VALID, category: 'Apps', subcategory: 'VPN' }));
       expect(apiCalls(harness, 'POST', TICKETS)).toBe(before);
-      expect(fieldError(again, 'subcategory')).toBe('That subcategory does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other.');
-      expect((input(again, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual(['Microsoft 365 Apps', 'Teams', 'Line of business app', 'Other']);
+      expect(fieldError(again, 'subcategory')).toBe(
+        'That subcategory does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other.',
+      );
+      expect((input(again, 'subcategory').choices as Json[]).map((c) => c.value)).toEqual([
+        'Microsoft 365 Apps',
+        'Teams',
+        'Line of business app',
+        'Other',
+      ]);
       expect(inputs(again).title).toBe(VALID.title);
     });
   });
@@ -213,7 +247,12 @@ describe('new ticket form', () => {
       ['no type', { type: '' }, 'type', /type of ticket/],
       ['no category', { category: '' }, 'category', /category/],
       ['no subcategory', { subcategory: '' }, 'subcategory', /subcategory/],
-      ['a subcategory of another category', { category: 'Apps', subcategory: 'Hardware' }, 'subcategory', /does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other\./],
+      [
+        'a subcategory of another category',
+        { category: 'Apps', subcategory: 'Hardware' },
+        'subcategory',
+        /does not belong to Apps. Choose one of: Microsoft 365 Apps, Teams, Line of business app, Other\./,
+      ],
       ['no severity', { severity: '' }, 'severity', /severity/],
       ['no given name', { givenName: '' }, 'givenName', /given name/],
       ['no surname', { surname: '' }, 'surname', /surname/],
@@ -344,29 +383,32 @@ describe('new ticket form', () => {
       ['throttling, 429 with Retry-After', { status: 429, retryAfterSeconds: 0 }],
       ['a 503 with Retry-After: 1 after the ticket was made', { status: 503, retryAfterSeconds: 1, carryOut: true }],
       ['a lost connection', { drop: true }],
-    ])('an unknown outcome (%s) is said plainly; pressing again asks the service and ends with exactly one ticket', async (_name, fault) => {
-      harness.app.emulator!.faults.add({ method: 'POST', path: '/tickets$', times: 1, ...fault });
-      const form = await openForm();
-      const title = `${String(VALID.title)} ${randomUUID().slice(0, 8)}`;
-      const before = apiCalls(harness, 'POST', TICKETS);
-      const failed = invokeCard(await press(harness, form, 'ticket.create', { ...VALID, title }));
-      expect(cardText(failed)).toMatch(/cannot tell whether the ticket was created/);
-      expect(inputs(failed).title).toBe(title);
-      const again = invokeCard(await press(harness, failed, 'ticket.create'));
-      if ('drop' in fault) {
-        // No answer at all: the request may still land, so nothing is sent until the claim is stale.
-        expect(cardText(again)).toMatch(/I will not send this form again/);
-        expect(apiCalls(harness, 'POST', TICKETS)).toBe(before + 1);
-        expect((await harness.app.mmd.tickets.list({ title })).items.length).toBeLessThanOrEqual(1);
-        return;
-      }
-      // The service answered (5xx, 429): it is asked (same title and contact since the claim); the ticket, created once.
-      expect(cardText(again)).toMatch(/MMD-\d+-[A-Z0-9]+/);
-      const third = invokeCard(await press(harness, failed, 'ticket.create'));
-      expect(cardText(third)).toMatch(/MMD-\d+-[A-Z0-9]+/);
-      expect(apiCalls(harness, 'POST', TICKETS)).toBeLessThanOrEqual(before + 2);
-      expect((await harness.app.mmd.tickets.list({ title })).items).toHaveLength(1);
-    });
+    ])(
+      'an unknown outcome (%s) is said plainly; pressing again asks the service and ends with exactly one ticket',
+      async (_name, fault) => {
+        harness.app.emulator!.faults.add({ method: 'POST', path: '/tickets$', times: 1, ...fault });
+        const form = await openForm();
+        const title = `${String(VALID.title)} ${randomUUID().slice(0, 8)}`;
+        const before = apiCalls(harness, 'POST', TICKETS);
+        const failed = invokeCard(await press(harness, form, 'ticket.create', { ...VALID, title }));
+        expect(cardText(failed)).toMatch(/cannot tell whether the ticket was created/);
+        expect(inputs(failed).title).toBe(title);
+        const again = invokeCard(await press(harness, failed, 'ticket.create'));
+        if ('drop' in fault) {
+          // No answer at all: the request may still land, so nothing is sent until the claim is stale.
+          expect(cardText(again)).toMatch(/I will not send this form again/);
+          expect(apiCalls(harness, 'POST', TICKETS)).toBe(before + 1);
+          expect((await harness.app.mmd.tickets.list({ title })).items.length).toBeLessThanOrEqual(1);
+          return;
+        }
+        // The service answered (5xx, 429): it is asked (same title and contact since the claim); the ticket, created once.
+        expect(cardText(again)).toMatch(/MMD-\d+-[A-Z0-9]+/);
+        const third = invokeCard(await press(harness, failed, 'ticket.create'));
+        expect(cardText(third)).toMatch(/MMD-\d+-[A-Z0-9]+/);
+        expect(apiCalls(harness, 'POST', TICKETS)).toBeLessThanOrEqual(before + 2);
+        expect((await harness.app.mmd.tickets.list({ title })).items).toHaveLength(1);
+      },
+    );
   });
 });
 

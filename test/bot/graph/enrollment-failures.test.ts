@@ -13,9 +13,16 @@ import { refuseCreate } from './graph-test-helpers';
 type Json = Record<string, unknown>;
 
 const CREATE = /\/beta\/deviceManagement\/troubleshootingEvents$/;
-const REPORT: Json = { enrollmentType: 'windowsAutoEnrollment', failureCategory: 'authentication', failureReason: 'The user could not be authenticated (0x80180002).' };
+const REPORT: Json = {
+  enrollmentType: 'windowsAutoEnrollment',
+  failureCategory: 'authentication',
+  failureReason: 'The user could not be authenticated (0x80180002).',
+};
 
-const rowIds = (card: unknown): string[] => findActions(card).filter((a) => a.verb === 'enrollmentFailure.open').map((a) => String((a.data as Json).id));
+const rowIds = (card: unknown): string[] =>
+  findActions(card)
+    .filter((a) => a.verb === 'enrollmentFailure.open')
+    .map((a) => String((a.data as Json).id));
 
 describe('enrollment failures in chat', () => {
   let harness: BotHarness;
@@ -52,7 +59,10 @@ describe('enrollment failures in chat', () => {
     const list = cardOf((await harness.say(`enrollment failures ${device.name}`))[0]);
     expectCleanCard(list);
     expect(rowIds(list).length).toBeGreaterThan(0);
-    const last = harness.app.emulator!.requestLog().filter((r) => r.url.includes('/troubleshootingEvents?')).at(-1)!;
+    const last = harness.app
+      .emulator!.requestLog()
+      .filter((r) => r.url.includes('/troubleshootingEvents?'))
+      .at(-1)!;
     const url = decodeURIComponent(last.url).replace(/\+/g, ' ');
     expect(url).toContain(`managedDeviceIdentifier eq '${device.intuneId}'`);
     expect(url).toContain(`deviceId eq '${device.aadDeviceId}'`);
@@ -65,7 +75,10 @@ describe('enrollment failures in chat', () => {
   it('"enrollment failures <upn>" filters on the user', async () => {
     const list = cardOf((await harness.say(`enrollment failures ${device.userUpn}`))[0]);
     expectCleanCard(list);
-    const last = harness.app.emulator!.requestLog().filter((r) => r.url.includes('/troubleshootingEvents?')).at(-1)!;
+    const last = harness.app
+      .emulator!.requestLog()
+      .filter((r) => r.url.includes('/troubleshootingEvents?'))
+      .at(-1)!;
     expect(decodeURIComponent(last.url).replace(/\+/g, ' ')).toContain(`userId eq '${device.userUpn!.toLowerCase()}'`);
   });
 

@@ -24,14 +24,24 @@ describe('incident classification and determination', () => {
   it('"False positive" with "Malware" is refused on the detail card, and nothing is sent', async () => {
     const card = invokeCard(await harness.execute('incident.open', { id: '1014' }));
     const before = apiCalls(harness, 'PATCH', PATCH);
-    const again = invokeCard(await press(harness, card, 'incident.update', { change: 'classification', classification: 'falsePositive', determination: 'malware' }));
+    const again = invokeCard(
+      await press(harness, card, 'incident.update', {
+        change: 'classification',
+        classification: 'falsePositive',
+        determination: 'malware',
+      }),
+    );
     expect(fieldError(again, 'determination')).toBe('Malware does not go with False positive: choose Other, Clean or Insufficient data.');
     expect(apiCalls(harness, 'PATCH', PATCH)).toBe(before);
     // The form comes back offering only what goes with False positive.
-    const offered = (findElements(again, 'Input.ChoiceSet').find((i) => i.id === 'determination')!.choices as Array<{ value: string }>).map((c) => c.value);
+    const offered = (findElements(again, 'Input.ChoiceSet').find((i) => i.id === 'determination')!.choices as Array<{ value: string }>).map(
+      (c) => c.value,
+    );
     expect(offered).toEqual(['other', 'clean', 'insufficientData']);
     // A pair that goes together is saved.
-    const saved = invokeCard(await press(harness, again, 'incident.update', { change: 'classification', classification: 'falsePositive', determination: 'clean' }));
+    const saved = invokeCard(
+      await press(harness, again, 'incident.update', { change: 'classification', classification: 'falsePositive', determination: 'clean' }),
+    );
     expect(cardText(saved)).toMatch(/False positive/);
     expect(apiCalls(harness, 'PATCH', PATCH)).toBe(before + 1);
   });
@@ -40,7 +50,9 @@ describe('incident classification and determination', () => {
     const form = invokeCard(await harness.execute('incident.newForm', {}));
     const before = apiCalls(harness, 'POST', CREATE);
     const base = { displayName: 'Test pair', severity: 'low' };
-    const bad = invokeCard(await press(harness, form, 'incident.create', { ...base, classification: 'benignPositive', determination: 'phishing' }));
+    const bad = invokeCard(
+      await press(harness, form, 'incident.create', { ...base, classification: 'benignPositive', determination: 'phishing' }),
+    );
     expect(fieldError(bad, 'determination')).toMatch(/^Phishing does not go with Benign positive: choose /);
     const alone = invokeCard(await press(harness, form, 'incident.create', { ...base, classification: '', determination: 'malware' }));
     expect(fieldError(alone, 'classification')).toMatch(/Choose the classification/);

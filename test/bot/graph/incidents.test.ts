@@ -14,7 +14,14 @@ type Json = Record<string, unknown>;
 const CREATE = /\/beta\/security\/incidents$/;
 const PATCH = /\/v1\.0\/security\/incidents\/[^/]+$/;
 
-const VALID: Json = { displayName: 'Suspicious sign-in on MMD-00001', severity: 'high', status: 'active', assignedTo: 'adele.vance@contoso.com', tags: 'VIP, Finance', comment: 'Seen by the help desk.' };
+const VALID: Json = {
+  displayName: 'Suspicious sign-in on MMD-00001',
+  severity: 'high',
+  status: 'active',
+  assignedTo: 'adele.vance@contoso.com',
+  tags: 'VIP, Finance',
+  comment: 'Seen by the help desk.',
+};
 
 /** Incident ids of a list card's rows, in order. */
 function rowIds(card: unknown): string[] {
@@ -62,7 +69,10 @@ describe('security incidents in chat', () => {
       const log = harness.app.emulator!.requestLog().filter((r) => r.method === 'GET' && r.url.includes('/security/incidents?'));
       expect(decodeURIComponent(log.at(-1)!.url).replace(/\+/g, ' ')).toMatch(/\$filter=status eq 'resolved'/);
       const activeHigh = cardOf((await harness.say('incidents active high'))[0]);
-      const last = harness.app.emulator!.requestLog().filter((r) => r.url.includes('/security/incidents?')).at(-1)!;
+      const last = harness.app
+        .emulator!.requestLog()
+        .filter((r) => r.url.includes('/security/incidents?'))
+        .at(-1)!;
       expect(decodeURIComponent(last.url).replace(/\+/g, ' ')).toMatch(/status eq 'active'.*severity eq 'high'/);
       for (const id of rowIds(activeHigh)) {
         const detail = invokeCard(await harness.execute('incident.open', { id }));
@@ -89,7 +99,11 @@ describe('security incidents in chat', () => {
       const card = cardOf((await harness.say('incident 1000'))[0]);
       expectCleanCard(card);
       expect(cardText(card)).toMatch(/1000/);
-      expect(findActions(card).filter((a) => a.verb === 'incident.update').map((a) => (a.data as Json).change)).toEqual(['status', 'assignment', 'classification']);
+      expect(
+        findActions(card)
+          .filter((a) => a.verb === 'incident.update')
+          .map((a) => (a.data as Json).change),
+      ).toEqual(['status', 'assignment', 'classification']);
       const missing = await harness.say('incident 999999');
       expect(answerText(missing[0])).toMatch(/could not find security incident 999999\./);
     });
@@ -100,12 +114,24 @@ describe('security incidents in chat', () => {
       card = invokeCard(await press(harness, card, 'incident.update', { change: 'status', status: 'resolved' }));
       expect(cardText(card)).toMatch(/Resolved/);
       const assignment = findActions(card).find((a) => a.verb === 'incident.update' && (a.data as Json).change === 'assignment')!;
-      card = invokeCard(await harness.execute('incident.update', { ...inputs(card), ...(assignment.data as Json), assignedTo: 'megan.bowen@contoso.com' }));
+      card = invokeCard(
+        await harness.execute('incident.update', { ...inputs(card), ...(assignment.data as Json), assignedTo: 'megan.bowen@contoso.com' }),
+      );
       expect(cardText(card)).toMatch(/megan\.bowen@contoso\.com/);
       const classify = findActions(card).find((a) => a.verb === 'incident.update' && (a.data as Json).change === 'classification')!;
-      const classified = await harness.execute('incident.update', { ...inputs(card), ...(classify.data as Json), classification: 'truePositive', determination: 'malware' });
+      const classified = await harness.execute('incident.update', {
+        ...inputs(card),
+        ...(classify.data as Json),
+        classification: 'truePositive',
+        determination: 'malware',
+      });
       // The same card pressed again (double click): answered from the first result, no second PATCH.
-      const again = await harness.execute('incident.update', { ...inputs(card), ...(classify.data as Json), classification: 'truePositive', determination: 'malware' });
+      const again = await harness.execute('incident.update', {
+        ...inputs(card),
+        ...(classify.data as Json),
+        classification: 'truePositive',
+        determination: 'malware',
+      });
       card = invokeCard(classified);
       expect(cardText(card)).toMatch(/True positive/);
       expect(cardText(card)).toMatch(/Malware/);
@@ -176,7 +202,9 @@ describe('security incidents in chat', () => {
       const form = await openForm();
       const before = apiCalls(harness, 'POST', CREATE);
       const evil = '[click](https://evil.example) **bold**';
-      const again = invokeCard(await press(harness, form, 'incident.create', { ...VALID, displayName: '', comment: evil, status: 'redirected' }));
+      const again = invokeCard(
+        await press(harness, form, 'incident.create', { ...VALID, displayName: '', comment: evil, status: 'redirected' }),
+      );
       expect(fieldError(again, 'displayName')).toBeDefined();
       expect(inputs(again).comment).toBe(evil);
       expect((action(again, 'incident.create').data as Json).formId).toBe((action(form, 'incident.create').data as Json).formId);
@@ -198,23 +226,32 @@ describe('security incidents in chat', () => {
       expect(apiCalls(harness, 'POST', CREATE)).toBe(before);
     });
 
-    it.each([403, 405, 400] as const)('a refused create (%i) is shown as the service said it, the form kept and free to retry', async (status) => {
-      await refuseCreate(harness, 'incidents', status);
-      const form = await openForm();
-      const refused = invokeCard(await press(harness, form, 'incident.create', VALID));
-      const text = cardText(refused).replace(/\\/g, '');
-      expect(text).toMatch(new RegExp(`Microsoft Graph refused this \\(HTTP ${status}`));
-      expect(text).toMatch(/nothing was created\. It said: \S/);
-      if (status === 403) expect(text).toMatch(/SecurityIncident\.ReadWrite\.All/);
-      expect(inputs(refused).displayName).toBe(VALID.displayName);
-      await refuseCreate(harness, 'incidents', null);
-      const created = invokeCard(await press(harness, refused, 'incident.create'));
-      expect(cardText(created)).toMatch(/Suspicious sign-in on MMD-00001/);
-    });
+    it.each([403, 405, 400] as const)(
+      'a refused create (%i) is shown as the service said it, the form kept and free to retry',
+      async (status) => {
+        await refuseCreate(harness, 'incidents', status);
+        const form = await openForm();
+        const refused = invokeCard(await press(harness, form, 'incident.create', VALID));
+        const text = cardText(refused).replace(/\\/g, '');
+        expect(text).toMatch(new RegExp(`Microsoft Graph refused this \\(HTTP ${status}`));
+        expect(text).toMatch(/nothing was created\. It said: \S/);
+        if (status === 403) expect(text).toMatch(/SecurityIncident\.ReadWrite\.All/);
+        expect(inputs(refused).displayName).toBe(VALID.displayName);
+        await refuseCreate(harness, 'incidents', null);
+        const created = invokeCard(await press(harness, refused, 'incident.create'));
+        expect(cardText(created)).toMatch(/Suspicious sign-in on MMD-00001/);
+      },
+    );
   });
 
   it('a Graph failure on a list is the error card with Graph’s words, not a crash', async () => {
-    harness.app.emulator!.faults.add({ method: 'GET', path: '/security/incidents$', status: 403, body: { error: { code: 'Forbidden', message: 'Missing role SecurityIncident.Read.All' } }, times: 1 });
+    harness.app.emulator!.faults.add({
+      method: 'GET',
+      path: '/security/incidents$',
+      status: 403,
+      body: { error: { code: 'Forbidden', message: 'Missing role SecurityIncident.Read.All' } },
+      times: 1,
+    });
     const card = cardOf((await harness.say('incidents'))[0]);
     expect(cardText(card)).toMatch(/Something went wrong while listing security incidents/);
     expect(cardText(card)).toMatch(/Missing role SecurityIncident\.Read\.All/);

@@ -59,7 +59,16 @@ describe('deadlines under a misbehaving API', () => {
   }, 90_000);
 
   it('every read command answers within 15 s, with the result or a clear error', async () => {
-    const commands = ['devices', 'users', 'tickets active', 'device MMD-00001', 'elevations', 'user adele.vance@contoso.onmicrosoft.com', 'devices', 'tickets'];
+    const commands = [
+      'devices',
+      'users',
+      'tickets active',
+      'device MMD-00001',
+      'elevations',
+      'user adele.vance@contoso.onmicrosoft.com',
+      'devices',
+      'tickets',
+    ];
     for (const command of commands) {
       injectFaults();
       const { result: replies, ms } = await timed(() => harness.say(command));
@@ -95,7 +104,14 @@ describe('deadlines under a misbehaving API', () => {
       const form = invokeCard(await harness.execute('ticket.newForm', { deviceName: 'MMD-00001' })); // Devices chosen: step 2
       const title = `Deadline check ${randomUUID().slice(0, 8)}`;
       titles.push(title);
-      const values = { title, description: 'Checking deadlines', category: 'Devices', subcategory: 'Other', severity: '4', type: 'RequestForInformation' };
+      const values = {
+        title,
+        description: 'Checking deadlines',
+        category: 'Devices',
+        subcategory: 'Other',
+        severity: '4',
+        type: 'RequestForInformation',
+      };
       let current = form;
       for (let press_ = 0; press_ < 3; press_++) {
         injectFaults(3);

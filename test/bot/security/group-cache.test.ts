@@ -31,7 +31,8 @@ describe('group membership checks are cached per user', () => {
   });
 
   const graphChecks = (aadObjectId: string) =>
-    harness.app.emulator!.requestLog().filter((e) => e.method === 'POST' && e.url.includes(`/users/${aadObjectId}/checkMemberGroups`)).length;
+    harness.app.emulator!.requestLog().filter((e) => e.method === 'POST' && e.url.includes(`/users/${aadObjectId}/checkMemberGroups`))
+      .length;
 
   it('asks Graph once per user for 5 minutes, then again', async () => {
     for (let i = 0; i < 3; i++) {

@@ -37,9 +37,13 @@ describe('redaction scheduler', () => {
     await scheduler.schedule({ reference, activityId: 'b', deviceName: 'MMD-2' });
     const [key] = await storage.list('redactions/');
     expect(key).toMatch(/^redactions\/2030-01-01T00:01:00\.000Z\/[0-9a-f-]{36}$/);
-    expect(Object.keys((await storage.get<Record<string, unknown>>(key!))!.value).sort()).toEqual(
-      ['activityId', 'attempts', 'deviceName', 'dueAt', 'reference'],
-    );
+    expect(Object.keys((await storage.get<Record<string, unknown>>(key!))!.value).sort()).toEqual([
+      'activityId',
+      'attempts',
+      'deviceName',
+      'dueAt',
+      'reference',
+    ]);
 
     expect(await scheduler.sweep()).toBe(0);
     advance(59);

@@ -59,7 +59,9 @@ describe('roles: every privileged route refuses a reader before its handler runs
   // The ticket notifier polls the ticket list in the background from the start; its list calls
   // are not the refused route's doing, so they are left out of the count.
   const apiCalls = () =>
-    harness.app.emulator!.requestLog().filter((e) => !(e.method === 'GET' && /\/tickets\?/.test(e.url) && e.url.includes('createdDateTime'))).length;
+    harness.app
+      .emulator!.requestLog()
+      .filter((e) => !(e.method === 'GET' && /\/tickets\?/.test(e.url) && e.url.includes('createdDateTime'))).length;
 
   beforeAll(async () => {
     harness = await BotHarness.start({ env: { DEFAULT_ROLE: 'reader', OPERATORS: 'otto@contoso.com', ELEVATION_ADMINS: 'aad-admin-x' } });
@@ -102,23 +104,37 @@ describe('roles: every privileged route refuses a reader before its handler runs
     expect(apiCalls()).toBe(before);
   });
 
-  it.each(Object.entries(routes.extensions.action).flatMap(([id, r]) => [['fetchTask', id, roleOf(r.open.useCase)], ['submitAction', id, roleOf(r.submit.useCase)]]).filter(([, , role]) => role !== 'reader'))(
-    'message extension %s %s (needs %s)',
-    async (kind, commandId, role) => {
-      const before = apiCalls();
-      const { status, body } = await harness.post(
-        harness.activity({ type: 'invoke', name: `composeExtension/${kind}`, value: { commandId, commandContext: 'compose', data: { formId: randomUUID(), title: 'x' } } }, { user: READER, conversationId: 'personal-reader' }),
-      );
-      expect(status).toBe(200);
-      expect(JSON.stringify(body)).toMatch(new RegExp(`needs the ${role} role`));
-      expect(apiCalls()).toBe(before);
-    },
-  );
+  it.each(
+    Object.entries(routes.extensions.action)
+      .flatMap(([id, r]) => [
+        ['fetchTask', id, roleOf(r.open.useCase)],
+        ['submitAction', id, roleOf(r.submit.useCase)],
+      ])
+      .filter(([, , role]) => role !== 'reader'),
+  )('message extension %s %s (needs %s)', async (kind, commandId, role) => {
+    const before = apiCalls();
+    const { status, body } = await harness.post(
+      harness.activity(
+        {
+          type: 'invoke',
+          name: `composeExtension/${kind}`,
+          value: { commandId, commandContext: 'compose', data: { formId: randomUUID(), title: 'x' } },
+        },
+        { user: READER, conversationId: 'personal-reader' },
+      ),
+    );
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).toMatch(new RegExp(`needs the ${role} role`));
+    expect(apiCalls()).toBe(before);
+  });
 
   it('an operator may open the new ticket form but not reveal elevation details', async () => {
     const form = await harness.execute('ticket.newForm', {}, { user: OPERATOR, conversationId: 'personal-operator' });
     expect(form.type).toBe('application/vnd.microsoft.card.adaptive');
-    const reveal = await harness.execute('elevation.reveal', sample('elevation.reveal'), { user: OPERATOR, conversationId: 'personal-operator' });
+    const reveal = await harness.execute('elevation.reveal', sample('elevation.reveal'), {
+      user: OPERATOR,
+      conversationId: 'personal-operator',
+    });
     expect(String(reveal.value)).toMatch(/needs the admin role, and you have the operator role/);
   });
 

@@ -39,11 +39,17 @@ describe('ALLOWED_TENANT_IDS', () => {
   it('refuses a card action and a message-extension query from another tenant in the shape each expects', async () => {
     const before = apiCalls();
     const card = await harness.post(
-      foreign({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'device.open', data: { name: 'MMD-00001' } } } }),
+      foreign({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'device.open', data: { name: 'MMD-00001' } } },
+      }),
     );
     expect(card.status).toBe(200);
     expect(String((card.body as { value: unknown }).value)).toMatch(/serves one organization only/);
-    const query = await harness.post(foreign({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'devices', parameters: [] } }));
+    const query = await harness.post(
+      foreign({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'devices', parameters: [] } }),
+    );
     expect(query.status).toBe(200);
     expect(JSON.stringify(query.body)).toMatch(/serves one organization only/);
     const other = await harness.post(foreign({ type: 'invoke', name: 'task/fetch', value: {} }));
@@ -63,7 +69,13 @@ describe('ALLOWED_TENANT_IDS', () => {
 });
 
 describe('ALLOWED_TENANT_IDS defaults', () => {
-  const live = { MMD_API_BASE_URL: 'https://mmd.example/', MMD_TENANT_ID: 'T-Live', MMD_CLIENT_ID: 'c', MMD_CLIENT_SECRET: 's', MicrosoftAppId: 'app' };
+  const live = {
+    MMD_API_BASE_URL: 'https://mmd.example/',
+    MMD_TENANT_ID: 'T-Live',
+    MMD_CLIENT_ID: 'c',
+    MMD_CLIENT_SECRET: 's',
+    MicrosoftAppId: 'app',
+  };
 
   it('is the MMD tenant in live mode and any tenant in sandbox mode', () => {
     expect(loadConfig(live).allowedTenantIds).toEqual(['t-live']);

@@ -49,11 +49,29 @@ const scalar = fc.oneof(
   fc.uuid(),
 );
 const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), scalar, { maxKeys: 3 }));
-const FIELDS = ['text', 'search', 'skip', 'name', 'upn', 'id', 'states', 'severities', 'state', 'severity', 'deviceName', 'formId', 'ticketId', 'requestId', 'title', 'description', 'category', 'subcategory', 'actionsTaken', 'type'];
-const data = fc.oneof(
-  fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }),
-  fc.jsonValue({ maxDepth: 2 }),
-);
+const FIELDS = [
+  'text',
+  'search',
+  'skip',
+  'name',
+  'upn',
+  'id',
+  'states',
+  'severities',
+  'state',
+  'severity',
+  'deviceName',
+  'formId',
+  'ticketId',
+  'requestId',
+  'title',
+  'description',
+  'category',
+  'subcategory',
+  'actionsTaken',
+  'type',
+];
+const data = fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }), fc.jsonValue({ maxDepth: 2 }));
 
 describe('card verbs and message-extension invokes under random data', () => {
   let harness: BotHarness;
@@ -83,8 +101,16 @@ describe('card verbs and message-extension invokes under random data', () => {
       fc.asyncProperty(fc.constantFrom(...ALL_VERBS), data, fc.boolean(), async (verb, raw, asSubmit) => {
         const rejected = !VERBS[verb].safeParse(raw ?? {}).success;
         const activity = asSubmit
-          ? harness.activity({ type: 'message', value: { ...(raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : { raw }), verb } })
-          : harness.activity({ type: 'invoke', name: 'adaptiveCard/action', replyToId: `card-${randomUUID()}`, value: { action: { type: 'Action.Execute', verb, data: raw }, trigger: 'manual' } });
+          ? harness.activity({
+              type: 'message',
+              value: { ...(raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : { raw }), verb },
+            })
+          : harness.activity({
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              replyToId: `card-${randomUUID()}`,
+              value: { action: { type: 'Action.Execute', verb, data: raw }, trigger: 'manual' },
+            });
         await check(() => harness.post(activity), rejected);
       }),
       { numRuns: 250 },
@@ -93,12 +119,23 @@ describe('card verbs and message-extension invokes under random data', () => {
 
   it('unknown verbs change nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 30 }).filter((v) => !(v in VERBS)), data, async (verb, raw) => {
-        await check(
-          () => harness.post(harness.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: raw } } })),
-          true,
-        );
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 30 }).filter((v) => !(v in VERBS)),
+        data,
+        async (verb, raw) => {
+          await check(
+            () =>
+              harness.post(
+                harness.activity({
+                  type: 'invoke',
+                  name: 'adaptiveCard/action',
+                  value: { action: { type: 'Action.Execute', verb, data: raw } },
+                }),
+              ),
+            true,
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   }, 60_000);
@@ -106,14 +143,22 @@ describe('card verbs and message-extension invokes under random data', () => {
   it('message-extension invokes (known and unknown names) with random values', async () => {
     const names = fc.oneof(fc.constantFrom(...EXTENSION_INVOKES), fc.string({ maxLength: 30 }));
     const extensionValue = fc.oneof(
-      fc.record({
-        commandId: fc.oneof(fc.constantFrom('devices', 'tickets', 'users', 'searchDevices', 'createTicket', 'shareDevice'), fc.string({ maxLength: 20 })),
-        parameters: fc.array(fc.record({ name: fc.constantFrom('searchText', 'query', 'initialRun', 'x'), value: value }), { maxLength: 2 }),
-        queryOptions: fc.record({ skip: fc.oneof(fc.integer(), fc.string()), count: fc.oneof(fc.integer(), fc.string()) }),
-        url: fc.oneof(fc.webUrl(), fc.string()),
-        data: data,
-        messagePayload: fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 3 }),
-      }, { requiredKeys: [] }),
+      fc.record(
+        {
+          commandId: fc.oneof(
+            fc.constantFrom('devices', 'tickets', 'users', 'searchDevices', 'createTicket', 'shareDevice'),
+            fc.string({ maxLength: 20 }),
+          ),
+          parameters: fc.array(fc.record({ name: fc.constantFrom('searchText', 'query', 'initialRun', 'x'), value: value }), {
+            maxLength: 2,
+          }),
+          queryOptions: fc.record({ skip: fc.oneof(fc.integer(), fc.string()), count: fc.oneof(fc.integer(), fc.string()) }),
+          url: fc.oneof(fc.webUrl(), fc.string()),
+          data: data,
+          messagePayload: fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 3 }),
+        },
+        { requiredKeys: [] },
+      ),
       fc.jsonValue({ maxDepth: 2 }),
     );
     await fc.assert(

@@ -55,7 +55,9 @@ describe('GET tenants/{tenantId}/devices', () => {
   });
 
   it('searches name, serial number, user UPN and e-mail, case-insensitively', async () => {
-    const byUser = await h.api<Collection<Device>>(`${h.tenantPath}/devices?searchText=${encodeURIComponent(EXAMPLE_USER_UPN.toUpperCase())}`);
+    const byUser = await h.api<Collection<Device>>(
+      `${h.tenantPath}/devices?searchText=${encodeURIComponent(EXAMPLE_USER_UPN.toUpperCase())}`,
+    );
     expect(byUser.body.value.length).toBeGreaterThan(0);
     expect(byUser.body.value.every((d) => d.userUpn === EXAMPLE_USER_UPN)).toBe(true);
 

@@ -76,7 +76,10 @@ describe('POST tenants/{tenantId}/elevationRequests', () => {
     const unknown = await h.api(`${h.tenantPath}/elevationRequests`, { method: 'POST', body: body('MMD-99999') });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ error: { code: '404', message: 'This device does not exist.' } });
-    const missing = await h.api(`${h.tenantPath}/elevationRequests`, { method: 'POST', body: JSON.stringify({ deviceName: EXAMPLE_DEVICE }) });
+    const missing = await h.api(`${h.tenantPath}/elevationRequests`, {
+      method: 'POST',
+      body: JSON.stringify({ deviceName: EXAMPLE_DEVICE }),
+    });
     expect(missing.status).toBe(400);
   });
 
@@ -137,7 +140,9 @@ describe('GET tenants/{tenantId}/elevationRequests', () => {
     expect(device.body.value.length).toBeGreaterThan(0);
     expect(device.body.value.every((e) => e.deviceName === EXAMPLE_ELEVATED_DEVICE)).toBe(true);
 
-    const office = await h.api<Collection<Elevation>>(`${h.tenantPath}/elevationRequests?$filter=${encodeURIComponent("contains(category,'Office')")}`);
+    const office = await h.api<Collection<Elevation>>(
+      `${h.tenantPath}/elevationRequests?$filter=${encodeURIComponent("contains(category,'Office')")}`,
+    );
     expect(office.body.value.every((e) => e.category.includes('Office'))).toBe(true);
 
     const open = await h.api<Collection<Elevation>>(

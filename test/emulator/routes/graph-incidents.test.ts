@@ -4,7 +4,14 @@ import { EXAMPLE_INCIDENT_ID, GENERATED_INCIDENTS } from '../../../src/emulator/
 import { startHarness, type Collection, type Harness } from '../emulator-harness';
 import { expectGraphError, graphApi } from '../graph-api';
 
-type Incident = Record<string, unknown> & { id: string; status: string; severity: string; createdDateTime: string; lastUpdateDateTime: string; displayName: string };
+type Incident = Record<string, unknown> & {
+  id: string;
+  status: string;
+  severity: string;
+  createdDateTime: string;
+  lastUpdateDateTime: string;
+  displayName: string;
+};
 
 /** The document's example with its type placeholders ("String") replaced by values of those types. */
 const typedExample = {
@@ -28,7 +35,11 @@ describe('POST /beta/security/incidents', () => {
   it('creates the documented example (placeholders typed): 201 with every property of the documented response', async () => {
     const created = await graph<Incident>('/beta/security/incidents', { method: 'POST', body: JSON.stringify(typedExample) });
     expect(created.status).toBe(201);
-    expect(Object.keys(created.body).filter((k) => k !== '@odata.context').sort()).toEqual(Object.keys(createResponse).sort());
+    expect(
+      Object.keys(created.body)
+        .filter((k) => k !== '@odata.context')
+        .sort(),
+    ).toEqual(Object.keys(createResponse).sort());
     expect(created.body).toMatchObject({
       '@odata.type': '#microsoft.graph.incident',
       incidentWebUrl: 'String',
@@ -61,17 +72,36 @@ describe('POST /beta/security/incidents', () => {
   });
 
   it('defaults what is left out and requires a display name', async () => {
-    const created = await graph<Incident>('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'Suspicious sign-in' }) });
+    const created = await graph<Incident>('/beta/security/incidents', {
+      method: 'POST',
+      body: JSON.stringify({ displayName: 'Suspicious sign-in' }),
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'active', severity: 'unknown', classification: 'unknown', determination: 'unknown', tags: [], comments: [], assignedTo: null });
-    expectGraphError(await graph('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ severity: 'high' }) }), 400, 'BadRequest');
+    expect(created.body).toMatchObject({
+      status: 'active',
+      severity: 'unknown',
+      classification: 'unknown',
+      determination: 'unknown',
+      tags: [],
+      comments: [],
+      assignedTo: null,
+    });
+    expectGraphError(
+      await graph('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ severity: 'high' }) }),
+      400,
+      'BadRequest',
+    );
     const unknown = await graph('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'x', colour: 'red' }) });
     expect(expectGraphError(unknown, 400, 'BadRequest').error.message).toMatch(/colour/);
     expectGraphError(await graph('/beta/security/incidents', { method: 'POST', body: '[]' }), 400, 'BadRequest');
   });
 
   it('is beta only: v1.0 answers 405 in Graph shape', async () => {
-    expectGraphError(await graph('/v1.0/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'x' }) }), 405, 'MethodNotAllowed');
+    expectGraphError(
+      await graph('/v1.0/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'x' }) }),
+      405,
+      'MethodNotAllowed',
+    );
   });
 
   it('refuses like a real tenant when switched (403), echoing client-request-id, and changes nothing', async () => {
@@ -97,9 +127,17 @@ describe('POST /beta/security/incidents', () => {
     await h.close();
     h = await startHarness({ graphCreateRefusals: { incidents: 405 } });
     graph = graphApi(h);
-    expectGraphError(await graph('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'x' }) }), 405, 'MethodNotAllowed');
+    expectGraphError(
+      await graph('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'x' }) }),
+      405,
+      'MethodNotAllowed',
+    );
     await fetch(`${h.emulator.url}/_emulator/reset`, { method: 'POST' });
-    expectGraphError(await graph('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'x' }) }), 405, 'MethodNotAllowed');
+    expectGraphError(
+      await graph('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'x' }) }),
+      405,
+      'MethodNotAllowed',
+    );
   });
 });
 
@@ -121,7 +159,9 @@ describe('GET /security/incidents', () => {
     let next: string | undefined = `${h.emulator.graphBaseUrl}/v1.0/security/incidents?$top=4&$filter=status%20ne%20'redirected'`;
     let pages = 0;
     while (next) {
-      const page: { status: number; body: Collection<Incident> } = await graph<Collection<Incident>>(next.slice(h.emulator.graphBaseUrl.length));
+      const page: { status: number; body: Collection<Incident> } = await graph<Collection<Incident>>(
+        next.slice(h.emulator.graphBaseUrl.length),
+      );
       expect(page.status).toBe(200);
       expect(page.body.value.length).toBeLessThanOrEqual(4);
       seen.push(...page.body.value.map((i) => i.id));
@@ -134,7 +174,9 @@ describe('GET /security/incidents', () => {
   });
 
   it('filters on status and severity and orders with $orderby', async () => {
-    const active = await graph<Collection<Incident>>(`/v1.0/security/incidents?$filter=${encodeURIComponent("status eq 'active' and severity eq 'high'")}`);
+    const active = await graph<Collection<Incident>>(
+      `/v1.0/security/incidents?$filter=${encodeURIComponent("status eq 'active' and severity eq 'high'")}`,
+    );
     expect(active.body.value.length).toBeGreaterThan(0);
     for (const i of active.body.value) expect(i).toMatchObject({ status: 'active', severity: 'high' });
     const resolved = await graph<Collection<Incident>>(`/v1.0/security/incidents?$filter=${encodeURIComponent("status eq 'resolved'")}`);
@@ -168,33 +210,55 @@ describe('GET /security/incidents', () => {
 
 describe('PATCH /security/incidents/{id}', () => {
   it('updates status, assignment, classification and determination, and bumps lastUpdateDateTime', async () => {
-    const created = await graph<Incident>('/beta/security/incidents', { method: 'POST', body: JSON.stringify({ displayName: 'To triage' }) });
-    const patch = { status: 'resolved', assignedTo: 'adele.vance@contoso.onmicrosoft.com', classification: 'truePositive', determination: 'phishing' };
+    const created = await graph<Incident>('/beta/security/incidents', {
+      method: 'POST',
+      body: JSON.stringify({ displayName: 'To triage' }),
+    });
+    const patch = {
+      status: 'resolved',
+      assignedTo: 'adele.vance@contoso.onmicrosoft.com',
+      classification: 'truePositive',
+      determination: 'phishing',
+    };
     const updated = await graph<Incident>(`/v1.0/security/incidents/${created.body.id}`, { method: 'PATCH', body: JSON.stringify(patch) });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ ...patch, displayName: 'To triage' });
     expect(Date.parse(updated.body.lastUpdateDateTime)).toBeGreaterThanOrEqual(Date.parse(created.body.lastUpdateDateTime));
     const again = await graph<Incident>(`/beta/security/incidents/${created.body.id}`);
     expect(again.body).toMatchObject(patch);
-    const unassigned = await graph<Incident>(`/v1.0/security/incidents/${created.body.id}`, { method: 'PATCH', body: JSON.stringify({ assignedTo: null }) });
+    const unassigned = await graph<Incident>(`/v1.0/security/incidents/${created.body.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ assignedTo: null }),
+    });
     expect(unassigned.body.assignedTo).toBeNull();
   });
 
   it('refuses an invalid enum with the documented 400 and changes nothing', async () => {
     const before = await graph<Incident>(`/v1.0/security/incidents/${EXAMPLE_INCIDENT_ID}`);
     for (const bad of [{ status: 'closed' }, { classification: 'maybe' }, { determination: 'aliens' }, { severity: 'critical' }]) {
-      const answer = await graph(`/v1.0/security/incidents/${EXAMPLE_INCIDENT_ID}`, { method: 'PATCH', body: JSON.stringify({ assignedTo: 'x', ...bad }) });
+      const answer = await graph(`/v1.0/security/incidents/${EXAMPLE_INCIDENT_ID}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ assignedTo: 'x', ...bad }),
+      });
       const body = expectGraphError(answer, 400, 'BadRequest');
       expect(body.error.message).toContain(`property '${Object.keys(bad)[0]!}'`);
     }
-    expectGraphError(await graph(`/v1.0/security/incidents/${EXAMPLE_INCIDENT_ID}`, { method: 'PATCH', body: JSON.stringify({ id: 'x' }) }), 400, 'BadRequest');
+    expectGraphError(
+      await graph(`/v1.0/security/incidents/${EXAMPLE_INCIDENT_ID}`, { method: 'PATCH', body: JSON.stringify({ id: 'x' }) }),
+      400,
+      'BadRequest',
+    );
     expectGraphError(await graph(`/v1.0/security/incidents/${EXAMPLE_INCIDENT_ID}`, { method: 'PATCH', body: '{}' }), 400, 'BadRequest');
     const after = await graph<Incident>(`/v1.0/security/incidents/${EXAMPLE_INCIDENT_ID}`);
     expect(after.body).toEqual(before.body);
   });
 
   it('answers 404 for an unknown id', async () => {
-    expectGraphError(await graph('/v1.0/security/incidents/99999', { method: 'PATCH', body: JSON.stringify({ status: 'resolved' }) }), 404, 'NotFound');
+    expectGraphError(
+      await graph('/v1.0/security/incidents/99999', { method: 'PATCH', body: JSON.stringify({ status: 'resolved' }) }),
+      404,
+      'NotFound',
+    );
   });
 });
 

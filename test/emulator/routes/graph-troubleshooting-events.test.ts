@@ -5,7 +5,13 @@ import { EXAMPLE_EVENT_ID, GENERATED_EVENTS } from '../../../src/emulator/graph/
 import { requestToken, startHarness, type Collection, type Harness } from '../emulator-harness';
 import { expectGraphError, graphApi } from '../graph-api';
 
-type Event = Record<string, unknown> & { id: string; eventDateTime: string; managedDeviceIdentifier: string | null; deviceId: string | null; userId: string | null };
+type Event = Record<string, unknown> & {
+  id: string;
+  eventDateTime: string;
+  managedDeviceIdentifier: string | null;
+  deviceId: string | null;
+  userId: string | null;
+};
 const PATH = '/beta/deviceManagement/troubleshootingEvents';
 
 let h: Harness;
@@ -35,9 +41,18 @@ describe('POST troubleshootingEvents', () => {
   it('defaults the enums and the time, and refuses an unknown enum value with Graph 400', async () => {
     const created = await graph<Event>(PATH, { method: 'POST', body: JSON.stringify({ deviceId: 'dev-1' }) });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ enrollmentType: 'unknown', failureCategory: 'unknown', troubleshootingErrorDetails: null, additionalInformation: [] });
+    expect(created.body).toMatchObject({
+      enrollmentType: 'unknown',
+      failureCategory: 'unknown',
+      troubleshootingErrorDetails: null,
+      additionalInformation: [],
+    });
     expect(Date.now() - Date.parse(created.body.eventDateTime)).toBeLessThan(60_000);
-    for (const [field, value] of [['enrollmentType', 'byMagic'], ['failureCategory', ''], ['eventDateTime', 'yesterday']] as const) {
+    for (const [field, value] of [
+      ['enrollmentType', 'byMagic'],
+      ['failureCategory', ''],
+      ['eventDateTime', 'yesterday'],
+    ] as const) {
       const answer = await graph(PATH, { method: 'POST', body: JSON.stringify({ ...createRequest, [field]: value }) });
       expect(expectGraphError(answer, 400, 'BadRequest').error.message).toContain(field);
     }
@@ -69,12 +84,16 @@ describe('GET troubleshootingEvents', () => {
   });
 
   it('filters by managedDeviceIdentifier, deviceId and userId, tied to the sample devices', async () => {
-    const device = await h.api<{ intuneId: string | null; aadDeviceId: string; userUpn: string | null }>(`${h.tenantPath}/devices/${EXAMPLE_DEVICE}`);
+    const device = await h.api<{ intuneId: string | null; aadDeviceId: string; userUpn: string | null }>(
+      `${h.tenantPath}/devices/${EXAMPLE_DEVICE}`,
+    );
     const all = await graph<Collection<Event>>(PATH);
     const sample = all.body.value.find((e) => e.managedDeviceIdentifier !== null && e.id !== EXAMPLE_EVENT_ID)!;
     for (const field of ['managedDeviceIdentifier', 'deviceId', 'userId'] as const) {
       const value = sample[field]!;
-      const filtered = await graph<Collection<Event>>(`${PATH}?$filter=${encodeURIComponent(`${field} eq '${value.replace(/'/g, "''")}'`)}`);
+      const filtered = await graph<Collection<Event>>(
+        `${PATH}?$filter=${encodeURIComponent(`${field} eq '${value.replace(/'/g, "''")}'`)}`,
+      );
       expect(filtered.status).toBe(200);
       expect(filtered.body.value.length).toBeGreaterThan(0);
       for (const e of filtered.body.value) expect(e[field]).toBe(value);

@@ -120,7 +120,8 @@ describe('GET tickets', () => {
   });
 
   it('orders with $orderby (comma list, asc/desc) and pages with $skip/$top', async () => {
-    const asc = (await h.api<Collection<Ticket>>(`tickets?$orderby=${encodeURIComponent('severity asc, createdDateTime desc')}`)).body.value;
+    const asc = (await h.api<Collection<Ticket>>(`tickets?$orderby=${encodeURIComponent('severity asc, createdDateTime desc')}`)).body
+      .value;
     for (let i = 1; i < asc.length; i++) {
       const [a, b] = [asc[i - 1]!, asc[i]!];
       expect(a.severity).toBeLessThanOrEqual(b.severity);
@@ -139,7 +140,7 @@ describe('GET tickets', () => {
     "state eq 'unterminated",
     'nosuchfield eq 1',
     "severity eq 'high'",
-    "contains(title)",
+    'contains(title)',
     'state eq resolved',
   ])('answers 400 in the error shape for the malformed filter %p', async (filter) => {
     const answer = await h.api<{ error: { code: string; message: string } }>(`tickets?$filter=${encodeURIComponent(filter)}`);
@@ -162,7 +163,7 @@ describe("GET tickets('ID')", () => {
     expect(answer.body.notes.length).toBeGreaterThan(0);
   });
 
-  it("reads a key with a doubled quote, raw or URL-encoded", async () => {
+  it('reads a key with a doubled quote, raw or URL-encoded', async () => {
     const raw = await h.api<Ticket>(`tickets('${EXAMPLE_QUOTED_TICKET_ID.replace("'", "''")}')`);
     expect(raw.status).toBe(200);
     expect(raw.body.id).toBe(EXAMPLE_QUOTED_TICKET_ID);
@@ -202,7 +203,9 @@ describe("tickets('ID')/notes and addNote", () => {
     expect(added.status).toBe(204);
     expect(added.body).toBeUndefined();
 
-    const after = await h.api<Collection<{ id: number; text: string; sender: string; renderType: string }>>(`tickets('${EXAMPLE_TICKET_ID}')/notes`);
+    const after = await h.api<Collection<{ id: number; text: string; sender: string; renderType: string }>>(
+      `tickets('${EXAMPLE_TICKET_ID}')/notes`,
+    );
     expect(after.body.value).toHaveLength(before.body.value.length + 1);
     expect(after.body.value.at(-1)).toMatchObject({
       id: before.body.value.length,
