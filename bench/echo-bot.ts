@@ -1,10 +1,10 @@
 /**
- * The floor: a bare botbuilder echo bot (CloudAdapter, auth off) on node:http, answering a
+ * The floor: a bare botbuilder echo bot (CloudAdapter, auth off) on restify, answering a
  * message with a small card through the same connector as MMD Assist. Run as its own process
  * by the bench: PORT (0 = free port), /healthz for the cold-start figure, and the bench's IPC
  * hooks (bench/ipc-hooks.ts). Copied from test/e2e/echo-bot.ts so bench/ does not depend on test/.
  */
-import { createServer } from 'node:http';
+import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import {
   ActivityHandler,
@@ -58,45 +58,18 @@ class EchoBot extends ActivityHandler {
 async function main(): Promise<void> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '' }));
   const bot = new EchoBot();
-  const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url === '/healthz') {
-      res.setHeader('content-type', 'application/json');
-      res.end('{"status":"ok"}');
-      return;
-    }
-    if (req.method !== 'POST' || req.url !== '/api/messages') {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const request = Object.assign(req, { body });
-      // CloudAdapter wants restify/express-style response methods.
-      const response = {
-        socket: res.socket,
-        header: (name: string, value: unknown) => res.setHeader(name, String(value)),
-        send: (payload?: unknown) => {
-          if (payload !== undefined && !res.headersSent) res.setHeader('content-type', 'application/json');
-          res.write(payload === undefined ? '' : typeof payload === 'string' ? payload : JSON.stringify(payload));
-        },
-        status: (code: number) => {
-          res.statusCode = code;
-        },
-        end: () => res.end(),
-      };
-      adapter
-        .process(request as never, response as never, (context) => bot.run(context))
-        .catch(() => {
-          if (!res.headersSent) res.statusCode = 500;
-          res.end();
-        });
-    });
+  // The Microsoft sample's shape: restify with its body parser, the adapter's process().
+  const server = restify.createServer({ name: '' });
+  server.use(restify.plugins.bodyParser());
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
   });
-  await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));
-  installIpcHooks({ port: (server.address() as AddressInfo).port });
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  await new Promise<void>((resolve) => server.server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => resolve()));
+  installIpcHooks({ port: (server.server.address() as AddressInfo).port });
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,4 @@
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from './config/config';
 import type { RunningEmulator } from './emulator/types';
 import { createLogger, type Logger } from './log/logger';
@@ -25,7 +24,7 @@ import { ticketDetailCard } from './cards/ticket-detail-card';
 import { SubscriptionStore } from './notify/subscription-store';
 import { createServer, type BotServer } from './server/server';
 import { createStorage } from './storage/create-storage';
-import { createTabHandler } from './tab/tab-routes';
+import { isTabPath, mountTab, tabMethodRefusal } from './tab/tab-routes';
 import { tabRouteDeps } from './tab/tab-setup';
 import type { Storage } from './storage/storage';
 import { storageEpoch } from './state/storage-epoch';
@@ -35,7 +34,7 @@ import { telemetry as turnTelemetry } from './telemetry/telemetry';
 import { HealthState, shortReason } from './health/health-state';
 import { checkCredentials } from './health/credential-check';
 import { watchedToken } from './health/watched-token';
-import { createStaticPages } from './health/static-pages';
+import { mountStaticPages } from './health/static-pages';
 import { startStorageProbe } from './health/storage-probe';
 
 export interface AppOverrides {
@@ -239,12 +238,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
     health: () => ({ version: VERSION, mode: config.mode, ...health.report() }),
     // The privacy and terms pages (pages/), then the personal tab (static page + /api/tab), on the same server.
-    extraRoutes: firstOf(
-      createStaticPages(),
-      createTabHandler(
+    mount: (app) => {
+      mountStaticPages(app);
+      mountTab(
+        app,
         tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now, roles: security.roles }),
-      ),
-    ),
+      );
+    },
+    refuseMethod: (req, res, allowed) =>
+      isTabPath(new URL(req.url ?? '/', 'http://localhost').pathname) && (tabMethodRefusal(res, allowed), true),
   });
   await credentialCheck;
   if (config.mode === 'live' && !config.bot.appId) {
@@ -298,16 +300,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 function turnKind(activity: { type?: string; name?: string }): string {
   const type = (activity.type ?? 'unknown').slice(0, 40);
   return type === 'invoke' && activity.name ? `${type} ${activity.name.slice(0, 60)}` : type;
-}
-
-type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-
-/** Handlers asked in turn; the first that answers wins. */
-function firstOf(...handlers: PageHandler[]): PageHandler {
-  return async (req, res) => {
-    for (const handler of handlers) if (await handler(req, res)) return true;
-    return false;
-  };
 }
 
 /** The welcome card's line when the bot cannot reach the tenant with its credentials. */

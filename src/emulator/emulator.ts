@@ -1,18 +1,20 @@
 /**
  * The built-in emulator of the MMD API and of the identity platform's client-credentials flow:
- * a node:http server on 127.0.0.1 with seeded, stateful data and fault injection.
- * Routes are declared in routes.ts and matched by router.ts; this file only wires the server.
+ * a restify server on 127.0.0.1 with seeded, stateful data and fault injection.
+ * Routes are declared in routes.ts; this file only wires them: a pre stage (path clean-up,
+ * request log, faults), then restify's routing, then our handlers.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Next, Request, Response } from 'restify';
+import { createLogger } from '../log/logger';
+import { onUnrouted, restifyServer, sendJson as sendRaw } from '../server/server';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT_ID } from '../config/config';
-import { PassThrough } from 'node:stream';
 import { readBody } from './body';
-import { EmulatorError, errorBody } from './errors';
+import { EmulatorError, badRequest, errorBody } from './errors';
 import { FaultStore } from './faults';
 import { toGraphBody } from './graph/errors';
 import type { ApiResponse, Route, RouteContext } from './http';
 import { normalizePath, rewriteTicketKey } from './paths';
-import { Router } from './router';
 import { ROUTES } from './routes';
 import { GraphDirectory, graphRoutes } from './routes/graph-directory';
 import { EmulatorStore } from './store';
@@ -36,19 +38,26 @@ interface LogEntry {
   status: number;
 }
 
-function sendJson(res: ServerResponse, response: ApiResponse): void {
-  for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
-  if (response.body === undefined) {
-    res.writeHead(response.status);
-    res.end();
-    return;
+function sendJson(res: Response, response: ApiResponse): void {
+  sendRaw(res, response.status, response.body, response.headers);
+}
+
+/** What the pre stage leaves for the route: a body read early (a held request), an answer to give instead. */
+interface Staged {
+  heldBody?: { body?: unknown; error?: unknown };
+  answerWith?: ApiResponse;
+}
+const staged = new WeakMap<IncomingMessage, Staged>();
+
+/** Every path segment decodes (restify's router would call a bad one "not found"). */
+function checkPercentEncoding(path: string): void {
+  for (const segment of path.split('/')) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      throw badRequest('The request URI is not valid: bad percent-encoding.');
+    }
   }
-  const payload = JSON.stringify(response.body);
-  res.writeHead(response.status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(payload),
-  });
-  res.end(payload);
 }
 
 function toResponse(error: unknown): ApiResponse {
@@ -85,7 +94,9 @@ async function handle(route: Route, params: Record<string, string>, ctx: RouteCo
       // only on app tokens.
       caller = holder.user ?? (typeof named === 'string' && named.trim() ? named.trim() : holder.clientId);
     }
-    const body = await readBody(req);
+    const held = staged.get(req)?.heldBody;
+    if (held?.error) throw held.error instanceof Error ? held.error : badRequest('The request body could not be read.');
+    const body = held ? held.body : await readBody(req);
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     return await route.handler(
@@ -168,29 +179,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   // Graph (group membership for the elevation admin check) has its own state and routes.
   const graph = new GraphDirectory();
-  const router = new Router([...ROUTES, ...graphRoutes(graph)]);
+  const app = restifyServer(createLogger({ level: 'silent' }), { ignoreTrailingSlash: true });
+  const server = app.server;
 
-  /** After faults and the key rewrite: the route's answer, or 404/405/400 in the path's error shape. */
-  /** The real answer of the routes to a request. */
-  const answer = async (req: IncomingMessage): Promise<ApiResponse> => {
-    const url = req.url ?? '/';
-    const path = url.split('?')[0] ?? '/';
-    const method = req.method ?? 'GET';
-    let response: ApiResponse;
-    try {
-      const match = router.match(method, path);
-      if (match.kind === 'found') response = await handle(match.route, match.params, ctx, req);
-      else if (match.kind === 'method') throw new EmulatorError(405, `${method} is not allowed`, { Allow: match.allowed.join(', ') });
-      else throw new EmulatorError(404, 'No HTTP resource was found that matches the request URI.');
-    } catch (error) {
-      req.resume();
-      response = isGraphPath(path) ? toGraphResponse(error, clientRequestIdOf(req)) : toResponse(error);
-    }
-    return response;
-  };
-  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => sendJson(res, await answer(req));
-
-  const server = createServer((req, res) => {
+  /** Before routing: the documents' path spellings, the request log, then any fault for the path. */
+  app.pre((req: Request, res: Response, next: Next) => {
     const original = req.url ?? '/';
     req.url = normalizePath(original);
     if (isApiPath(req.url)) {
@@ -203,34 +196,38 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       res.once('finish', () => record(res.statusCode));
       res.once('close', () => record(0));
     }
-    /** The routes' work; `answerWith` replaces their answer (a fault after the work was done). */
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    /** On to the routes; `answerWith` replaces their answer (a fault after the work was done). */
     const proceed = (answerWith?: ApiResponse): void => {
       try {
+        checkPercentEncoding(path);
         req.url = rewriteTicketKey(req.url ?? '/');
       } catch (error) {
         req.resume();
-        sendJson(res, toResponse(error));
-        return;
+        sendJson(res, isGraphPath(path) ? toGraphResponse(error, clientRequestIdOf(req)) : toResponse(error));
+        return next(false);
       }
-      if (answerWith) void answer(req).then(() => sendJson(res, answerWith));
-      else void route(req, res);
+      if (answerWith) staged.set(req, { ...staged.get(req), answerWith });
+      next();
     };
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
     const rule = path.startsWith('/_emulator/') ? undefined : faults.take(req.method ?? 'GET', path);
     if (!rule) return proceed();
     const act = (): void => {
       if (rule.drop) {
         dropped.add(req);
         req.socket.destroy();
+        next(false);
       } else if (rule.streamMb !== undefined) {
         req.resume();
         streamHuge(res, rule.streamMb);
+        next(false);
       } else if (rule.status !== undefined && rule.carryOut) {
         // The service did the work, then said it failed (a gateway's 503 after the backend acted).
         proceed(faultResponse(rule, path, clientRequestIdOf(req)));
       } else if (rule.status !== undefined) {
         req.resume();
         sendJson(res, faultResponse(rule, path, clientRequestIdOf(req)));
+        next(false);
       } else {
         proceed();
       }
@@ -238,25 +235,39 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (rule.latencyMs && rule.status === undefined && !rule.drop) {
       // A held request is received now and carried out after the wait, even if the caller has
       // gone by then (a create that lands after the client gave up), as a service would.
-      const body = new PassThrough();
-      req.pipe(body);
-      const held = Object.assign(body, {
-        headers: req.headers,
-        url: req.url,
-        method: req.method,
-        socket: req.socket,
-      }) as unknown as IncomingMessage;
-      setTimeout(() => {
-        try {
-          held.url = rewriteTicketKey(held.url ?? '/');
-        } catch (error) {
-          sendJson(res, toResponse(error));
-          return;
-        }
-        void route(held, res);
-      }, rule.latencyMs);
+      readBody(req)
+        .then(
+          (body) => staged.set(req, { heldBody: { body } }),
+          (error: unknown) => staged.set(req, { heldBody: { error } }),
+        )
+        .finally(() => setTimeout(proceed, rule.latencyMs));
     } else if (rule.latencyMs) setTimeout(act, rule.latencyMs);
     else act();
+  });
+
+  for (const route of [...ROUTES, ...graphRoutes(graph)]) {
+    const verb = ({ GET: 'get', POST: 'post', PATCH: 'patch', DELETE: 'del' } as const)[route.method];
+    app[verb](route.path, (req: Request, res: Response, next: Next) => {
+      const params = { ...(req.params as Record<string, string>) };
+      void handle(route, params, ctx, req).then((response) => {
+        sendJson(res, staged.get(req)?.answerWith ?? response);
+        next();
+      });
+    });
+  }
+
+  // An unknown path is a 404 and a known one with another method a 405, in the path's error shape.
+  onUnrouted(app, (req, res, status, allowed) => {
+    req.resume();
+    const method = req.method ?? 'GET';
+    const error =
+      status === 405
+        ? new EmulatorError(405, `${method} is not allowed`, { Allow: allowed.join(', ') })
+        : status === 404
+          ? new EmulatorError(404, 'No HTTP resource was found that matches the request URI.')
+          : new EmulatorError(status, 'The request could not be handled.');
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    sendJson(res, isGraphPath(path) ? toGraphResponse(error, clientRequestIdOf(req)) : toResponse(error));
   });
 
   await new Promise<void>((resolve, reject) => {

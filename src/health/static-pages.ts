@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Next, Request, Response, Server } from 'restify';
 import { dirname, join } from 'node:path';
 
 /** Paths served from pages/ (short HTML files an organisation edits), linked from the manifest. */
@@ -7,31 +7,32 @@ const PAGES: Readonly<Record<string, string>> = { '/privacy': 'privacy.html', '/
 
 /**
  * The privacy statement and terms of use, read once at start from `dir` (pages/ beside
- * package.json). A handler over node:http: true when it answered the request.
+ * package.json), as restify routes (GET and HEAD, with or without a trailing slash).
  */
-export function createStaticPages(dir = join(packageRoot(), 'pages')): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  const bodies = new Map<string, Buffer>();
+export function mountStaticPages(app: Server, dir = join(packageRoot(), 'pages')): void {
   for (const [path, file] of Object.entries(PAGES)) {
+    let body: Buffer;
     try {
-      bodies.set(path, readFileSync(join(dir, file)));
+      body = readFileSync(join(dir, file));
     } catch {
-      // A deployment without the file answers 404 for that page, as before.
+      continue; // A deployment without the file answers 404 for that page.
+    }
+    const page = (req: Request, res: Response, next: Next): void => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': body.length,
+        'cache-control': 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      next();
+    };
+    for (const route of [path, `${path}/`]) {
+      app.get(route, page);
+      app.head(route, page);
     }
   }
-  return async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '') || '/';
-    const body = bodies.get(path);
-    if (!body || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-length': body.length,
-      'cache-control': 'public, max-age=3600',
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return true;
-  };
 }
 
 /** The folder holding package.json, from wherever this file runs (src/ under ts-jest, dist/src/ built). */

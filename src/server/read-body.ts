@@ -7,9 +7,10 @@ import { RequestProblem } from './request-problem';
  * Compressed bodies are refused (415) rather than inflated: the Bot Connector and Teams post
  * plain JSON, and an inflater is exactly what made one request able to kill the process (a
  * broken gzip stream) or fill the memory (a 239 KB gzip bomb inflating to 240 MB). Not decoding
- * at all leaves nothing to bound.
+ * at all leaves nothing to bound. `allowEmpty`: no body at all reads as undefined (the tab's
+ * posts, whose fields the use case checks).
  */
-export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, maxBytes: number, options: { allowEmpty?: boolean } = {}): Promise<unknown> {
   const encoding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (encoding && encoding !== 'identity') {
     throw new RequestProblem(415, 'Compressed request bodies are not accepted; send plain JSON.');
@@ -22,6 +23,7 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
     throw new RequestProblem(413, `The request body is larger than ${maxBytes} bytes.`);
   }
   const raw = await readCapped(req, maxBytes);
+  if (raw.length === 0 && options.allowEmpty) return undefined;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(raw);

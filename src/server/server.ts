@@ -1,4 +1,5 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../log/logger';
 import { parseActivity, type InboundActivity } from './activity-shape';
 import { InFlight } from './in-flight';
@@ -21,11 +22,10 @@ export interface ServerOptions {
   /** What /healthz reports once ready. */
   health: () => Record<string, unknown>;
   maxBodyBytes?: number;
-  /**
-   * Other pages on the same port (the personal tab): asked first for every other path; true
-   * when it answered. Its errors are answered 500 like ours.
-   */
-  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Other pages on the same server (the privacy pages, the personal tab), mounted as restify routes. */
+  mount?: (app: Server) => void;
+  /** A mounted part's own 405 answer (the tab's shape): true when it answered. */
+  refuseMethod?: (req: Request, res: Response, allowed: string[]) => boolean;
   /** A client must send all its headers within this (default 20 s). */
   headersTimeoutMs?: number;
   /** ...and the whole request, headers and body, within this (default 60 s). */
@@ -33,7 +33,8 @@ export interface ServerOptions {
 }
 
 export interface BotServer {
-  server: Server;
+  /** The restify server; its node:http server is `app.server`. */
+  app: Server;
   inFlight: InFlight;
   listen(port: number, host?: string): Promise<number>;
   /** Stop accepting, wait for in-flight requests (up to `graceMs`), close the listener. */
@@ -53,10 +54,13 @@ export function checkingIntervalFor(headersTimeoutMs: number, requestTimeoutMs: 
   return Math.max(50, Math.min(1_000, Math.floor(Math.min(headersTimeoutMs, requestTimeoutMs) / 10)));
 }
 
+/** A route's work: answers through `res`, or throws (a RequestProblem is the client's fault). */
+export type RouteWork = (req: Request, res: Response) => Promise<void>;
+
 /**
- * Thin transport on node:http: two routes, body limits, the activity's shape, then the handler.
- * No bot logic here. restify's body parser is gone: its gunzip stream had no error handler (one
- * request with a broken gzip body killed the process) and its size limit counted compressed bytes.
+ * restify with no plugins: routes, 404/405, the timeouts. The body of /api/messages is read by
+ * read-body.ts, not restify's body parser (its inflater had no error handler and its size limit
+ * counted compressed bytes). No bot logic here.
  */
 export function createServer(options: ServerOptions): BotServer {
   const { logger } = options;
@@ -64,89 +68,182 @@ export function createServer(options: ServerOptions): BotServer {
   const inFlight = new InFlight();
   let ready = false;
 
-  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestProblem(405, 'Use GET.');
-      if (!ready) return send(res, 503, { status: 'starting' });
-      return send(res, 200, { status: 'ok', ...options.health() });
-    }
-    if (path !== '/api/messages') {
-      if (options.extraRoutes && (await options.extraRoutes(req, res))) return;
-      throw new RequestProblem(404, 'Not found.');
-    }
-    if (req.method !== 'POST') throw new RequestProblem(405, 'Use POST.');
-    const activity = parseActivity(await readJsonBody(req, maxBodyBytes));
-    const authorization = req.headers.authorization ?? '';
-    const answer = await options.onActivity(activity, authorization);
-    send(res, answer.status, answer.body);
-  };
+  const app = restifyServer(logger);
+  const serve = (work: RouteWork) => routeHandler(work, logger);
 
+  app.get('/healthz', serve(healthz));
+  app.head('/healthz', serve(healthz));
+  async function healthz(_req: Request, res: Response): Promise<void> {
+    if (!ready) return sendJson(res, 503, { status: 'starting' });
+    sendJson(res, 200, { status: 'ok', ...options.health() });
+  }
+
+  app.post(
+    '/api/messages',
+    serve(async (req, res) => {
+      const activity = parseActivity(await readJsonBody(req, maxBodyBytes));
+      const answer = await options.onActivity(activity, req.headers.authorization ?? '');
+      sendJson(res, answer.status, answer.body);
+    }),
+  );
+  options.mount?.(app);
+
+  onUnrouted(app, (req, res, status, allowed) => {
+    if (status === 404) return refuse(req, res, 404, 'Not found.');
+    if (status === 405 && options.refuseMethod?.(req, res, allowed)) return;
+    if (status !== 405)
+      return refuse(req, res, status >= 400 && status < 500 ? 400 : 500, status < 500 ? 'Bad request.' : 'Internal error.');
+    return refuse(req, res, 405, `Use ${allowed.join(' or ')}.`);
+  });
+
+  const http = app.server;
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   // A client that trickles its headers or body does not hold a socket for the default 5 minutes.
-  const timeouts = {
-    headersTimeout,
-    requestTimeout,
-    connectionsCheckingInterval: checkingIntervalFor(headersTimeout, requestTimeout),
-  };
-  const server = createHttpServer(timeouts, (req, res) => {
+  // restify creates its node:http server without options; these are read when it starts listening.
+  http.headersTimeout = headersTimeout;
+  http.requestTimeout = requestTimeout;
+  Object.assign(http, { connectionsCheckingInterval: checkingIntervalFor(headersTimeout, requestTimeout) });
+  http.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
     inFlight.enter();
     res.once('close', () => inFlight.leave());
-    route(req, res).catch((err: unknown) => {
-      if (err instanceof RequestProblem) {
-        logger.debug({ status: err.status, reason: err.message, path: req.url?.slice(0, 100) }, 'request rejected');
-        refuse(req, res, err.status, err.message);
-        return;
-      }
-      logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'request failed');
-      refuse(req, res, 500, 'Internal error.');
-    });
   });
 
   return {
-    server,
+    app,
     inFlight,
     listen(port, host) {
       return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
           ready = true;
-          const address = server.address();
+          const address = http.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       });
     },
     async close(graceMs = 10_000) {
       ready = false;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
       await inFlight.drained(graceMs);
-      server.closeAllConnections();
+      http.closeAllConnections();
       await closed;
     },
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
+/**
+ * A restify server without its name header, logging through ours (warnings and up), behind a
+ * front door: restify parses every request's URL from its Host header with `new URL`, which
+ * throws outside any handler on a Host such as `a b` or `x:99999` (one request would stop the
+ * process). Such a request gets a 400 here and never reaches restify.
+ */
+export function restifyServer(logger: Logger, extra: { ignoreTrailingSlash?: boolean } = {}): Server {
+  const app = restify.createServer({
+    name: '',
+    log: logger.child({ component: 'http' }, { level: 'warn' }) as never,
+    handleUncaughtExceptions: false,
+    // Identifiers are checked by the handlers (a clear 400), not cut off by the router (a 404).
+    maxParamLength: 2_000,
+    ignoreTrailingSlash: extra.ignoreTrailingSlash ?? false,
+  });
+  for (const event of ['request', 'checkContinue'] as const) {
+    const listeners = app.server.listeners(event) as ((req: IncomingMessage, res: ServerResponse) => void)[];
+    app.server.removeAllListeners(event);
+    app.server.on(event, (req: IncomingMessage, res: ServerResponse) => {
+      if (!hasParsableUrl(req)) {
+        logger.debug({ host: String(req.headers.host ?? '').slice(0, 100) }, 'request rejected: unparsable host or target');
+        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+        res.end(JSON.stringify({ error: 'The request target or Host header is not valid.' }));
+        req.resume();
+        return;
+      }
+      for (const listener of listeners) listener(req, res);
+    });
+  }
+  return app;
+}
+
+/** The URL restify will build for the request (request.js getUrl) can be built. */
+function hasParsableUrl(req: IncomingMessage): boolean {
+  const url = req.url ?? '/';
+  const base = `http://${req.headers.host || 'localhost'}`;
+  try {
+    if (url.charAt(0) === '/') new URL(base + url);
+    else new URL(url, base);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** restify's route callback around our async work: its errors answered here, never thrown at restify. */
+export function routeHandler(work: RouteWork, logger: Logger): (req: Request, res: Response, next: Next) => void {
+  return (req, res, next) => {
+    work(req, res)
+      .catch((err: unknown) => {
+        if (err instanceof RequestProblem) {
+          logger.debug({ status: err.status, reason: err.message, path: req.url?.slice(0, 100) }, 'request rejected');
+          refuse(req, res, err.status, err.message);
+          return;
+        }
+        logger.error({ err }, 'request failed');
+        refuse(req, res, 500, 'Internal error.');
+      })
+      .finally(() => next());
+  };
+}
+
+/**
+ * Who answers what no route takes: 404 for an unknown path, 405 (with Allow) for a known path
+ * and another method, and anything restify itself raises, in our shapes instead of restify's.
+ */
+export function onUnrouted(
+  app: Server,
+  answer: (req: Request, res: Response, status: number, allowed: string[], err: Error) => void,
+): void {
+  const handle = (status: number) => (req: Request, res: Response, err: Error & { statusCode?: number }, done: () => void) => {
+    if (!isSent(res)) {
+      const allowed = String(res.getHeader('allow') ?? '')
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean);
+      answer(req, res, status || err.statusCode || 500, allowed, err);
+    }
+    done();
+  };
+  app.on('NotFound', handle(404));
+  app.on('MethodNotAllowed', handle(405));
+  app.on('restifyError', handle(0));
+}
+
+function isSent(res: Response): boolean {
+  return res.headersSent || (res as Response & { _sent?: boolean })._sent === true;
+}
+
+/** A JSON answer through restify's raw send (no formatter, so the bytes are ours). */
+export function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (isSent(res)) return;
   if (body === undefined) {
-    res.writeHead(status, { 'content-length': '0' });
-    res.end();
+    res.sendRaw(status, '', { 'content-length': '0', ...headers });
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  res.sendRaw(status, text, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
 }
 
 /** An error answer; if the body was not read to its end, the connection closes after it. */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+export function refuse(req: IncomingMessage, res: Response, status: number, message: string): void {
   if (!req.complete) {
     res.setHeader('connection', 'close');
     req.on('error', () => undefined);
     req.resume();
   }
-  send(res, status, { error: message });
+  sendJson(res, status, { error: message });
 }

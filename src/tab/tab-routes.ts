@@ -5,7 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { Next, Request, Response, Server } from 'restify';
+import { sendJson } from '../server/server';
+import { readJsonBody } from '../server/read-body';
+import { RequestProblem } from '../server/request-problem';
 import type { Logger } from '../log/logger';
 import type { MmdClient } from '../mmd/mmd-client';
 import { MmdApiError } from '../mmd/mmd-api-error';
@@ -98,58 +102,9 @@ const API: {
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-/** `/api/tab/tickets/:id` against a path: the named segments, or null when it does not match. */
-function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const got = path.split('/');
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i += 1) {
-    const w = want[i] ?? '';
-    const g = got[i] ?? '';
-    if (w.startsWith(':')) {
-      if (!g) return null;
-      try {
-        params[w.slice(1)] = decodeURIComponent(g);
-      } catch {
-        return null;
-      }
-    } else if (w !== g) return null;
-  }
-  return params;
-}
-
-/** A small JSON body (a note, a close reason): capped, JSON only, no content encoding. */
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = String(req.headers['content-type'] ?? '').toLowerCase();
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (encoding !== 'identity') throw new TabError(415, 'bad_request', 'Send the body uncompressed.');
-  if (!type.startsWith('application/json')) throw new TabError(415, 'bad_request', 'Send JSON.');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new TabError(413, 'bad_request', 'The request body is too large.');
-    chunks.push(buffer);
-  }
-  if (size === 0) return undefined;
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new TabError(400, 'bad_request', 'The request body is not valid JSON.');
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
 function toTabError(error: unknown, logger: Logger): TabError {
   if (error instanceof TabError) return error;
+  if (error instanceof RequestProblem) return new TabError(error.status, 'bad_request', error.message);
   if (error instanceof MmdApiError) {
     if (error.status === 404) return new TabError(404, 'not_found', 'Not found in MMD.');
     logger.warn({ status: error.status, code: error.code, correlationId: error.correlationId }, 'tab: MMD call failed');
@@ -168,11 +123,19 @@ function isLoopback(req: IncomingMessage): boolean {
   return isIP(address) !== 0 && (address === '127.0.0.1' || address === '::1');
 }
 
-/** Answers a request when it is the tab's (true), or leaves it to the server (false). */
-export type TabRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+/** True for the tab's paths: its page and assets under /tab, its API under /api/tab. */
+export function isTabPath(path: string): boolean {
+  return path === '/tab' || path.startsWith('/tab/') || path.startsWith('/api/tab/');
+}
 
-/** The tab's routes as one node:http handler, mounted by the bot's server before its 404. */
-export function createTabHandler(deps: TabRouteDeps): TabRequestHandler {
+/** The tab's answer to a known path asked with another method (the server's 405 in the tab's shape). */
+export function tabMethodRefusal(res: Response, allowed: string[]): void {
+  res.setHeader('Cache-Control', 'no-store');
+  sendJson(res, 405, { error: 'bad_request', message: `Use ${allowed.join(' or ') || 'GET'}.` });
+}
+
+/** The tab's routes on the bot's restify server: the API, the dev host (sandbox), the page and assets. */
+export function mountTab(app: Server, deps: TabRouteDeps): void {
   const { logger } = deps;
   const ancestors = ["'self'", ...(deps.frameAncestors ?? TEAMS_FRAME_ANCESTORS)].join(' ');
   const pageHeaders = {
@@ -181,86 +144,90 @@ export function createTabHandler(deps: TabRouteDeps): TabRequestHandler {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
+  const route = (work: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: Next) => {
+    work(req, res)
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'tab: request failed');
+        sendJson(res, 500, { error: 'mmd_error', message: 'Something went wrong; try again.' });
+      })
+      .finally(() => next());
+  };
+  const pathOf = (req: Request): URL => new URL(req.url ?? '/', 'http://localhost');
 
-  const sendFile = async (res: ServerResponse, root: string, relative: string): Promise<void> => {
+  const sendFile = async (res: Response, root: string, relative: string): Promise<void> => {
     const file = await readStatic(root, relative, pageHeaders);
     res.writeHead(file.status, file.headers);
     res.end(file.body);
   };
 
-  const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
-    const method = (req.method ?? 'GET').toLowerCase();
-    for (const route of API) {
-      const params = matchPath(route.path, url.pathname);
-      if (!params) continue;
-      res.setHeader('Cache-Control', 'no-store');
-      if (route.method !== method) {
-        sendJson(res, 405, { error: 'bad_request', message: `Use ${route.method.toUpperCase()}.` });
-        return true;
-      }
-      try {
-        if (!deps.verifier) throw new TabError(503, 'tab_not_configured', 'The tab is not configured on this server (TAB_SSO_AUDIENCE).');
-        const user = await deps.verifier.verify(req.headers.authorization);
-        const correlationId = randomUUID();
-        const role = await deps.policy.permit(user, route.useCase, route.what(params), correlationId);
-        const body = method === 'post' ? await readJson(req) : undefined;
-        const answer = await route.handler({
-          user,
-          role,
-          params,
-          query: url.searchParams,
-          body,
-          mmd: deps.mmdFor(user),
-          attribute: deps.attribute,
-          failing: deps.failing,
-          record: (change) => deps.audit(user, change, correlationId),
-        });
-        sendJson(res, answer.status, answer.body);
-      } catch (error) {
-        const tabError = toTabError(error, logger);
-        if (tabError.status === 401) res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-        if (!req.complete) res.setHeader('Connection', 'close');
-        sendJson(res, tabError.status, tabError.body());
-      }
-      return true;
-    }
-    return false;
-  };
+  for (const endpoint of API) {
+    app[endpoint.method](
+      endpoint.path,
+      route(async (req, res) => {
+        const url = pathOf(req);
+        const params = { ...(req.params as Record<string, string>) };
+        res.setHeader('Cache-Control', 'no-store');
+        try {
+          if (!deps.verifier) throw new TabError(503, 'tab_not_configured', 'The tab is not configured on this server (TAB_SSO_AUDIENCE).');
+          const user = await deps.verifier.verify(req.headers.authorization);
+          const correlationId = randomUUID();
+          const role = await deps.policy.permit(user, endpoint.useCase, endpoint.what(params), correlationId);
+          const body = endpoint.method === 'post' ? await readJsonBody(req, MAX_BODY_BYTES, { allowEmpty: true }) : undefined;
+          const answer = await endpoint.handler({
+            user,
+            role,
+            params,
+            query: url.searchParams,
+            body,
+            mmd: deps.mmdFor(user),
+            attribute: deps.attribute,
+            failing: deps.failing,
+            record: (change) => deps.audit(user, change, correlationId),
+          });
+          sendJson(res, answer.status, answer.body);
+        } catch (error) {
+          const tabError = toTabError(error, logger);
+          if (tabError.status === 401) res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+          if (!req.complete) res.setHeader('Connection', 'close');
+          sendJson(res, tabError.status, tabError.body());
+        }
+      }),
+    );
+  }
 
-  return async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
-    if (path.startsWith('/api/tab/')) return api(req, res, url);
-    if (path !== '/tab' && !path.startsWith('/tab/')) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, { error: 'bad_request', message: 'Use GET.' });
-      return true;
-    }
-    if (path === '/tab') {
-      res.writeHead(302, { Location: '/tab/' });
-      res.end();
-      return true;
-    }
-    if (deps.dev && path.startsWith('/tab/dev/')) {
-      const dev = deps.dev;
-      // Sandbox only, loopback only: a signed-in stand-in for Teams on the developer's machine.
-      if (!isLoopback(req)) {
-        sendJson(res, 403, { error: 'unauthorized', message: 'The development host is served to this machine only.' });
-        return true;
-      }
-      if (path === '/tab/dev/token') {
+  const redirect = (_req: Request, res: Response, next: Next): void => {
+    res.writeHead(302, { Location: '/tab/' });
+    res.end();
+    next();
+  };
+  app.get('/tab', redirect);
+  app.head('/tab', redirect);
+
+  const dev = deps.dev;
+  if (dev) {
+    // Sandbox only, loopback only: a signed-in stand-in for Teams on the developer's machine.
+    const devOnly = (work: (req: Request, res: Response) => Promise<void>) =>
+      route(async (req, res) => {
+        if (!isLoopback(req))
+          return sendJson(res, 403, { error: 'unauthorized', message: 'The development host is served to this machine only.' });
+        await work(req, res);
+      });
+    app.get(
+      '/tab/dev/token',
+      devOnly(async (_req, res) => {
         res.setHeader('Cache-Control', 'no-store');
         try {
           sendJson(res, 200, { token: await dev.token() });
         } catch {
           sendJson(res, 503, { error: 'sso_unavailable', message: 'The emulator gave no development token.' });
         }
-        return true;
-      }
-      await sendFile(res, dev.staticDir, path.slice('/tab/dev/'.length));
-      return true;
-    }
-    await sendFile(res, deps.staticDir, path.slice('/tab/'.length));
-    return true;
-  };
+      }),
+    );
+    const devFile = devOnly((req, res) => sendFile(res, dev.staticDir, pathOf(req).pathname.slice('/tab/dev/'.length)));
+    app.get('/tab/dev/*', devFile);
+    app.head('/tab/dev/*', devFile);
+  }
+  const tabFile = route((req, res) => sendFile(res, deps.staticDir, pathOf(req).pathname.slice('/tab/'.length)));
+  app.get('/tab/*', tabFile);
+  app.head('/tab/*', tabFile);
 }

@@ -3,7 +3,6 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { AddressInfo } from 'node:net';
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { loadConfigOrExit } from '../../src/config/load-or-exit';
@@ -59,7 +58,7 @@ describe('start-up checks', () => {
     });
     try {
       expect(app.mode).toBe('live');
-      expect((app.server.server.address() as AddressInfo).address).toBe('127.0.0.1');
+      expect(app.server.app.address().address).toBe('127.0.0.1');
       const warning = logs.map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => /inbound auth is OFF/.test(l.msg));
       expect(warning?.level).toBe(40);
     } finally {
