@@ -46,10 +46,14 @@ param mmdAuth string = 'app'
 @description('Name of the Azure Bot OAuth connection used for Teams SSO with mmdAuth=user (OAUTH_CONNECTION_NAME).')
 param oauthConnectionName string = 'mmd-assist-sso'
 
-@description('UPNs or object ids allowed to see elevation details, comma-separated (ELEVATION_ADMINS).')
+@description('UPNs or object ids with the elevation-admin role (elevation details, close requests), comma-separated (ELEVATION_ADMINS).')
 param elevationAdmins string = ''
-@description('Entra group whose members may see elevation details (ELEVATION_ADMIN_GROUP_ID); needs GroupMember.Read.All.')
+@description('Entra group whose members have the elevation-admin role (ELEVATION_ADMIN_GROUP_ID); needs GroupMember.Read.All.')
 param elevationAdminGroupId string = ''
+@description('UPNs or object ids with the bot-admin role (audit, subscribe all), comma-separated (BOT_ADMINS).')
+param botAdmins string = ''
+@description('Entra group whose members have the bot-admin role (BOT_ADMIN_GROUP_ID); needs GroupMember.Read.All.')
+param botAdminGroupId string = ''
 @minValue(1)
 @maxValue(3600)
 param elevationRevealSeconds int = 300
@@ -218,6 +222,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ELEVATION_ADMINS: elevationAdmins
     ELEVATION_ADMIN_GROUP_ID: elevationAdminGroupId
     ELEVATION_REVEAL_SECONDS: string(elevationRevealSeconds)
+    BOT_ADMINS: botAdmins
+    BOT_ADMIN_GROUP_ID: botAdminGroupId
     OPERATORS: operators
     OPERATOR_GROUP_ID: operatorGroupId
     DEFAULT_ROLE: defaultRole

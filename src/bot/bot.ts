@@ -150,7 +150,7 @@ export function createBot(deps: BotDeps, routes: Routes): Bot {
     async installed(turn) {
       await remember(turn);
       if (!(await firstWelcome(deps.storage, turn.conversationId, deps.now()))) return undefined;
-      const canCreate = roleAllows((await deps.security.roles.of(turn)).role, 'operator');
+      const canCreate = roleAllows((await deps.security.roles.of(turn)).roles, 'operator');
       const inGroup = turn.conversation !== 'personal';
       return {
         kind: 'card',

@@ -7,7 +7,7 @@ import { ApiError } from '../http/api-error';
 import type { BotDeps } from './deps';
 import { card, text, type Reply } from './reply';
 import type { Role } from '../config/roles';
-import { roleAllows } from '../config/roles';
+import { describeGrants, roleAllows } from '../config/roles';
 import { roleRefusal } from './security/role-refusal';
 import { helpFor } from './handlers/help';
 import type { IntentRoutes, Routes } from './route';
@@ -56,10 +56,11 @@ async function permitted(
 ): Promise<Reply | undefined> {
   if (need === 'reader') return undefined;
   const decision = await deps.security.roles.of(turn);
-  telemetry().annotate({ role: decision.role });
-  if (roleAllows(decision.role, need)) return undefined;
+  const roles = describeGrants(decision.roles);
+  telemetry().annotate({ role: roles });
+  if (roleAllows(decision.roles, need)) return undefined;
   telemetry().annotate({ outcome: 'refused' });
-  turn.log.warn({ need, role: decision.role, checkFailed: decision.checkFailed, what }, 'refused: role too low');
+  turn.log.warn({ need, role: roles, checkFailed: decision.checkFailed, what }, 'refused: role too low');
   await refused?.(decision.checkFailed);
   return roleRefusal(turn, what, need, decision, deps.config.mode);
 }

@@ -52,11 +52,16 @@ export const USE_CASES = {
   'incident.create': { role: 'operator', audit: 'incident.create' },
   'incident.update': { role: 'operator', audit: 'incident.update' },
   'enrollmentFailure.report': { role: 'operator', audit: 'event.report' },
-  // Admins of elevation and of the bot.
-  'elevation.close': { role: 'admin', audit: 'elevation.close', limits: 'at most 2,000 characters' },
-  'elevation.reveal': { role: 'admin', audit: 'elevation.reveal', limits: 'personal chat only; redacted after ELEVATION_REVEAL_SECONDS' },
-  'audit.read': { role: 'admin', audit: null },
-  'subscribe.all': { role: 'admin', audit: 'subscription.add' },
+  // Admins of elevation.
+  'elevation.close': { role: 'elevation-admin', audit: 'elevation.close', limits: 'at most 2,000 characters' },
+  'elevation.reveal': {
+    role: 'elevation-admin',
+    audit: 'elevation.reveal',
+    limits: 'personal chat only; redacted after ELEVATION_REVEAL_SECONDS',
+  },
+  // Admins of the bot.
+  'audit.read': { role: 'bot-admin', audit: null },
+  'subscribe.all': { role: 'bot-admin', audit: 'subscription.add' },
 } as const satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof USE_CASES;

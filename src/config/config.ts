@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerSecret } from '../log/secrets';
-import type { Role } from './roles';
+import type { DefaultRole } from './roles';
 import { ConfigError } from './config-error';
 import { variables, type Variables } from './variables';
 
@@ -78,11 +78,15 @@ function storage(v: Variables, mode: 'sandbox' | 'live', ctx: Ctx): StorageConfi
 
 /**
  * DEFAULT_ROLE: `reader` in live mode. In sandbox mode `admin`, so a person trying the bot sees
- * every flow on fake data, unless an admin or operator list is set: then the lists mean it.
+ * every flow on fake data, unless a role list is set: then the lists mean it.
  */
-function defaultRole(v: Variables, mode: 'sandbox' | 'live'): Role {
+function defaultRole(v: Variables, mode: 'sandbox' | 'live'): DefaultRole {
   if (v.DEFAULT_ROLE) return v.DEFAULT_ROLE;
-  const listed = v.ELEVATION_ADMINS.length > 0 || v.OPERATORS.length > 0 || Boolean(v.ELEVATION_ADMIN_GROUP_ID ?? v.OPERATOR_GROUP_ID);
+  const listed =
+    v.ELEVATION_ADMINS.length > 0 ||
+    v.BOT_ADMINS.length > 0 ||
+    v.OPERATORS.length > 0 ||
+    Boolean(v.ELEVATION_ADMIN_GROUP_ID ?? v.BOT_ADMIN_GROUP_ID ?? v.OPERATOR_GROUP_ID);
   return mode === 'sandbox' && !listed ? 'admin' : 'reader';
 }
 
@@ -183,6 +187,9 @@ function toAppConfig(v: Variables, ctx: Ctx) {
     },
     /** Roles (src/config/roles.ts): who is an operator, and what everyone else is. */
     roles: {
+      /** The bot-admin role: the audit log, `subscribe all`. */
+      botAdmins: v.BOT_ADMINS,
+      botAdminGroupId: v.BOT_ADMIN_GROUP_ID,
       operators: v.OPERATORS,
       operatorGroupId: v.OPERATOR_GROUP_ID,
       defaultRole: defaultRole(v, mode),

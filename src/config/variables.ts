@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { ROLES } from './roles';
+import { DEFAULT_ROLES } from './roles';
 
 /**
  * Every environment variable the bot reads: its parser, its default and one line on what it
@@ -137,14 +137,16 @@ export const variables = z.object({
   AZURE_STORAGE_CONNECTION_STRING: text('with STORAGE=azure-blob: the storage account'),
   AZURE_STORAGE_CONTAINER: textOr('mmd-assist', 'with STORAGE=azure-blob: the container'),
   APPLICATIONINSIGHTS_CONNECTION_STRING: text('turns on telemetry to Application Insights'),
-  ELEVATION_ADMINS: lowerList('who has the admin role: Entra object ids and/or UPNs'),
-  ELEVATION_ADMIN_GROUP_ID: text('an Entra group whose members have the admin role'),
+  ELEVATION_ADMINS: lowerList('who has the elevation-admin role: Entra object ids and/or UPNs'),
+  ELEVATION_ADMIN_GROUP_ID: text('an Entra group whose members have the elevation-admin role'),
+  BOT_ADMINS: lowerList('who has the bot-admin role (audit, subscribe all): Entra object ids and/or UPNs'),
+  BOT_ADMIN_GROUP_ID: text('an Entra group whose members have the bot-admin role'),
   ELEVATION_REVEAL_SECONDS: wholeNumber(300, 1, 3600, 'how long a revealed password stays visible'),
   OPERATORS: lowerList('who has the operator role: Entra object ids and/or UPNs'),
   OPERATOR_GROUP_ID: text('an Entra group whose members have the operator role'),
   DEFAULT_ROLE: z
-    .preprocess((value) => given(value)?.toLowerCase(), z.enum(ROLES, { error: 'must be reader, operator or admin' }).optional())
-    .describe('the role of everyone else (default reader; admin in an unconfigured sandbox)'),
+    .preprocess((value) => given(value)?.toLowerCase(), z.enum(DEFAULT_ROLES, { error: 'must be reader, operator or admin' }).optional())
+    .describe('the role of everyone else (default reader; admin, every role, in an unconfigured sandbox)'),
   ALLOWED_TENANT_IDS: lowerList('Entra tenants whose users may use the bot (default: the MMD tenant; * = any, sandbox only)'),
   NOTIFY_POLL_SECONDS: wholeNumber(60, 5, 86_400, 'how often the notifier lists tickets'),
   NOTIFY_MAX_PER_SECOND: wholeNumber(50, 1, 50, 'overall proactive sends per second'),

@@ -8,7 +8,7 @@ import type { Device, Ticket } from '../mmd/types';
 import { attribute, tooLongWithAttribution } from '../protocol/attribution';
 import { checkClose, CLOSE_FIELDS } from '../protocol/elevation-rules';
 import { checkNote, NOTE_FIELDS } from '../protocol/note-rules';
-import { roleAllows } from '../config/roles';
+import { describeGrants, roleAllows } from '../config/roles';
 import { roleOf } from '../bot/use-cases';
 import { TabError } from './tab-error';
 import { ok, type TabHandler, type TabRequest } from './tab-request';
@@ -65,8 +65,9 @@ export const me: TabHandler = async (req) =>
   ok({
     name: req.user.name,
     upn: req.user.upn,
-    role: req.role,
-    may: { addNote: roleAllows(req.role, roleOf('ticket.note')), closeElevation: roleAllows(req.role, roleOf('elevation.close')) },
+    role: describeGrants(req.roles),
+    roles: [...req.roles],
+    may: { addNote: roleAllows(req.roles, roleOf('ticket.note')), closeElevation: roleAllows(req.roles, roleOf('elevation.close')) },
   });
 
 export const summary: TabHandler = async (req) => {

@@ -3,8 +3,7 @@
  * role checks, with the same words, as in chat, before any handler runs. The tab's handlers hold
  * no role, limit or input rule of their own.
  */
-import type { Role } from '../config/roles';
-import { roleAllows } from '../config/roles';
+import { describeGrants, roleAllows, type Grants } from '../config/roles';
 import type { Logger } from '../log/logger';
 import type { Asker } from '../bot/security/member-identity';
 import type { RoleCheck } from '../bot/security/role-check';
@@ -15,7 +14,7 @@ import { TabError } from './tab-error';
 
 export interface TabPolicy {
   /** The user's role when it allows `useCase`; otherwise a 403 TabError with the chat's words about `what`. */
-  permit(user: SsoUser, useCase: UseCaseName, what: string, correlationId: string): Promise<Role>;
+  permit(user: SsoUser, useCase: UseCaseName, what: string, correlationId: string): Promise<Grants>;
 }
 
 /** How long a role look-up (a Graph group check at most) may take for one tab request. */
@@ -39,8 +38,8 @@ export function createTabPolicy(options: { roles: RoleCheck; mode: 'sandbox' | '
       const asker = askerFor(user, options.logger, correlationId);
       const decision = await options.roles.of(asker);
       const need = roleOf(useCase);
-      if (roleAllows(decision.role, need)) return decision.role;
-      asker.log.warn({ need, role: decision.role, checkFailed: decision.checkFailed, useCase }, 'refused: role too low');
+      if (roleAllows(decision.roles, need)) return decision.roles;
+      asker.log.warn({ need, role: describeGrants(decision.roles), checkFailed: decision.checkFailed, useCase }, 'refused: role too low');
       const words = await roleRefusalText(asker, what, need, decision, options.mode);
       throw new TabError(decision.checkFailed ? 503 : 403, decision.checkFailed ? 'sso_unavailable' : 'forbidden', words);
     },

@@ -1,4 +1,4 @@
-import type { Role } from '../config/roles';
+import type { Grants } from '../config/roles';
 import type { MmdClient } from '../mmd/mmd-client';
 import type { SharedView } from './shared-view';
 import type { SsoUser } from './sso-token-verifier';
@@ -8,8 +8,8 @@ import type { TabChange } from './tab-audit';
 /** What a tab API handler sees: the verified user, path and query parameters, the JSON body. */
 export interface TabRequest {
   user: SsoUser;
-  /** The user's role, already checked against the endpoint's use case (tab-policy.ts). */
-  role: Role;
+  /** The user's roles, already checked against the endpoint's use case (tab-policy.ts). */
+  roles: Grants;
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;

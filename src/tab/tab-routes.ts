@@ -171,11 +171,11 @@ export function mountTab(app: Server, deps: TabRouteDeps): void {
           if (!deps.verifier) throw new TabError(503, 'tab_not_configured', 'The tab is not configured on this server (TAB_SSO_AUDIENCE).');
           const user = await deps.verifier.verify(req.headers.authorization);
           const correlationId = randomUUID();
-          const role = await deps.policy.permit(user, endpoint.useCase, endpoint.what(params), correlationId);
+          const roles = await deps.policy.permit(user, endpoint.useCase, endpoint.what(params), correlationId);
           const body = endpoint.method === 'post' ? await readJsonBody(req, MAX_BODY_BYTES, { allowEmpty: true }) : undefined;
           const answer = await endpoint.handler({
             user,
-            role,
+            roles,
             params,
             query: url.searchParams,
             body,

@@ -174,6 +174,6 @@ describe('attribution and audit of changes made through the bot', () => {
       {},
       { user: { id: 'user-9', name: 'Nobody', aadObjectId: 'aad-9' }, conversationId: 'personal-nobody' },
     );
-    expect(JSON.stringify(res.value)).toMatch(/needs the admin role/);
+    expect(JSON.stringify(res.value)).toMatch(/needs the bot-admin role/);
   });
 });

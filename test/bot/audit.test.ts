@@ -61,7 +61,7 @@ describe('the audit command', () => {
   it('is refused to non-admins', async () => {
     const replies = await harness.say('audit', { user: OUTSIDER, conversationId: 'personal-mallory' });
     expect(replies).toHaveLength(1);
-    expect(String(replies[0]!.text)).toMatch(/needs the admin role/i);
+    expect(String(replies[0]!.text)).toMatch(/needs the bot-admin role/i);
     expect(replies[0]!.attachments).toBeUndefined();
   });
 
@@ -82,7 +82,7 @@ describe('refusal in sandbox mode', () => {
     const harness = await BotHarness.start({ env: { DEFAULT_ROLE: 'reader' } });
     try {
       const replies = await harness.say('audit');
-      expect(String(replies[0]!.text)).toMatch(/ELEVATION_ADMINS .*set to \S+@\S+\./);
+      expect(String(replies[0]!.text)).toMatch(/BOT_ADMINS .*set to \S+@\S+\./);
       expect(String(replies[0]!.text)).not.toMatch(/\*\*/);
     } finally {
       await harness.stop();

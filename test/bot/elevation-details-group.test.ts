@@ -45,7 +45,7 @@ describe('elevation admins by Entra group membership (Graph)', () => {
   ])('refuses %s and fetches no details', async (_label, user) => {
     const before = harness.app.emulator!.requestLog().length;
     const replies = await harness.say(`elevation ${EXAMPLE_ELEVATED_DEVICE}`, { user, conversationId: `personal-${user.id}` });
-    expect(String(replies[0]!.text)).toMatch(/needs the admin role/i);
+    expect(String(replies[0]!.text)).toMatch(/needs the elevation-admin role/i);
     expect(graphCalls(harness, before)).toHaveLength(1);
     expect(detailCalls(harness, before)).toEqual([]);
   });
@@ -58,7 +58,7 @@ describe('elevation admins by Entra group membership (Graph)', () => {
     // Graph is back: the next try asks again (a failed check is never cached) and still refuses a non-member.
     const before = harness.app.emulator!.requestLog().length;
     const again = await harness.say(`elevation ${EXAMPLE_ELEVATED_DEVICE}`, { user, conversationId: 'personal-g4' });
-    expect(String(again[0]!.text)).toMatch(/needs the admin role/i);
+    expect(String(again[0]!.text)).toMatch(/needs the elevation-admin role/i);
     expect(graphCalls(harness, before)).toHaveLength(1);
   });
 });

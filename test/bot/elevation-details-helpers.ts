@@ -7,6 +7,8 @@ import { findElements } from '../helpers/card-validation';
 /** The env every elevation test starts with: Adele (by UPN) and aad-admin-2 (by object id) are admins. */
 export const ADMIN_ENV = {
   ELEVATION_ADMINS: 'adele.vance@contoso.com, AAD-ADMIN-2',
+  // The same two people run the bot (the audit, subscribe all).
+  BOT_ADMINS: 'adele.vance@contoso.com, AAD-ADMIN-2',
   ELEVATION_REVEAL_SECONDS: '1',
 };
 

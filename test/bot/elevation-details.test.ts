@@ -49,12 +49,12 @@ describe('elevation details over /api/messages', () => {
     const before = harness.app.emulator!.requestLog().length;
     const replies = await harness.say(`elevation ${EXAMPLE_ELEVATED_DEVICE}`, { user: OUTSIDER });
     expect(replies).toHaveLength(1);
-    expect(String(replies[0]!.text)).toMatch(/needs the admin role/i);
+    expect(String(replies[0]!.text)).toMatch(/needs the elevation-admin role/i);
     expect(replies[0]!.attachments).toBeUndefined();
 
     const reveal = await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE }, { user: OUTSIDER });
     expect(reveal.type).toBe('application/vnd.microsoft.activity.message');
-    expect(String(reveal.value)).toMatch(/needs the admin role/i);
+    expect(String(reveal.value)).toMatch(/needs the elevation-admin role/i);
     expect(harness.app.emulator!.requestLog().slice(before)).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ import { fakeTurn } from './fake-turn';
  * so the MMD client is one that fails the test if it is used.
  */
 function deps(admins = 'adele@contoso.com'): BotDeps {
-  const config = loadConfig({ PORT: '0', STORAGE: 'memory', ELEVATION_ADMINS: admins });
+  const config = loadConfig({ PORT: '0', STORAGE: 'memory', ELEVATION_ADMINS: admins, BOT_ADMINS: admins });
   const storage = new MemoryStorage();
   const logger = createLogger({ level: 'silent' });
   const now = () => new Date('2030-01-01T00:00:00Z');
@@ -81,7 +81,7 @@ describe('handlers with a fake Turn', () => {
   it('a non-admin gets the polite no and nothing is sent', async () => {
     const turn = fakeTurn({ member: { userPrincipalName: 'someone@contoso.com' } });
     const reply = await showAudit(turn, {}, deps());
-    expect(reply.text).toMatch(/only elevation administrators/);
+    expect(reply.text).toMatch(/only the bot's administrators can read the audit log/);
     expect(turn.sentPrivately).toEqual([]);
   });
 

@@ -26,7 +26,9 @@ describe('help per role, every Try button', () => {
   let harness: BotHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: { DEFAULT_ROLE: 'reader', OPERATORS: 'aad-operator', ELEVATION_ADMINS: 'aad-admin' } });
+    harness = await BotHarness.start({
+      env: { DEFAULT_ROLE: 'reader', OPERATORS: 'aad-operator', ELEVATION_ADMINS: 'aad-admin', BOT_ADMINS: 'aad-admin' },
+    });
     for (const person of Object.values(PEOPLE)) harness.connector.members.set(person.id, { ...person });
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { roleAllows, type Role } from '../../src/config/roles';
+import { describeGrants, grantsOf, roleAllows, type Grants, type Role } from '../../src/config/roles';
 import { roleOf, type UseCaseName } from '../../src/bot/use-cases';
 import { BotHarness, cardText, type SendOptions } from '../helpers/bot-harness';
 import { AUDIENCE } from '../tab/tab-harness';
@@ -7,8 +7,8 @@ import { AUDIENCE } from '../tab/tab-harness';
 /*
  * One policy for every front end (issue 19): the same use case, asked by the same person, is
  * allowed or refused alike in chat text, Action.Execute, Action.Submit, the message extension
- * and the tab's API. Walks every front end × use case × role (reader, operator, admin, a user
- * of another tenant) over real HTTP on loopback: allowed ones reach the service, refused ones
+ * and the tab's API. Walks every front end × use case × role (reader, operator, elevation admin,
+ * bot admin, a user of another tenant) over real HTTP on loopback: allowed ones reach the service, refused ones
  * get the chat's words (the tab's 403 says the same) and the emulator receives nothing.
  */
 
@@ -17,6 +17,8 @@ const OTHER_TENANT = 'tenant-9999';
 
 interface Person {
   role: Role | 'other tenant';
+  /** What the role check should find for them. */
+  grants: Grants;
   upn: string;
   user: { id: string; name: string; aadObjectId: string };
 }
@@ -24,17 +26,31 @@ interface Person {
 const PEOPLE: Person[] = [
   {
     role: 'reader',
+    grants: grantsOf({ operator: false, elevationAdmin: false, botAdmin: false }),
     upn: 'rita@contoso.com',
     user: { id: 'u-rita', name: 'Rita Reader', aadObjectId: '0a000000-0000-4000-8000-000000000001' },
   },
   {
     role: 'operator',
+    grants: grantsOf({ operator: true, elevationAdmin: false, botAdmin: false }),
     upn: 'otto@contoso.com',
     user: { id: 'u-otto', name: 'Otto Operator', aadObjectId: '0a000000-0000-4000-8000-000000000002' },
   },
-  { role: 'admin', upn: 'ada@contoso.com', user: { id: 'u-ada', name: 'Ada Admin', aadObjectId: '0a000000-0000-4000-8000-000000000003' } },
+  {
+    role: 'elevation-admin',
+    grants: grantsOf({ operator: false, elevationAdmin: true, botAdmin: false }),
+    upn: 'ada@contoso.com',
+    user: { id: 'u-ada', name: 'Ada Admin', aadObjectId: '0a000000-0000-4000-8000-000000000003' },
+  },
+  {
+    role: 'bot-admin',
+    grants: grantsOf({ operator: false, elevationAdmin: false, botAdmin: true }),
+    upn: 'bea@contoso.com',
+    user: { id: 'u-bea', name: 'Bea Botadmin', aadObjectId: '0a000000-0000-4000-8000-000000000005' },
+  },
   {
     role: 'other tenant',
+    grants: new Set(),
     upn: 'eve@fabrikam.com',
     user: { id: 'u-eve', name: 'Eve Elsewhere', aadObjectId: '0a000000-0000-4000-8000-000000000004' },
   },
@@ -65,7 +81,7 @@ function activity(person: Person, partial: Record<string, unknown>): Record<stri
   };
 }
 
-const REFUSAL = /needs the (reader|operator|admin) role|serves one organization only/i;
+const REFUSAL = /needs the (reader|operator|elevation-admin|bot-admin) role|serves one organization only/i;
 
 function judge(words: string): Outcome {
   return REFUSAL.test(words) ? { refused: true, words } : { refused: false };
@@ -164,6 +180,7 @@ const FRONT_ENDS: Record<string, Partial<Record<UseCaseName, (p: Person, target:
     'ticket.open': (p) => say(p, `ticket ${TICKET}`),
     'ticket.create': (p) => say(p, 'new ticket'),
     'audit.read': (p) => say(p, 'audit'),
+    'subscribe.all': (p) => say(p, 'subscribe all'),
   },
   'Action.Execute': {
     'tickets.list': (p) => execute(p, 'tickets.page', {}),
@@ -198,6 +215,7 @@ beforeAll(async () => {
       DEFAULT_ROLE: 'reader',
       OPERATORS: 'otto@contoso.com',
       ELEVATION_ADMINS: 'ada@contoso.com',
+      BOT_ADMINS: 'bea@contoso.com',
       ALLOWED_TENANT_IDS: `tenant-0001,00000000-0000-0000-0000-0000000000a1`,
     },
   });
@@ -225,7 +243,16 @@ afterAll(async () => {
 test('the walk covers every front end and the use cases that change things', () => {
   expect(Object.keys(FRONT_ENDS)).toEqual(['chat text', 'Action.Execute', 'Action.Submit', 'message extension', 'tab API']);
   const covered = new Set(CASES.map(([, useCase]) => useCase));
-  for (const useCase of ['ticket.note', 'elevation.close', 'ticket.create', 'tickets.list', 'ticket.open', 'devices.failing'] as const)
+  for (const useCase of [
+    'ticket.note',
+    'elevation.close',
+    'ticket.create',
+    'tickets.list',
+    'ticket.open',
+    'devices.failing',
+    'audit.read',
+    'subscribe.all',
+  ] as const)
     expect(covered).toContain(useCase);
 });
 
@@ -233,14 +260,16 @@ test.each(CASES)('%s · %s · %s', async (frontEnd, useCase, role, person) => {
   const target = useCase === 'elevation.close' ? await openRequest() : '';
   const before = apiCalls().length;
   const outcome = await FRONT_ENDS[frontEnd]![useCase]!(person, target);
-  const allowed = role !== 'other tenant' && roleAllows(role, roleOf(useCase));
+  const allowed = role !== 'other tenant' && roleAllows(person.grants, roleOf(useCase));
   expect({ refused: outcome.refused }).toEqual({ refused: !allowed });
   const calls = apiCalls().slice(before);
   if (!allowed) {
     // Refused before anything reached the service.
     expect(calls).toEqual([]);
     if (role !== 'other tenant')
-      expect((outcome as { words: string }).words).toMatch(new RegExp(`needs the ${roleOf(useCase)} role, and you have the ${role} role`));
+      expect((outcome as { words: string }).words).toMatch(
+        new RegExp(`needs the ${roleOf(useCase)} role, and you have the ${describeGrants(person.grants)} role`),
+      );
   } else if (useCase === 'ticket.note') {
     expect(calls.some((c) => c.method === 'POST' && c.url.includes('addNote'))).toBe(true);
   } else if (useCase === 'elevation.close') {
@@ -263,7 +292,8 @@ test('the tab tells the page what the role allows, so it offers only that', asyn
     ).json()) as unknown;
   expect(await me(PEOPLE[0]!)).toMatchObject({ role: 'reader', may: { addNote: false, closeElevation: false } });
   expect(await me(PEOPLE[1]!)).toMatchObject({ role: 'operator', may: { addNote: true, closeElevation: false } });
-  expect(await me(PEOPLE[2]!)).toMatchObject({ role: 'admin', may: { addNote: true, closeElevation: true } });
+  expect(await me(PEOPLE[2]!)).toMatchObject({ role: 'elevation-admin', may: { addNote: true, closeElevation: true } });
+  expect(await me(PEOPLE[3]!)).toMatchObject({ role: 'bot-admin', may: { addNote: true, closeElevation: false } });
 });
 
 test('the failing-devices view is computed once per tenant per refresh period, however many ask', async () => {

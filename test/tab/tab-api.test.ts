@@ -134,7 +134,8 @@ test('me names the signed-in user, their role and what the page may offer them (
   expect((await tabApi(app, 'me', { token })).body).toEqual({
     name: ADMIN.name,
     upn: ADMIN.upn,
-    role: 'admin',
+    role: 'elevation-admin and bot-admin',
+    roles: ['reader', 'operator', 'elevation-admin', 'bot-admin'],
     may: { addNote: true, closeElevation: true },
   });
 });

@@ -1,4 +1,4 @@
-import { roleAllows } from '../../config/roles';
+import { describeGrants, roleAllows } from '../../config/roles';
 import { MmdApiError } from '../../mmd/mmd-api-error';
 import { roleRefusalText } from '../security/role-refusal';
 import type { BotDeps } from '../deps';
@@ -36,8 +36,8 @@ async function guarded<I>(turn: Turn, invoke: ExtensionInvoke, route: ExtensionR
   const need = roleOf(route.useCase);
   if (need !== 'reader') {
     const decision = await deps.security.roles.of(turn);
-    if (!roleAllows(decision.role, need)) {
-      turn.log.warn({ need, role: decision.role, invoke: invoke.kind }, 'refused: role too low');
+    if (!roleAllows(decision.roles, need)) {
+      turn.log.warn({ need, role: describeGrants(decision.roles), invoke: invoke.kind }, 'refused: role too low');
       const text = await roleRefusalText(turn, what, need, decision, deps.config.mode);
       return inDialog(invoke) ? dialogMessage(text) : extensionMessage(text);
     }

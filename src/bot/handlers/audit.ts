@@ -39,8 +39,8 @@ function toQuery(ask: AuditAsk): { ok: true; query: AuditQuery } | { ok: false; 
  */
 export async function showAudit(turn: Turn, ask: AuditAsk, deps: BotDeps): Promise<Reply> {
   const { security } = deps;
-  const decision = await security.admins.check(turn);
-  if (!decision.allowed) return refusal(decision, turn, deps.config.mode);
+  const decision = await security.botAdmins.check(turn);
+  if (!decision.allowed) return refusal(decision, turn, deps.config.mode, 'bot-admin');
   if ('problem' in ask && ask.problem) return say(plain(ask.problem), ' Write it as ', { command: AUDIT_USAGE }, '.');
   const parsed = toQuery(ask);
   if (!parsed.ok) return text(parsed.problem);

@@ -8,5 +8,5 @@ import type { Turn } from '../turn';
  * cannot use; the routes still refuse them if pressed from an older card.
  */
 export async function canChange(turn: Turn, deps: BotDeps): Promise<boolean> {
-  return roleAllows((await deps.security.roles.of(turn)).role, 'operator');
+  return roleAllows((await deps.security.roles.of(turn)).roles, 'operator');
 }

@@ -52,6 +52,6 @@ export async function subscribeAll(turn: Turn, intent: { filter: string; off?: b
   return say(
     `This conversation now hears about ${describeFilter(parsed.filter)} (new tickets and changes). Type `,
     { command: 'unsubscribe all' },
-    ' to stop. Once admin roles are set up for this bot, only admins may change this.',
+    " to stop. Only the bot's admins may change this.",
   );
 }

@@ -11,7 +11,7 @@ export type AdminDecision =
   | { allowed: false; reason: 'not_admin' | 'check_failed'; upn?: string; aadObjectId?: string };
 
 export interface AdminCheck {
-  /** May this turn's sender see elevation details? */
+  /** Is this turn's sender on the list or in the group (elevation admins, or the bot's admins)? */
   check(turn: Asker): Promise<AdminDecision>;
 }
 
@@ -26,6 +26,8 @@ export interface AdminCheckOptions {
   everyone?: boolean;
   /** How long a decision is kept per user (default 5 minutes). */
   ttlMs?: number;
+  /** Which admin role this checks, for the log. */
+  role?: 'elevation-admin' | 'bot-admin';
 }
 
 /**
@@ -64,7 +66,10 @@ export function createAdminCheck(options: AdminCheckOptions): AdminCheck {
       const decision = await decide(turn);
       // A failed Graph look-up is never kept.
       if (decision.allowed || decision.reason === 'not_admin') cache.set(turn, decision);
-      turn.log.info({ allowed: decision.allowed, via: decision.allowed ? decision.via : decision.reason }, 'elevation admin check');
+      turn.log.info(
+        { allowed: decision.allowed, via: decision.allowed ? decision.via : decision.reason },
+        `${options.role ?? 'elevation-admin'} check`,
+      );
       return decision;
     },
   };

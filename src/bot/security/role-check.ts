@@ -1,37 +1,40 @@
 import { createUserCache } from './user-cache';
-import type { Role } from '../../config/roles';
+import { ALL_ROLES, grantsOf, type DefaultRole, type Grants } from '../../config/roles';
 import type { GraphClient } from '../../graph/graph-client';
 import { GraphApiError } from '../../graph/graph-api-error';
 import type { Asker } from './member-identity';
 import type { AdminCheck } from './admin-check';
 import { memberIdentity } from './member-identity';
 
-/** `checkFailed`: a group look-up failed, so the role may be higher than `role`; the user may retry. */
+/** `checkFailed`: a look-up failed, so the user may hold more than `roles`; they may retry. */
 export interface RoleDecision {
-  role: Role;
+  roles: Grants;
   checkFailed: boolean;
 }
 
 export interface RoleCheck {
-  /** The sender's role: admin (admin check), else operator (list or group), else the default. */
+  /** The sender's roles: each admin role from its check, operator from its list or group, else DEFAULT_ROLE. */
   of(turn: Asker): Promise<RoleDecision>;
 }
 
 export interface RoleCheckOptions {
+  /** The elevation-admin check (ELEVATION_ADMINS / ELEVATION_ADMIN_GROUP_ID). */
   admins: AdminCheck;
+  /** The bot-admin check (BOT_ADMINS / BOT_ADMIN_GROUP_ID). */
+  botAdmins: AdminCheck;
   /** Object ids and/or UPNs, lower-cased (config.roles.operators). */
   operators: string[];
   operatorGroupId?: string;
   graph?: GraphClient;
-  defaultRole: Role;
+  defaultRole: DefaultRole;
   now: () => Date;
   /** How long an operator answer is kept per user (default 5 minutes, as the admin check). */
   ttlMs?: number;
 }
 
 /**
- * Role resolution for dispatch (src/bot/dispatch.ts) and help. Admins come from the existing
- * admin check (ELEVATION_ADMINS / ELEVATION_ADMIN_GROUP_ID, cached there); operators from
+ * Role resolution for dispatch (src/bot/dispatch.ts), help and the tab. The two admin roles come
+ * from their admin checks (ELEVATION_ADMINS / BOT_ADMINS and their groups, cached there); operators from
  * OPERATORS / OPERATOR_GROUP_ID; everyone else has DEFAULT_ROLE. A failed group look-up never
  * raises a role (fails closed) and is reported so the refusal can say "try again".
  */
@@ -66,15 +69,20 @@ export function createRoleCheck(options: RoleCheckOptions): RoleCheck {
 
   return {
     async of(turn) {
-      if (options.defaultRole === 'admin') return { role: 'admin', checkFailed: false };
-      const admin = await options.admins.check(turn);
-      if (admin.allowed) return { role: 'admin', checkFailed: false };
-      let checkFailed = admin.reason === 'check_failed';
-      if (options.defaultRole === 'operator') return { role: 'operator', checkFailed };
-      const operator = await isOperatorCached(turn);
-      if (operator === true) return { role: 'operator', checkFailed: false };
-      checkFailed ||= operator === 'failed';
-      return { role: options.defaultRole, checkFailed };
+      if (options.defaultRole === 'admin') return { roles: ALL_ROLES, checkFailed: false };
+      const [elevation, bot] = await Promise.all([options.admins.check(turn), options.botAdmins.check(turn)]);
+      const elevationAdmin = elevation.allowed;
+      const botAdmin = bot.allowed;
+      let checkFailed = (!elevation.allowed && elevation.reason === 'check_failed') || (!bot.allowed && bot.reason === 'check_failed');
+      let operator = options.defaultRole === 'operator' || elevationAdmin || botAdmin;
+      if (!operator) {
+        const found = await isOperatorCached(turn);
+        operator = found === true;
+        checkFailed ||= found === 'failed';
+      }
+      // A user with every role lost nothing to a failed look-up.
+      if (elevationAdmin && botAdmin) checkFailed = false;
+      return { roles: grantsOf({ operator, elevationAdmin, botAdmin }), checkFailed };
     },
   };
 }

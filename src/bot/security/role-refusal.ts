@@ -1,4 +1,4 @@
-import type { Role } from '../../config/roles';
+import { describeGrants, type Role } from '../../config/roles';
 import { plain } from '../../cards/escape';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -9,7 +9,8 @@ import type { RoleDecision } from './role-check';
 const WHO_GRANTS: Record<Role, string> = {
   reader: 'DEFAULT_ROLE',
   operator: 'OPERATORS (or OPERATOR_GROUP_ID)',
-  admin: 'ELEVATION_ADMINS (or ELEVATION_ADMIN_GROUP_ID)',
+  'elevation-admin': 'ELEVATION_ADMINS (or ELEVATION_ADMIN_GROUP_ID)',
+  'bot-admin': 'BOT_ADMINS (or BOT_ADMIN_GROUP_ID)',
 };
 
 /**
@@ -31,7 +32,7 @@ export async function roleRefusalText(
   if (decision.checkFailed) {
     return `I could not check your rights just now, so I did not do that (${plain(what.toLowerCase())}). Please try again in a minute (reference ${turn.correlationId}).`;
   }
-  const no = `Sorry, ${plain(what.toLowerCase())} needs the ${need} role, and you have the ${decision.role} role. If you need it, ask whoever runs MMD Assist.`;
+  const no = `Sorry, ${plain(what.toLowerCase())} needs the ${need} role, and you have the ${describeGrants(decision.roles)} role. If you need it, ask whoever runs MMD Assist.`;
   if (mode !== 'sandbox') return no;
   // In sandbox mode, say how to let yourself in: trying the flows is the point there.
   const { upn, aadObjectId } = await memberIdentity(turn);

@@ -3,19 +3,29 @@ import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { AdminDecision } from './admin-check';
 
-/** The polite no. Nothing was fetched; the words do not say who else is an admin. */
-export function refusal(decision: Extract<AdminDecision, { allowed: false }>, turn: Turn, mode: 'sandbox' | 'live' = 'live'): Reply {
+const ADMIN_WORDS = {
+  'elevation-admin': { rights: 'elevation admin', who: 'elevation administrators can see elevation details', list: 'ELEVATION_ADMINS' },
+  'bot-admin': { rights: 'bot admin', who: "the bot's administrators can read the audit log", list: 'BOT_ADMINS' },
+} as const;
+
+/** The polite no of an admin check. Nothing was fetched; the words do not say who else is an admin. */
+export function refusal(
+  decision: Extract<AdminDecision, { allowed: false }>,
+  turn: Turn,
+  mode: 'sandbox' | 'live' = 'live',
+  role: 'elevation-admin' | 'bot-admin' = 'elevation-admin',
+): Reply {
+  const words = ADMIN_WORDS[role];
   if (decision.reason === 'check_failed') {
     return text(
-      `I could not check your elevation admin rights just now, so I did not show anything. Please try again in a minute (reference ${turn.correlationId}).`,
+      `I could not check your ${words.rights} rights just now, so I did not show anything. Please try again in a minute (reference ${turn.correlationId}).`,
     );
   }
-  const no =
-    'Sorry, only elevation administrators can see elevation details and their audit log. If you need access, ask whoever runs MMD Assist to add you.';
-  // In sandbox mode, say how to let yourself in: trying the reveal flow is the point there.
+  const no = `Sorry, only ${words.who}. If you need access, ask whoever runs MMD Assist to add you.`;
+  // In sandbox mode, say how to let yourself in: trying the flow is the point there.
   const identity = decision.upn ?? decision.aadObjectId;
   if (mode === 'sandbox' && identity) {
-    return text(`${no}\n\nSandbox mode: to try it, start the bot with ELEVATION_ADMINS set to ${identity}.`);
+    return text(`${no}\n\nSandbox mode: to try it, start the bot with ${words.list} set to ${identity}.`);
   }
   return text(no);
 }

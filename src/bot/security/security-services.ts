@@ -10,8 +10,11 @@ import { createRedactionScheduler, type RedactionScheduler } from './redaction-s
 
 /** What the elevation details and audit handlers need beyond the common deps. */
 export interface SecurityServices {
+  /** The elevation-admin role: elevation details, closing elevation requests. */
   admins: AdminCheck;
-  /** The sender's role, for dispatch and help. */
+  /** The bot-admin role: the audit log, `subscribe all`. */
+  botAdmins: AdminCheck;
+  /** The sender's roles, for dispatch and help. */
   roles: RoleCheck;
   redactions: RedactionScheduler;
 }
@@ -36,11 +39,22 @@ export function createSecurityServices(options: SecurityServicesOptions): Securi
     graph: options.graph,
     now: options.now,
     everyone: config.roles.defaultRole === 'admin',
+    role: 'elevation-admin',
+  });
+  const botAdmins = createAdminCheck({
+    admins: config.roles.botAdmins,
+    adminGroupId: config.roles.botAdminGroupId,
+    graph: options.graph,
+    now: options.now,
+    everyone: config.roles.defaultRole === 'admin',
+    role: 'bot-admin',
   });
   return {
     admins,
+    botAdmins,
     roles: createRoleCheck({
       admins,
+      botAdmins,
       operators: config.roles.operators,
       operatorGroupId: config.roles.operatorGroupId,
       graph: options.graph,

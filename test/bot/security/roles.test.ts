@@ -135,7 +135,7 @@ describe('roles: every privileged route refuses a reader before its handler runs
       user: OPERATOR,
       conversationId: 'personal-operator',
     });
-    expect(String(reveal.value)).toMatch(/needs the admin role, and you have the operator role/);
+    expect(String(reveal.value)).toMatch(/needs the elevation-admin role, and you have the operator role/);
   });
 
   it('help shows each user only the commands their role allows', async () => {
