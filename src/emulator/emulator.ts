@@ -93,6 +93,15 @@ async function handle(route: Route, params: Record<string, string>, ctx: RouteCo
       // A token obtained on behalf of a user speaks for that user; the header stands in for one
       // only on app tokens.
       caller = holder.user ?? (typeof named === 'string' && named.trim() ? named.trim() : holder.clientId);
+    } else if (route.auth === 'bot' && ctx.settings.botAppId) {
+      // As the real token service: only the bot the OAuth connection belongs to, with its own token.
+      const holder = ctx.tokens.verify(req.headers.authorization);
+      if (holder.clientId.toLowerCase() !== ctx.settings.botAppId.toLowerCase()) {
+        throw new EmulatorError(401, 'Authorization has been denied for this request: the token was not issued to this bot.', {
+          'WWW-Authenticate': 'Bearer error="invalid_token"',
+        });
+      }
+      caller = holder.clientId;
     }
     const held = staged.get(req)?.heldBody;
     if (held?.error) throw held.error instanceof Error ? held.error : badRequest('The request body could not be read.');
@@ -156,6 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clientId: options.clientId ?? SANDBOX_CLIENT_ID,
     clientSecret: options.clientSecret ?? SANDBOX_CLIENT_SECRET,
     ssoResource: options.ssoResource ?? `api://localhost/${options.clientId ?? SANDBOX_CLIENT_ID}`,
+    botAppId: options.botAppId,
   };
   const store = new EmulatorStore(
     {

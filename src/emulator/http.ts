@@ -31,6 +31,8 @@ export interface EmulatorSettings {
   clientSecret: string;
   /** The app id URI Teams SSO tokens are issued for (the OAuth connection's token exchange URL). */
   ssoResource: string;
+  /** The bot the token service serves: its routes then want a bearer token issued to this app id. */
+  botAppId?: string;
 }
 
 export interface RouteContext {
@@ -51,8 +53,11 @@ export type RouteHandler = (req: ApiRequest, ctx: RouteContext) => ApiResponse |
 export interface Route {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
-  /** `bearer`: the MMD API (token required, tenant checked); `none`: identity and admin routes. */
-  auth: 'bearer' | 'none';
+  /**
+   * `bearer`: the MMD API (token required, tenant checked); `bot`: the Bot Framework token service
+   * (a token issued to the bot's app id, when the emulator knows the bot); `none`: identity and admin routes.
+   */
+  auth: 'bearer' | 'bot' | 'none';
   handler: RouteHandler;
 }
 

@@ -64,10 +64,10 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/common/discovery/instance', auth: 'none', handler: instanceDiscovery },
 
   // Bot Framework token service (an Azure Bot's OAuth connection; botbuilder's UserTokenClient calls these)
-  { method: 'GET', path: '/api/usertoken/GetToken', auth: 'none', handler: getUserToken },
-  { method: 'POST', path: '/api/usertoken/exchange', auth: 'none', handler: exchangeToken },
-  { method: 'DELETE', path: '/api/usertoken/SignOut', auth: 'none', handler: signOutUser },
-  { method: 'GET', path: '/api/botsignin/GetSignInResource', auth: 'none', handler: getSignInResource },
+  { method: 'GET', path: '/api/usertoken/GetToken', auth: 'bot', handler: getUserToken },
+  { method: 'POST', path: '/api/usertoken/exchange', auth: 'bot', handler: exchangeToken },
+  { method: 'DELETE', path: '/api/usertoken/SignOut', auth: 'bot', handler: signOutUser },
+  { method: 'GET', path: '/api/botsignin/GetSignInResource', auth: 'bot', handler: getSignInResource },
 
   // Emulator only
   { method: 'POST', path: '/_emulator/signin', auth: 'none', handler: completeSignIn },

@@ -61,6 +61,13 @@ export interface EmulatorOptions {
   now?: () => Date;
   /** Lifetime of issued tokens in seconds (default 3599). */
   tokenLifetimeSeconds?: number;
+  /**
+   * The bot whose OAuth connection the token service routes serve (/api/usertoken, /api/botsignin):
+   * set, they answer 401 unless the call carries a bearer token the token endpoint issued to this
+   * app id, as the real service does. Unset (the sandbox bot, which has no app id and so nothing to
+   * sign with), they answer anyone on loopback.
+   */
+  botAppId?: string;
 }
 
 export interface RunningEmulator {

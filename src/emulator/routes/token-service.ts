@@ -10,7 +10,8 @@
  *   exchanges on behalf of the user for an MMD token at the token endpoint).
  * - GetToken: the stored token, or 404; `code` redeems a magic code of the sign-in page.
  * - SignOut: forgets the user's tokens.
- * The bot's own bearer token is not checked: the emulator trusts any caller on loopback.
+ * Started with `botAppId`, every route wants a bearer token issued to that app (401 otherwise),
+ * as the real service; the sandbox bot has no app id, so there the routes answer anyone on loopback.
  */
 import { errors } from 'jose';
 import { z } from 'zod';
