@@ -33,9 +33,31 @@ const htmlToText = compile(HTML_OPTIONS);
 /** An opening, closing or self-closing tag, a comment or a doctype: what makes text HTML. */
 const HAS_TAG = /<(?:[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?|\/[a-z][a-z0-9-]*\s*|!--[\s\S]*?--|!doctype[^<>]*)>/i;
 
+// Notes are shown again and again (a ticket opened, paged, refreshed, notified): each converted
+// note's text is kept, keyed by what was converted (never by id alone: ids repeat across tickets).
+// Bounded in entries and size, least recently used out first.
+const CACHE_ENTRIES = 500;
+const CACHE_MAX_CHARS = 4_096;
+const converted = new Map<string, string>();
+
 /** A note's text without HTML, whitespace tidied. Line breaks kept. */
 export function noteText(note: Pick<TicketNote, 'text' | 'renderType'>): string {
   const raw = note.text ?? '';
+  if (raw.length > CACHE_MAX_CHARS) return convertNote(raw, note.renderType);
+  const key = `${note.renderType?.toLowerCase() === 'html' ? 'h' : 't'}${raw}`;
+  const kept = converted.get(key);
+  if (kept !== undefined) {
+    converted.delete(key);
+    converted.set(key, kept);
+    return kept;
+  }
+  const text = convertNote(raw, note.renderType);
+  if (converted.size >= CACHE_ENTRIES) converted.delete(converted.keys().next().value as string);
+  converted.set(key, text);
+  return text;
+}
+
+function convertNote(raw: string, renderType: string | null | undefined): string {
   // The service labels every note "html", but notes posted as plain text (the documents' own
   // examples, scripts, the portal) hold typed line breaks: text with no tag is plain text, as typed.
   if (!HAS_TAG.test(raw))
@@ -43,7 +65,7 @@ export function noteText(note: Pick<TicketNote, 'text' | 'renderType'>): string 
       .replace(/\r\n?/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
-  const isHtml = note.renderType?.toLowerCase() === 'html';
+  const isHtml = renderType?.toLowerCase() === 'html';
   // A text note holding tags is converted too, its typed line breaks kept as <br>.
   const text = isHtml ? htmlToText(raw) : htmlToText(raw.replace(/\r?\n/g, '<br>'));
   return text.replace(/\n{3,}/g, '\n\n').trim();
