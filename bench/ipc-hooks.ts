@@ -10,7 +10,7 @@ export interface MemoryFigures {
   storage?: Record<string, { keys: number; kb: number }>;
 }
 
-export type ParentMessage = { kind: 'memory'; id: number };
+type ParentMessage = { kind: 'memory'; id: number };
 export type ChildMessage = { kind: 'ready'; port: number } | { kind: 'memory'; id: number; memory: MemoryFigures };
 
 export function installIpcHooks({ port, storage }: { port: number; storage?: () => Promise<MemoryFigures['storage']> }): void {

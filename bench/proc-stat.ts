@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** Linux clock ticks per second (USER_HZ); 100 on every mainstream kernel. */
-export const TICKS_PER_SECOND = 100;
+const TICKS_PER_SECOND = 100;
 
 /** CPU time of one process (user + system), in ms, from /proc/<pid>/stat; null off Linux. */
 export function processCpuMs(pid: number): number | null {

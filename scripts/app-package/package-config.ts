@@ -6,12 +6,12 @@
  */
 export const DEV_TEAMS_APP_ID = '6d6d6441-7373-6973-7400-000000000001';
 export const DEV_BOT_ID = '6d6d6441-7373-6973-7400-000000000002';
-export const DEV_DOMAIN = 'localhost';
+const DEV_DOMAIN = 'localhost';
 
 /** Without all three the package can only be used locally. */
 export const DEVELOPMENT_VARIABLES = ['TEAMS_APP_ID', 'MicrosoftAppId', 'BOT_DOMAIN'] as const;
 
-export interface PackageValues {
+interface PackageValues {
   TEAMS_APP_ID: string;
   BOT_ID: string;
   BOT_DOMAIN: string;

@@ -15,7 +15,7 @@ const TEAMS_SCHEMA_URL =
   /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v[\d.]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i;
 
 /** The shipped schema file for a `$schema` URL, or undefined when the package has none. */
-export function shippedSchemaPath(schemaUrl: string): string | undefined {
+function shippedSchemaPath(schemaUrl: string): string | undefined {
   const version = TEAMS_SCHEMA_URL.exec(schemaUrl)?.[1];
   if (version === undefined) return undefined;
   const root = dirname(require.resolve('@microsoft/app-manifest/package.json'));

@@ -7,9 +7,9 @@ import { isHandledCommand, isHandledExtensionCommand } from './bot-commands';
 import type { Json } from './fill-template';
 import { FIELD_VARIABLES } from './package-config';
 
-export const MAX_COMMANDS = 10;
-export const MAX_TITLE = 32;
-export const MAX_DESCRIPTION = 128;
+const MAX_COMMANDS = 10;
+const MAX_TITLE = 32;
+const MAX_DESCRIPTION = 128;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;

@@ -37,5 +37,3 @@ export function createConversationMemory(subscriptions: SubscriptionStore) {
     },
   };
 }
-
-export type ConversationMemory = ReturnType<typeof createConversationMemory>;

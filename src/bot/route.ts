@@ -7,7 +7,7 @@ import type { Verb, VerbData } from '../protocol/verbs';
 import type { ExtensionRoutes } from './extensions/extension-route';
 
 /** A chat command's handler and, for error messages, what it was doing in plain words. */
-export interface IntentRoute<K extends IntentKind> {
+interface IntentRoute<K extends IntentKind> {
   /** The use case it serves (src/bot/use-cases.ts): the role it needs comes from there. Required: a new route must say. */
   useCase: UseCaseName;
   /** Whether it calls the MMD API: with MMD_AUTH=user such a route needs the user signed in first. Required. */
@@ -17,7 +17,7 @@ export interface IntentRoute<K extends IntentKind> {
 }
 
 /** A card verb's handler; `data` is already validated against the verb's schema. */
-export interface VerbRoute<V extends Verb> {
+interface VerbRoute<V extends Verb> {
   /** The use case it serves (src/bot/use-cases.ts): the role it needs comes from there. Required: a new route must say. */
   useCase: UseCaseName;
   /** Whether it calls the MMD API: with MMD_AUTH=user such a route needs the user signed in first. Required. */

@@ -11,7 +11,7 @@ export interface SubmitFallback {
   data: Data & { verb: Verb };
 }
 
-export type ActionStyle = 'positive' | 'destructive';
+type ActionStyle = 'positive' | 'destructive';
 
 export interface ActionOptions {
   style?: ActionStyle;

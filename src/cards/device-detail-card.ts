@@ -89,7 +89,7 @@ export function deviceDetailCard({ device, now, back, whole = true, canChange = 
 const INTUNE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The device's page in the Intune admin center, by its Intune id; null when the id is not a GUID. */
-export function intuneDeviceUrl(intuneId: string | null | undefined): string | null {
+function intuneDeviceUrl(intuneId: string | null | undefined): string | null {
   const id = intuneId?.trim() ?? '';
   return INTUNE_ID.test(id)
     ? `https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${id}`

@@ -9,7 +9,7 @@ import { pageRange, pagingActions } from './paging';
 import { requesterOf } from '../protocol/attribution';
 import { renderCard, type AdaptiveCard } from './render';
 
-export type ElevationStateFilter = 'open' | 'closed';
+type ElevationStateFilter = 'open' | 'closed';
 
 export interface ElevationListInput {
   page: Page<ElevationRequest>;

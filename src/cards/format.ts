@@ -12,7 +12,7 @@ export type { Now } from './local-time';
  * ticketStateLabel); cards show them in TextRuns, as typed.
  */
 
-export const DASH = '—';
+const DASH = '—';
 
 /** Parses an API date. Invalid dates and .NET's "no date" (0001-01-01) are null. */
 export function parseDate(value: string | null | undefined): Date | null {

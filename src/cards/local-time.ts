@@ -11,14 +11,14 @@
  */
 
 /** The reader's zone: an IANA name when Teams gave a valid one, else the offset of their local time. */
-export interface ViewerZone {
+interface ViewerZone {
   timeZone?: string;
   /** Minutes east of UTC; used only without `timeZone`. */
   offsetMinutes: number;
 }
 
 /** "now" with the reader's zone. */
-export interface ZonedNow {
+interface ZonedNow {
   at: Date;
   zone: ViewerZone;
 }
@@ -56,7 +56,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
 }
 
 /** True for an IANA zone name this runtime knows ("Europe/Paris"; "UTC"). */
-export function isKnownTimeZone(name: string): boolean {
+function isKnownTimeZone(name: string): boolean {
   return name.length <= 64 && formatterFor(name) !== null;
 }
 

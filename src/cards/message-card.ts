@@ -26,11 +26,6 @@ function inline(part: MessagePart): Inline {
   return { type: 'TextRun', text: plainShort(part.value, MAX_VALUE_CHARS, '(nothing)'), weight: 'Bolder' };
 }
 
-/** The parts as one line of plain text (for logs and the message's text). */
-export function messageText(parts: readonly MessagePart[]): string {
-  return parts.map((p) => inline(p).text).join('');
-}
-
 export function messageCard(parts: readonly MessagePart[], actions: readonly ExecuteAction[] = []): AdaptiveCard {
   return renderCard('message', { inlines: parts.map(inline), actions: [...actions] });
 }

@@ -2,7 +2,7 @@ import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import { plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
-export type NotFoundKind = 'device' | 'ticket' | 'user' | 'elevation' | 'incident';
+type NotFoundKind = 'device' | 'ticket' | 'user' | 'elevation' | 'incident';
 
 export interface NotFoundInput {
   what: NotFoundKind;

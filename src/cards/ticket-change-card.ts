@@ -17,7 +17,7 @@ export interface TicketChangeInput {
  * Key facts of a ticket as a notification shows them, without the fields in `changed`: those
  * are already in the card's "what changed" rows, each fact is listed once.
  */
-export function snapshotFacts(ticket: TicketSnapshot, now: Now, changed: ReadonlySet<string> = new Set()) {
+function snapshotFacts(ticket: TicketSnapshot, now: Now, changed: ReadonlySet<string> = new Set()) {
   const nextAction = [
     changed.has('nextActionOwner') ? '' : plainShort(ticket.nextActionOwner, 60, ''),
     ticket.nextActionTime && !changed.has('nextActionTime') ? dateTime(ticket.nextActionTime, now) : '',
@@ -35,7 +35,7 @@ export function snapshotFacts(ticket: TicketSnapshot, now: Now, changed: Readonl
 }
 
 /** Buttons under a ticket notification: Open, Add note, Unsubscribe (each only when its data is valid). */
-export function ticketNotifyActions(ticketId: string) {
+function ticketNotifyActions(ticketId: string) {
   const id = ticketId.trim();
   return [
     executeIfValid('Open', 'ticket.open', { id }),

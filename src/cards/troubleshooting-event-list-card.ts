@@ -9,7 +9,7 @@ import { pageRange } from './paging';
 import { backTo } from './back-action';
 import { renderCard, type AdaptiveCard } from './render';
 
-export interface EnrollmentFailureScope {
+interface EnrollmentFailureScope {
   /** The MMD device the list is about (its name, as the user gave it). */
   deviceName?: string;
   /** The user the list is about (UPN or object id). */

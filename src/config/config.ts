@@ -16,7 +16,7 @@ export const SANDBOX_CLIENT_ID = 'sandbox-client';
 export const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
 
 /** The default OAuth connection name in sandbox mode (the emulator's token service knows any name). */
-export const SANDBOX_OAUTH_CONNECTION = 'mmd-assist-sso';
+const SANDBOX_OAUTH_CONNECTION = 'mmd-assist-sso';
 
 type Ctx = z.RefinementCtx;
 
@@ -220,7 +220,7 @@ function toAppConfig(v: Variables, ctx: Ctx) {
 }
 
 /** The configuration: the environment variables (variables.ts) as the app uses them. */
-export const configSchema = variables.transform((v, ctx) => {
+const configSchema = variables.transform((v, ctx) => {
   try {
     return toAppConfig(v, ctx);
   } catch (err) {

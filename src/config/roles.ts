@@ -41,7 +41,3 @@ export function describeGrants(have: Grants): string {
   if (admins.length) return admins.join(' and ');
   return have.has('operator') ? 'operator' : 'reader';
 }
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}

@@ -68,7 +68,7 @@ const lowerList = (meaning: string) =>
 
 const hostName = (value: string) => /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/.test(value) && value.length <= 253;
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const DEFAULT_SCOPE = 'https://mwaas-services-customerapi-prod.azurewebsites.net/.default';
 

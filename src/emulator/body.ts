@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { EmulatorError, badRequest } from './errors';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 export function readBody(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {

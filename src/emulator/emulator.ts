@@ -24,7 +24,7 @@ import { UserTokenStore } from './user-token-store';
 import type { EmulatorOptions, FaultRule, RunningEmulator } from './types';
 
 /** Optional header naming the person behind an app-token call (requestingAgentUpn, viewedBy). */
-export const CALLER_HEADER = 'x-emulator-upn';
+const CALLER_HEADER = 'x-emulator-upn';
 
 const DEFAULT_FAULT_MESSAGES: Record<number, string> = {
   429: 'Too many requests. Retry later.',

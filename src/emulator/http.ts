@@ -25,7 +25,7 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-export interface EmulatorSettings {
+interface EmulatorSettings {
   tenantId: string;
   clientId: string;
   clientSecret: string;

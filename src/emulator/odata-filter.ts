@@ -12,7 +12,7 @@ import { ODataError, tokenize, type Token } from './odata-tokens';
 
 export { ODataError } from './odata-tokens';
 
-export type FieldType = 'string' | 'number' | 'boolean' | 'datetime';
+type FieldType = 'string' | 'number' | 'boolean' | 'datetime';
 /** Fields a collection can be filtered and ordered on, with their types. */
 export type FieldTypes = Record<string, FieldType>;
 

@@ -3,7 +3,7 @@ import { badRequest } from './errors';
 import { matches, ODataError, order, parseFilter, readPath, type FieldTypes } from './odata-filter';
 
 export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 500;
+const MAX_PAGE_SIZE = 500;
 
 export interface ListQuery {
   filter: string | null;

@@ -52,7 +52,7 @@ export interface DeviceRecord {
   configurations: ConfigurationRecord[];
 }
 
-export interface UserDeviceRecord {
+interface UserDeviceRecord {
   serialNumber: string | null;
   name: string;
   model: string | null;
@@ -68,7 +68,7 @@ export interface UserRecord {
   devices: UserDeviceRecord[];
 }
 
-export interface ContactRecord {
+interface ContactRecord {
   id: string;
   givenName: string;
   surname: string;

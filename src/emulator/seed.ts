@@ -59,14 +59,14 @@ import {
   USER_GROUPS,
 } from './seed-catalog';
 
-export const SEED_ANCHOR = '2025-01-15T09:00:00Z';
+const SEED_ANCHOR = '2025-01-15T09:00:00Z';
 export const EXAMPLE_DEVICE = 'MMD-00001';
 export const EXAMPLE_ELEVATED_DEVICE = 'MMD-00002';
 export const EXAMPLE_USER_UPN = 'adele.vance@contoso.onmicrosoft.com';
 export const EXAMPLE_TICKET_ID = 'MMD-1465058-R5V8P';
 export const EXAMPLE_QUOTED_TICKET_ID = "MMD-1400000-O'BRN";
 /** Index of the device with an empty name (when there are more than this many + 1 devices). */
-export const NAMELESS_DEVICE_INDEX = 7;
+const NAMELESS_DEVICE_INDEX = 7;
 /** Name of the local administrator account elevationDetails reports. */
 export const LOCAL_ADMIN_ACCOUNT = 'MMDLocalAdmin';
 
@@ -143,7 +143,7 @@ function asciiLocal(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-export function deviceName(index: number): string {
+function deviceName(index: number): string {
   return `MMD-${String(index + 1).padStart(5, '0')}`;
 }
 

@@ -10,16 +10,16 @@ import type { DeviceRecord, ElevationRecord, ElevationSecret, NoteRecord, Ticket
 import { deviceDetail, generateSeed, LOCAL_ADMIN_ACCOUNT, type SeedCatalog, type SeedOptions } from './seed';
 
 /** A device with this many open elevation requests refuses another (403). */
-export const MAX_OPEN_ELEVATIONS = 2;
+const MAX_OPEN_ELEVATIONS = 2;
 
 export const DEVICE_NOT_FOUND = 'This device does not exist.';
-export const TOO_MANY_ELEVATIONS = 'This device has too many open elevation requests.';
+const TOO_MANY_ELEVATIONS = 'This device has too many open elevation requests.';
 export const ELEVATION_NOT_FOUND = 'This elevation request does not exist.';
-export const ELEVATION_CLOSED = 'This elevation request was already closed.';
-export const NO_OPEN_ELEVATION = 'This device has no open elevation request.';
+const ELEVATION_CLOSED = 'This elevation request was already closed.';
+const NO_OPEN_ELEVATION = 'This device has no open elevation request.';
 
 /** The service's timestamps carry 7 fractional digits. */
-export function nowIso(): string {
+function nowIso(): string {
   return new Date().toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
 }
 

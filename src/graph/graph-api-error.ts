@@ -1,14 +1,12 @@
-import { ApiError, type ApiErrorCode, type ApiErrorInit, type ApiProfile } from '../http/api-error';
-
-/**
- * Stable codes besides Graph's own `error.code` (`Request_ResourceNotFound`, ...):
- * `timeout`, `deadline`, `network`, `token_error`, `invalid_response`, `http_error`.
- */
-export type GraphErrorCode = ApiErrorCode | 'http_error';
+import { ApiError, type ApiErrorInit, type ApiProfile } from '../http/api-error';
 
 export type GraphApiErrorInit = ApiErrorInit;
 
-/** The one error every Graph call throws: the shared redacting ApiError, worded for Graph. */
+/**
+ * The one error every Graph call throws: the shared redacting ApiError, worded for Graph. Its
+ * code is Graph's own `error.code` (`Request_ResourceNotFound`, ...) or a stable one: `timeout`,
+ * `deadline`, `network`, `token_error`, `invalid_response`, `http_error`.
+ */
 export class GraphApiError extends ApiError {
   override readonly name = 'GraphApiError';
 

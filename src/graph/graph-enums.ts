@@ -69,7 +69,7 @@ export const FAILURE_CATEGORIES = [
  * three, "unknown" only with an unknown classification. Document 003's spellings, plus v1.0's
  * (compromisedAccount, notMalicious, notEnoughDataToValidate, confirmedActivity) for reading.
  */
-export const DETERMINATIONS_BY_CLASSIFICATION: ReadonlyMap<string, readonly string[]> = new Map([
+const DETERMINATIONS_BY_CLASSIFICATION: ReadonlyMap<string, readonly string[]> = new Map([
   ['unknown', ['unknown']],
   [
     'truePositive',
@@ -105,7 +105,7 @@ export function determinationsFor(classification: string): IncidentDetermination
 }
 
 /** Graph's marker for "a value newer than this client": never offered, shown as such. */
-export const UNKNOWN_FUTURE_VALUE = 'unknownFutureValue';
+const UNKNOWN_FUTURE_VALUE = 'unknownFutureValue';
 
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];

@@ -19,7 +19,7 @@ export interface GraphPage<T> {
   count: number | null;
 }
 
-export function invalidGraphResponse(context: ParseContext, why: string): GraphApiError {
+function invalidGraphResponse(context: ParseContext, why: string): GraphApiError {
   return new GraphApiError({
     status: 200,
     code: 'invalid_response',

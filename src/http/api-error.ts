@@ -57,7 +57,7 @@ export function scrubSecrets(text: string): string {
 }
 
 /** Service text shortened and scrubbed before it is kept on an error. */
-export function cleanServiceMessage(text: string): string {
+function cleanServiceMessage(text: string): string {
   const scrubbed = scrubSecrets(text.trim());
   return scrubbed.length > MAX_SERVICE_MESSAGE ? `${scrubbed.slice(0, MAX_SERVICE_MESSAGE)}…` : scrubbed;
 }

@@ -21,7 +21,7 @@ export interface PageQuery {
 
 export const DEFAULT_PAGE_SIZE = 25;
 /** A walk stops here even if the service keeps saying "more" (a loop guard, not a feature). */
-export const DEFAULT_MAX_PAGES = 200;
+const DEFAULT_MAX_PAGES = 200;
 
 /** Where the next page starts; `nextLink` wins over skip/top when the service sent one. */
 export interface PageCursor {

@@ -94,7 +94,7 @@ export function decideRetry<E extends ApiError>(
 }
 
 /** The error the caller sees once we stop. */
-export function finalError<E extends ApiError>(error: E, call: RetryCall): E {
+function finalError<E extends ApiError>(error: E, call: RetryCall): E {
   if (call.idempotent || !ambiguous(error)) return error;
   return error.with({
     code: 'outcome_unknown',

@@ -6,7 +6,7 @@ import type { Token } from './tokens';
 import { FILLERS, SEARCH_CONNECTORS } from './vocabulary';
 
 /** Search terms and title text longer than this are cut: no real search needs more. */
-export const MAX_SEARCH_CHARS = 100;
+const MAX_SEARCH_CHARS = 100;
 
 /** Cuts a search term to MAX_SEARCH_CHARS, never leaving white space at the ends. */
 export function clip(text: string): string {

@@ -6,7 +6,7 @@ import { distance } from 'fastest-levenshtein';
 import { COMMANDS } from './commands';
 import type { IntentKind } from './intent';
 
-export const MAX_SUGGESTIONS = 3;
+const MAX_SUGGESTIONS = 3;
 
 /** Commands that make no sense without an argument: not offered when none was typed. */
 const NEEDS_ARGUMENT: ReadonlySet<IntentKind> = new Set(['device', 'user', 'ticket', 'notes', 'elevation']);

@@ -20,7 +20,7 @@ export const TICKET_ID_FIELD_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
  * A ticket id or its start as someone types it to find the ticket: `MMD-1465058`, `1465058`,
  * `MMD-1465058-R5`. The long number is what tells it from a word (at least 5 digits).
  */
-export const TICKET_ID_FRAGMENT_PATTERN = /^(?:[A-Z]{2,5}-)?\d{5,12}(?:-[A-Z0-9]{0,10})?$/i;
+const TICKET_ID_FRAGMENT_PATTERN = /^(?:[A-Z]{2,5}-)?\d{5,12}(?:-[A-Z0-9]{0,10})?$/i;
 
 export function isTicketIdFragment(text: string): boolean {
   return TICKET_ID_FRAGMENT_PATTERN.test(text.trim());

@@ -5,7 +5,7 @@ import { scrubKnownSecrets } from './secrets';
  * Paths pino censors wherever they appear in a log object. Secrets also never reach a log
  * line by construction (errors are redacted at the boundary); this is the second fence.
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'authorization',
   'Authorization',
   '*.authorization',
@@ -40,7 +40,7 @@ export type Logger = pino.Logger;
  * other properties (a library's error may carry the request with its headers); anything else
  * is its text.
  */
-export function errorFields(err: unknown): unknown {
+function errorFields(err: unknown): unknown {
   if (err instanceof Error) {
     const toJSON = (err as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === 'function') return toJSON.call(err) as unknown;

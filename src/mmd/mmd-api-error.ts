@@ -1,15 +1,13 @@
-import { ApiError, type ApiErrorCode, type ApiErrorInit, type ApiProfile } from '../http/api-error';
-
-/**
- * Stable codes (see ApiErrorCode: timeout, deadline, network, outcome_unknown, token_error,
- * invalid_response, invalid_request). HTTP failures carry the service's `error.code` ("404"),
- * or the status as a string without one.
- */
-export type MmdErrorCode = ApiErrorCode;
+import { ApiError, type ApiErrorInit, type ApiProfile } from '../http/api-error';
 
 export type MmdApiErrorInit = ApiErrorInit;
 
-/** The one error every MMD call throws: the shared redacting ApiError, worded for MMD. */
+/**
+ * The one error every MMD call throws: the shared redacting ApiError, worded for MMD. Its code
+ * is stable (ApiErrorCode: timeout, deadline, network, outcome_unknown, token_error,
+ * invalid_response, invalid_request); HTTP failures carry the service's `error.code` ("404"),
+ * or the status as a string without one.
+ */
 export class MmdApiError extends ApiError {
   override readonly name = 'MmdApiError';
 
@@ -46,7 +44,7 @@ function defaultMessage(init: MmdApiErrorInit, serviceMessage: string | null): s
   }
 }
 
-export function isMmdApiError(value: unknown): value is MmdApiError {
+function isMmdApiError(value: unknown): value is MmdApiError {
   return value instanceof MmdApiError;
 }
 

@@ -125,7 +125,7 @@ export interface Ticket {
 
 export type TicketType = 'RequestForInformation' | 'ChangeRequest' | 'Incident';
 
-export interface NewTicketContact {
+interface NewTicketContact {
   givenName: string;
   surname: string;
   email: string;

@@ -14,7 +14,7 @@ export interface ConversationSettings {
   utcOffsetMinutes?: number;
 }
 
-export const DEFAULT_SETTINGS: ConversationSettings = { digest: 'off' };
+const DEFAULT_SETTINGS: ConversationSettings = { digest: 'off' };
 
 export class SettingsStore {
   constructor(private readonly storage: Storage) {}

@@ -7,7 +7,7 @@ import {
   type WatchedField,
 } from '../protocol/ticket-change';
 
-export { WATCHED_FIELDS, type FieldValue, type TicketChange, type WatchedField };
+export { type TicketChange };
 
 /** Blank text and null are the same "unset" to a reader; times compare as instants. */
 function normalize(field: WatchedField, value: FieldValue): FieldValue {

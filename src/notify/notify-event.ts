@@ -18,7 +18,7 @@ export interface ChangeEvent {
   subscribers: string[];
 }
 
-export interface DigestEvent {
+interface DigestEvent {
   kind: 'digest';
   id: string;
   at: string;

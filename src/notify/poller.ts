@@ -46,7 +46,7 @@ export interface PollerOptions {
 }
 
 const OPEN_STATES = new Set(['new', 'active']);
-export const DEFAULT_NOTES_PER_POLL = 20;
+const DEFAULT_NOTES_PER_POLL = 20;
 
 /** One listed ticket between the two passes of a poll. */
 interface Seen {

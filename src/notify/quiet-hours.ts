@@ -3,12 +3,12 @@ import type { ConversationSettings } from './conversation-settings';
 const MINUTE = 60_000;
 const DAY_MINUTES = 24 * 60;
 /** Local time a daily digest goes out. */
-export const DAILY_DIGEST_AT = '09:00';
+const DAILY_DIGEST_AT = '09:00';
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** "HH:MM" as minutes after midnight; undefined when malformed. */
-export function parseClock(text: string): number | undefined {
+function parseClock(text: string): number | undefined {
   const match = TIME.exec(text.trim());
   return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
 }

@@ -5,7 +5,7 @@ import type { NotifyTarget } from './notify-target';
 import type { SubscriptionFilter } from './subscription-filter';
 
 /** The record under subscriptions/<ticket>/<conversation>. `reference` only in legacy records. */
-export interface SubscriptionRecord {
+interface SubscriptionRecord {
   ticketId: string;
   conversationKey?: string;
   subscribedBy: string;

@@ -31,7 +31,7 @@ export function attributionLine(author: Author): string {
 }
 
 /** Between the user's text and the attribution line. */
-export const ATTRIBUTION_SEPARATOR = '\n\n';
+const ATTRIBUTION_SEPARATOR = '\n\n';
 
 export type Attributed =
   | { ok: true; text: string }

@@ -87,7 +87,7 @@ export const CLOSE_FIELDS = {
 export type ElevationField = keyof typeof ELEVATION_FIELDS;
 export type ElevationInput = Record<ElevationField, string>;
 
-export const NO_TICKET = 'Choose one of your open tickets or type a ticket id.';
+const NO_TICKET = 'Choose one of your open tickets or type a ticket id.';
 
 export type ElevationCheck = { ok: true; request: NewElevationRequest } | { ok: false; errors: FieldErrors };
 

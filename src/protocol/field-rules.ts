@@ -78,7 +78,7 @@ function convert(rule: FieldRule, text: string): FieldValue {
 }
 
 /** What the card sends, as text: Input.Number and Input.Toggle values may arrive as number/boolean. */
-export function asText(raw: unknown): string {
+function asText(raw: unknown): string {
   if (typeof raw === 'string') return raw;
   if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
   if (typeof raw === 'boolean') return raw ? 'true' : 'false';

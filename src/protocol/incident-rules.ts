@@ -18,9 +18,9 @@ import type { IncidentChanges, NewIncidentInput } from '../graph/incident-body';
 
 const choices = (values: readonly string[]): Choice[] => values.map((value) => ({ title: graphEnumLabel(value), value }));
 
-export const STATUS_CHOICES = choices(INCIDENT_STATUSES);
-export const SEVERITY_CHOICES = choices(INCIDENT_SEVERITIES);
-export const CLASSIFICATION_CHOICES = choices(INCIDENT_CLASSIFICATIONS);
+const STATUS_CHOICES = choices(INCIDENT_STATUSES);
+const SEVERITY_CHOICES = choices(INCIDENT_SEVERITIES);
+const CLASSIFICATION_CHOICES = choices(INCIDENT_CLASSIFICATIONS);
 /**
  * Determinations listed under the classification they go with ("True positive · Malware"), so the
  * filtered list narrows as the classification is typed; "Other" goes with any classification.
@@ -39,7 +39,7 @@ export const determinationChoicesFor = (classification: string): Choice[] =>
   classification ? choices(determinationsFor(classification)) : DETERMINATION_CHOICES;
 
 /** The refusal of a determination that does not go with the classification; undefined when it does. */
-export function determinationMismatch(classification: string, determination: string): string | undefined {
+function determinationMismatch(classification: string, determination: string): string | undefined {
   if (!classification || determinationFits(classification, determination)) return undefined;
   const fit = determinationsFor(classification).map((d) => graphEnumLabel(d));
   return `${graphEnumLabel(determination)} does not go with ${graphEnumLabel(classification)}: choose ${fit.slice(0, -1).join(', ')}${fit.length > 1 ? ' or ' : ''}${fit.at(-1) ?? ''}.`;
@@ -140,7 +140,7 @@ export const NEW_INCIDENT_FIELDS = {
 
 export type NewIncidentField = keyof typeof NEW_INCIDENT_FIELDS;
 export type NewIncidentFormValues = Record<NewIncidentField, string>;
-export type IncidentUpdateField = keyof typeof INCIDENT_UPDATE_FIELDS;
+type IncidentUpdateField = keyof typeof INCIDENT_UPDATE_FIELDS;
 
 const str = (v: FieldValue): string => (typeof v === 'string' ? v : '');
 

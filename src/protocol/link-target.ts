@@ -21,10 +21,10 @@ import { DEVICE_NAME_PATTERN, TICKET_ID_FIELD_PATTERN } from './patterns';
 export type LinkTarget =
   { kind: 'intuneDevice'; intuneId: string } | { kind: 'device'; name: string } | { kind: 'ticket'; id: string } | { kind: 'none' };
 
-export const ADMIN_CENTER_HOSTS: readonly string[] = ['intune.microsoft.com', 'endpoint.microsoft.com'];
+const ADMIN_CENTER_HOSTS: readonly string[] = ['intune.microsoft.com', 'endpoint.microsoft.com'];
 
 /** Longer links are not ours (and are not worth parsing). */
-export const MAX_LINK_LENGTH = 2048;
+const MAX_LINK_LENGTH = 2048;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEVICE_SEGMENTS = new Set(['mdmdeviceid', 'deviceid']);

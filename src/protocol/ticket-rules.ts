@@ -5,7 +5,7 @@ import { SEVERITIES, TICKET_CATALOG, TICKET_CATEGORY_CHOICES, TICKET_SUBCATEGORY
 import { EMAIL_PATTERN, PHONE_PATTERN } from './patterns';
 
 /** The fields every ticket has. */
-export const TICKET_FIELDS = {
+const TICKET_FIELDS = {
   type: {
     kind: 'choice',
     label: 'Type',

@@ -11,15 +11,15 @@ import type { EnrollmentFailureInput } from '../graph/troubleshooting-event-body
 
 const choices = (values: readonly string[]): Choice[] => values.map((value) => ({ title: graphEnumLabel(value), value }));
 
-export const ENROLLMENT_TYPE_CHOICES = choices(ENROLLMENT_TYPES);
-export const FAILURE_CATEGORY_CHOICES = choices(FAILURE_CATEGORIES);
+const ENROLLMENT_TYPE_CHOICES = choices(ENROLLMENT_TYPES);
+const FAILURE_CATEGORY_CHOICES = choices(FAILURE_CATEGORIES);
 
 const HTTPS_PATTERN = '^https://\\S+$';
 const text = (label: string, maxLength: number, extra: { multiline?: boolean; placeholder?: string } = {}) =>
   ({ kind: 'text', label, required: false, maxLength, ...extra, errorMessage: `Enter at most ${maxLength} characters.` }) as const;
 
 /** The numbered key/value pairs (additionalInformation) the form offers. */
-export const INFO_PAIRS = [1, 2, 3] as const;
+const INFO_PAIRS = [1, 2, 3] as const;
 
 export const ENROLLMENT_FAILURE_FIELDS = {
   enrollmentType: {

@@ -13,7 +13,7 @@ const text = (max: number) => z.string().trim().max(max);
 const deviceName = text(64).min(1);
 const ticketId = text(64).min(1);
 
-export { backView, formOrigin, type BackView, type FormOrigin } from './views';
+export { type BackView, type FormOrigin } from './views';
 
 export const VERBS = {
   /** Run a chat command, as if typed (help and welcome buttons). */

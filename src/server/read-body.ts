@@ -38,7 +38,7 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number, optio
 }
 
 /** application/json (any case, any parameters) with no charset or a UTF-8 one. */
-export function isJsonContentType(header: string | undefined): boolean {
+function isJsonContentType(header: string | undefined): boolean {
   if (!header) return false;
   const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase());
   if (type !== 'application/json') return false;

@@ -43,9 +43,9 @@ export interface BotServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
-export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * node:http checks headersTimeout/requestTimeout only every `connectionsCheckingInterval`
@@ -57,7 +57,7 @@ export function checkingIntervalFor(headersTimeoutMs: number, requestTimeoutMs: 
 }
 
 /** A route's work: answers through `res`, or throws (a RequestProblem is the client's fault). */
-export type RouteWork = (req: Request, res: Response) => Promise<void>;
+type RouteWork = (req: Request, res: Response) => Promise<void>;
 
 /**
  * restify with no plugins: routes, 404/405, the timeouts. The body of /api/messages is read by
@@ -185,7 +185,7 @@ function hasParsableUrl(req: IncomingMessage): boolean {
 }
 
 /** restify's route callback around our async work: its errors answered here, never thrown at restify. */
-export function routeHandler(work: RouteWork, logger: Logger): (req: Request, res: Response, next: Next) => void {
+function routeHandler(work: RouteWork, logger: Logger): (req: Request, res: Response, next: Next) => void {
   return (req, res, next) => {
     work(req, res)
       .catch((err: unknown) => {
@@ -244,7 +244,7 @@ export function sendJson(res: Response, status: number, body: unknown, headers: 
 }
 
 /** An error answer; if the body was not read to its end, the connection closes after it. */
-export function refuse(req: IncomingMessage, res: Response, status: number, message: string): void {
+function refuse(req: IncomingMessage, res: Response, status: number, message: string): void {
   if (!req.complete) {
     res.setHeader('connection', 'close');
     req.on('error', () => undefined);

@@ -3,13 +3,13 @@ import type { Storage } from '../storage/storage';
 import { appendRecord } from '../storage/typed-store';
 
 /** Where audit records live: `audit/<ISO time>/<uuid>`, so a listing is in time order. */
-export const AUDIT_PREFIX = 'audit';
+const AUDIT_PREFIX = 'audit';
 
 /**
  * Every kind of change the bot (or the tab) records. Append-only: a new kind is added here,
  * never renamed, so older records keep parsing.
  */
-export const AUDIT_ACTIONS = [
+const AUDIT_ACTIONS = [
   'ticket.create',
   'ticket.note',
   'elevation.create',
@@ -42,11 +42,8 @@ export const AUDIT_OUTCOMES = [
 
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
-export const AUDIT_TARGET_KINDS = ['ticket', 'device', 'elevation', 'incident', 'event', 'conversation'] as const;
+const AUDIT_TARGET_KINDS = ['ticket', 'device', 'elevation', 'incident', 'event', 'conversation'] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
-
-/** `tab`: the dashboard tab (no conversation). */
-export const AUDIT_PLACES = ['personal', 'groupChat', 'channel', 'unknown', 'tab'] as const;
 
 const auditRecordSchema = z.object({
   at: z.string(),
@@ -105,7 +102,7 @@ export interface AuditPage {
 }
 
 /** Records scanned at most per query: the log grows without bound, a query must not. */
-export const AUDIT_SCAN_LIMIT = 5000;
+const AUDIT_SCAN_LIMIT = 5000;
 
 const same = (a: string | undefined, b: string): boolean => a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 

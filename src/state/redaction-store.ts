@@ -4,7 +4,7 @@ import type { Storage } from '../storage/storage';
 import { storedReferenceSchema } from './stored-reference';
 
 /** `redactions/<due ISO time>/<uuid>`: a listing is in due order, so a sweep stops at the first not due. */
-export const REDACTION_PREFIX = 'redactions';
+const REDACTION_PREFIX = 'redactions';
 
 const pendingSchema = z.object({
   reference: storedReferenceSchema,

@@ -35,7 +35,7 @@ export function createOboTokens(options: OboOptions): OboTokens {
 }
 
 /** What the user can do about a failed exchange, as a TabError the page understands. */
-export function oboError(cause: unknown, logger?: Logger): TabError {
+function oboError(cause: unknown, logger?: Logger): TabError {
   switch (onBehalfOfError(cause, logger).failure) {
     case 'consent_required':
       return new TabError(

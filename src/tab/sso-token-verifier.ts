@@ -32,7 +32,7 @@ export interface SsoVerifier {
 }
 
 /** Both issuer forms Entra uses for a tenant: v1 tokens (Teams SSO today) and v2. */
-export function issuersFor(tenantIds: string[]): string[] {
+function issuersFor(tenantIds: string[]): string[] {
   return tenantIds.flatMap((tid) => [`https://sts.windows.net/${tid}/`, `https://login.microsoftonline.com/${tid}/v2.0`]);
 }
 

@@ -9,7 +9,7 @@ import type { ActivityHandlerFn, HttpAnswer } from '../server/server';
 /** Errors from the inbound token check (botbuilder's own, or the JWT library's it re-throws). */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
-export function isTokenRejection(err: unknown): boolean {
+function isTokenRejection(err: unknown): boolean {
   if (err instanceof AuthenticationError) return true;
   const name = err && typeof err === 'object' && 'name' in err ? String(err.name) : '';
   return TOKEN_ERRORS.has(name);
@@ -34,7 +34,7 @@ function claimsOf(authorization: string): Record<string, unknown> | null {
  * shaped tokens are refused outright, and a token must expire (botbuilder accepts one without
  * `exp`). Null when it may go on to botbuilder's signature check.
  */
-export function channelTokenProblem(authorization: string, issuer: string): string | null {
+function channelTokenProblem(authorization: string, issuer: string): string | null {
   const claims = claimsOf(authorization);
   if (!claims) return 'not a JWT bearer token';
   if (claims.iss !== issuer) return 'not issued by the Bot Framework channel';

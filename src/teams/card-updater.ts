@@ -21,7 +21,7 @@ export function createCardUpdater(adapter: CloudAdapter, botAppId: string): Card
 }
 
 /** The reference botbuilder wants back (continueConversationAsync). */
-export function conversationReference(reference: StoredReference): Partial<ConversationReference> {
+function conversationReference(reference: StoredReference): Partial<ConversationReference> {
   return {
     serviceUrl: reference.serviceUrl,
     channelId: reference.channelId,

@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger';
 import type { TurnMember } from '../bot/turn';
 
 /** A slow roster call must not hold up the turn: Teams gives an invoke about 5 s in total. */
-export const MEMBER_LOOKUP_TIMEOUT_MS = 2500;
+const MEMBER_LOOKUP_TIMEOUT_MS = 2500;
 
 /**
  * The sender's roster entry (TeamsInfo.getMember): the one place the bot asks Teams who someone

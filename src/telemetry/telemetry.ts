@@ -6,7 +6,7 @@
  */
 export type TurnAttributes = Partial<Record<'intent' | 'verb' | 'invoke' | 'role' | 'outcome', string>>;
 
-export interface ApiCall {
+interface ApiCall {
   service: string;
   method: string;
   /** The resource, not the path: `devices`, never a device name or id. */

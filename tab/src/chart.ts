@@ -20,7 +20,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return el;
 }
 
-export function describe(title: string, slices: Slice[]): string {
+function describe(title: string, slices: Slice[]): string {
   if (!slices.length) return `${title}: none.`;
   return `${title}: ${slices.map((s) => `${s.label} ${s.count}`).join(', ')}.`;
 }

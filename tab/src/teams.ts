@@ -1,8 +1,6 @@
 /** Teams host access: initialize (with a deadline, so a plain browser never hangs), theme, SSO token. */
 import { app, authentication } from '@microsoft/teams-js';
 
-export type Theme = 'default' | 'dark' | 'contrast';
-
 const INIT_DEADLINE_MS = 5000;
 
 export function applyTheme(theme: string): void {

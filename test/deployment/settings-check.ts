@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Settings the platform reads, not the app; each with the reason. */
-export const PLATFORM_SETTINGS: Readonly<Record<string, string>> = {
+const PLATFORM_SETTINGS: Readonly<Record<string, string>> = {
   WEBSITES_PORT: 'App Service: the port the container listens on',
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'App Service: the zip is deployed built, no Oryx build',
 };

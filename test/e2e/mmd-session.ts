@@ -66,7 +66,7 @@ export async function startE2eSession(
 }
 
 /** The bot's last log lines at warn level or above, for a failing test's message. */
-export function botProblems(logs: string[]): string {
+function botProblems(logs: string[]): string {
   return logs
     .filter((line) => /"level":(40|50|60)/.test(line))
     .slice(-10)

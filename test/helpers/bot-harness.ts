@@ -7,7 +7,7 @@ import { MemoryStorage } from '../../src/storage/memory-storage';
 import type { Storage } from '../../src/storage/storage';
 import { FakeConnector } from './fake-connector';
 
-export type ConversationType = 'personal' | 'groupChat' | 'channel';
+type ConversationType = 'personal' | 'groupChat' | 'channel';
 
 export interface SendOptions {
   conversationType?: ConversationType;

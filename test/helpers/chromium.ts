@@ -3,7 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 const DEFAULT_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium';
+const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium';
 
 // The flags checked on this machine: headless, no sandbox (root in a container), nothing that
 // phones home (QUIC, background networking, component updates, sync).
@@ -22,7 +22,7 @@ const ARGS = [
  * Where Chromium is. `CHROMIUM_PATH`, when set, is the only place looked at (so
  * `CHROMIUM_PATH=/nonexistent` simulates a machine without a browser); otherwise the Debian paths.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const configured = env.CHROMIUM_PATH?.trim();
   if (configured) return existsSync(configured) ? configured : undefined;
   return DEFAULT_PATHS.find((path) => existsSync(path));
@@ -34,13 +34,13 @@ export async function launchBrowser(executablePath = findChromium()): Promise<Br
   return chromium.launch({ executablePath, headless: true, args: ARGS });
 }
 
-export type ChromiumPolicy = { run: true; path: string } | { run: false; fail: boolean; message: string };
+type ChromiumPolicy = { run: true; path: string } | { run: false; fail: boolean; message: string };
 
 /**
  * What e2e tests do on this machine: run when Chromium is there; otherwise skip loudly, except
  * in CI (`CI=true`), where a missing browser is a failure rather than a silently green run.
  */
-export function chromiumPolicy(env: NodeJS.ProcessEnv = process.env): ChromiumPolicy {
+function chromiumPolicy(env: NodeJS.ProcessEnv = process.env): ChromiumPolicy {
   const path = findChromium(env);
   if (path) return { run: true, path };
   const where = env.CHROMIUM_PATH?.trim() ? `CHROMIUM_PATH=${env.CHROMIUM_PATH.trim()}` : DEFAULT_PATHS.join(' or ');

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 
-export const CHANNEL_ISSUER = 'https://api.botframework.com';
+const CHANNEL_ISSUER = 'https://api.botframework.com';
 
 /**
  * A stand-in for the Bot Framework's OpenID metadata and signing keys on loopback, so tests can

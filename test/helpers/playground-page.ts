@@ -12,7 +12,7 @@ const BOT_MESSAGE = '.fai-OutputCard';
 const CARD = '.ac-adaptiveCard';
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** The Playground's name for the app under test. */
-export const BOT_NAME = 'Test Bot';
+const BOT_NAME = 'Test Bot';
 
 // Only the Playground itself: the page asks a CDN for fonts, and tests run without network.
 function isLocal(url: string): boolean {

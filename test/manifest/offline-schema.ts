@@ -10,7 +10,7 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
 
-export const SCHEMAS_DIR = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
+const SCHEMAS_DIR = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
 
 /** The newest released schema version the package ships, e.g. "1.30" (vDevPreview is no release). */
 export function newestShippedVersion(): string {

@@ -22,9 +22,8 @@ export type FetchTaskInput = Extract<ExtensionInvoke, { kind: 'fetchTask' }>;
 export type SubmitActionInput = Extract<ExtensionInvoke, { kind: 'submitAction' }>;
 
 const TITLE = 'New MMD ticket';
-export const CANCELLED = 'Cancelled, nothing was created. You can close this dialog.';
-export const TAMPERED =
-  'That form sent data I cannot accept, so no ticket was created. Close this dialog and start again from the message.';
+const CANCELLED = 'Cancelled, nothing was created. You can close this dialog.';
+const TAMPERED = 'That form sent data I cannot accept, so no ticket was created. Close this dialog and start again from the message.';
 
 /** composeExtension/fetchTask of "Create MMD ticket from this message": the form, prefilled. */
 export async function openTicketDialog(turn: Turn, input: FetchTaskInput, deps: BotDeps): Promise<ExtensionReply> {

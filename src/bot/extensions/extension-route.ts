@@ -17,7 +17,7 @@ export interface ExtensionRoute<I> {
 }
 
 /** An action command: its dialog (fetchTask) and the dialog's submit (submitAction). */
-export interface ActionCommandRoute {
+interface ActionCommandRoute {
   open: ExtensionRoute<Input<'fetchTask'>>;
   submit: ExtensionRoute<Input<'submitAction'>>;
 }

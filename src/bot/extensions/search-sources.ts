@@ -20,9 +20,9 @@ export interface SearchSource {
 }
 
 /** Devices named like the text (name, serial number, user): rarely more than a few. */
-export const DEVICE_SOURCE_CAP = 50;
+const DEVICE_SOURCE_CAP = 50;
 /** Incidents named like the text: a few at most are worth listing before tickets. */
-export const INCIDENT_SOURCE_CAP = 10;
+const INCIDENT_SOURCE_CAP = 10;
 
 export const SEARCH_SOURCES: readonly SearchSource[] = [
   {

@@ -9,9 +9,9 @@ import { SEARCH_SOURCES, searchPage } from './search-sources';
 export type QueryInput = Extract<ExtensionInvoke, { kind: 'query' }>;
 
 /** Longer search text is refused with a message (the API's search is a plain "contains"). */
-export const MAX_QUERY_LENGTH = 100;
+const MAX_QUERY_LENGTH = 100;
 /** Teams asks for 25 by default; more would only make the list slow. */
-export const MAX_PAGE = 25;
+const MAX_PAGE = 25;
 /** Teams pages by scrolling; nobody scrolls past this. */
 const MAX_SKIP = 1000;
 

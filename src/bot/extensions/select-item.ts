@@ -9,7 +9,7 @@ import { extensionMessage, results, type ExtensionReply, type ResultItem } from 
 import { deviceItem, incidentItem, ticketItem } from './result-items';
 
 /** What a result's preview sends back when chosen (result-items.ts); checked, it is client data. */
-export const SELECTION = z.discriminatedUnion('kind', [
+const SELECTION = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('device'), name: z.string().trim().min(1).max(64) }),
   z.object({ kind: z.literal('ticket'), id: z.string().trim().min(1).max(64) }),
   z.object({ kind: z.literal('incident'), id: z.string().trim().min(1).max(64) }),

@@ -45,19 +45,19 @@ export interface SubmitSpec<R> {
   form: (errors: FieldErrors, notice?: FormNotice) => Promise<Reply>;
 }
 
-export const STILL_SENDING = 'This form is still being sent. Wait a few seconds and press the button again: it will not be sent twice.';
-export const FOREIGN_FORM = 'That card action carried data I cannot accept, so nothing was changed.';
-export const EXPIRED = 'This form is more than 7 days old, so I did not send it and nothing was changed. Open a new form to send it.';
+const STILL_SENDING = 'This form is still being sent. Wait a few seconds and press the button again: it will not be sent twice.';
+const FOREIGN_FORM = 'That card action carried data I cannot accept, so nothing was changed.';
+const EXPIRED = 'This form is more than 7 days old, so I did not send it and nothing was changed. Open a new form to send it.';
 /** An earlier send of this form got no answer and the service does not show it yet. */
-export function stillLanding(since: string, now: Date): string {
+function stillLanding(since: string, now: Date): string {
   const minutes = Math.max(1, Math.ceil((Date.parse(since) + LANDING_MS - now.getTime()) / 60_000));
   return `I sent this form earlier and the service has not confirmed it, nor does it show it yet. It may still arrive, so I did not send it again. Press the button again in ${minutes} minute${minutes === 1 ? '' : 's'}: I will look again and send it only if it never arrived.`;
 }
-export const NOT_YOURS =
+const NOT_YOURS =
   'That form was already sent by someone else, or in another chat, so I did not send it again. Open a new form to send your own.';
 
 /** How long an unanswered claim may be running before the service is asked: the longest turn plus margin. */
-export function staleAfterMs(deps: BotDeps): number {
+function staleAfterMs(deps: BotDeps): number {
   return Math.max(deps.config.mmd.timeoutMs, 12_000) + 5_000;
 }
 

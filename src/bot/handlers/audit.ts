@@ -11,7 +11,7 @@ import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
 
 /** How many records a page shows. */
-export const AUDIT_LIMIT = 20;
+const AUDIT_LIMIT = 20;
 
 type AuditAsk = Omit<IntentOf<'audit'>, 'kind'> | VerbData<'audit.page'>;
 

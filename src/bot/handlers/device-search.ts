@@ -11,7 +11,7 @@ import { PAGE_SIZE } from './paging';
  */
 
 /** Devices read at most for one local search (the sandbox has about 60). */
-export const MAX_SCAN = 500;
+const MAX_SCAN = 500;
 
 const NON_COMPLIANT = /^(non[\s-]?compliant|not[\s-]compliant|failing compliance)$/i;
 

@@ -12,7 +12,7 @@ import { roleOf } from '../use-cases';
 const visible = new WeakMap<IntentRoutes, Map<string, readonly CommandSpec[]>>();
 
 /** The commands a user with these roles may run, as the routing table says. */
-export function commandsFor(intents: IntentRoutes, roles: Grants): readonly CommandSpec[] {
+function commandsFor(intents: IntentRoutes, roles: Grants): readonly CommandSpec[] {
   let byRoles = visible.get(intents);
   if (!byRoles) visible.set(intents, (byRoles = new Map<string, readonly CommandSpec[]>()));
   const key = [...roles].sort().join(',');

@@ -6,7 +6,7 @@
  */
 import type { MmdClient } from '../../mmd/mmd-client';
 
-export const CACHE_MS = 5 * 60_000;
+const CACHE_MS = 5 * 60_000;
 const PAGE = 500;
 const MAX_DEVICES = 10_000;
 

@@ -5,7 +5,7 @@ import type { BotDeps } from '../deps';
 import { PAGE_SIZE } from './paging';
 
 /** Tickets read at most for one case-insensitive title search. */
-export const MAX_TICKET_SCAN = 500;
+const MAX_TICKET_SCAN = 500;
 
 /**
  * Titles (or ids) containing `text` ignoring case, among the tickets the other filters select, from a scan

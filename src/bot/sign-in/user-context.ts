@@ -11,7 +11,7 @@ import type { BotDeps } from '../deps';
 import { card, text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
-export const SIGN_IN_TEXT =
+const SIGN_IN_TEXT =
   'Sign in to MMD Assist so the MMD service records your own name on what you do. I will run your request once you are signed in.';
 
 /** The next-step card for a sign-in problem, as a reply. */

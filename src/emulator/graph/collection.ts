@@ -3,7 +3,7 @@ import type { ApiRequest, ApiResponse, RouteContext } from '../http';
 import { paginate, type ListQuery } from '../odata-query';
 
 /** `v1.0` or `beta`, read from the request path (routes are registered per version). */
-export function graphVersion(req: ApiRequest): 'v1.0' | 'beta' {
+function graphVersion(req: ApiRequest): 'v1.0' | 'beta' {
   return req.selfUrl.includes('/graph/beta/') ? 'beta' : 'v1.0';
 }
 

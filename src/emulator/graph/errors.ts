@@ -31,7 +31,7 @@ export function graphCode(status: number): string {
   return CODES[status] ?? 'UnknownError';
 }
 
-export function graphErrorBody(code: string, message: string, clientRequestId?: string): GraphErrorBody {
+function graphErrorBody(code: string, message: string, clientRequestId?: string): GraphErrorBody {
   const requestId = randomUUID();
   return {
     error: {

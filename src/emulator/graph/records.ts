@@ -62,7 +62,7 @@ export const FAILURE_CATEGORIES = [
 ] as const;
 
 /** m365AlertComment: the document shows only its type; these are the fields Graph sends. */
-export interface AlertCommentRecord {
+interface AlertCommentRecord {
   '@odata.type'?: string;
   comment?: string | null;
   createdByDisplayName?: string | null;
@@ -87,13 +87,13 @@ export interface IncidentRecord {
   comments: AlertCommentRecord[];
 }
 
-export interface ErrorResourceRecord {
+interface ErrorResourceRecord {
   '@odata.type'?: string;
   text: string | null;
   link: string | null;
 }
 
-export interface ErrorDetailsRecord {
+interface ErrorDetailsRecord {
   '@odata.type'?: string;
   context: string | null;
   failure: string | null;
@@ -102,7 +102,7 @@ export interface ErrorDetailsRecord {
   resources: ErrorResourceRecord[];
 }
 
-export interface KeyValuePairRecord {
+interface KeyValuePairRecord {
   '@odata.type'?: string;
   name: string;
   value: string | null;

@@ -8,7 +8,7 @@ import { filterAndOrder, readListQuery } from '../odata-query';
 import { ELEVATION_NOT_FOUND } from '../store';
 import { camelKeys, validate } from '../validation';
 
-export const ELEVATION_FIELDS: FieldTypes = {
+const ELEVATION_FIELDS: FieldTypes = {
   id: 'string',
   tenantId: 'string',
   partnerId: 'string',

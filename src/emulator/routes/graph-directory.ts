@@ -44,7 +44,7 @@ const directorySchema = z.object({
   users: z.array(z.string()).optional(),
 });
 
-export function checkMemberGroups(directory: GraphDirectory): RouteHandler {
+function checkMemberGroups(directory: GraphDirectory): RouteHandler {
   return (req) => {
     const userId = req.params.userId ?? '';
     const parsed = checkSchema.safeParse(req.body);
@@ -63,7 +63,7 @@ export function checkMemberGroups(directory: GraphDirectory): RouteHandler {
   };
 }
 
-export function setDirectory(directory: GraphDirectory): RouteHandler {
+function setDirectory(directory: GraphDirectory): RouteHandler {
   return (req) => {
     const { groups, users } = validate(directorySchema, req.body, 'directory');
     directory.replace(groups, users);

@@ -18,7 +18,7 @@ import { ok, type ApiRequest, type RouteContext, type RouteHandler } from '../ht
 import type { FieldTypes } from '../odata-filter';
 import { filterAndOrder, readListQuery } from '../odata-query';
 
-export const INCIDENT_FIELDS: FieldTypes = {
+const INCIDENT_FIELDS: FieldTypes = {
   id: 'string',
   incidentWebUrl: 'string',
   redirectIncidentId: 'string',

@@ -12,7 +12,7 @@ import { ok, type ApiRequest, type RouteContext, type RouteHandler } from '../ht
 import type { FieldTypes } from '../odata-filter';
 import { filterAndOrder, readListQuery } from '../odata-query';
 
-export const EVENT_FIELDS: FieldTypes = {
+const EVENT_FIELDS: FieldTypes = {
   id: 'string',
   eventDateTime: 'datetime',
   correlationId: 'string',

@@ -8,9 +8,9 @@ import { filterAndOrder, readListQuery } from '../odata-query';
 import type { TicketRecord } from '../records';
 import { validate } from '../validation';
 
-export const TICKET_NOT_FOUND = 'This ticket does not exist.';
+const TICKET_NOT_FOUND = 'This ticket does not exist.';
 
-export const TICKET_FIELDS: FieldTypes = {
+const TICKET_FIELDS: FieldTypes = {
   id: 'string',
   title: 'string',
   description: 'string',

@@ -6,7 +6,7 @@ import { readListQuery } from '../odata-query';
 import type { UserRecord } from '../records';
 import { rejectFilterAndOrder } from './unsupported';
 
-export const USER_NOT_FOUND = 'This user does not exist.';
+const USER_NOT_FOUND = 'This user does not exist.';
 
 export const listUsers: RouteHandler = (req, ctx) => {
   const query = readListQuery(req.query);

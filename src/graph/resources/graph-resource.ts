@@ -12,7 +12,7 @@ export interface GraphResourceContext {
   logger?: Logger;
 }
 
-export const DEFAULT_GRAPH_PAGE_SIZE = 10;
+const DEFAULT_GRAPH_PAGE_SIZE = 10;
 
 export async function orNull<T>(lookup: () => Promise<T>): Promise<T | null> {
   try {

@@ -14,7 +14,7 @@ export interface RetryLayerOptions {
 }
 
 /** The caller's deadline came first: what the user is told, keeping status and Retry-After. */
-export function deadlineError<E extends ApiError>(error: E): E {
+function deadlineError<E extends ApiError>(error: E): E {
   const sentence = `The ${error.service} service did not answer in time.`;
   return error.with({
     code: 'deadline',

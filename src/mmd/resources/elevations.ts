@@ -9,7 +9,7 @@ import { segment } from '../url';
 import { listPage, type ResourceContext } from './resource-context';
 
 /** The $filter for an elevation query; "open" means not closed yet (requestClosureTime null). */
-export function elevationFilter(query: ElevationListQuery): Filter<ElevationField> | undefined {
+function elevationFilter(query: ElevationListQuery): Filter<ElevationField> | undefined {
   return allOf<ElevationField>(
     query.id ? eq('id', query.id) : undefined,
     query.deviceName ? eq('deviceName', query.deviceName) : undefined,

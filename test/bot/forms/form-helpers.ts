@@ -4,8 +4,8 @@ import { findActions, validateCard, walk } from '../../helpers/card-validation';
 
 export type Json = Record<string, unknown>;
 
-export const CARD = 'application/vnd.microsoft.card.adaptive';
-export const MESSAGE = 'application/vnd.microsoft.activity.message';
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** The card of an invoke response, validated (every form and result card must pass). */
 export function invokeCard(res: InvokeResponse, allowLiterals: string[] = []): Json {
