@@ -16,7 +16,7 @@ import { routes } from './bot/routes';
 import { createAdapter, PUBLIC_CLOUD_INBOUND, type InboundAuthSettings } from './teams/adapter';
 import { createCardUpdater } from './teams/card-updater';
 import { TeamsBot } from './teams/teams-bot';
-import { DEFAULT_DEADLINES } from './teams/teams-turn';
+import { DEFAULT_DEADLINES, type TurnDeadlines } from './teams/teams-turn';
 import { createAdapterHandler } from './teams/adapter-handler';
 import { createTeamsSender } from './teams/teams-sender';
 import { createNotifier, type NotifierParts } from './notify/create-notifier';
@@ -49,6 +49,8 @@ export interface AppOverrides {
   host?: string;
   /** The client is the Agents Playground (`npm run dev`): its 1:1 chat carries no conversation type. */
   playground?: boolean;
+  /** Turn deadlines instead of Teams' (tests: a shorter invoke deadline, so "working on it" comes in a second). */
+  deadlines?: TurnDeadlines;
 }
 
 export interface RunningApp {
@@ -219,7 +221,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     {
       logger,
       botAppId: config.bot.appId,
-      deadlines: DEFAULT_DEADLINES,
+      deadlines: overrides.deadlines ?? DEFAULT_DEADLINES,
       // The Agents Playground's 1:1 chat has no conversation type; Teams always sends one.
       unmarkedIsPersonal: config.mode === 'sandbox' || overrides.playground === true,
       allowedTenantIds: config.allowedTenantIds,

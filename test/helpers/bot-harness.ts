@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log/logger';
 import { MemoryStorage } from '../../src/storage/memory-storage';
 import type { Storage } from '../../src/storage/storage';
+import type { TurnDeadlines } from '../../src/teams/teams-turn';
 import { FakeConnector } from './fake-connector';
 
 type ConversationType = 'personal' | 'groupChat' | 'channel';
@@ -19,6 +20,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   storage?: Storage;
   now?: () => Date;
+  /** Turn deadlines instead of Teams' (see AppOverrides.deadlines). */
+  deadlines?: TurnDeadlines;
 }
 
 export const TEST_TENANT = 'tenant-0001';
@@ -56,6 +59,7 @@ export class BotHarness {
       storage: options.storage ?? new MemoryStorage(),
       now: options.now,
       host: '127.0.0.1',
+      deadlines: options.deadlines,
     });
     return harness;
   }
