@@ -3,7 +3,7 @@ import { valueLabel } from '../protocol/labels';
 import { auditTarget, type AuditAction, type AuditOutcome, type AuditRecord } from '../state/audit-log';
 import type { VerbData } from '../protocol/verbs';
 import { execute, type ExecuteAction } from './card-action';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { dateTime, type TextColor } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -97,22 +97,28 @@ export function auditCard({ records, now, filters = {}, before, next }: AuditCar
   if (before) actions.push(execute('◀ Newest', 'audit.page', { ...filters }));
   actions.push(execute('Refresh', 'command', { text: 'audit' }));
   return renderCard('audit', {
-    subtitle: records.length
-      ? `${what}, newest first.${filtered ? ` ${filtered}` : ''}`
-      : `Every change made through MMD Assist and every reveal of a local administrator password is recorded here.${filtered ? ` ${filtered}` : ''}`,
+    subtitle: words(
+      records.length
+        ? `${what}, newest first.${filtered ? ` ${filtered}` : ''}`
+        : `Every change made through MMD Assist and every reveal of a local administrator password is recorded here.${filtered ? ` ${filtered}` : ''}`,
+    ),
     rows: records.map((r) => {
       const target = auditTarget(r);
       return {
-        headline: `${plainShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${headlineWords(r.action, target)}`,
-        detail: [
-          dateTime(r.at, now),
-          r.user.upn ? plainShort(r.user.upn, 100) : '',
-          WHERE[r.conversation.kind] ?? `in a ${plain(r.conversation.kind)}`,
-          r.detail ? plainShort(r.action === 'incident.update' ? labelledChanges(r.detail) : r.detail, 120) : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        outcome: OUTCOMES[r.outcome],
+        headline: words(
+          `${plainShort(r.user.name || r.user.upn || r.user.aadObjectId || r.user.id, 80)} · ${headlineWords(r.action, target)}`,
+        ),
+        detail: words(
+          [
+            dateTime(r.at, now),
+            r.user.upn ? plainShort(r.user.upn, 100) : '',
+            WHERE[r.conversation.kind] ?? `in a ${plain(r.conversation.kind)}`,
+            r.detail ? plainShort(r.action === 'incident.update' ? labelledChanges(r.detail) : r.detail, 120) : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        ),
+        outcome: { text: words(OUTCOMES[r.outcome].text), color: OUTCOMES[r.outcome].color },
       };
     }),
     actions,

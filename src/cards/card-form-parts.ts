@@ -1,7 +1,7 @@
 import type { FieldErrors, FieldRule, FieldRules } from '../protocol/field-rules';
 import type { FormNotice } from '../protocol/form-notice';
 import { inputElement } from './input-element';
-import { plain } from './escape';
+import { plain, words, type Plain } from './escape';
 import type { TextColor } from './format';
 
 /** Element lists, one per field: the input (attributes from the field's rule) and its server message. */
@@ -29,15 +29,15 @@ function field(id: string, rule: FieldRule, value: string, error: string | undef
 }
 
 /** The line above the form: the notice, or a summary when fields were refused; empty when all is well. */
-export function noticeView(notice: FormNotice | undefined, errors: FieldErrors): { text: string; color: TextColor } {
+export function noticeView(notice: FormNotice | undefined, errors: FieldErrors): { text: Plain; color: TextColor } {
   // A notice without words is no notice: a coloured dash would be a status told by colour alone.
   if (notice && typeof notice.text === 'string' && notice.text.trim()) {
     return { text: plain(notice.text), color: notice.tone === 'warning' ? 'Default' : 'Attention' };
   }
   const count = Object.keys(errors).length;
-  if (count === 0) return { text: '', color: 'Default' };
+  if (count === 0) return { text: words(''), color: 'Default' };
   return {
-    text: count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`,
+    text: words(count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`),
     color: 'Attention',
   };
 }

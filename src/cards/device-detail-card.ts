@@ -4,7 +4,7 @@ import type { BackView } from '../protocol/verbs';
 import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
-import { plain, plainJoin, plainShort } from './escape';
+import { plain, plainJoin, plainShort, words, type Plain } from './escape';
 import { groupRows } from './group-rows';
 import { dateTime, months, parseDate, relativeTime, statusRank, statusView } from './format';
 import { renderCard, type AdaptiveCard } from './render';
@@ -56,20 +56,22 @@ export function deviceDetailCard({ device, now, back, whole = true, canChange = 
       ['Last sync', dateTime(device.lastIntuneSyncDateTimeUtc, now)],
     ]),
     ...groupRows(device.groups),
-    configurationsHeading: `Configurations (${device.configurations.length})`,
+    configurationsHeading: words(`Configurations (${device.configurations.length})`),
     configurations: configurations.shown.map((c) => ({
       name: plainShort(c.name, 120, '(unnamed configuration)'),
-      detail: [
-        c.type?.trim() ? plainShort(c.type, 30) : '',
-        c.version?.trim() ? `version ${plainShort(c.version, 20)}` : '',
-        parseDate(c.lastReportedStatusUtc) ? `reported ${relativeTime(c.lastReportedStatusUtc, now)}` : 'not reported yet',
-      ]
-        .filter((part) => part !== '')
-        .join(' · '),
+      detail: words(
+        [
+          c.type?.trim() ? plainShort(c.type, 30) : '',
+          c.version?.trim() ? `version ${plainShort(c.version, 20)}` : '',
+          parseDate(c.lastReportedStatusUtc) ? `reported ${relativeTime(c.lastReportedStatusUtc, now)}` : 'not reported yet',
+        ]
+          .filter((part) => part !== '')
+          .join(' · '),
+      ),
       status: statusView(c.deploymentStatus),
     })),
     configurationsMore: configurations.more,
-    intuneUrl: intuneDeviceUrl(device.intuneId) ?? '',
+    intuneUrl: words(intuneDeviceUrl(device.intuneId) ?? ''),
     // In the body, each group under its own heading (the card's own actions would show under the last one).
     actions: actions(device, name, back, canChange),
     troubleshooting: name
@@ -100,17 +102,19 @@ function intuneDeviceUrl(intuneId: string | null | undefined): string | null {
  * Why a non-compliant device is so, where the data says: its configurations that failed or are
  * in error, with their status (the API has no separate compliance reasons).
  */
-function whyNonCompliant(device: Device): Array<[string, string]> {
+function whyNonCompliant(device: Device): Array<[string, Plain]> {
   if (device.complianceState?.replace(/[\s_-]+/g, '').toLowerCase() !== 'noncompliant') return [];
   const failing = device.configurations.filter((c) => statusRank(c.deploymentStatus) <= 1);
   const reason = failing.length
-    ? plainJoin(
-        failing.slice(0, 3).map((c) => `${plainShort(c.name, 60, '(unnamed)')} (${plain(c.deploymentStatus)})`),
-        90,
-        '—',
-        '; ',
-      ) + (failing.length > 3 ? `; and ${failing.length - 3} more` : '')
-    : 'No failing configuration reported; check the device in Intune.';
+    ? words(
+        plainJoin(
+          failing.slice(0, 3).map((c) => `${plainShort(c.name, 60, '(unnamed)')} (${plain(c.deploymentStatus)})`),
+          90,
+          '—',
+          '; ',
+        ) + (failing.length > 3 ? `; and ${failing.length - 3} more` : ''),
+      )
+    : words('No failing configuration reported; check the device in Intune.');
   return [['Why non-compliant', reason]];
 }
 

@@ -2,7 +2,7 @@ import type { Now } from './local-time';
 import { backTo } from './back-action';
 import type { Device, Page } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
-import { plainJoin, plainShort } from './escape';
+import { plainJoin, plainShort, words } from './escape';
 import { parseDate, relativeTime, statusView } from './format';
 import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -33,13 +33,15 @@ export function deviceListCard({ page, search, searched, now }: DeviceListInput)
       nameColor: open ? 'Accent' : 'Default',
       detail: plainJoin([device.model, device.assignedUser ?? device.userUpn, ring(device.primaryUpdateRing)], 60),
       compliance: statusView(device.complianceState),
-      sync: parseDate(device.lastIntuneSyncDateTimeUtc) ? `synced ${relativeTime(device.lastIntuneSyncDateTimeUtc, now)}` : 'last sync —',
+      sync: words(
+        parseDate(device.lastIntuneSyncDateTimeUtc) ? `synced ${relativeTime(device.lastIntuneSyncDateTimeUtc, now)}` : 'last sync —',
+      ),
     };
   });
   return renderCard('device-list', {
-    heading: query ? `Devices matching ${quoted}` : 'Devices',
-    showing: [pageRange(page), searched ?? ''].filter(Boolean).join(' · '),
-    emptyText: emptyText(page.skip, quoted),
+    heading: words(query ? `Devices matching ${quoted}` : 'Devices'),
+    showing: words([pageRange(page), searched ?? ''].filter(Boolean).join(' · ')),
+    emptyText: words(emptyText(page.skip, quoted)),
     rows,
     actions: pagingActions(page, (title, skip) => execute(title, 'devices.page', { search: query, skip })),
   });

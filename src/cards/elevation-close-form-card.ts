@@ -7,7 +7,7 @@ import type { FormOrigin } from '../protocol/views';
 import { facts } from './card-parts';
 import type { FormNotice } from '../protocol/form-notice';
 import { fieldItems, formValues, noticeView } from './card-form-parts';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface CloseFormInput {
@@ -41,10 +41,10 @@ export function closeElevationForm({
   return renderCard('elevation-close-form', {
     facts: facts(
       [
-        ['Request', request?.title ? plainShort(request.title, 200) : ''],
+        ['Request', request?.title ? plainShort(request.title, 200) : words('')],
         ['Request ID', plain(requestId)],
-        ['Device', device ? plain(device) : ''],
-        ['Linked ticket', request?.partnerTicketId ? plain(request.partnerTicketId) : ''],
+        ['Device', device ? plain(device) : words('')],
+        ['Linked ticket', request?.partnerTicketId ? plain(request.partnerTicketId) : words('')],
       ],
       true,
     ),

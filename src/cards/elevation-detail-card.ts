@@ -4,7 +4,7 @@ import type { BackView } from '../protocol/verbs';
 import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
-import { plain, plainJoin, plainShort } from './escape';
+import { plain, plainJoin, plainShort, words } from './escape';
 import { dateTime } from './format';
 import { elevationState } from './elevation-state';
 import { requesterOf } from '../protocol/attribution';
@@ -48,10 +48,12 @@ export function elevationDetailCard({ request, now, back }: ElevationDetailInput
         ['Closed by', plain(request.closingAgentUpn)],
         [
           'Password viewed by',
-          viewers.length
-            ? plainJoin(viewers.slice(0, MAX_VIEWERS), 80, '—', ', ') +
-              (viewers.length > MAX_VIEWERS ? ` and ${viewers.length - MAX_VIEWERS} more` : '')
-            : '',
+          words(
+            viewers.length
+              ? plainJoin(viewers.slice(0, MAX_VIEWERS), 80, '—', ', ') +
+                  (viewers.length > MAX_VIEWERS ? ` and ${viewers.length - MAX_VIEWERS} more` : '')
+              : '',
+          ),
         ],
         ['Password last rotated', dateTime(request.passwordLastUpdatedTime, now)],
       ],
@@ -62,7 +64,7 @@ export function elevationDetailCard({ request, now, back }: ElevationDetailInput
       ['Actions taken', request.actionsTaken],
     ]
       .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
-      .map(([heading, text]) => ({ heading, text: plainShort(text, MAX_SECTION_CHARS) })),
+      .map(([heading, text]) => ({ heading: words(heading), text: plainShort(text, MAX_SECTION_CHARS) })),
     actions: [
       executeIfValid('Device', 'device.open', { name: request.deviceName?.trim() ?? '' }),
       executeIfValid('Ticket', 'ticket.open', { id: request.partnerTicketId?.trim() ?? '' }),

@@ -3,7 +3,7 @@ import type { ElevationDetails, ElevationRequest } from '../mmd/types';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import { facts } from './card-parts';
 import { valueLabel } from '../protocol/labels';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { dateTime, exactTime } from './format';
 import { requesterOf } from '../protocol/attribution';
 import { renderCard, type AdaptiveCard } from './render';
@@ -40,7 +40,7 @@ export interface HiddenInput {
 /** The first card: which device and request, that the password is hidden, and the Reveal button. */
 export function elevationHiddenCard({ deviceName, request, revealSeconds, now }: HiddenInput): AdaptiveCard {
   return renderCard('elevation-details-hidden', {
-    title: title(deviceName),
+    title: words(title(deviceName)),
     facts: request
       ? facts(
           [
@@ -61,7 +61,7 @@ export function elevationHiddenCard({ deviceName, request, revealSeconds, now }:
 /** What replaces the revealed card: hidden again, with a way to reveal once more. */
 export function elevationRedactedCard({ deviceName }: { deviceName: string }): AdaptiveCard {
   return renderCard('elevation-details-hidden', {
-    title: title(deviceName),
+    title: words(title(deviceName)),
     facts: [],
     headline: 'The password was hidden again.',
     note: 'Reveal it again if you still need it; every reveal is recorded in the audit log.',
@@ -85,7 +85,7 @@ export interface RevealedInput {
 export function elevationRevealedCard({ deviceName, details, userId, hideAt, now }: RevealedInput): AdaptiveCard {
   const hide = execute('Hide now', 'elevation.hide', { deviceName });
   const card = renderCard('elevation-details-revealed', {
-    title: title(deviceName),
+    title: words(title(deviceName)),
     facts: facts(
       [
         ['Account', plain(details.accountUpn)],

@@ -1,7 +1,7 @@
 import { ELEVATION_FIELDS, type ElevationField, type ElevationInput } from '../protocol/elevation-rules';
 import type { FieldErrors } from '../protocol/field-rules';
 import type { Ticket } from '../mmd/types';
-import { execute } from './card-action';
+import { execute, type ExecuteAction } from './card-action';
 import { cancelAction } from './cancel-action';
 import type { FormNotice } from '../protocol/form-notice';
 import { formValues, noticeView } from './card-form-parts';
@@ -59,11 +59,15 @@ export function requestElevationForm({ prefill, openTickets, formId, from, error
         ...fields.ticketChoice!.slice(1),
       ]
     : fields.ticketChoice!.slice(1);
+  const actions: ExecuteAction[] = [
+    ...(chosen ? [execute('Request elevation', 'elevation.create', data, { style: 'positive' })] : []),
+    cancelAction(from),
+  ];
   return renderCard('elevation-form', {
     notice: noticeView(notice, errors),
     fields,
     noOpenTickets: choices.length ? '' : 'No open tickets to choose from: type the id of the ticket this request belongs to.',
     // Step 1 has no Request button: the subcategory is not chosen yet.
-    actions: [...(chosen ? [execute('Request elevation', 'elevation.create', data, { style: 'positive' })] : []), cancelAction(from)],
+    actions,
   });
 }

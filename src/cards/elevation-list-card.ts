@@ -2,7 +2,7 @@ import type { Now } from './local-time';
 import type { ElevationRequest, Page } from '../mmd/types';
 import { backTo } from './back-action';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
-import { plainJoin, plainShort } from './escape';
+import { plainJoin, plainShort, words } from './escape';
 import { relativeTime } from './format';
 import { elevationState } from './elevation-state';
 import { pageRange, pagingActions } from './paging';
@@ -46,11 +46,13 @@ export function elevationListCard({ page, deviceName, state, now }: ElevationLis
     return {
       title: plainShort(request.title, 120, '(no title)'),
       category: plainJoin([request.category, request.subcategory], 100, 'No category', ' / '),
-      detail: [
-        plainShort(request.deviceName, 64, 'no device'),
-        `requested by ${plainShort(requesterOf(request.requestingAgentUpn, request.planOfAction), 80)}`,
-        `created ${relativeTime(request.requestCreationTime, now)}`,
-      ].join(' · '),
+      detail: words(
+        [
+          plainShort(request.deviceName, 64, 'no device'),
+          `requested by ${plainShort(requesterOf(request.requestingAgentUpn, request.planOfAction), 80)}`,
+          `created ${relativeTime(request.requestCreationTime, now)}`,
+        ].join(' · '),
+      ),
       state: rowState,
       buttons: [
         executeIfValid('Details', 'elevation.open', { id, deviceName: rowDevice, back: view }),
@@ -65,9 +67,9 @@ export function elevationListCard({ page, deviceName, state, now }: ElevationLis
   const request = executeIfValid('Request elevation', 'elevation.requestForm', { deviceName: device, from: view });
   const kind = state ? `${state} elevation requests` : 'elevation requests';
   return renderCard('elevation-list', {
-    heading: device ? `${HEADINGS[state ?? 'all']} for ${quoted}` : HEADINGS[state ?? 'all'],
+    heading: words(device ? `${HEADINGS[state ?? 'all']} for ${quoted}` : HEADINGS[state ?? 'all']),
     showing: pageRange(page),
-    emptyText: page.skip > 0 ? `No more ${kind}.` : device ? `No ${kind} for ${quoted}.` : `No ${kind} yet.`,
+    emptyText: words(page.skip > 0 ? `No more ${kind}.` : device ? `No ${kind} for ${quoted}.` : `No ${kind} yet.`),
     rows,
     // The shown filter is marked with ✓ (words, not only a style, so every client shows it).
     filters: FILTERS.map(([title, value]) =>

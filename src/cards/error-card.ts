@@ -1,4 +1,4 @@
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface ErrorInput {
@@ -16,7 +16,7 @@ export interface ErrorInput {
 export function errorCard({ what, message, retryable, correlationId }: ErrorInput): AdaptiveCard {
   return renderCard('error', {
     headline: `Something went wrong while ${plain(lowerFirst(what.trim()), 'doing that')}.`,
-    message: message?.trim() ? `The service said: ${plainShort(message, 500)}` : '',
+    message: words(message?.trim() ? `The service said: ${plainShort(message, 500)}` : ''),
     advice: retryable
       ? 'This is probably temporary: trying again in a minute may help.'
       : 'Trying again will not help. Check what you asked for, or give the reference below to your administrator.',

@@ -1,5 +1,5 @@
 import { ticketTypeLabel as typeLabel } from '../mmd/enums';
-import { plain } from './escape';
+import { plain, words, type Plain } from './escape';
 import { valueLabel } from '../protocol/labels';
 import { instantOf, wallClock, type Now } from './local-time';
 
@@ -12,7 +12,7 @@ export type { Now } from './local-time';
  * ticketStateLabel); cards show them in TextRuns, as typed.
  */
 
-const DASH = '—';
+const DASH = words('—');
 
 /** Parses an API date. Invalid dates and .NET's "no date" (0001-01-01) are null. */
 export function parseDate(value: string | null | undefined): Date | null {
@@ -33,33 +33,33 @@ const UNITS: Array<[limitSeconds: number, seconds: number, unit: string]> = [
 ];
 
 /** "3 days ago", "in 2 hours", "just now"; a dash for no date. The same in every zone. */
-export function relativeTime(value: string | null | undefined, now: Now): string {
+export function relativeTime(value: string | null | undefined, now: Now): Plain {
   const date = parseDate(value);
   if (!date) return DASH;
   const diff = (instantOf(now).getTime() - date.getTime()) / 1000;
   const abs = Math.abs(diff);
-  if (abs < 45) return 'just now';
+  if (abs < 45) return words('just now');
   const [, seconds, unit] = UNITS.find(([limit]) => abs < limit) ?? UNITS[UNITS.length - 1]!;
   const n = Math.max(1, Math.round(abs / seconds));
   const amount = `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return diff > 0 ? `${amount} ago` : `in ${amount}`;
+  return words(diff > 0 ? `${amount} ago` : `in ${amount}`);
 }
 
 /**
  * "2026-11-19 14:02 UTC", or in the reader's zone when `now` carries one: "2026-11-19 15:02
  * Europe/Paris · 14:02 UTC" (see local-time.ts for why UTC is in the text); a dash for no date.
  */
-export function exactTime(value: string | null | undefined, now?: Now): string {
+export function exactTime(value: string | null | undefined, now?: Now): Plain {
   const date = parseDate(value);
   if (!date) return DASH;
-  return wallClock(date, now);
+  return words(wallClock(date, now));
 }
 
 /** "3 days ago (2026-11-19 14:02 UTC)", the exact time in the reader's zone; a dash for no date. */
-export function dateTime(value: string | null | undefined, now: Now): string {
+export function dateTime(value: string | null | undefined, now: Now): Plain {
   const date = parseDate(value);
   if (!date) return DASH;
-  return `${relativeTime(value, now)} (${exactTime(value, now)})`;
+  return words(`${relativeTime(value, now)} (${exactTime(value, now)})`);
 }
 
 // Maps, not object literals: an API value like "constructor" must not find a prototype member.
@@ -74,9 +74,9 @@ const SEVERITIES = new Map<number, string>([
  * 1 Critical, 2 High, 3 Moderate, 4 Low; an unknown number shows as the number, none as the
  * dash. (src/mmd/enums.ts severityName says "Unknown (n)": cards show the bare value instead.)
  */
-export function severityName(severity: number | null | undefined): string {
+export function severityName(severity: number | null | undefined): Plain {
   if (severity === null || severity === undefined || Number.isNaN(severity)) return DASH;
-  return SEVERITIES.get(severity) ?? String(severity);
+  return words(SEVERITIES.get(severity) ?? String(severity));
 }
 
 /** "Change request" for "Change Request"/"ChangeRequest"; unknown trimmed, as given (escape it); none the dash. */
@@ -91,7 +91,7 @@ export type TextColor = 'Default' | 'Good' | 'Attention' | 'Accent';
 /** How a status is shown: its own words plus an icon and a colour, so states differ at a glance. */
 export interface StatusView {
   /** Icon and label, for a TextRun: "✅ Compliant". */
-  text: string;
+  text: Plain;
   color: TextColor;
   subtle: boolean;
 }
@@ -135,7 +135,7 @@ export function statusView(status: string | null | undefined): StatusView {
   const key = trimmed.replace(/[\s_-]+/g, '').toLowerCase();
   const { icon, color, subtle } = TONE_VIEW[TONES.get(key) ?? 'neutral'];
   const label = plain(valueLabel(trimmed));
-  return { text: icon ? `${icon} ${label}` : label, color, subtle };
+  return { text: icon ? words(`${icon} ${label}`) : label, color, subtle };
 }
 
 /**
@@ -164,28 +164,28 @@ export function ticketStateColor(state: string | null | undefined): TextColor {
 }
 
 /** true Yes, false No, null dash. */
-export function yesNo(value: boolean | null | undefined): string {
-  if (value === true) return 'Yes';
-  if (value === false) return 'No';
+export function yesNo(value: boolean | null | undefined): Plain {
+  if (value === true) return words('Yes');
+  if (value === false) return words('No');
   return DASH;
 }
 
 /** Device age: "9.3 months" (one decimal). */
-export function months(value: number | null | undefined): string {
+export function months(value: number | null | undefined): Plain {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   const rounded = Math.round(value * 10) / 10;
-  return `${rounded.toFixed(1)} ${rounded === 1 ? 'month' : 'months'}`;
+  return words(`${rounded.toFixed(1)} ${rounded === 1 ? 'month' : 'months'}`);
 }
 
 /**
  * "Showing 11–20 of 60" when the total is known, "Showing 11–20, more exist" when more follow
  * and nobody said how many, "Showing 11–20" otherwise; empty for none.
  */
-export function showingRange(skip: number, count: number, how: { total?: number; more?: boolean } = {}): string {
-  if (count <= 0) return '';
+export function showingRange(skip: number, count: number, how: { total?: number; more?: boolean } = {}): Plain {
+  if (count <= 0) return words('');
   const range = `Showing ${skip + 1}–${skip + count}`;
-  if (how.total !== undefined) return `${range} of ${how.total}`;
-  return how.more ? `${range}, more exist` : range;
+  if (how.total !== undefined) return words(`${range} of ${how.total}`);
+  return words(how.more ? `${range}, more exist` : range);
 }
 
 /** Sort key that puts problems first: failed, then warnings, pending, good, the rest. */

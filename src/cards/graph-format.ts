@@ -1,14 +1,14 @@
 /** Display of the Graph enums on cards: labels (shown as typed) and colours. */
 import { graphEnumLabel, isKnownGraphValue } from '../graph/graph-enums';
-import { plain } from './escape';
+import { plain, words, type Plain } from './escape';
 
 import type { TextColor } from './format';
 
 /** The label; a value this bot does not know is shown as sent, marked with "?". */
-export function enumText(raw: string | null | undefined): string {
+export function enumText(raw: string | null | undefined): Plain {
   const value = raw ?? null;
   const label = plain(graphEnumLabel(value));
-  return value === null || value.trim() === '' || isKnownGraphValue(value) ? label : `${label} (?)`;
+  return value === null || value.trim() === '' || isKnownGraphValue(value) ? label : words(`${label} (?)`);
 }
 
 export function incidentSeverityColor(severity: string | null | undefined): TextColor {

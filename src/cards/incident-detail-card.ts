@@ -5,7 +5,7 @@ import { determinationChoicesFor, INCIDENT_UPDATE_FIELDS, type IncidentChangeKin
 import { facts, type Fact } from './card-parts';
 import { fieldItems, noticeView } from './card-form-parts';
 import type { FormNotice } from '../protocol/form-notice';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { dateTime, relativeTime } from './format';
 import { executeIfValid, toggle } from './card-action';
 import { backActions } from './back-action';
@@ -96,7 +96,7 @@ export function incidentDetailCard({
     facts: incidentFacts(incident, now),
     commentsHeading: `Comments (${incident.comments.length})`,
     comments: comments.map((c) => ({
-      heading: [plain(c.createdByDisplayName, 'Someone'), relativeTime(c.createdDateTime, now)].filter((p) => p !== '—').join(' · '),
+      heading: words([plain(c.createdByDisplayName, 'Someone'), relativeTime(c.createdDateTime, now)].filter((p) => p !== '—').join(' · ')),
       text: plainShort(c.comment, MAX_COMMENT_CHARS, '(no text)'),
     })),
     forms: {
@@ -133,12 +133,14 @@ function incidentFacts(incident: Incident, now: Now): Fact[] {
       ['Last updated', dateTime(incident.lastUpdateDateTime, now)],
       [
         'Tags',
-        incident.tags.length
-          ? incident.tags
-              .slice(0, 20)
-              .map((t) => plainShort(t, 64))
-              .join(', ')
-          : '',
+        words(
+          incident.tags.length
+            ? incident.tags
+                .slice(0, 20)
+                .map((t) => plainShort(t, 64))
+                .join(', ')
+            : '',
+        ),
       ],
       ['Redirected to', plain(incident.redirectIncidentId)],
       // The link as inert text too: the button appears only for Microsoft hosts.

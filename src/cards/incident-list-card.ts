@@ -2,7 +2,7 @@ import type { Now } from './local-time';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, graphEnumLabel } from '../graph/graph-enums';
 import type { Incident } from '../graph/incident';
 import type { Page } from '../mmd/types';
-import { plainShort } from './escape';
+import { plainShort, words } from './escape';
 import { relativeTime } from './format';
 import { execute, executeIfValid } from './card-action';
 import { enumText, incidentSeverityColor, incidentStatusColor } from './graph-format';
@@ -46,11 +46,13 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
       title: plainShort(incident.displayName, 120, '(no title)'),
       titleColor: open ? 'Accent' : 'Default',
       open,
-      detail: [
-        `#${plainShort(incident.id, 64)}`,
-        `created ${relativeTime(incident.createdDateTime, now)}`,
-        incident.assignedTo?.trim() ? `assigned to ${plainShort(incident.assignedTo, 60)}` : 'unassigned',
-      ].join(' · '),
+      detail: words(
+        [
+          `#${plainShort(incident.id, 64)}`,
+          `created ${relativeTime(incident.createdDateTime, now)}`,
+          incident.assignedTo?.trim() ? `assigned to ${plainShort(incident.assignedTo, 60)}` : 'unassigned',
+        ].join(' · '),
+      ),
       severity: enumText(incident.severity),
       severityColor: incidentSeverityColor(incident.severity),
       status: enumText(incident.status),
@@ -66,17 +68,19 @@ export function incidentListCard({ page, filters, now }: IncidentListInput): Ada
   if (page.hasMore && page.items.length > 0)
     actions.push(execute('Next ▶', 'incidents.page', { statuses, severities, skip: page.skip + page.items.length }, ONLY_DATA));
   return renderCard('incident-list', {
-    summary: [
-      statuses.length ? statuses.map(graphEnumLabel).join(' or ') : 'Any status',
-      severities.length ? severities.map(graphEnumLabel).join(' or ') : 'any severity',
-      pageRange(page),
-    ]
-      .filter(Boolean)
-      .join(' · '),
+    summary: words(
+      [
+        statuses.length ? statuses.map(graphEnumLabel).join(' or ') : 'Any status',
+        severities.length ? severities.map(graphEnumLabel).join(' or ') : 'any severity',
+        pageRange(page),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
     statusValue: statuses.join(','),
-    statusChoices: INCIDENT_STATUSES.map((value) => ({ title: graphEnumLabel(value), value })),
+    statusChoices: INCIDENT_STATUSES.map((value) => ({ title: words(graphEnumLabel(value)), value })),
     severityValue: severities.join(','),
-    severityChoices: INCIDENT_SEVERITIES.map((value) => ({ title: graphEnumLabel(value), value })),
+    severityChoices: INCIDENT_SEVERITIES.map((value) => ({ title: words(graphEnumLabel(value)), value })),
     filterActions: [
       execute('Apply filters', 'incidents.filter', {}),
       execute(

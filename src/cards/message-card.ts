@@ -1,5 +1,5 @@
 import type { ExecuteAction } from './card-action';
-import { plainShort } from './escape';
+import { plain, plainShort, words, type Plain } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 /**
@@ -9,11 +9,12 @@ import { renderCard, type AdaptiveCard } from './render';
  * a value like `[x](https://evil)` stays text. Used instead of markdown text replies, which
  * Teams shows raw as the answer to a button press.
  */
+/** A string part is our own words; text from the API or a user goes in `value` (or `command`). */
 export type MessagePart = string | { value: string | null | undefined } | { command: string };
 
 interface Inline {
   type: 'TextRun';
-  text: string;
+  text: Plain;
   weight?: 'Bolder';
   fontType?: 'Monospace';
 }
@@ -21,8 +22,8 @@ interface Inline {
 const MAX_VALUE_CHARS = 200;
 
 function inline(part: MessagePart): Inline {
-  if (typeof part === 'string') return { type: 'TextRun', text: part };
-  if ('command' in part) return { type: 'TextRun', text: part.command, fontType: 'Monospace' };
+  if (typeof part === 'string') return { type: 'TextRun', text: words(part) };
+  if ('command' in part) return { type: 'TextRun', text: plain(part.command), fontType: 'Monospace' };
   return { type: 'TextRun', text: plainShort(part.value, MAX_VALUE_CHARS, '(nothing)'), weight: 'Bolder' };
 }
 

@@ -1,5 +1,5 @@
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
-import { plainShort } from './escape';
+import { plainShort, words } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 type NotFoundKind = 'device' | 'ticket' | 'user' | 'elevation' | 'incident';
@@ -33,9 +33,9 @@ export function notFoundCard({ what, key, suggestion }: NotFoundInput): Adaptive
   const quoted = `“${plainShort(key, 100, '(nothing)')}”`;
   const close = suggestion?.trim();
   return renderCard('not-found', {
-    headline: HEADLINE[what](quoted),
-    suggestion: close ? `Did you mean “${plainShort(close, 100)}”?` : '',
-    hint: HINT[what],
+    headline: words(HEADLINE[what](quoted)),
+    suggestion: words(close ? `Did you mean “${plainShort(close, 100)}”?` : ''),
+    hint: words(HINT[what]),
     actions: [close ? openSuggestion(what, close) : null, searchAction(what, key.trim())].filter((a): a is ExecuteAction => a !== null),
   });
 }

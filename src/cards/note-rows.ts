@@ -2,14 +2,14 @@ import type { Now } from './local-time';
 import { compile } from 'html-to-text';
 import type { TicketNote } from '../mmd/types';
 import { capped } from './card-parts';
-import { plainShort } from './escape';
+import { plainShort, words, type Plain } from './escape';
 import { dateTime, parseDate } from './format';
 
 export interface NoteRow {
   /** "Sender · 3 days ago (2026-11-19 14:02 UTC)". */
-  heading: string;
+  heading: Plain;
   /** The note as plain text, line breaks kept, cut. */
-  text: string;
+  text: Plain;
 }
 
 // Notes have renderType "html": keep the words, drop tags, scripts, images and link targets.
@@ -78,7 +78,7 @@ export function noteRows(notes: readonly TicketNote[], now: Now, max: number, ma
   const { shown } = capped(sorted, max, 'notes');
   return {
     rows: shown.map((note) => ({
-      heading: `${plainShort(note.sender, 80, 'Unknown sender')} · ${dateTime(note.createdDateTime, now)}`,
+      heading: words(`${plainShort(note.sender, 80, 'Unknown sender')} · ${dateTime(note.createdDateTime, now)}`),
       text: plainShort(noteText(note), maxChars, '(empty note)'),
     })),
     hidden: Math.max(0, notes.length - max),

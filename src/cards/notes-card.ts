@@ -1,7 +1,7 @@
 import type { Now } from './local-time';
 import type { TicketNote } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
-import { plainShort } from './escape';
+import { plainShort, words } from './escape';
 import { noteRows } from './note-rows';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -22,7 +22,7 @@ export function notesCard({ ticketId, notes, now }: NotesInput): AdaptiveCard {
   return renderCard('notes', {
     heading: `Notes on ${plainShort(id, 64)} (${notes.length})`,
     notes: rows,
-    olderNotes: hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : '',
+    olderNotes: words(hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : ''),
     actions: [executeIfValid('Add note', 'ticket.addNoteForm', { id }), executeIfValid('Open ticket', 'ticket.open', { id })].filter(
       (a): a is ExecuteAction => a !== null,
     ),

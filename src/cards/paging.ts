@@ -1,3 +1,4 @@
+import { type Plain } from './escape';
 import { knownTotal } from '../http/paging';
 import type { Page } from '../mmd/types';
 import type { ExecuteAction } from './card-action';
@@ -20,6 +21,6 @@ export function pagingActions(page: Page<unknown>, open: (title: string, skip: n
  * more exist" when a further page exists but the service did not say how many (the MMD API
  * documents no $count); empty when the page has no items.
  */
-export function pageRange(page: Page<unknown>): string {
+export function pageRange(page: Page<unknown>): Plain {
   return showingRange(page.skip, page.items.length, { total: knownTotal(page), more: page.hasMore });
 }

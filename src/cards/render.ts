@@ -1,6 +1,7 @@
 import * as ACData from 'adaptivecards-templating';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Plain } from './escape';
 
 /** An Adaptive Card as sent to Teams: plain JSON. */
 export type AdaptiveCard = Record<string, unknown>;
@@ -34,7 +35,28 @@ export function watchRenders(listener: ((name: string, data: object) => void) | 
  * template expressions (adaptivecards-templating only evaluates the template), so API and user
  * text is safe to pass here; templates put it in TextRuns only (see escape.ts).
  */
-export function renderCard(name: string, data: object): AdaptiveCard {
+/** Data that is never shown as text: links, colours, input values, the users a refresh is for. */
+type NotText = 'userIds' | 'url' | 'value' | `${string}Url` | `${string}Color` | `${string}Value`;
+
+/**
+ * Card data as renderCard takes it: every string a Plain (plain() or words()) or a literal type
+ * of our own; actions pass as they are (button titles show no markdown, data is for the bot).
+ */
+type CardData<T> = T extends string
+  ? string extends T
+    ? T extends Plain
+      ? T
+      : never
+    : T
+  : T extends { type: `Action.${string}` }
+    ? T
+    : T extends readonly (infer U)[]
+      ? readonly CardData<U>[]
+      : T extends object
+        ? { [K in keyof T]: K extends NotText ? T[K] : CardData<T[K]> }
+        : T;
+
+export function renderCard<const T extends object>(name: string, data: T & CardData<T>): AdaptiveCard {
   const card: unknown = template(name).expand({ $root: data });
   watcher?.(name, data);
   return withoutNulls(card) as AdaptiveCard;

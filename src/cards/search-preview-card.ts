@@ -1,4 +1,4 @@
-import { truncate } from './escape';
+import { truncate, words, type Plain } from './escape';
 import { renderCard } from './render';
 
 export interface SearchPreviewInput {
@@ -14,9 +14,9 @@ export interface SearchPreviewInput {
 const HTML = /[&<>"']/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-function safe(text: string | undefined, max: number): string {
+function safe(text: string | undefined, max: number): Plain {
   const trimmed = (text ?? '').replace(/\s+/g, ' ').trim();
-  return truncate(trimmed, max).replace(HTML, (c) => ENTITIES[c] ?? c);
+  return words(truncate(trimmed, max).replace(HTML, (c) => ENTITIES[c] ?? c));
 }
 
 /**
@@ -25,7 +25,7 @@ function safe(text: string | undefined, max: number): string {
  */
 export function searchPreviewCard({ title, subtitle, text, select }: SearchPreviewInput): Record<string, unknown> {
   const card = renderCard('search-preview', {
-    title: safe(title, 80) || '—',
+    title: safe(title, 80) || words('—'),
     subtitle: safe(subtitle, 120),
     text: safe(text, 160),
   });

@@ -1,5 +1,5 @@
 import { execute } from './card-action';
-import { plain } from './escape';
+import { plain, words } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 
 /**
@@ -56,12 +56,14 @@ const WORDS: Record<SignInProblem, { headline: string; explanation: string; next
 
 /** The card that tells a user what to do after a failed sign-in or token exchange. */
 export function signInHelpCard({ problem, consentUrl, detail, correlationId }: SignInHelpInput): AdaptiveCard {
-  const words = WORDS[problem];
+  const said = WORDS[problem];
   const actions: unknown[] = [];
   if (problem === 'consent_required' && consentUrl) actions.push({ type: 'Action.OpenUrl', title: 'Admin consent page', url: consentUrl });
   if (problem !== 'unavailable') actions.push(execute('Sign in again', 'signIn.start', {}));
   return renderCard('sign-in-help', {
-    ...words,
+    headline: words(said.headline),
+    explanation: words(said.explanation),
+    nextStep: words(said.nextStep),
     detail: detail?.trim() ? plain(detail.slice(0, 300), '') : '',
     correlationId: plain(correlationId, 'none'),
     actions,

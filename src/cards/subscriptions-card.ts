@@ -1,6 +1,6 @@
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words, type Plain } from './escape';
 import { ticketStateLabel } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 
@@ -25,7 +25,7 @@ export function subscriptionsCard({ ticketIds, details = {}, followsAll, digest,
   const { shown, more } = capped([...ticketIds].sort(), MAX_TICKETS, 'tickets');
   const none = ticketIds.length === 0 && !followsAll;
   return renderCard('subscriptions', {
-    heading: `This conversation follows ${ticketIds.length} ${ticketIds.length === 1 ? 'ticket' : 'tickets'}`,
+    heading: words(`This conversation follows ${ticketIds.length} ${ticketIds.length === 1 ? 'ticket' : 'tickets'}`),
     empty: none ? 'Nothing yet. Type `subscribe <ticket id>` or press Subscribe on a ticket card.' : '',
     tickets: shown.map((id) => ({
       id: plain(id),
@@ -37,9 +37,9 @@ export function subscriptionsCard({ ticketIds, details = {}, followsAll, digest,
     })),
     settings: facts(
       [
-        ['Every ticket', followsAll ? plain(followsAll) : ''],
+        ['Every ticket', followsAll ? plain(followsAll) : words('')],
         ['Digest', plain(digest)],
-        ['Quiet hours', quiet ? plain(quiet) : ''],
+        ['Quiet hours', quiet ? plain(quiet) : words('')],
         ['Not listed', more],
       ],
       true,
@@ -49,9 +49,11 @@ export function subscriptionsCard({ ticketIds, details = {}, followsAll, digest,
 }
 
 /** "Outlook crashes · Active", or '' when the ticket was not seen yet. */
-function detailText(detail: { title: string | null; state: string | null } | undefined): string {
-  if (!detail) return '';
-  return [plainShort(detail.title, 120, '(no title)'), detail.state ? plain(ticketStateLabel(detail.state)) : '']
-    .filter((p) => p !== '')
-    .join(' · ');
+function detailText(detail: { title: string | null; state: string | null } | undefined): Plain {
+  if (!detail) return words('');
+  return words(
+    [plainShort(detail.title, 120, '(no title)'), detail.state ? plain(ticketStateLabel(detail.state)) : '']
+      .filter((p) => p !== '')
+      .join(' · '),
+  );
 }

@@ -2,7 +2,7 @@ import type { Now } from './local-time';
 import type { TicketChange, TicketSnapshot } from '../protocol/ticket-change';
 import { executeIfValid } from './card-action';
 import { facts } from './card-parts';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { dateTime, severityName, ticketStateLabel } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 import { changeRows } from './ticket-change-rows';
@@ -18,16 +18,18 @@ export interface TicketChangeInput {
  * are already in the card's "what changed" rows, each fact is listed once.
  */
 function snapshotFacts(ticket: TicketSnapshot, now: Now, changed: ReadonlySet<string> = new Set()) {
-  const nextAction = [
-    changed.has('nextActionOwner') ? '' : plainShort(ticket.nextActionOwner, 60, ''),
-    ticket.nextActionTime && !changed.has('nextActionTime') ? dateTime(ticket.nextActionTime, now) : '',
-  ]
-    .filter((part) => part !== '' && part !== '—')
-    .join(', ');
+  const nextAction = words(
+    [
+      changed.has('nextActionOwner') ? '' : plainShort(ticket.nextActionOwner, 60, ''),
+      ticket.nextActionTime && !changed.has('nextActionTime') ? dateTime(ticket.nextActionTime, now) : '',
+    ]
+      .filter((part) => part !== '' && part !== '—')
+      .join(', '),
+  );
   return facts(
     [
-      ['Severity', changed.has('severity') ? '' : plain(severityName(ticket.severity))],
-      ['State', changed.has('state') ? '' : plain(ticketStateLabel(ticket.state))],
+      ['Severity', changed.has('severity') ? words('') : plain(severityName(ticket.severity))],
+      ['State', changed.has('state') ? words('') : plain(ticketStateLabel(ticket.state))],
       ['Next action', nextAction],
     ],
     true,
@@ -49,7 +51,7 @@ export function ticketChangeCard({ ticket, changes, now }: TicketChangeInput): A
   const created = changes.some((c) => c.kind === 'created');
   const changed = new Set(changes.flatMap((c) => (c.kind === 'field' ? [c.field] : [])));
   return renderCard('ticket-change', {
-    heading: `${created ? 'New ticket' : 'Ticket updated'}: ${plain(ticket.id)}`,
+    heading: words(`${created ? 'New ticket' : 'Ticket updated'}: ${plain(ticket.id)}`),
     title: plainShort(ticket.title, 200, '(no title)'),
     changes: changeRows(changes, now),
     facts: snapshotFacts(ticket, now, changed),

@@ -1,13 +1,13 @@
 import type { Now } from './local-time';
 import type { TicketChange, WatchedField } from '../protocol/ticket-change';
 import { noteText } from './note-rows';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words, type Plain } from './escape';
 import { dateTime, severityName, ticketStateLabel } from './format';
 
 /** One line of "what changed": label, old → new; or a new note. */
 export interface ChangeRow {
-  label: string;
-  text: string;
+  label: Plain;
+  text: Plain;
 }
 
 const LABELS: Record<WatchedField, string> = {
@@ -20,8 +20,8 @@ const LABELS: Record<WatchedField, string> = {
 
 const MAX_NOTE_CHARS = 400;
 
-function value(field: WatchedField, v: string | number | null, now: Now): string {
-  if (v === null || v === '') return '(none)';
+function value(field: WatchedField, v: string | number | null, now: Now): Plain {
+  if (v === null || v === '') return words('(none)');
   switch (field) {
     case 'state':
       return plain(ticketStateLabel(String(v)));
@@ -37,14 +37,17 @@ function value(field: WatchedField, v: string | number | null, now: Now): string
 
 export function changeRows(changes: readonly TicketChange[], now: Now): ChangeRow[] {
   return changes.map((change): ChangeRow => {
-    if (change.kind === 'created') return { label: 'New ticket', text: 'Opened' };
+    if (change.kind === 'created') return { label: words('New ticket'), text: words('Opened') };
     if (change.kind === 'note') {
       const who = plainShort(change.note.sender, 80, 'Unknown sender');
       return {
-        label: `New note from ${who}`,
+        label: words(`New note from ${who}`),
         text: plainShort(noteText({ text: change.note.text, renderType: change.note.renderType }), MAX_NOTE_CHARS, '(empty note)'),
       };
     }
-    return { label: LABELS[change.field], text: `${value(change.field, change.from, now)} → ${value(change.field, change.to, now)}` };
+    return {
+      label: words(LABELS[change.field]),
+      text: words(`${value(change.field, change.from, now)} → ${value(change.field, change.to, now)}`),
+    };
   });
 }

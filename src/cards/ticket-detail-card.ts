@@ -4,7 +4,7 @@ import type { BackView } from '../protocol/verbs';
 import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { facts, type Fact } from './card-parts';
-import { plain, plainJoin, plainShort } from './escape';
+import { plain, plainJoin, plainShort, words } from './escape';
 import { dateTime, severityColor, severityName, ticketStateColor, ticketStateLabel, ticketTypeLabel, yesNo } from './format';
 import { noteRows } from './note-rows';
 import { renderCard, type AdaptiveCard } from './render';
@@ -59,12 +59,12 @@ export function ticketDetailCard({
       ['Steps to reproduce', ticket.reproSteps],
     ]
       .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
-      .map(([heading, text]) => ({ heading, text: plainShort(text, MAX_SECTION_CHARS) })),
+      .map(([heading, text]) => ({ heading: words(heading), text: plainShort(text, MAX_SECTION_CHARS) })),
     contact: contactFacts(ticket.contact),
-    notesHeading: notesKnown ? `Notes (${allNotes.length})` : 'Notes',
+    notesHeading: words(notesKnown ? `Notes (${allNotes.length})` : 'Notes'),
     noNotes: notesKnown ? 'No notes yet.' : 'Notes are not in search results: open the ticket in chat to read them.',
     notes: rows,
-    olderNotes: hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : '',
+    olderNotes: words(hidden > 0 ? `${hidden} older ${hidden === 1 ? 'note' : 'notes'} not shown.` : ''),
     notesActions: readAll ? [readAll] : [],
     actions: [
       canChange ? executeIfValid('Add note', 'ticket.addNoteForm', { id, back }) : null,
@@ -77,12 +77,14 @@ export function ticketDetailCard({
 }
 
 function ticketFacts(ticket: Ticket, now: Now): Fact[] {
-  const nextAction = [
-    ticket.nextActionOwner?.trim() ? plainShort(ticket.nextActionOwner, 60) : '',
-    ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '',
-  ]
-    .filter((part) => part !== '' && part !== '—')
-    .join(', ');
+  const nextAction = words(
+    [
+      ticket.nextActionOwner?.trim() ? plainShort(ticket.nextActionOwner, 60) : '',
+      ticket.nextActionTime ? dateTime(ticket.nextActionTime, now) : '',
+    ]
+      .filter((part) => part !== '' && part !== '—')
+      .join(', '),
+  );
   const impacted = ticket.usersOrDevicesImpacted;
   return facts(
     [
@@ -94,7 +96,7 @@ function ticketFacts(ticket: Ticket, now: Now): Fact[] {
       ['Created', dateTime(ticket.createdDateTime, now)],
       ['Resolved', dateTime(ticket.resolvedDateTime, now)],
       ['Next action', nextAction],
-      ['Users/devices impacted', impacted === null || impacted === undefined ? '' : String(impacted)],
+      ['Users/devices impacted', impacted === null || impacted === undefined ? words('') : plain(String(impacted))],
       ['First noticed', dateTime(ticket.issueFirstNoticed, now)],
       ['Reproduced on a non-managed device', yesNo(ticket.issueReproduced)],
       ['End-user support engaged', yesNo(ticket.endUserSupportEngaged)],

@@ -2,7 +2,7 @@ import type { Now } from './local-time';
 import type { TicketChange, TicketSnapshot } from '../protocol/ticket-change';
 import { executeIfValid } from './card-action';
 import { capped } from './card-parts';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 import { changeRows } from './ticket-change-rows';
 
@@ -30,9 +30,11 @@ export function ticketDigestCard({ items, now }: TicketDigestInput): AdaptiveCar
   const { shown, more } = capped([...byTicket.values()], MAX_TICKETS, 'tickets');
   const count = items.reduce((n, item) => n + item.changes.length, 0);
   return renderCard('ticket-digest', {
-    heading: `${count} ${count === 1 ? 'update' : 'updates'} on ${byTicket.size} ${byTicket.size === 1 ? 'ticket' : 'tickets'} while notifications were held`,
+    heading: words(
+      `${count} ${count === 1 ? 'update' : 'updates'} on ${byTicket.size} ${byTicket.size === 1 ? 'ticket' : 'tickets'} while notifications were held`,
+    ),
     tickets: shown.map(({ ticket, changes }) => ({
-      title: `${plain(ticket.id)}: ${plainShort(ticket.title, 120, '(no title)')}`,
+      title: words(`${plain(ticket.id)}: ${plainShort(ticket.title, 120, '(no title)')}`),
       changes: changeRows(changes, now).slice(0, 10),
       actions: [executeIfValid('Open', 'ticket.open', { id: ticket.id.trim() })].filter((a) => a !== null),
     })),

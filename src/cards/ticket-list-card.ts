@@ -3,7 +3,7 @@ import { TICKET_STATES } from '../intents/entities';
 import type { TicketFilters } from '../protocol/ticket-filters';
 import type { Page, Ticket } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { relativeTime, severityColor, severityName, ticketStateColor, ticketStateLabel, ticketTypeLabel } from './format';
 import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -39,14 +39,16 @@ export function ticketListCard({ page, filters, searched, now }: TicketListInput
       title: plainShort(ticket.title, 120, '(no title)'),
       titleColor: open ? 'Accent' : 'Default',
       open,
-      detail: [
-        plainShort(ticket.id, 64, '(no id)'),
-        plain(ticketTypeLabel(ticket.type)),
-        `created ${relativeTime(ticket.createdDateTime, now)}`,
-        ticket.nextActionOwner?.trim() ? `next: ${plainShort(ticket.nextActionOwner, 40)}` : '',
-      ]
-        .filter((part) => part !== '')
-        .join(' · '),
+      detail: words(
+        [
+          plainShort(ticket.id, 64, '(no id)'),
+          plain(ticketTypeLabel(ticket.type)),
+          `created ${relativeTime(ticket.createdDateTime, now)}`,
+          ticket.nextActionOwner?.trim() ? `next: ${plainShort(ticket.nextActionOwner, 40)}` : '',
+        ]
+          .filter((part) => part !== '')
+          .join(' · '),
+      ),
       severity: plain(severityName(ticket.severity)),
       severityColor: severityColor(ticket.severity),
       state: plain(ticketStateLabel(ticket.state)),
@@ -55,9 +57,9 @@ export function ticketListCard({ page, filters, searched, now }: TicketListInput
   });
   const filtered = states.length > 0 || filters.severities.length > 0 || text !== undefined;
   return renderCard('ticket-list', {
-    summary: [summary(states, filters.severities, text, pageRange(page)), searched ?? ''].filter(Boolean).join(' · '),
+    summary: words([summary(states, filters.severities, text, pageRange(page)), searched ?? ''].filter(Boolean).join(' · ')),
     stateValue: choiceStates.join(','),
-    stateChoices: [...new Set([...KNOWN_STATES, ...choiceStates])].map((s) => ({ title: ticketStateLabel(s), value: s })),
+    stateChoices: [...new Set([...KNOWN_STATES, ...choiceStates])].map((s) => ({ title: plain(ticketStateLabel(s)), value: s })),
     severityValue: filters.severities.join(','),
     severityChoices: SEVERITIES.map((n) => ({ title: severityName(n), value: String(n) })),
     textValue: text ?? '',

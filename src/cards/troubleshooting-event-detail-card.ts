@@ -1,7 +1,7 @@
 import type { Now } from './local-time';
 import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
 import { capped, facts, type Fact } from './card-parts';
-import { plain, plainShort } from './escape';
+import { plain, plainShort, words } from './escape';
 import { dateTime } from './format';
 import { executeIfValid } from './card-action';
 import { trustedLink } from './trusted-link';
@@ -32,7 +32,7 @@ export function troubleshootingEventDetailCard({ event, deviceName, device, back
   const resources = capped(details?.resources ?? [], MAX_RESOURCES, 'links');
   const links = resources.shown.map((r) => trustedLink(plainShort(r.text, 60, 'Help'), r.link)).filter((a) => a !== null);
   return renderCard('troubleshooting-event-detail', {
-    title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
+    title: words(`${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`),
     reason: plainShort(event.failureReason, MAX_SECTION_CHARS, '(no reason given)'),
     // In the body (the card's actions hold help links): Back, and the device's card.
     back: [
@@ -47,7 +47,7 @@ export function troubleshootingEventDetailCard({ event, deviceName, device, back
       ['Remediation', details?.remediation],
     ]
       .filter((s): s is [string, string] => typeof s[1] === 'string' && s[1].trim() !== '')
-      .map(([heading, text]) => ({ heading, text: plainShort(text, MAX_SECTION_CHARS) })),
+      .map(([heading, text]) => ({ heading: words(heading), text: plainShort(text, MAX_SECTION_CHARS) })),
     // Links shown as inert text; buttons only for Microsoft hosts (trustedLink).
     resources: resources.shown.map((r) => ({ title: plainShort(r.text, 100, 'Link'), value: plainShort(r.link, 300) })),
     moreResources: resources.more,

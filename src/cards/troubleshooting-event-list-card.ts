@@ -1,7 +1,7 @@
 import type { Now } from './local-time';
 import type { Page } from '../mmd/types';
 import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
-import { plainJoin, plainShort } from './escape';
+import { plainJoin, plainShort, words } from './escape';
 import { relativeTime } from './format';
 import { execute, executeIfValid } from './card-action';
 import { enumText } from './graph-format';
@@ -35,21 +35,23 @@ export function troubleshootingEventListCard({ page, scope, now, deviceNames = n
     const device = deviceNames.get(event.id);
     const openDevice = device ? executeIfValid(`Open ${plainShort(device, 30)}`, 'device.open', { name: device, back }, ONLY_DATA) : null;
     return {
-      title: `${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`,
+      title: words(`${enumText(event.failureCategory)} · ${enumText(event.enrollmentType)}`),
       open: executeIfValid('Open', 'enrollmentFailure.open', { id: event.id.trim(), back }, ONLY_DATA),
       deviceActions: openDevice ? [openDevice] : [],
       reason: plainShort(event.failureReason ?? event.troubleshootingErrorDetails?.failure, 160, '(no reason given)'),
-      detail: [
-        plainJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
-        event.userId?.trim() ? `user ${plainShort(event.userId, 64)}` : '',
-        device
-          ? `device ${plainShort(device, 64)}`
-          : event.managedDeviceIdentifier?.trim()
-            ? `Intune ${plainShort(event.managedDeviceIdentifier, 40)}`
-            : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      detail: words(
+        [
+          plainJoin([event.operatingSystem, event.osVersion], 40, '', ' '),
+          event.userId?.trim() ? `user ${plainShort(event.userId, 64)}` : '',
+          device
+            ? `device ${plainShort(device, 64)}`
+            : event.managedDeviceIdentifier?.trim()
+              ? `Intune ${plainShort(event.managedDeviceIdentifier, 40)}`
+              : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
       when: relativeTime(event.eventDateTime, now),
     };
   });
@@ -69,8 +71,8 @@ export function troubleshootingEventListCard({ page, scope, now, deviceNames = n
   const report = executeIfValid('Report enrollment failure', 'enrollmentFailure.reportForm', { deviceName, from }, ONLY_DATA);
   const about = deviceName ? `device ${plainShort(deviceName, 64)}` : user ? `user ${plainShort(user, 256)}` : 'all devices';
   return renderCard('troubleshooting-event-list', {
-    summary: [`Newest first · ${about}`, pageRange(page)].filter(Boolean).join(' · '),
-    emptyText: page.skip > 0 ? 'No more enrollment failures.' : `No enrollment failures for ${about}.`,
+    summary: words([`Newest first · ${about}`, pageRange(page)].filter(Boolean).join(' · ')),
+    emptyText: words(page.skip > 0 ? 'No more enrollment failures.' : `No enrollment failures for ${about}.`),
     rows,
     actions: [...actions, ...(report ? [report] : [])],
   });

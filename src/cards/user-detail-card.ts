@@ -4,7 +4,7 @@ import { backActions } from './back-action';
 import type { User } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { capped, facts } from './card-parts';
-import { plain, plainJoin, plainShort } from './escape';
+import { plain, plainJoin, plainShort, words } from './escape';
 import { parseDate, relativeTime } from './format';
 import { groupRows } from './group-rows';
 import { renderCard, type AdaptiveCard } from './render';
@@ -42,7 +42,7 @@ export function userDetailCard({ user, now, back }: UserDetailInput): AdaptiveCa
           [d.model, d.ring?.trim() ? `${d.ring.trim()} ring` : null, d.serialNumber ? `serial ${d.serialNumber}` : null],
           60,
         ),
-        sync: parseDate(d.lastIntuneSyncTime) ? `synced ${relativeTime(d.lastIntuneSyncTime, now)}` : 'last sync —',
+        sync: words(parseDate(d.lastIntuneSyncTime) ? `synced ${relativeTime(d.lastIntuneSyncTime, now)}` : 'last sync —'),
       };
     }),
     devicesMore: devices.more,

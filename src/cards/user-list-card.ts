@@ -2,7 +2,7 @@ import type { Now } from './local-time';
 import { backTo } from './back-action';
 import type { Page, User } from '../mmd/types';
 import { execute, executeIfValid } from './card-action';
-import { plainJoin, plainShort } from './escape';
+import { plainJoin, plainShort, words } from './escape';
 import { parseDate, relativeTime } from './format';
 import { pageRange, pagingActions } from './paging';
 import { renderCard, type AdaptiveCard } from './render';
@@ -30,19 +30,20 @@ export function userListCard({ page, search, now }: UserListInput): AdaptiveCard
       nameColor: open ? 'Accent' : 'Default',
       detail: plainJoin([user.upn, user.email?.trim().toLowerCase() !== user.upn.trim().toLowerCase() ? user.email : null], 80),
       open,
-      devices: `${user.devices.length} ${user.devices.length === 1 ? 'device' : 'devices'}`,
-      sync: lastSync(user, now),
+      devices: words(`${user.devices.length} ${user.devices.length === 1 ? 'device' : 'devices'}`),
+      sync: words(lastSync(user, now)),
     };
   });
   return renderCard('user-list', {
-    heading: query ? `Users matching ${quoted}` : 'Users',
-    showing: [pageRange(page), without ? `${without} without managed devices left out` : ''].filter(Boolean).join(' · '),
-    emptyText:
+    heading: words(query ? `Users matching ${quoted}` : 'Users'),
+    showing: words([pageRange(page), without ? `${without} without managed devices left out` : ''].filter(Boolean).join(' · ')),
+    emptyText: words(
       page.skip > 0
         ? 'No more users.'
         : query
           ? `No users match ${quoted}. Try part of a name, a UPN or an email address.`
           : 'No users found.',
+    ),
     rows,
     actions: pagingActions(page, (title, skip) => execute(title, 'users.page', { search: query, skip })),
   });

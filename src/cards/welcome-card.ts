@@ -1,7 +1,7 @@
 import { COMMANDS } from '../intents/commands';
 import { CardCache } from './card-cache';
 import { execute, type ExecuteAction } from './card-action';
-import { plainShort } from './escape';
+import { plainShort, words } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 import { SANDBOX_TEXT, type BotMode } from './sandbox-text';
 
@@ -51,8 +51,8 @@ function renderWelcome(
 ): AdaptiveCard {
   return renderCard('welcome', {
     connected: mode !== 'sandbox' && problem === null,
-    connectionProblem: mode !== 'sandbox' ? (problem ?? '') : '',
-    greeting: name ? `Hi ${plainShort(name, 60)}, I'm MMD Assist.` : "Hi, I'm MMD Assist.",
+    connectionProblem: words(mode !== 'sandbox' ? (problem ?? '') : ''),
+    greeting: words(name ? `Hi ${plainShort(name, 60)}, I'm MMD Assist.` : "Hi, I'm MMD Assist."),
     sandbox: mode === 'sandbox',
     sandboxText: SANDBOX_TEXT,
     helpHint: inGroup ? GROUP_HELP_HINT : PERSONAL_HELP_HINT,
