@@ -247,8 +247,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         tabRouteDeps({ config, mmd, mmdBaseUrl, tokenEndpoint, emulatorUrl: emulator?.url, logger, storage, now, roles: security.roles }),
       );
     },
-    refuseMethod: (req, res, allowed) =>
-      isTabPath(new URL(req.url ?? '/', 'http://localhost').pathname) && (tabMethodRefusal(res, allowed), true),
+    refuseMethod: (req, res, allowed) => isTabPath(req.getPath()) && (tabMethodRefusal(res, allowed), true),
   });
   await credentialCheck;
   if (config.mode === 'live' && !config.bot.appId) {

@@ -57,7 +57,7 @@ export function checkingIntervalFor(headersTimeoutMs: number, requestTimeoutMs: 
 }
 
 /** A route's work: answers through `res`, or throws (a RequestProblem is the client's fault). */
-type RouteWork = (req: Request, res: Response) => Promise<void>;
+export type RouteWork = (req: Request, res: Response) => Promise<void>;
 
 /**
  * restify with no plugins: routes, 404/405, the timeouts. The body of /api/messages is read by
@@ -71,7 +71,16 @@ export function createServer(options: ServerOptions): BotServer {
   let ready = false;
 
   const app = restifyServer(logger);
-  const serve = (work: RouteWork) => routeHandler(work, logger);
+  const serve = (work: RouteWork) =>
+    routeHandler(work, (req, res, err) => {
+      if (err instanceof RequestProblem) {
+        logger.debug({ status: err.status, reason: err.message, path: req.url?.slice(0, 100) }, 'request rejected');
+        refuse(req, res, err.status, err.message);
+        return;
+      }
+      logger.error({ err }, 'request failed');
+      refuse(req, res, 500, 'Internal error.');
+    });
 
   app.get('/healthz', serve(healthz));
   app.head('/healthz', serve(healthz));
@@ -171,32 +180,24 @@ export function restifyServer(logger: Logger, extra: { ignoreTrailingSlash?: boo
   return app;
 }
 
-/** The URL restify will build for the request (request.js getUrl) can be built. */
+/** restify's own URL of the request can be built (and is then kept: restify parses it once). */
 function hasParsableUrl(req: IncomingMessage): boolean {
-  const url = req.url ?? '/';
-  const base = `http://${req.headers.host || 'localhost'}`;
   try {
-    if (url.charAt(0) === '/') new URL(base + url);
-    else new URL(url, base);
+    (req as Request).getUrl();
     return true;
   } catch {
     return false;
   }
 }
 
-/** restify's route callback around our async work: its errors answered here, never thrown at restify. */
-function routeHandler(work: RouteWork, logger: Logger): (req: Request, res: Response, next: Next) => void {
+/** restify's route callback around our async work: its errors answered by `fail`, never thrown at restify. */
+export function routeHandler(
+  work: RouteWork,
+  fail: (req: Request, res: Response, err: unknown) => void,
+): (req: Request, res: Response, next: Next) => void {
   return (req, res, next) => {
     work(req, res)
-      .catch((err: unknown) => {
-        if (err instanceof RequestProblem) {
-          logger.debug({ status: err.status, reason: err.message, path: req.url?.slice(0, 100) }, 'request rejected');
-          refuse(req, res, err.status, err.message);
-          return;
-        }
-        logger.error({ err }, 'request failed');
-        refuse(req, res, 500, 'Internal error.');
-      })
+      .catch((err: unknown) => fail(req, res, err))
       .finally(() => next());
   };
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { Next, Request, Response, Server } from 'restify';
-import { sendJson } from '../server/server';
+import { routeHandler, sendJson, type RouteWork } from '../server/server';
 import { readJsonBody } from '../server/read-body';
 import { RequestProblem } from '../server/request-problem';
 import type { Logger } from '../log/logger';
@@ -144,15 +144,11 @@ export function mountTab(app: Server, deps: TabRouteDeps): void {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
-  const route = (work: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: Next) => {
-    work(req, res)
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'tab: request failed');
-        sendJson(res, 500, { error: 'mmd_error', message: 'Something went wrong; try again.' });
-      })
-      .finally(() => next());
-  };
-  const pathOf = (req: Request): URL => new URL(req.url ?? '/', 'http://localhost');
+  const route = (work: RouteWork) =>
+    routeHandler(work, (_req, res, error) => {
+      logger.error({ err: error }, 'tab: request failed');
+      sendJson(res, 500, { error: 'mmd_error', message: 'Something went wrong; try again.' });
+    });
 
   const sendFile = async (res: Response, root: string, relative: string): Promise<void> => {
     const file = await readStatic(root, relative, pageHeaders);
@@ -164,7 +160,6 @@ export function mountTab(app: Server, deps: TabRouteDeps): void {
     app[endpoint.method](
       endpoint.path,
       route(async (req, res) => {
-        const url = pathOf(req);
         const params = { ...(req.params as Record<string, string>) };
         res.setHeader('Cache-Control', 'no-store');
         try {
@@ -177,7 +172,7 @@ export function mountTab(app: Server, deps: TabRouteDeps): void {
             user,
             roles,
             params,
-            query: url.searchParams,
+            query: new URLSearchParams(req.getQuery()),
             body,
             mmd: deps.mmdFor(user),
             attribute: deps.attribute,
@@ -206,7 +201,7 @@ export function mountTab(app: Server, deps: TabRouteDeps): void {
   const dev = deps.dev;
   if (dev) {
     // Sandbox only, loopback only: a signed-in stand-in for Teams on the developer's machine.
-    const devOnly = (work: (req: Request, res: Response) => Promise<void>) =>
+    const devOnly = (work: RouteWork) =>
       route(async (req, res) => {
         if (!isLoopback(req))
           return sendJson(res, 403, { error: 'unauthorized', message: 'The development host is served to this machine only.' });
@@ -223,11 +218,11 @@ export function mountTab(app: Server, deps: TabRouteDeps): void {
         }
       }),
     );
-    const devFile = devOnly((req, res) => sendFile(res, dev.staticDir, pathOf(req).pathname.slice('/tab/dev/'.length)));
+    const devFile = devOnly((req, res) => sendFile(res, dev.staticDir, req.getPath().slice('/tab/dev/'.length)));
     app.get('/tab/dev/*', devFile);
     app.head('/tab/dev/*', devFile);
   }
-  const tabFile = route((req, res) => sendFile(res, deps.staticDir, pathOf(req).pathname.slice('/tab/'.length)));
+  const tabFile = route((req, res) => sendFile(res, deps.staticDir, req.getPath().slice('/tab/'.length)));
   app.get('/tab/*', tabFile);
   app.head('/tab/*', tabFile);
 }
