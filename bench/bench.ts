@@ -20,7 +20,7 @@ import type { RunningEmulator } from '../src/emulator/types';
 import { pin, startBot, type BotProcess } from './bot-process';
 import type { MemoryFigures } from './ipc-hooks';
 import { cardRenderFigures } from './card-render';
-import { benchCases, BENCH_USER, type BenchCase, type TurnContextInfo } from './cases';
+import { benchCases, BENCH_MEMBER, type BenchCase, type TurnContextInfo } from './cases';
 import { coldStartMs } from './cold-start';
 import { BenchConnector } from './fake-connector';
 import { closedLoop, median, openLoop, quantile, sendTurn } from './load';
@@ -167,15 +167,7 @@ async function main(): Promise<void> {
   const pinned = pin(process.pid, LOAD_CPU);
   const emulator = await startEmulator({ tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET });
   await addNotes(emulator, EXAMPLE_TICKET_ID, 20);
-  const connector = await new BenchConnector({
-    id: BENCH_USER.id,
-    name: BENCH_USER.name,
-    aadObjectId: BENCH_USER.aadObjectId,
-    givenName: 'Adele',
-    surname: 'Vance',
-    email: 'adele.vance@contoso.com',
-    userPrincipalName: 'adele.vance@contoso.com',
-  }).start();
+  const connector = await new BenchConnector(BENCH_MEMBER).start();
   const ctx: TurnContextInfo = { serviceUrl: connector.url, tenantId: emulator.tenantId };
   const echo = await startBot('echo', 'echo-bot.js', { PORT: '0' }, BOT_CPU);
   const mmd = await startBot('mmd', 'mmd-bot.js', mmdEnv(emulator), BOT_CPU);

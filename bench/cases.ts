@@ -7,7 +7,16 @@ export interface TurnContextInfo {
   tenantId: string;
 }
 
-export const BENCH_USER = { id: 'user-1', name: 'Adele Vance', aadObjectId: 'aad-user-1' };
+const BENCH_USER = { id: 'user-1', name: 'Adele Vance', aadObjectId: 'aad-user-1' };
+
+/** The bench user as the fake connector's roster answers for them. */
+export const BENCH_MEMBER = {
+  ...BENCH_USER,
+  givenName: 'Adele',
+  surname: 'Vance',
+  email: 'adele.vance@contoso.com',
+  userPrincipalName: 'adele.vance@contoso.com',
+};
 
 function activity(ctx: TurnContextInfo, conversationId: string, partial: Record<string, unknown>): string {
   return JSON.stringify({

@@ -12,7 +12,7 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT_ID } from '../
 import { startEmulator } from '../src/emulator/emulator';
 import { EXAMPLE_DEVICE, EXAMPLE_TICKET_ID, EXAMPLE_USER_UPN } from '../src/emulator/seed';
 import { startBot } from './bot-process';
-import { BENCH_USER, execute, message, ticketSubmit, type TurnContextInfo } from './cases';
+import { BENCH_MEMBER, execute, message, ticketSubmit, type TurnContextInfo } from './cases';
 import { BenchConnector } from './fake-connector';
 import type { Turn } from './load';
 import { openLoop, quantile } from './load';
@@ -38,15 +38,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET });
-  const connector = await new BenchConnector({
-    id: BENCH_USER.id,
-    name: BENCH_USER.name,
-    aadObjectId: BENCH_USER.aadObjectId,
-    givenName: 'Adele',
-    surname: 'Vance',
-    email: 'adele.vance@contoso.com',
-    userPrincipalName: 'adele.vance@contoso.com',
-  }).start();
+  const connector = await new BenchConnector(BENCH_MEMBER).start();
   const bot = await startBot('mmd', 'mmd-bot.js', mmdEnv(emulator), null);
   const ctx: TurnContextInfo = { serviceUrl: connector.url, tenantId: emulator.tenantId };
   const mix: Array<(conversation: string) => Turn> = [

@@ -1,7 +1,7 @@
 import { paginate } from '../../http/paging';
 import type { Device, Page } from '../../mmd/types';
 import type { BotDeps } from '../deps';
-import { PAGE_SIZE } from './paging';
+import { pageOf } from './paging';
 
 /**
  * What the service's device search cannot do, done here over a bounded scan of the device list:
@@ -56,14 +56,7 @@ export async function searchDevicesLocally(
   }
   const more = scanned >= MAX_SCAN ? ` (the first ${MAX_SCAN}; there may be more)` : '';
   return {
-    page: {
-      items: found.slice(skip, skip + PAGE_SIZE),
-      skip,
-      top: PAGE_SIZE,
-      hasMore: found.length > skip + PAGE_SIZE,
-      nextLink: null,
-      total: found.length,
-    },
+    page: pageOf(found, skip),
     searched: `Searched the ${what} of ${scanned} devices${more}: ${found.length} matched.`,
   };
 }

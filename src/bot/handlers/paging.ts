@@ -15,3 +15,15 @@ export async function fetchPage<T, Q extends PageQuery>(
   const page = await list({ ...query, top: size + 1 });
   return { ...page, items: page.items.slice(0, size), top: size, hasMore: page.items.length > size };
 }
+
+/** One page of rows the bot found itself (a search it ran over several API pages), with the exact total. */
+export function pageOf<T>(found: readonly T[], skip: number, size = PAGE_SIZE): Page<T> {
+  return {
+    items: found.slice(skip, skip + size),
+    skip,
+    top: size,
+    hasMore: found.length > skip + size,
+    nextLink: null,
+    total: found.length,
+  };
+}

@@ -2,7 +2,7 @@ import type { TicketListQuery } from '../../mmd/mmd-client';
 import { paginate } from '../../http/paging';
 import type { Page, Ticket } from '../../mmd/types';
 import type { BotDeps } from '../deps';
-import { PAGE_SIZE } from './paging';
+import { pageOf } from './paging';
 
 /** Tickets read at most for one case-insensitive title search. */
 const MAX_TICKET_SCAN = 500;
@@ -32,14 +32,7 @@ export async function searchTicketTitles(
   }
   const more = scanned >= MAX_TICKET_SCAN ? ` (the newest ${MAX_TICKET_SCAN})` : '';
   return {
-    page: {
-      items: found.slice(skip, skip + PAGE_SIZE),
-      skip,
-      top: PAGE_SIZE,
-      hasMore: found.length > skip + PAGE_SIZE,
-      nextLink: null,
-      total: found.length,
-    },
+    page: pageOf(found, skip),
     searched: `titles of ${scanned} tickets${more} searched ignoring case`,
   };
 }

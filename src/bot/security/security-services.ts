@@ -33,22 +33,17 @@ export interface SecurityServicesOptions {
 /** Built once in src/app.ts; the caller starts and stops `redactions`. */
 export function createSecurityServices(options: SecurityServicesOptions): SecurityServices {
   const { config } = options;
-  const admins = createAdminCheck({
-    admins: config.elevation.admins,
-    adminGroupId: config.elevation.adminGroupId,
-    graph: options.graph,
-    now: options.now,
-    everyone: config.roles.defaultRole === 'admin',
-    role: 'elevation-admin',
-  });
-  const botAdmins = createAdminCheck({
-    admins: config.roles.botAdmins,
-    adminGroupId: config.roles.botAdminGroupId,
-    graph: options.graph,
-    now: options.now,
-    everyone: config.roles.defaultRole === 'admin',
-    role: 'bot-admin',
-  });
+  const adminCheck = (role: 'elevation-admin' | 'bot-admin', admins: string[], adminGroupId: string | undefined) =>
+    createAdminCheck({
+      admins,
+      adminGroupId,
+      role,
+      graph: options.graph,
+      now: options.now,
+      everyone: config.roles.defaultRole === 'admin',
+    });
+  const admins = adminCheck('elevation-admin', config.elevation.admins, config.elevation.adminGroupId);
+  const botAdmins = adminCheck('bot-admin', config.roles.botAdmins, config.roles.botAdminGroupId);
   return {
     admins,
     botAdmins,
