@@ -1,8 +1,8 @@
 // `npm run bundle` (after `npm run build`): writes build/app.zip, what App Service runs with
 // `npm start`: bin/, the built code (dist/src and the tab), cards/, pages/, package.json and
-// the lock file, and the production dependencies only. The dependencies are copied from this
-// node_modules (every package-lock entry not marked dev), so no registry is asked. Nothing in
-// them is native (SQLite is Node's own node:sqlite), so the zip runs on any Node 24.
+// the lock file, and the production dependencies only, without what Node never loads. They are
+// copied from this node_modules (every package-lock entry not marked dev): no registry is
+// asked. Nothing in them is native (SQLite is Node's own node:sqlite): the zip runs on any Node 24.
 import { existsSync, readFileSync, readdirSync, lstatSync, mkdirSync, createWriteStream, copyFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,26 +41,33 @@ function productionPackages() {
     .filter((path) => existsSync(join(root, path))); // optional packages for other platforms are not installed
 }
 
+/**
+ * What a dependency carries that Node never loads: type declarations, TypeScript sources (Node
+ * does not strip types under node_modules), source maps and markdown. About three files in five
+ * of the production packages; licences and everything else stay.
+ */
+const UNUSED_IN_DEPENDENCIES = /\.(d\.[cm]?ts|[cm]?ts|map|md|markdown)$/i;
+
 /** Every file under `path` (relative to root); symlinks (node_modules/.bin) left out. */
-function* files(path) {
+function* files(path, dependency = false) {
   const stat = lstatSync(join(root, path));
   if (stat.isSymbolicLink()) return;
   if (stat.isFile()) {
-    yield { path, mode: stat.mode };
+    if (!(dependency && UNUSED_IN_DEPENDENCIES.test(path))) yield { path, mode: stat.mode };
     return;
   }
   for (const entry of readdirSync(join(root, path))) {
     // A nested node_modules belongs to its own lock entry (which may be dev-only).
     if (entry === 'node_modules') continue;
-    yield* files(join(path, entry));
+    yield* files(join(path, entry), dependency);
   }
 }
 
 const zip = new yazl.ZipFile();
 let count = 0;
 if (dir) rmSync(dir, { recursive: true, force: true });
-const add = (path) => {
-  for (const file of files(path)) {
+const add = (path, dependency = false) => {
+  for (const file of files(path, dependency)) {
     if (dir) {
       mkdirSync(dirname(join(dir, file.path)), { recursive: true });
       copyFileSync(join(root, file.path), join(dir, file.path));
@@ -72,7 +79,7 @@ const add = (path) => {
 };
 for (const path of APP) if (existsSync(join(root, path))) add(path);
 const packages = productionPackages();
-for (const path of packages) add(path);
+for (const path of packages) add(path, true);
 
 if (dir) {
   console.log(`${relative(process.cwd(), dir) || dir}/: ${count} files, ${packages.length} production packages`);

@@ -99,6 +99,10 @@ describe('build/app.zip', () => {
       expect(existsSync(join(WORK, 'node_modules', dev))).toBe(false);
     }
     expect(names.some((n) => n.startsWith('src/') || n.startsWith('test/') || n.startsWith('dist/scripts/'))).toBe(false);
+    // What Node never loads stays out of the dependencies (the app still starts: next test).
+    const unused = names.filter((n) => n.startsWith('node_modules/') && /\.(d\.ts|ts|map|md)$/.test(n));
+    expect(unused).toEqual([]);
+    expect(names.filter((n) => n.startsWith('node_modules/') && /\/LICEN[CS]E/i.test(n)).length).toBeGreaterThan(100);
   });
 
   it('starts with `npm start` in live mode and answers a chat message over /api/messages', async () => {
