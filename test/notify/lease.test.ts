@@ -26,8 +26,8 @@ async function contenders(n: number): Promise<BlobLease[]> {
   );
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
+// The handover after a holder dies without releasing (one 15 s lease period, Azure's shortest)
+// is proven with the notifier on top: notifier.test.ts.
 describe('BlobLease against Azurite', () => {
   it('lets exactly one of two contenders lead while it renews', async () => {
     const [a, b] = await contenders(2);
@@ -43,24 +43,6 @@ describe('BlobLease against Azurite', () => {
     expect(await other.tryAcquire()).toBe(true);
     expect(await leader.tryAcquire()).toBe(false);
     await other.release();
-  });
-
-  it('hands over within one lease period when the leader dies without releasing', async () => {
-    const [a, b] = await contenders(2);
-    expect(await a!.tryAcquire()).toBe(true);
-    const died = Date.now();
-    // a stops renewing (the process is gone); b keeps trying every second.
-    let took = false;
-    while (!took && Date.now() - died < 20_000) {
-      took = await b!.tryAcquire();
-      if (!took) await sleep(1000);
-    }
-    expect(took).toBe(true);
-    // Within the 15 s period plus one retry interval and some clock slack.
-    expect(Date.now() - died).toBeLessThan(17_500);
-    // The old leader, back from a pause, finds it has lost the lease.
-    expect(await a!.tryAcquire()).toBe(false);
-    await b!.release();
   });
 
   it('refuses a lease period Azure does not offer', () => {

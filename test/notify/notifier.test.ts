@@ -49,6 +49,7 @@ describe('two instances on one Azurite store', () => {
     const teams = new FakeTeams(Date.now);
     const listCalls = [0, 0];
     const instances: RunningNotifier[] = [];
+    const leases: BlobLease[] = [];
     for (const i of [0, 1]) {
       const storage = await BlobStorage.connect({ connectionString: azurite.connectionString, container });
       const subscriptions = new SubscriptionStore(storage);
@@ -83,6 +84,7 @@ describe('two instances on one Azurite store', () => {
         name: 'locks/notify-leader',
         durationSeconds: 15,
       });
+      leases.push(lease);
       const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date() });
       instances.push(startNotifier({ lease, poller, delivery, pollSeconds: 1, renewEveryMs: 1000 }));
     }
@@ -107,6 +109,8 @@ describe('two instances on one Azurite store', () => {
       await until('the takeover', () => instances[other]!.isLeader(), 25_000);
       expect(Date.now() - died).toBeLessThan(17_500);
       await until('the second notification', () => teams.received.length === 4);
+      // The old leader, back from a pause, finds it has lost the lease.
+      expect(await leases[leader]!.tryAcquire()).toBe(false);
       await sleep(2500); // a few more rounds: nothing else may arrive
 
       expect(listCalls[other]).toBeGreaterThan(0);
