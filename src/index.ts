@@ -1,10 +1,12 @@
 import 'dotenv/config';
-import { startApp } from './app';
 import { loadConfigOrExit } from './config/load-or-exit';
 
 /** Production entry: read the configuration once, start, stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  const app = await startApp(loadConfigOrExit(process.env));
+  const config = loadConfigOrExit(process.env);
+  // Loaded after the configuration is read: a configuration error is told without loading the SDKs.
+  const { startApp } = await import('./app');
+  const app = await startApp(config);
   const shutdown = (signal: string) => {
     app.logger.info({ signal }, 'shutting down');
     app
