@@ -67,7 +67,7 @@ export const VERBS = {
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
     before: text(200)
-      .regex(/^audit\/[0-9TZ:.\-]+\/[0-9a-f-]{36}$/)
+      .regex(/^audit\/[0-9TZ:.\-]+\/(?:[0-9a-z]{6}-)?[0-9a-f-]{36}$/) // records before the sequence had none
       .optional(),
   }),
   /** MMD_AUTH=user: "Sign in again" on the sign-in help card (forgets the user's token, sends a new sign-in card). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Storage } from '../storage/storage';
 import { appendRecord } from '../storage/typed-store';
 
-/** Where audit records live: `audit/<ISO time>/<uuid>`, so a listing is in time order. */
+/** Where audit records live: `audit/<ISO time>/<sequence>-<uuid>`, so a listing is in write order. */
 const AUDIT_PREFIX = 'audit';
 
 /**

@@ -70,7 +70,7 @@ describe('append-only records', () => {
 
     const all = await readRecords<{ what: string }>(storage, 'audit');
     expect(all.map((r) => r.value.what)).toEqual(['first', 'second', 'third']);
-    expect(all[0]!.key).toMatch(/^audit\/2024-05-01T00:00:00\.000Z\/[0-9a-f-]{36}$/);
+    expect(all[0]!.key).toMatch(/^audit\/2024-05-01T00:00:00\.000Z\/[0-9a-z]{6}-[0-9a-f-]{36}$/);
 
     const recent = await readRecords<{ what: string }>(storage, 'audit', new Date('2024-05-02T00:00:00Z'));
     expect(recent.map((r) => r.value.what)).toEqual(['second', 'third']);
@@ -84,5 +84,13 @@ describe('append-only records', () => {
     expect(a).not.toBe(b);
     expect((await readRecords<string>(storage, 'audit')).map((r) => r.value).sort()).toEqual(['a', 'b']);
     expect(recordKey('audit', at, 'id-1')).toBe('audit/2024-01-01T00:00:00.000Z/id-1');
+  });
+
+  it('reads same-millisecond records back in the order they were written', async () => {
+    const storage = new MemoryStorage();
+    const at = new Date('2024-01-01T00:00:00Z');
+    const written = Array.from({ length: 40 }, (_, i) => `record-${i}`);
+    for (const value of written) await appendRecord(storage, 'audit', value, at);
+    expect((await readRecords<string>(storage, 'audit')).map((r) => r.value)).toEqual(written);
   });
 });
