@@ -184,7 +184,8 @@ export class TeamsBot extends TeamsActivityHandler {
 
 const send = sendReply;
 
-function invokeAnswer(reply: Reply): AdaptiveCardInvokeResponse {
+/** An Action.Execute answer: the card that replaces the pressed one, or a message. */
+export function invokeAnswer(reply: Reply): AdaptiveCardInvokeResponse {
   if (reply.kind === 'card') return { statusCode: 200, type: CARD_CONTENT_TYPE, value: reply.card };
   return messageResponse(reply.kind === 'text' ? reply.text : (reply.text ?? 'Done.'));
 }

@@ -5,7 +5,8 @@
 import { noteText } from '../../src/cards/note-rows';
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
 import { writeAudit } from '../../src/state/audit-log';
-import { BotHarness, cardOf, cardText, DEFAULT_USER, answerText } from '../helpers/bot-harness';
+import { cardOf, cardText, DEFAULT_USER, answerText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions, findElements, validateCard } from '../helpers/card-validation';
 import { ADMIN_BY_ID, ADMIN_ENV, addMembers, executeOnCard } from './elevation-details-helpers';
 import { apiCalls, chooseCategory, fieldError, invokeCard, press } from './forms/form-helpers';
@@ -15,12 +16,12 @@ type Json = Record<string, unknown>;
 const ADELE_LINE = '— Adele Vance (adele.vance@contoso.com) via MMD Assist';
 
 describe('attribution and audit of changes made through the bot', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   let ticketA: string;
   let ticketB: string;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: ADMIN_ENV });
+    harness = await TurnHarness.start({ env: ADMIN_ENV });
     addMembers(harness);
     const page = await harness.app.mmd.tickets.list({ states: ['active'], top: 2 });
     ticketA = page.items[0]!.id;

@@ -4,7 +4,8 @@
  * commands (one ticket, every ticket, digest, quiet hours). Each change is made over the bot's
  * real /api/messages, then read back with `audit` as an admin: action, target and actor.
  */
-import { BotHarness, cardOf, cardText, type SendOptions } from '../helpers/bot-harness';
+import { cardOf, cardText, type SendOptions } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions, findElements, validateCard } from '../helpers/card-validation';
 import { ADMIN_BY_ID, ADMIN_ENV } from './elevation-details-helpers';
 import { inputs, invokeCard, press } from './forms/form-helpers';
@@ -16,11 +17,11 @@ const CHANNEL: SendOptions = { conversationType: 'channel', conversationId: '19:
 const MEGAN: SendOptions = { user: ADMIN_BY_ID, conversationId: 'personal-megan' };
 
 describe('every change is audited', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   let ticketId: string;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: ADMIN_ENV });
+    harness = await TurnHarness.start({ env: ADMIN_ENV });
     ticketId = (await harness.app.mmd.tickets.list({ states: ['active'], top: 1 })).items[0]!.id;
   });
   afterAll(async () => {

@@ -1,21 +1,22 @@
 import { EXAMPLE_DEVICE, EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
 import { writeAudit } from '../../src/state/audit-log';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findElements, validateCard } from '../helpers/card-validation';
 import { ADMIN_ENV, OUTSIDER, addMembers, executeOnCard } from './elevation-details-helpers';
 
 describe('the audit command', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: { ...ADMIN_ENV, ELEVATION_REVEAL_SECONDS: '60' } });
+    harness = await TurnHarness.start({ env: { ...ADMIN_ENV, ELEVATION_REVEAL_SECONDS: '60' } });
     addMembers(harness);
   });
   afterAll(async () => {
     await harness?.stop();
   });
 
-  it('records every reveal attempt under audit/<ISO time>/<uuid> and shows them newest first', async () => {
+  it('records every reveal attempt under audit/<ISO time>/<sequence>-<uuid> and shows them newest first', async () => {
     await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_ELEVATED_DEVICE });
     await executeOnCard(harness, 'elevation.reveal', { deviceName: EXAMPLE_DEVICE });
     await executeOnCard(
@@ -27,7 +28,7 @@ describe('the audit command', () => {
 
     const keys = await harness.app.storage.list('audit/');
     expect(keys).toHaveLength(3);
-    for (const key of keys) expect(key).toMatch(/^audit\/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\/[0-9a-f-]{36}$/);
+    for (const key of keys) expect(key).toMatch(/^audit\/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\/[0-9a-z]{6}-[0-9a-f-]{36}$/);
 
     const replies = await harness.say('audit');
     const card = cardOf(replies[0]);
@@ -78,8 +79,8 @@ describe('the audit command', () => {
 
 describe('refusal in sandbox mode', () => {
   it('tells a non-admin how to let themselves in, naming their own identity', async () => {
-    const { BotHarness } = await import('../helpers/bot-harness');
-    const harness = await BotHarness.start({ env: { DEFAULT_ROLE: 'reader' } });
+    const { TurnHarness } = await import('../helpers/turn-harness');
+    const harness = await TurnHarness.start({ env: { DEFAULT_ROLE: 'reader' } });
     try {
       const replies = await harness.say('audit');
       expect(String(replies[0]!.text)).toMatch(/BOT_ADMINS .*set to \S+@\S+\./);

@@ -1,13 +1,14 @@
 import { EXAMPLE_DEVICE, EXAMPLE_TICKET_ID, EXAMPLE_USER_UPN } from '../../src/emulator/seed';
-import { BotHarness, cardOf, cardText, answerText } from '../helpers/bot-harness';
+import { cardOf, cardText, answerText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions, validateCard } from '../helpers/card-validation';
 
 /** Each chat command through the real /api/messages against the emulator. */
 describe('chat commands', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

@@ -1,5 +1,6 @@
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { detailCalls } from './elevation-details-helpers';
 
 const GROUP = 'd2b7c1a0-0000-4000-8000-0000000000ad';
@@ -7,7 +8,7 @@ const MEMBER = { id: 'user-g1', name: 'Grady Member', aadObjectId: 'aad-g1' };
 const NON_MEMBER = { id: 'user-g2', name: 'Nora Outside', aadObjectId: 'aad-g2' };
 const UNKNOWN = { id: 'user-g3', name: 'Guest Person', aadObjectId: 'aad-g3' };
 
-function graphCalls(harness: BotHarness, from = 0): string[] {
+function graphCalls(harness: TurnHarness, from = 0): string[] {
   return harness.app
     .emulator!.requestLog()
     .slice(from)
@@ -16,10 +17,10 @@ function graphCalls(harness: BotHarness, from = 0): string[] {
 }
 
 describe('elevation admins by Entra group membership (Graph)', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: { ELEVATION_ADMIN_GROUP_ID: GROUP, ELEVATION_REVEAL_SECONDS: '60' } });
+    harness = await TurnHarness.start({ env: { ELEVATION_ADMIN_GROUP_ID: GROUP, ELEVATION_REVEAL_SECONDS: '60' } });
     const res = await fetch(`${harness.app.emulator!.url}/_emulator/graph/directory`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

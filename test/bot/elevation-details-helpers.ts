@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from '../../src/storage/storage';
-import type { BotHarness, InvokeResponse, SendOptions } from '../helpers/bot-harness';
+import type { ChatHarness, InvokeResponse, SendOptions } from '../helpers/bot-harness';
 import { requestToken } from '../emulator/emulator-harness';
 import { findElements } from '../helpers/card-validation';
 
@@ -16,7 +16,7 @@ export const ADMIN_BY_ID = { id: 'user-2', name: 'Megan Bowen', aadObjectId: 'aa
 export const OUTSIDER = { id: 'user-3', name: 'Mallory Evil', aadObjectId: 'aad-user-3' };
 
 /** Registers the outsider with Teams (the admin by id stays unknown to the roster on purpose). */
-export function addMembers(harness: BotHarness): void {
+export function addMembers(harness: ChatHarness): void {
   harness.connector.members.set(OUTSIDER.id, { ...OUTSIDER, userPrincipalName: 'mallory@contoso.com' });
 }
 
@@ -24,7 +24,7 @@ export function addMembers(harness: BotHarness): void {
  * Sends `elevation <device>` as this user and answers the id the connector gave the card the
  * bot sent (in the 1:1 chat the card went to); undefined when no card was sent (refused).
  */
-export async function shownCardId(harness: BotHarness, deviceName: string, options: SendOptions = {}): Promise<string | undefined> {
+export async function shownCardId(harness: ChatHarness, deviceName: string, options: SendOptions = {}): Promise<string | undefined> {
   const before = harness.connector.calls.length;
   await harness.say(`elevation ${deviceName}`, options);
   return harness.connector.calls.slice(before).find((c) => c.method === 'POST' && Array.isArray(c.activity.attachments))?.responseId;
@@ -35,7 +35,7 @@ export async function shownCardId(harness: BotHarness, deviceName: string, optio
  * A reveal without a given replyToId is pressed on a card the bot sent for that device first.
  */
 export async function executeOnCard(
-  harness: BotHarness,
+  harness: ChatHarness,
   verb: string,
   data: Record<string, unknown>,
   options: SendOptions & { replyToId?: string } = {},
@@ -44,23 +44,11 @@ export async function executeOnCard(
     verb === 'elevation.reveal' && !options.replyToId && typeof data.deviceName === 'string'
       ? await shownCardId(harness, data.deviceName, options)
       : undefined;
-  const { status, body } = await harness.post(
-    harness.activity(
-      {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        replyToId: options.replyToId ?? shown ?? `card-${randomUUID()}`,
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-      },
-      options,
-    ),
-  );
-  if (status !== 200) throw new Error(`invoke answered ${status}: ${JSON.stringify(body)}`);
-  return body as InvokeResponse;
+  return harness.execute(verb, data, { ...options, replyToId: options.replyToId ?? shown ?? `card-${randomUUID()}` });
 }
 
 /** Calls to the emulator's elevationDetails since `from` (index into requestLog()). */
-export function detailCalls(harness: BotHarness, from = 0): string[] {
+export function detailCalls(harness: ChatHarness, from = 0): string[] {
   return harness.app
     .emulator!.requestLog()
     .slice(from)
@@ -76,7 +64,7 @@ export async function dumpStorage(storage: Storage): Promise<string> {
 }
 
 /** The password the emulator holds for a device (read straight from the emulator, not through the bot). */
-export async function emulatorPassword(harness: BotHarness, deviceName: string): Promise<string> {
+export async function emulatorPassword(harness: ChatHarness, deviceName: string): Promise<string> {
   const emulator = harness.app.emulator!;
   const token = String((await requestToken(emulator)).body.access_token);
   const res = await fetch(`${emulator.mmdBaseUrl}tenants/${emulator.tenantId}/devices/${deviceName}/elevationDetails`, {

@@ -1,5 +1,6 @@
 import { parseIntent } from '../../src/intents/parse-intent';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions, findElements, validateCard } from '../helpers/card-validation';
 
 type Json = Record<string, unknown>;
@@ -10,10 +11,10 @@ type Json = Record<string, unknown>;
  * /api/messages against the sandbox emulator.
  */
 describe('elevation list', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

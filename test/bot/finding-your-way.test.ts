@@ -1,5 +1,6 @@
 import { COMMANDS } from '../../src/intents/commands';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions, findElements, validateCard } from '../helpers/card-validation';
 import { ADMIN_ENV } from './elevation-details-helpers';
 
@@ -7,10 +8,10 @@ type Json = Record<string, unknown>;
 
 /** Issue 14: opening from a list keeps a way back; help's Try examples exist in the sandbox. */
 describe('finding your way', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: ADMIN_ENV });
+    harness = await TurnHarness.start({ env: ADMIN_ENV });
   });
   afterAll(async () => {
     await harness?.stop();

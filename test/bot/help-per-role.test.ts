@@ -1,4 +1,5 @@
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions, validateCard } from '../helpers/card-validation';
 
 /**
@@ -23,10 +24,10 @@ const EMPTY_ANSWER =
   /could not find|No .* (was|were) found|did not understand|went wrong|needs the \w+ role|No elevation requests|has no open elevation request|No records match|not exist/i;
 
 describe('help per role, every Try button', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({
+    harness = await TurnHarness.start({
       env: { DEFAULT_ROLE: 'reader', OPERATORS: 'aad-operator', ELEVATION_ADMINS: 'aad-admin', BOT_ADMINS: 'aad-admin' },
     });
     for (const person of Object.values(PEOPLE)) harness.connector.members.set(person.id, { ...person });

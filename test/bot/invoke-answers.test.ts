@@ -7,14 +7,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findElements } from '../helpers/card-validation';
-import { BotHarness, answerText, type InvokeResponse, type SendOptions } from '../helpers/bot-harness';
+import { answerText, type InvokeResponse, type SendOptions } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const CHANNEL: SendOptions = { conversationType: 'channel', conversationId: '19:channel@thread.skype' };
 
-let harness: BotHarness;
+let harness: TurnHarness;
 beforeAll(async () => {
-  harness = await BotHarness.start();
+  harness = await TurnHarness.start();
 });
 afterAll(async () => {
   await harness.stop();

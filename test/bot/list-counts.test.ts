@@ -1,4 +1,5 @@
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { validateCard } from '../helpers/card-validation';
 import { readAnswer, requestToken } from '../emulator/emulator-harness';
 
@@ -8,10 +9,10 @@ import { readAnswer, requestToken } from '../emulator/emulator-harness';
  * page still knows its total). Over /api/messages against the sandbox emulator.
  */
 describe('lists say how many', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

@@ -3,7 +3,8 @@
  * on every detail opened from a list; the incident forms have Cancel; enrollment failures name the
  * MMD device and open its card.
  */
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions } from '../helpers/card-validation';
 import { expectCleanCard } from '../cards/card-checks';
 import { action, invokeCard, press } from './forms/form-helpers';
@@ -12,10 +13,10 @@ type Json = Record<string, unknown>;
 const backOf = (card: unknown) => findActions(card).find((a) => String(a.title).startsWith('← Back'));
 
 describe('navigation', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

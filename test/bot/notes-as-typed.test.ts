@@ -1,16 +1,17 @@
 import { noteText } from '../../src/cards/note-rows';
 import { EXAMPLE_TICKET_ID } from '../../src/emulator/seed';
-import { BotHarness, cardOf } from '../helpers/bot-harness';
+import { cardOf } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findElements } from '../helpers/card-validation';
 
 const runs = (card: unknown) => [...findElements(card, 'TextRun'), ...findElements(card, 'TextBlock')].map((r) => String(r.text));
 
 /** Issue 25 point 2: a note with no HTML tag is plain text (line breaks kept); HTML stays HTML. */
 describe('notes as typed', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

@@ -3,7 +3,8 @@
  * records the app's id as the requester; the plan of action's last line names the admin.
  */
 import { requesterOf } from '../../src/protocol/attribution';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { chooseCategory, invokeCard, press } from './forms/form-helpers';
 
 describe('requested by', () => {
@@ -17,7 +18,7 @@ describe('requested by', () => {
   });
 
   it('an elevation requested in chat lists the admin, not the app id (loopback)', async () => {
-    const harness = await BotHarness.start();
+    const harness = await TurnHarness.start();
     try {
       const ticketId = (await harness.app.mmd.tickets.list({ states: ['active'], top: 1 })).items[0]!.id;
       const form = await chooseCategory(

@@ -1,6 +1,7 @@
 /** Issue 25 point 5: no button a role cannot use, over /api/messages against the emulator. */
 import { EXAMPLE_DEVICE, EXAMPLE_TICKET_ID } from '../../src/emulator/seed';
-import { BotHarness, cardOf } from '../helpers/bot-harness';
+import { cardOf } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions } from '../helpers/card-validation';
 
 const CHANGE_VERBS = [
@@ -12,7 +13,7 @@ const CHANGE_VERBS = [
   'incident.ticketForm',
 ];
 
-async function verbsShown(harness: BotHarness): Promise<string[]> {
+async function verbsShown(harness: TurnHarness): Promise<string[]> {
   const cards = [
     cardOf((await harness.say(`ticket ${EXAMPLE_TICKET_ID}`))[0]),
     cardOf((await harness.say(`device ${EXAMPLE_DEVICE}`))[0]),
@@ -23,7 +24,7 @@ async function verbsShown(harness: BotHarness): Promise<string[]> {
 
 describe('buttons by role', () => {
   it('a reader sees no change buttons on tickets, devices and incidents; an operator sees them', async () => {
-    const readers = await BotHarness.start({ env: { DEFAULT_ROLE: 'reader', OPERATORS: 'otto@contoso.com' } });
+    const readers = await TurnHarness.start({ env: { DEFAULT_ROLE: 'reader', OPERATORS: 'otto@contoso.com' } });
     try {
       const shown = await verbsShown(readers);
       expect(shown.filter((v) => CHANGE_VERBS.includes(v))).toEqual([]);
@@ -33,7 +34,7 @@ describe('buttons by role', () => {
     } finally {
       await readers.stop();
     }
-    const operators = await BotHarness.start();
+    const operators = await TurnHarness.start();
     try {
       expect(await verbsShown(operators)).toEqual(expect.arrayContaining(CHANGE_VERBS));
     } finally {

@@ -1,4 +1,5 @@
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 
 /**
  * Issue 14: in sandbox mode the sample tenant reads like a live one, whatever the date: the bot's
@@ -6,10 +7,10 @@ import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
  */
 describe('sandbox sample data reads like a live tenant', () => {
   const NOW = new Date('2031-03-10T08:00:00Z'); // any date: the data follows it
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ now: () => NOW });
+    harness = await TurnHarness.start({ now: () => NOW });
   });
   afterAll(async () => {
     await harness?.stop();

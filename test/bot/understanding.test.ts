@@ -1,13 +1,14 @@
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { findActions, findElements, validateCard } from '../helpers/card-validation';
 import { expectCleanCard } from '../cards/card-checks';
 
 /** Issue 14: typos and small talk get a short card with one-click buttons, over /api/messages. */
 describe('understanding what people mean', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();
@@ -57,10 +58,10 @@ describe('understanding what people mean', () => {
 });
 
 describe('search that users expect', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();
@@ -109,10 +110,10 @@ describe('search that users expect', () => {
 });
 
 describe('tickets: states and title search', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

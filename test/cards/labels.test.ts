@@ -4,7 +4,8 @@ import { elevationRevealedCard } from '../../src/cards/elevation-details-card';
 import { statusView, ticketStateLabel } from '../../src/cards/format';
 import { valueLabel } from '../../src/protocol/labels';
 import { ticketPrefillFromIncident } from '../../src/protocol/incident-ticket-prefill';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { press, invokeCard } from '../bot/forms/form-helpers';
 import { NOW } from './sample-data';
 
@@ -62,7 +63,7 @@ describe('labels, not enums', () => {
   });
 
   it('an incident classified in chat is audited in the same words (loopback)', async () => {
-    const harness = await BotHarness.start();
+    const harness = await TurnHarness.start();
     try {
       const card = invokeCard(await harness.execute('incident.open', { id: '1014' }));
       invokeCard(

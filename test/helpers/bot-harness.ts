@@ -12,6 +12,8 @@ type ConversationType = 'personal' | 'groupChat' | 'channel';
 
 export interface SendOptions {
   conversationType?: ConversationType;
+  /** The message holding the pressed card (invokes). */
+  replyToId?: string;
   conversationId?: string;
   user?: { id: string; name?: string; aadObjectId?: string };
 }
@@ -24,6 +26,18 @@ export interface HarnessOptions {
   deadlines?: TurnDeadlines;
 }
 
+/**
+ * What chat tests use of a harness, whether it reaches the bot over /api/messages (BotHarness)
+ * or at its Turn port (TurnHarness): the same calls and the same recorded sends.
+ */
+export interface ChatHarness {
+  app: Pick<RunningApp, 'emulator' | 'mmd' | 'storage' | 'notify' | 'graph'>;
+  connector: Pick<FakeConnector, 'calls' | 'members' | 'sent' | 'updates' | 'url' | 'waitFor' | 'clear'>;
+  say(text: string, options?: SendOptions): Promise<Record<string, unknown>[]>;
+  execute(verb: string, data: unknown, options?: SendOptions): Promise<InvokeResponse>;
+  submit(value: Record<string, unknown>, options?: SendOptions): Promise<Record<string, unknown>[]>;
+}
+
 export const TEST_TENANT = 'tenant-0001';
 export const DEFAULT_USER = { id: 'user-1', name: 'Adele Vance', aadObjectId: 'aad-user-1' };
 
@@ -32,7 +46,7 @@ export const DEFAULT_USER = { id: 'user-1', name: 'Adele Vance', aadObjectId: 'a
  * on loopback, and a FakeConnector as the serviceUrl that records what the bot sends. Logs are
  * captured in `logs` so tests can prove what never reaches them.
  */
-export class BotHarness {
+export class BotHarness implements ChatHarness {
   app!: RunningApp;
   connector = new FakeConnector();
   logs: string[] = [];
@@ -76,6 +90,7 @@ export class BotHarness {
       channelId: 'msteams',
       serviceUrl: this.connector.url,
       id: randomUUID(),
+      ...(options.replyToId ? { replyToId: options.replyToId } : {}),
       timestamp: new Date().toISOString(),
       from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
       recipient: { id: 'bot-1', name: 'MMD Assist' },

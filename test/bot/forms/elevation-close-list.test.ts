@@ -1,4 +1,5 @@
-import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { cardOf, cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { findActions } from '../../helpers/card-validation';
 import { action, apiCalls, invokeCard, press } from './form-helpers';
 
@@ -13,10 +14,10 @@ const CLOSE = /\/elevationRequests\/[^/]+$/;
  * again, the request shown as closed). Over the bot's real /api/messages against the emulator.
  */
 describe('closing an elevation request from the list', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

@@ -1,4 +1,5 @@
-import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { cardOf, cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { validateCard } from '../../helpers/card-validation';
 import { action, apiCalls, chooseCategory, fieldError, input, inputs, invokeCard, invokeMessage, press } from './form-helpers';
 
@@ -8,13 +9,13 @@ const CREATE = /\/elevationRequests$/;
 const CLOSE = /\/elevationRequests\/[^/]+$/;
 
 describe('elevation forms', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   let ticketId: string;
   /** Devices with no open elevation request, handed out one per test that creates requests. */
   let freeDevices: string[];
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
     ticketId = (await harness.app.mmd.tickets.list({ states: ['active'], top: 1 })).items[0]!.id;
     const devices = (await harness.app.mmd.devices.list({ top: 40 })).items.map((d) => d.name).filter((n) => /^MMD-\d+$/.test(n));
     freeDevices = [];

@@ -1,4 +1,4 @@
-import type { BotHarness, InvokeResponse } from '../../helpers/bot-harness';
+import type { ChatHarness, InvokeResponse } from '../../helpers/bot-harness';
 import { cardText } from '../../helpers/bot-harness';
 import { findActions, validateCard, walk } from '../../helpers/card-validation';
 
@@ -70,12 +70,12 @@ export function submission(card: unknown, verb: string, changes: Json = {}): Jso
 }
 
 /** Presses the form's button: Action.Execute with the card's data and inputs. */
-export async function press(harness: BotHarness, card: unknown, verb: string, changes: Json = {}): Promise<InvokeResponse> {
+export async function press(harness: ChatHarness, card: unknown, verb: string, changes: Json = {}): Promise<InvokeResponse> {
   return harness.execute(verb, submission(card, verb, changes));
 }
 
 /** API calls the emulator received that match, e.g. ('POST', /\/tickets$/). */
-export function apiCalls(harness: BotHarness, method: string, path: RegExp): number {
+export function apiCalls(harness: ChatHarness, method: string, path: RegExp): number {
   return (harness.app.emulator?.requestLog() ?? []).filter((r) => r.method === method && path.test(r.url.split('?')[0]!)).length;
 }
 
@@ -85,7 +85,7 @@ export { cardText };
  * Step 1 of a form with a dependent subcategory: chooses the category and presses "Choose
  * subcategory" (the `*.chooseCategory` verb); returns step 2, the form with that category's subcategories.
  */
-export async function chooseCategory(harness: BotHarness, card: unknown, category: string, changes: Json = {}): Promise<Json> {
+export async function chooseCategory(harness: ChatHarness, card: unknown, category: string, changes: Json = {}): Promise<Json> {
   const verb = findActions(card).find((a) => typeof a.verb === 'string' && a.verb.endsWith('.chooseCategory'))?.verb;
   if (typeof verb !== 'string') throw new Error('no Choose subcategory button');
   return invokeCard(await press(harness, card, verb, { category, ...changes }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LANDING_MS } from '../../../src/state/form-claim';
-import { BotHarness } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { apiCalls, chooseCategory, invokeCard, invokeMessage, press, cardText, type Json } from './form-helpers';
 
 /*
@@ -24,12 +24,12 @@ const VALID: Json = {
 };
 
 describe('a create that lands after the bot stopped waiting', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: { MMD_TIMEOUT_MS: '1000', NOTIFY_POLL_SECONDS: '86400' }, now });
+    harness = await TurnHarness.start({ env: { MMD_TIMEOUT_MS: '1000', NOTIFY_POLL_SECONDS: '86400' }, now });
   });
   afterAll(async () => {
     await harness?.stop();

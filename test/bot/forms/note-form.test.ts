@@ -1,4 +1,5 @@
-import { BotHarness, answerText, cardText } from '../../helpers/bot-harness';
+import { answerText, cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { findElements } from '../../helpers/card-validation';
 import { action, apiCalls, fieldError, inputs, invokeCard, invokeMessage, press } from './form-helpers';
 
@@ -7,11 +8,11 @@ type Json = Record<string, unknown>;
 const ADD_NOTE = /\/addNote$/;
 
 describe('add note form', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   let ticketId: string;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
     const page = await harness.app.mmd.tickets.list({ states: ['active'], top: 1 });
     ticketId = page.items[0]!.id;
   });

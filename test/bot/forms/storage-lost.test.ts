@@ -6,7 +6,8 @@ import { startEmulator } from '../../../src/emulator/emulator';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { createLogger } from '../../../src/log/logger';
 import { createStorage } from '../../../src/storage/create-storage';
-import { BotHarness, cardText, TEST_TENANT } from '../../helpers/bot-harness';
+import { cardText, TEST_TENANT } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { action, invokeCard, invokeMessage, press } from './form-helpers';
 import { emulatorEnv } from '../../helpers/emulator-env';
 
@@ -32,7 +33,7 @@ describe('SQLite file deleted while the bot runs', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function startBot(): Promise<BotHarness> {
+  async function startBot(): Promise<TurnHarness> {
     const sink = new Writable({
       write(chunk: Buffer, _enc, cb) {
         logs.push(chunk.toString('utf8'));
@@ -41,7 +42,7 @@ describe('SQLite file deleted while the bot runs', () => {
     });
     // The real store with the real log line, as STORAGE=sqlite:<path> opens it.
     const storage = await createStorage({ kind: 'sqlite', path }, createLogger({ level: 'debug', destination: sink }));
-    return BotHarness.start({
+    return TurnHarness.start({
       storage,
       env: {
         ...emulatorEnv(emulator),
@@ -62,7 +63,7 @@ describe('SQLite file deleted while the bot runs', () => {
     severity: '4',
     phone: '+1 425 555 0100',
   });
-  const ticketsTitled = async (bot: BotHarness, title: string) =>
+  const ticketsTitled = async (bot: TurnHarness, title: string) =>
     (await bot.app.mmd.tickets.list({ title })).items.filter((t) => t.title === title).map((t) => t.id);
 
   it('logs the loss at error, refuses writes plainly, and never creates a form twice after the restart', async () => {

@@ -3,7 +3,8 @@
  * the list (tenant, device, user) with paging, one event, and the report form, prefilled from a
  * device card's button, with its invalid, tampered, double and refused submits.
  */
-import { BotHarness, cardOf, cardText, answerText } from '../../helpers/bot-harness';
+import { cardOf, cardText, answerText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { findActions } from '../../helpers/card-validation';
 import { expectCleanCard } from '../../cards/card-checks';
 import type { Device } from '../../../src/mmd/types';
@@ -25,12 +26,12 @@ const rowIds = (card: unknown): string[] =>
     .map((a) => String((a.data as Json).id));
 
 describe('enrollment failures in chat', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   /** A device Intune knows: the emulator's seed gives the first such device enrollment events. */
   let device: Device;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
     const page = await harness.app.mmd.devices.list({ top: 50 });
     device = page.items.find((d) => d.intuneId && d.aadDeviceId && d.userUpn)!;
     if (!device) throw new Error('no Intune device in the seed');

@@ -1,8 +1,8 @@
-import type { BotHarness } from '../../helpers/bot-harness';
+import type { ChatHarness } from '../../helpers/bot-harness';
 
 /** The emulator's switch that makes Graph create answer 400/403/405 (null: accept again). */
 export async function refuseCreate(
-  harness: BotHarness,
+  harness: ChatHarness,
   collection: 'incidents' | 'troubleshootingEvents',
   status: 400 | 403 | 405 | null,
 ): Promise<void> {

@@ -4,7 +4,8 @@
  */
 import { determinationFits, INCIDENT_CLASSIFICATIONS, INCIDENT_DETERMINATIONS } from '../../../src/graph/graph-enums';
 import { DETERMINATION_CHOICES } from '../../../src/protocol/incident-rules';
-import { BotHarness, cardText } from '../../helpers/bot-harness';
+import { cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { findElements } from '../../helpers/card-validation';
 import { apiCalls, fieldError, invokeCard, press } from '../forms/form-helpers';
 
@@ -12,10 +13,10 @@ const PATCH = /\/v1\.0\/security\/incidents\/[^/]+$/;
 const CREATE = /\/beta\/security\/incidents$/;
 
 describe('incident classification and determination', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

@@ -3,7 +3,8 @@
  * the commands, paging and filters, the detail card's in-place updates, the new incident form
  * (invalid, tampered, double and refused submits) and "Open MMD ticket".
  */
-import { BotHarness, cardOf, cardText, answerText } from '../../helpers/bot-harness';
+import { cardOf, cardText, answerText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { findActions } from '../../helpers/card-validation';
 import { expectCleanCard } from '../../cards/card-checks';
 import { action, apiCalls, fieldError, inputs, invokeCard, invokeMessage, press } from '../forms/form-helpers';
@@ -31,10 +32,10 @@ function rowIds(card: unknown): string[] {
 }
 
 describe('security incidents in chat', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

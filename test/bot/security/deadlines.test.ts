@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FaultRule } from '../../../src/emulator/types';
-import { BotHarness } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { invokeCard, press } from '../forms/form-helpers';
 
 /*
@@ -23,7 +23,7 @@ function prng(seed: number): () => number {
 }
 
 describe('deadlines under a misbehaving API', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   const random = prng(20261201);
 
   /** One-shot fault rules for the next few API calls, drawn from the distribution above. */
@@ -49,7 +49,7 @@ describe('deadlines under a misbehaving API', () => {
   }
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: { MMD_TIMEOUT_MS: '10000' } });
+    harness = await TurnHarness.start({ env: { MMD_TIMEOUT_MS: '10000' } });
   });
   afterAll(async () => {
     harness.app.emulator?.faults.clear();

@@ -1,4 +1,5 @@
-import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { cardOf, cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 
 /*
  * Group membership (OPERATOR_GROUP_ID, ELEVATION_ADMIN_GROUP_ID) is asked of Microsoft Graph
@@ -11,11 +12,11 @@ const MEMBER = { id: 'user-g', name: 'Grace Group', aadObjectId: 'aad-group-memb
 const OUTSIDER = { id: 'user-n', name: 'Ned None', aadObjectId: 'aad-not-member' };
 
 describe('group membership checks are cached per user', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   let now = new Date('2026-12-01T09:00:00Z');
 
   beforeAll(async () => {
-    harness = await BotHarness.start({
+    harness = await TurnHarness.start({
       env: { OPERATOR_GROUP_ID: OPERATORS_GROUP, ELEVATION_ADMIN_GROUP_ID: ADMINS_GROUP },
       now: () => now,
     });

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { Reply } from '../../src/bot/reply';
+import type { Turn, TurnMember } from '../../src/bot/turn';
+import type { AdaptiveCard } from '../../src/cards/render';
+import { loadConfig } from '../../src/config/config';
+import { createCore, type Core } from '../../src/core';
+import { withDeadline } from '../../src/http/deadline';
+import { createLogger } from '../../src/log/logger';
+import { MemoryStorage } from '../../src/storage/memory-storage';
+import { invokeAnswer } from '../../src/teams/teams-bot';
+import { DEFAULT_DEADLINES } from '../../src/teams/teams-turn';
+import { DEFAULT_USER, TEST_TENANT, type HarnessOptions, type InvokeResponse, type SendOptions } from './bot-harness';
+import type { ConnectorCall, TeamsMember } from './fake-connector';
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const SERVICE_URL = 'https://smba.example.test/';
+
+const activityOf = (card: AdaptiveCard, text?: string): Record<string, unknown> => ({
+  type: 'message',
+  ...(text !== undefined ? { text } : {}),
+  attachments: [{ contentType: CARD, content: card }],
+});
+
+/**
+ * What the bot asked of Teams, in the FakeConnector's shape (same `calls`, `sent`, `updates`,
+ * `members`), so a test reads the same whichever harness it runs on.
+ */
+class TurnRecorder {
+  readonly calls: ConnectorCall[] = [];
+  readonly created: { tenantId?: string; id: string }[] = [];
+  members = new Map<string, TeamsMember>();
+  /** The serviceUrl turns carry (stored in conversation references). */
+  readonly url = SERVICE_URL;
+  private next = 1;
+
+  record(method: 'POST' | 'PUT', conversationId: string, activity: Record<string, unknown>, activityId?: string): string {
+    const id = method === 'PUT' ? activityId! : `activity-${this.next++}`;
+    this.calls.push({ method, conversationId, activityId, activity, at: Date.now(), responseId: id });
+    return id;
+  }
+
+  newConversation(tenantId: string): string {
+    const id = `personal-${this.next++}`;
+    this.created.push({ tenantId, id });
+    return id;
+  }
+
+  sent(conversationId?: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === 'POST' && (!conversationId || c.conversationId === conversationId)).map((c) => c.activity);
+  }
+
+  updates(conversationId?: string): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'PUT' && (!conversationId || c.conversationId === conversationId));
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    const start = Date.now();
+    while (!predicate()) {
+      if (Date.now() - start > timeoutMs) throw new Error('TurnRecorder.waitFor timed out');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+/**
+ * The bot at its Turn port: the app's own core (src/core.ts: handlers, routing, storage, the
+ * MMD and Graph clients against the built-in emulator on loopback) driven with turns made here,
+ * no Teams SDK and no /api/messages in between. The Teams edge has its own tests; the few that
+ * need the whole app over HTTP use BotHarness.
+ */
+export class TurnHarness {
+  app!: Core;
+  connector = new TurnRecorder();
+  logs: string[] = [];
+  private messageMs = DEFAULT_DEADLINES.messageMs;
+
+  static async start(options: HarnessOptions = {}): Promise<TurnHarness> {
+    const harness = new TurnHarness();
+    harness.connector.members.set(DEFAULT_USER.id, {
+      ...DEFAULT_USER,
+      givenName: 'Adele',
+      surname: 'Vance',
+      email: 'adele.vance@contoso.com',
+      userPrincipalName: 'adele.vance@contoso.com',
+    });
+    if (options.deadlines) harness.messageMs = options.deadlines.messageMs;
+    const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'debug', ...options.env });
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        harness.logs.push(chunk.toString('utf8'));
+        cb();
+      },
+    });
+    const recorder = harness.connector;
+    harness.app = await createCore(
+      config,
+      { logger: createLogger({ level: 'debug', destination: sink }), storage: options.storage ?? new MemoryStorage(), now: options.now },
+      () => ({
+        cards: {
+          updateCard: async (reference, activityId, card) =>
+            void recorder.record('PUT', reference.conversation.id, activityOf(card), activityId),
+        },
+        sender: {
+          send: async (target, card, sendOptions = {}) => {
+            if (sendOptions.updateActivityId) {
+              recorder.record('PUT', target.conversationId, activityOf(card), sendOptions.updateActivityId);
+              return { activityId: sendOptions.updateActivityId };
+            }
+            return { activityId: recorder.record('POST', target.conversationId, activityOf(card), sendOptions.replyToId) };
+          },
+        },
+      }),
+    );
+    harness.app.startBackground();
+    return harness;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+  }
+
+  /** A turn as the Teams edge would make it from an activity with these options. */
+  turn(kind: Turn['kind'], options: SendOptions = {}): Turn {
+    const type = options.conversationType ?? 'personal';
+    const conversationId = options.conversationId ?? `${type}-conv-1`;
+    const from = options.user ?? DEFAULT_USER;
+    const user = { id: from.id, aadObjectId: from.aadObjectId, name: from.name };
+    const recorder = this.connector;
+    const correlationId = randomUUID();
+    const entry = (): TurnMember | undefined => {
+      const found = recorder.members.get(user.id);
+      if (!found) return undefined;
+      const { id: _id, ...member } = found;
+      return member;
+    };
+    return {
+      correlationId,
+      kind,
+      conversation: type,
+      conversationId,
+      tenantId: TEST_TENANT,
+      user,
+      replyToId: options.replyToId,
+      utcOffsetMinutes: 0,
+      signal: withDeadline(this.messageMs),
+      log: this.app.logger.child({ correlationId }),
+      member: async () => entry(),
+      sendCard: async (card, text) => recorder.record('POST', conversationId, activityOf(card, text)),
+      updateCard: async (activityId, card) => void recorder.record('PUT', conversationId, activityOf(card), activityId),
+      sendPrivately: async (card) => {
+        const privateId = type === 'personal' ? conversationId : recorder.newConversation(TEST_TENANT);
+        const activityId = recorder.record('POST', privateId, activityOf(card));
+        return { ok: true, conversationId: privateId, activityId };
+      },
+      reference: () => ({
+        serviceUrl: recorder.url,
+        channelId: 'msteams',
+        bot: { id: 'bot-1', name: 'MMD Assist' },
+        user,
+        conversation: { id: conversationId, conversationType: type, tenantId: TEST_TENANT, isGroup: type !== 'personal' },
+      }),
+      send: async (reply) => this.deliver(conversationId, reply),
+    };
+  }
+
+  /** A chat message; answers the activities the bot sent during the turn. */
+  async say(text: string, options: SendOptions = {}): Promise<Record<string, unknown>[]> {
+    const turn = this.turn('message', options);
+    return this.during(async () => this.deliver(turn.conversationId, await this.app.bot.message(turn, text)));
+  }
+
+  /** Action.Execute; answers the invoke response, as Teams would get it. */
+  async execute(verb: string, data: unknown, options: SendOptions = {}): Promise<InvokeResponse> {
+    const answer = invokeAnswer(await this.app.bot.execute(this.turn('invoke', options), verb, data));
+    return { statusCode: answer.statusCode, type: answer.type, value: answer.value };
+  }
+
+  /** An Action.Submit (a message whose value carries the verb). */
+  async submit(value: Record<string, unknown>, options: SendOptions = {}): Promise<Record<string, unknown>[]> {
+    const turn = this.turn('message', options);
+    return this.during(async () =>
+      this.deliver(turn.conversationId, await this.app.bot.submit(turn, value as { verb: unknown } & Record<string, unknown>)),
+    );
+  }
+
+  /** What was posted while `run` ran, in any conversation (a private answer included). */
+  private async during(run: () => Promise<void>): Promise<Record<string, unknown>[]> {
+    const before = this.connector.calls.length;
+    await run();
+    return this.connector.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST')
+      .map((c) => c.activity);
+  }
+
+  /** A reply sent as a message, the way src/teams/send-reply.ts sends it. */
+  private async deliver(conversationId: string, reply: Reply): Promise<void> {
+    if (reply.kind === 'card') this.connector.record('POST', conversationId, activityOf(reply.card, reply.text));
+    else if (reply.kind === 'text' || reply.text)
+      this.connector.record('POST', conversationId, { type: 'message', text: reply.text ?? '' });
+  }
+}
