@@ -1,14 +1,15 @@
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { validateCard } from '../helpers/card-validation';
 import { ADMIN_ENV, emulatorPassword, passwordBlockRuns, shownCardId } from './elevation-details-helpers';
 
 /** Older clients send Action.Submit (a message with a value) instead of Action.Execute. */
 describe('Reveal through the Action.Submit fallback', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: ADMIN_ENV });
+    harness = await TurnHarness.start({ env: ADMIN_ENV });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -18,10 +19,7 @@ describe('Reveal through the Action.Submit fallback', () => {
     const password = await emulatorPassword(harness, EXAMPLE_ELEVATED_DEVICE);
     const cardId = (await shownCardId(harness, EXAMPLE_ELEVATED_DEVICE))!;
     harness.connector.clear();
-    const { status } = await harness.post(
-      harness.activity({ type: 'message', replyToId: cardId, value: { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE } }),
-    );
-    expect(status).toBe(200);
+    await harness.submit({ verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: cardId });
     expect(harness.connector.sent()).toEqual([]);
     const [reveal] = harness.connector.updates('personal-conv-1');
     expect(reveal).toMatchObject({ activityId: cardId });

@@ -31,6 +31,8 @@ async function auditValues(storage: Storage): Promise<Json[]> {
   return Promise.all(keys.map(async (k) => (await storage.get<Json>(k))!.value));
 }
 
+// Over /api/messages on purpose: the private delivery (a new 1:1 chat in the user's tenant) is
+// the Teams edge's, and the password's way out of a group chat must be proven through it.
 describe('elevation details over /api/messages', () => {
   let harness: BotHarness;
   let password: string;
@@ -211,12 +213,8 @@ describe('elevation details over /api/messages', () => {
       expect(res.type).toBe('application/vnd.microsoft.activity.message');
       expect(String(res.value)).toMatch(/could not tell which card to hide again later, so I did not reveal anything/);
       // The Action.Submit fallback neither reveals nor hides by updating the forged message.
-      await harness.post(
-        harness.activity({ type: 'message', replyToId: forged, value: { verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE } }),
-      );
-      await harness.post(
-        harness.activity({ type: 'message', replyToId: forged, value: { verb: 'elevation.hide', deviceName: EXAMPLE_ELEVATED_DEVICE } }),
-      );
+      await harness.submit({ verb: 'elevation.reveal', deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: forged });
+      await harness.submit({ verb: 'elevation.hide', deviceName: EXAMPLE_ELEVATED_DEVICE }, { replyToId: forged });
     }
     expect(detailCalls(harness, before)).toEqual([]);
     expect(await harness.app.storage.list('redactions/')).toHaveLength(redactionsBefore);

@@ -1,7 +1,8 @@
 import { EXAMPLE_TICKET_ID } from '../../src/emulator/seed';
 import { incidentFilter } from '../../src/graph/resources/incidents';
 import { ticketFilter } from '../../src/mmd/resources/tickets';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { invoke, resultsOf, tapValue } from './extensions/extension-helpers';
 
 type Json = Record<string, unknown>;
@@ -14,10 +15,10 @@ const search = (text: string): Json => ({
 
 /** Issue 25 point 1: a ticket id or its start finds the ticket; incidents are searched too. */
 describe('search by a ticket id or its start, and incidents in the extension', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

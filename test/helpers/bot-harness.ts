@@ -36,6 +36,8 @@ export interface ChatHarness {
   say(text: string, options?: SendOptions): Promise<Record<string, unknown>[]>;
   execute(verb: string, data: unknown, options?: SendOptions): Promise<InvokeResponse>;
   submit(value: Record<string, unknown>, options?: SendOptions): Promise<Record<string, unknown>[]>;
+  /** Any other invoke (message extension, sign-in); Teams' HTTP status and the invoke body. */
+  invoke(name: string, value: unknown, options?: SendOptions): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
 export const TEST_TENANT = 'tenant-0001';
@@ -143,6 +145,11 @@ export class BotHarness implements ChatHarness {
     );
     if (status !== 200) throw new Error(`invoke answered ${status}: ${JSON.stringify(body)}`);
     return body as InvokeResponse;
+  }
+
+  async invoke(name: string, value: unknown, options: SendOptions = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+    const { status, body } = await this.post(this.activity({ type: 'invoke', name, value }, options));
+    return { status, body: (body ?? {}) as Record<string, unknown> };
   }
 
   /** Sends an Action.Submit (a message with a value). */

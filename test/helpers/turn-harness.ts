@@ -8,6 +8,8 @@ import { createCore, type Core } from '../../src/core';
 import { withDeadline } from '../../src/http/deadline';
 import { createLogger } from '../../src/log/logger';
 import { MemoryStorage } from '../../src/storage/memory-storage';
+import { extensionInvoke } from '../../src/teams/extension-invoke';
+import { extensionResponse } from '../../src/teams/extension-response';
 import { invokeAnswer } from '../../src/teams/teams-bot';
 import { DEFAULT_DEADLINES } from '../../src/teams/teams-turn';
 import { DEFAULT_USER, TEST_TENANT, type HarnessOptions, type InvokeResponse, type SendOptions } from './bot-harness';
@@ -28,7 +30,7 @@ const activityOf = (card: AdaptiveCard, text?: string): Record<string, unknown> 
  */
 class TurnRecorder {
   readonly calls: ConnectorCall[] = [];
-  readonly created: { tenantId?: string; id: string }[] = [];
+  readonly created: { members: unknown; tenantId?: string; id: string }[] = [];
   members = new Map<string, TeamsMember>();
   /** The serviceUrl turns carry (stored in conversation references). */
   readonly url = SERVICE_URL;
@@ -40,9 +42,9 @@ class TurnRecorder {
     return id;
   }
 
-  newConversation(tenantId: string): string {
+  newConversation(tenantId: string, member: { id: string }): string {
     const id = `personal-${this.next++}`;
-    this.created.push({ tenantId, id });
+    this.created.push({ members: [member], tenantId, id });
     return id;
   }
 
@@ -52,6 +54,11 @@ class TurnRecorder {
 
   updates(conversationId?: string): ConnectorCall[] {
     return this.calls.filter((c) => c.method === 'PUT' && (!conversationId || c.conversationId === conversationId));
+  }
+
+  /** Successful sends (POST and PUT) per conversation, thread replies counted under their channel. */
+  delivered(conversationId: string): ConnectorCall[] {
+    return this.calls.filter((c) => (c.method === 'POST' || c.method === 'PUT') && c.conversationId.split(';')[0] === conversationId);
   }
 
   clear(): void {
@@ -77,7 +84,7 @@ export class TurnHarness {
   app!: Core;
   connector = new TurnRecorder();
   logs: string[] = [];
-  private messageMs = DEFAULT_DEADLINES.messageMs;
+  private deadlines = DEFAULT_DEADLINES;
 
   static async start(options: HarnessOptions = {}): Promise<TurnHarness> {
     const harness = new TurnHarness();
@@ -88,7 +95,7 @@ export class TurnHarness {
       email: 'adele.vance@contoso.com',
       userPrincipalName: 'adele.vance@contoso.com',
     });
-    if (options.deadlines) harness.messageMs = options.deadlines.messageMs;
+    if (options.deadlines) harness.deadlines = options.deadlines;
     const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'debug', ...options.env });
     const sink = new Writable({
       write(chunk: Buffer, _enc, cb) {
@@ -125,7 +132,7 @@ export class TurnHarness {
   }
 
   /** A turn as the Teams edge would make it from an activity with these options. */
-  turn(kind: Turn['kind'], options: SendOptions = {}): Turn {
+  turn(kind: Turn['kind'], options: SendOptions = {}, deadlineMs = this.deadlines.messageMs): Turn {
     const type = options.conversationType ?? 'personal';
     const conversationId = options.conversationId ?? `${type}-conv-1`;
     const from = options.user ?? DEFAULT_USER;
@@ -147,13 +154,13 @@ export class TurnHarness {
       user,
       replyToId: options.replyToId,
       utcOffsetMinutes: 0,
-      signal: withDeadline(this.messageMs),
+      signal: withDeadline(deadlineMs),
       log: this.app.logger.child({ correlationId }),
       member: async () => entry(),
       sendCard: async (card, text) => recorder.record('POST', conversationId, activityOf(card, text)),
       updateCard: async (activityId, card) => void recorder.record('PUT', conversationId, activityOf(card), activityId),
       sendPrivately: async (card) => {
-        const privateId = type === 'personal' ? conversationId : recorder.newConversation(TEST_TENANT);
+        const privateId = type === 'personal' ? conversationId : recorder.newConversation(TEST_TENANT, user);
         const activityId = recorder.record('POST', privateId, activityOf(card));
         return { ok: true, conversationId: privateId, activityId };
       },
@@ -178,6 +185,14 @@ export class TurnHarness {
   async execute(verb: string, data: unknown, options: SendOptions = {}): Promise<InvokeResponse> {
     const answer = invokeAnswer(await this.app.bot.execute(this.turn('invoke', options), verb, data));
     return { statusCode: answer.statusCode, type: answer.type, value: answer.value };
+  }
+
+  /** A message extension invoke (`composeExtension/...`), under the invoke deadline as in Teams. */
+  async invoke(name: string, value: unknown, options: SendOptions = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+    const parsed = extensionInvoke(name, value);
+    if (!parsed) throw new Error(`TurnHarness.invoke: ${name} is not a message extension invoke`);
+    const reply = await this.app.bot.extension(this.turn('invoke', options, this.deadlines.invokeMs), parsed);
+    return { status: 200, body: extensionResponse(reply) as Record<string, unknown> };
   }
 
   /** An Action.Submit (a message whose value carries the verb). */

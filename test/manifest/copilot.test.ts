@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAppPackage } from '../../scripts/app-package/build-package';
 import { EXAMPLE_TICKET_ID } from '../../src/emulator/seed';
-import { BotHarness, cardText } from '../helpers/bot-harness';
+import { cardText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { ADAPTIVE, THUMBNAIL, invoke, resultsOf } from '../bot/extensions/extension-helpers';
 
 const root = join(__dirname, '..', '..');
@@ -94,9 +95,9 @@ describe('the search command for Copilot', () => {
   });
 
   describe('what Copilot fills in is answered with the extension cards and previews', () => {
-    let harness: BotHarness;
+    let harness: TurnHarness;
     beforeAll(async () => {
-      harness = await BotHarness.start();
+      harness = await TurnHarness.start();
     });
     afterAll(() => harness?.stop(), 15_000);
 

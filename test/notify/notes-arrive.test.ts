@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { startEmulator } from '../../src/emulator/emulator';
 import type { RunningEmulator } from '../../src/emulator/types';
 import { SqliteStorage } from '../../src/storage/sqlite-storage';
-import { BotHarness, TEST_TENANT, cardOf, cardText, type SendOptions, answerText } from '../helpers/bot-harness';
+import { TEST_TENANT, cardOf, cardText, type SendOptions, answerText } from '../helpers/bot-harness';
+import { TurnHarness } from '../helpers/turn-harness';
 import { emulatorEnv } from '../helpers/emulator-env';
 import { emulatorAdmin } from './notify-fixtures';
 
@@ -30,8 +31,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function startBot(env: Record<string, string> = {}, storage?: SqliteStorage): Promise<BotHarness> {
-  return BotHarness.start({
+async function startBot(env: Record<string, string> = {}, storage?: SqliteStorage): Promise<TurnHarness> {
+  return TurnHarness.start({
     storage,
     env: { ...emulatorEnv(emulator), ALLOW_UNAUTHENTICATED: 'true', ALLOWED_TENANT_IDS: TEST_TENANT, DEFAULT_ROLE: 'operator', ...env },
   });
@@ -49,19 +50,19 @@ function cardTextOrEmpty(activity: Record<string, unknown>): string {
 }
 
 /** Texts of the ticket notification cards a conversation received. */
-const notifications = (h: BotHarness, conversationId = PERSONAL.conversationId!) =>
+const notifications = (h: TurnHarness, conversationId = PERSONAL.conversationId!) =>
   h.connector
     .delivered(conversationId)
     .map((c) => cardTextOrEmpty(c.activity))
     .filter((t) => /Ticket updated/.test(t));
 
-async function subscribe(h: BotHarness, id: string): Promise<void> {
+async function subscribe(h: TurnHarness, id: string): Promise<void> {
   const sent = await h.say(`subscribe ${id}`, PERSONAL);
   expect(sent.map((a) => answerText(a)).join('\n')).toMatch(/now gets an update/);
 }
 
 /** Open (New or Active) tickets of the emulator, as many as asked. */
-async function openTickets(h: BotHarness, n: number): Promise<string[]> {
+async function openTickets(h: TurnHarness, n: number): Promise<string[]> {
   const items = (await h.app.mmd.tickets.list({ top: 200 })).items.filter((t) => ['new', 'active'].includes((t.state ?? '').toLowerCase()));
   expect(items.length).toBeGreaterThanOrEqual(n);
   return items.slice(0, n).map((t) => t.id);

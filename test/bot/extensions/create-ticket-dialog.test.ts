@@ -1,5 +1,6 @@
 import { recentAudit } from '../../../src/state/audit-log';
-import { BotHarness, cardText } from '../../helpers/bot-harness';
+import { cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { apiCalls, fieldError, inputs } from '../forms/form-helpers';
 import { findActions, findElements } from '../../helpers/card-validation';
 import { dialogCardOf, dialogMessageOf, invoke, resultsOf, submitAction } from './extension-helpers';
@@ -38,10 +39,10 @@ function dialogSubmit(card: Json, changes: Json = {}): Json {
 const FILLED: Json = { type: 'ChangeRequest', subcategory: 'Deployment groups assignment', severity: '4', phone: '+1 425 555 0100' };
 
 describe('message extension: "Create MMD ticket from this message"', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

@@ -1,4 +1,4 @@
-import type { BotHarness, SendOptions } from '../../helpers/bot-harness';
+import type { ChatHarness, SendOptions } from '../../helpers/bot-harness';
 import { validateCard } from '../../helpers/card-validation';
 
 type Json = Record<string, unknown>;
@@ -6,15 +6,14 @@ type Json = Record<string, unknown>;
 export const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 export const THUMBNAIL = 'application/vnd.microsoft.card.thumbnail';
 
-/** Sends a message extension invoke (`composeExtension/...`) to /api/messages; the HTTP status and body. */
-export async function invoke(
-  harness: BotHarness,
+/** Sends a message extension invoke (`composeExtension/...`); Teams' HTTP status and the body. */
+export function invoke(
+  harness: ChatHarness,
   name: string,
   value: unknown,
   options: SendOptions = {},
 ): Promise<{ status: number; body: Json }> {
-  const { status, body } = await harness.post(harness.activity({ type: 'invoke', name, value }, options));
-  return { status, body: (body ?? {}) as Json };
+  return harness.invoke(name, value, options);
 }
 
 export interface Result {

@@ -1,4 +1,5 @@
-import { BotHarness, cardText } from '../../helpers/bot-harness';
+import { cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { invoke, resultsOf } from './extension-helpers';
 
 const LINK = 'composeExtension/queryLink';
@@ -10,10 +11,10 @@ const endpointLink = (id: string) =>
   `https://endpoint.microsoft.com/#blade/Microsoft_Intune_Devices/DeviceSettingsBlade/overview/mdmDeviceId/${id}`;
 
 describe('message extension: link unfurling (composeExtension/queryLink)', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: { BOT_DOMAIN } });
+    harness = await TurnHarness.start({ env: { BOT_DOMAIN } });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -80,7 +81,7 @@ describe('message extension: link unfurling (composeExtension/queryLink)', () =>
 
   it('answers "still loading" within the deadline when the device list is slow', async () => {
     // An invoke deadline of 0.6 s instead of Teams' 4.5 s: the rule, not the length, is tested.
-    const quick = await BotHarness.start({ env: { BOT_DOMAIN }, deadlines: { messageMs: 12_000, invokeMs: 600 } });
+    const quick = await TurnHarness.start({ env: { BOT_DOMAIN }, deadlines: { messageMs: 12_000, invokeMs: 600 } });
     try {
       quick.app.emulator!.faults.add({ path: '/devices$', latencyMs: 3000, times: 1 });
       const { status, body } = await invoke(quick, LINK, { url: intuneLink('00000000-0000-4000-8000-00000000beef') });

@@ -1,6 +1,6 @@
 import { findByIntuneId } from '../../../src/bot/extensions/intune-device';
 import { SEARCH_SOURCES, searchPage } from '../../../src/bot/extensions/search-sources';
-import { BotHarness } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 
 /*
  * The search sources and the Intune device look-up carry the turn's signal into every API call:
@@ -8,10 +8,10 @@ import { BotHarness } from '../../helpers/bot-harness';
  * real emulator; the emulator's request log shows what was asked.
  */
 describe('message extension API calls carry the turn signal', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();

@@ -1,4 +1,5 @@
-import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { cardOf, cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { findActions } from '../../helpers/card-validation';
 import { dialogMessageOf, invoke } from '../extensions/extension-helpers';
 import { action, chooseCategory, invokeCard, press } from './form-helpers';
@@ -20,10 +21,10 @@ function cancelOf(card: unknown): Json {
 }
 
 describe('Cancel on every form', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();
