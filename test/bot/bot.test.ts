@@ -1,5 +1,6 @@
 import { findActions } from '../helpers/card-validation';
 import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { resultsOf } from './extensions/extension-helpers';
 
 describe('the bot over /api/messages', () => {
   let harness: BotHarness;
@@ -75,5 +76,36 @@ describe('the bot over /api/messages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(res.value)).toMatch(/MMD-/);
+  });
+
+  // A card chosen in the message extension and sent into the chat: the edge tells it from a message.
+  it('stays quiet when the user sends a chosen card into the chat with the bot (no words of its own)', async () => {
+    const [result] = resultsOf((await harness.invoke('composeExtension/selectItem', { kind: 'device', name: 'MMD-00001' })).body);
+    const attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: result!.content }];
+    const before = harness.connector.calls.length;
+    const shared = harness.activity({
+      type: 'message',
+      text: '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension"><span content="0" itemprop="cardId"></span></span>\n',
+      attachments,
+    });
+    expect((await harness.post(shared)).status).toBe(200);
+    expect(harness.connector.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
+    // Words with the card are still a message to the bot.
+    const typed = await harness.post(harness.activity({ type: 'message', text: 'help', attachments }));
+    expect(typed.status).toBe(200);
+    expect(harness.connector.calls.slice(before).filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  // Teams always sends an object value with an invoke; anything else is a malformed activity,
+  // refused by the transport's shape check (src/server/activity-shape.ts) before the bot runs.
+  it('an invoke whose value is not an object is a 400 from the transport, never a 500', async () => {
+    for (const [name, value] of [
+      ['composeExtension/query', null],
+      ['composeExtension/selectItem', 'MMD-00001'],
+      ['composeExtension/selectItem', null],
+    ] as const) {
+      const { status } = await harness.invoke(name, value);
+      expect(status).toBe(400);
+    }
   });
 });

@@ -16,6 +16,11 @@ import { DEFAULT_USER, TEST_TENANT, type HarnessOptions, type InvokeResponse, ty
 import type { ConnectorCall, TeamsMember } from './fake-connector';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** Where and who, plus what the edge reads from an activity's local time. */
+export interface TurnOptions extends SendOptions {
+  utcOffsetMinutes?: number;
+}
 const SERVICE_URL = 'https://smba.example.test/';
 
 const activityOf = (card: AdaptiveCard, text?: string): Record<string, unknown> => ({
@@ -132,7 +137,7 @@ export class TurnHarness {
   }
 
   /** A turn as the Teams edge would make it from an activity with these options. */
-  turn(kind: Turn['kind'], options: SendOptions = {}, deadlineMs = this.deadlines.messageMs): Turn {
+  turn(kind: Turn['kind'], options: TurnOptions = {}, deadlineMs = this.deadlines.messageMs): Turn {
     const type = options.conversationType ?? 'personal';
     const conversationId = options.conversationId ?? `${type}-conv-1`;
     const from = options.user ?? DEFAULT_USER;
@@ -153,7 +158,7 @@ export class TurnHarness {
       tenantId: TEST_TENANT,
       user,
       replyToId: options.replyToId,
-      utcOffsetMinutes: 0,
+      utcOffsetMinutes: options.utcOffsetMinutes ?? 0,
       signal: withDeadline(deadlineMs),
       log: this.app.logger.child({ correlationId }),
       member: async () => entry(),
@@ -182,7 +187,7 @@ export class TurnHarness {
   }
 
   /** Action.Execute; answers the invoke response, as Teams would get it. */
-  async execute(verb: string, data: unknown, options: SendOptions = {}): Promise<InvokeResponse> {
+  async execute(verb: string, data: unknown, options: TurnOptions = {}): Promise<InvokeResponse> {
     const answer = invokeAnswer(await this.app.bot.execute(this.turn('invoke', options), verb, data));
     return { statusCode: answer.statusCode, type: answer.type, value: answer.value };
   }

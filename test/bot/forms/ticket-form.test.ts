@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStorage } from '../../../src/storage/sqlite-storage';
-import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { cardOf, cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { validateCard } from '../../helpers/card-validation';
 import { action, apiCalls, chooseCategory, fieldError, input, inputs, invokeCard, invokeMessage, press, submission } from './form-helpers';
 
@@ -44,10 +45,10 @@ function ticketIdOf(card: Json): string {
 }
 
 describe('new ticket form', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
 
   beforeAll(async () => {
-    harness = await BotHarness.start();
+    harness = await TurnHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();
@@ -206,15 +207,9 @@ describe('new ticket form', () => {
 
     it('sends the incident fields for an incident, the moment in UTC from the user’s offset', async () => {
       const form = await openForm();
-      const res = await harness.post(
-        harness.activity({
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          localTimestamp: '2026-11-22T15:02:00.000+02:00',
-          value: { action: { type: 'Action.Execute', verb: 'ticket.create', data: submission(form, 'ticket.create', INCIDENT) } },
-        }),
-      );
-      const card = invokeCard(res.body as never);
+      // The user is at UTC+2 (the edge reads it from the activity's localTimestamp: time-zones.test).
+      const res = await harness.execute('ticket.create', submission(form, 'ticket.create', INCIDENT), { utcOffsetMinutes: 120 });
+      const card = invokeCard(res);
       const ticket = await harness.app.mmd.tickets.get(ticketIdOf(card));
       expect(ticket).toMatchObject({
         severity: 2,
@@ -418,7 +413,7 @@ describe('new ticket form across a restart', () => {
 
   it('answers a replayed submit with the first ticket and creates none', async () => {
     const file = join(dir, 'state.sqlite');
-    const first = await BotHarness.start({ storage: new SqliteStorage(file) });
+    const first = await TurnHarness.start({ storage: new SqliteStorage(file) });
     let firstCard: Json;
     let form: Json;
     try {
@@ -428,7 +423,7 @@ describe('new ticket form across a restart', () => {
     } finally {
       await first.stop();
     }
-    const second = await BotHarness.start({ storage: new SqliteStorage(file) });
+    const second = await TurnHarness.start({ storage: new SqliteStorage(file) });
     try {
       const replay = invokeCard(await press(second, form, 'ticket.create', VALID));
       expect(apiCalls(second, 'POST', TICKETS)).toBe(0);
@@ -445,9 +440,9 @@ describe('new ticket form across a restart', () => {
 });
 
 describe('new ticket form when the service is slow', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: { MMD_TIMEOUT_MS: '300' } });
+    harness = await TurnHarness.start({ env: { MMD_TIMEOUT_MS: '300' } });
   });
   afterAll(async () => {
     await harness?.stop();

@@ -4,7 +4,8 @@ import type { Role } from '../../../src/config/roles';
 import { COMMANDS } from '../../../src/intents/commands';
 import { EXAMPLE_ELEVATED_DEVICE } from '../../../src/emulator/seed';
 import { VERBS, type Verb } from '../../../src/protocol/verbs';
-import { BotHarness, cardOf, cardText } from '../../helpers/bot-harness';
+import { cardOf, cardText } from '../../helpers/bot-harness';
+import { TurnHarness } from '../../helpers/turn-harness';
 import { roleOf } from '../../../src/bot/use-cases';
 
 /*
@@ -55,7 +56,7 @@ function sample(verb: Verb): Record<string, unknown> {
 }
 
 describe('roles: every privileged route refuses a reader before its handler runs', () => {
-  let harness: BotHarness;
+  let harness: TurnHarness;
   // The ticket notifier polls the ticket list in the background from the start; its list calls
   // are not the refused route's doing, so they are left out of the count.
   const apiCalls = () =>
@@ -64,7 +65,7 @@ describe('roles: every privileged route refuses a reader before its handler runs
       .filter((e) => !(e.method === 'GET' && /\/tickets\?/.test(e.url) && e.url.includes('createdDateTime'))).length;
 
   beforeAll(async () => {
-    harness = await BotHarness.start({ env: { DEFAULT_ROLE: 'reader', OPERATORS: 'otto@contoso.com', ELEVATION_ADMINS: 'aad-admin-x' } });
+    harness = await TurnHarness.start({ env: { DEFAULT_ROLE: 'reader', OPERATORS: 'otto@contoso.com', ELEVATION_ADMINS: 'aad-admin-x' } });
     harness.connector.members.set(READER.id, { ...READER, userPrincipalName: 'rita@contoso.com' });
     harness.connector.members.set(OPERATOR.id, { ...OPERATOR, userPrincipalName: 'otto@contoso.com' });
   });
@@ -113,15 +114,10 @@ describe('roles: every privileged route refuses a reader before its handler runs
       .filter(([, , role]) => role !== 'reader'),
   )('message extension %s %s (needs %s)', async (kind, commandId, role) => {
     const before = apiCalls();
-    const { status, body } = await harness.post(
-      harness.activity(
-        {
-          type: 'invoke',
-          name: `composeExtension/${kind}`,
-          value: { commandId, commandContext: 'compose', data: { formId: randomUUID(), title: 'x' } },
-        },
-        { user: READER, conversationId: 'personal-reader' },
-      ),
+    const { status, body } = await harness.invoke(
+      `composeExtension/${kind}`,
+      { commandId, commandContext: 'compose', data: { formId: randomUUID(), title: 'x' } },
+      { user: READER, conversationId: 'personal-reader' },
     );
     expect(status).toBe(200);
     expect(JSON.stringify(body)).toMatch(new RegExp(`needs the ${role} role`));
@@ -151,7 +147,7 @@ describe('roles: every privileged route refuses a reader before its handler runs
 
 describe('roles: defaults', () => {
   it('sandbox mode without lists makes everyone an admin, so every flow can be tried', async () => {
-    const harness = await BotHarness.start();
+    const harness = await TurnHarness.start();
     try {
       const help = cardText(cardOf((await harness.say('help'))[0]));
       expect(help).toMatch(/audit/);
