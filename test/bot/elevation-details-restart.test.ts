@@ -1,3 +1,4 @@
+import { fakeDate } from '../helpers/clock';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,9 @@ describe('redaction of a revealed password survives a restart', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  let clock: ReturnType<typeof fakeDate> | undefined;
+  afterEach(() => clock?.restore());
+
   it('reveal, stop, start a new app on the same SQLite file: the overdue redaction is sent', async () => {
     const path = join(dir, 'bot.sqlite');
     const env = { ...ADMIN_ENV, ELEVATION_REVEAL_SECONDS: '2' };
@@ -39,7 +43,8 @@ describe('redaction of a revealed password survives a restart', () => {
     // Stop the bot before the reveal time is over; the fake Teams connector stays up.
     await harness.app.stop();
     expect(harness.connector.updates()).toHaveLength(0);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    clock = fakeDate();
+    clock.advance(2100); // past the reveal time, while no bot runs
 
     const sink = new Writable({
       write(chunk: Buffer, _enc, cb) {

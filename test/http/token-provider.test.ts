@@ -1,6 +1,7 @@
 import { startEmulator } from '../../src/emulator/emulator';
 import type { RunningEmulator } from '../../src/emulator/types';
 import { createMsalCredentials, type MsalCredentials } from '../../src/http/token-provider';
+import { fakeDate } from '../helpers/clock';
 
 /** The token is held until 5 minutes before it expires, shared by concurrent first callers. */
 
@@ -29,12 +30,20 @@ describe('held token', () => {
     expect(new Set(first).size).toBe(1);
     expect(emulator.tokenRequestCount()).toBe(before + 1);
 
-    // expiresOn has whole-second precision: wait past the 2 s hold with a second to spare.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
-    const renewed = await Promise.all([provider.getToken(), provider.getToken()]);
-    expect(emulator.tokenRequestCount()).toBe(before + 2);
-    expect(renewed[0]).toBe(renewed[1]);
-    expect(renewed[0]).not.toBe(first[0]);
+    // expiresOn has whole-second precision: past the 2 s hold with a second to spare.
+    const clock = fakeDate();
+    try {
+      clock.advance(1000); // still inside the hold
+      expect(await provider.getToken()).toBe(first[0]);
+      expect(emulator.tokenRequestCount()).toBe(before + 1);
+      clock.advance(2500);
+      const renewed = await Promise.all([provider.getToken(), provider.getToken()]);
+      expect(emulator.tokenRequestCount()).toBe(before + 2);
+      expect(renewed[0]).toBe(renewed[1]);
+      expect(renewed[0]).not.toBe(first[0]);
+    } finally {
+      clock.restore();
+    }
   });
 
   it('is dropped on forceRefresh (the 401 path)', async () => {

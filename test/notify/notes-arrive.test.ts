@@ -3,6 +3,7 @@
  * /api/messages, notes posted through the emulator's admin route, notifier rounds run directly
  * (one round = one poll), and the cards that reach the (fake) Bot Connector.
  */
+import { fakeDate } from '../helpers/clock';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,11 +76,12 @@ describe('notes of followed tickets', () => {
 
   it('a note posted a second after subscribing is announced on the next poll', async () => {
     const h = await startBot();
+    const clock = fakeDate();
     try {
       await h.app.notify.notifier.runOnce(); // the list baseline
       const [id] = await openTickets(h, 1);
       await subscribe(h, id!);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      clock.advance(1000);
       await note(id!, 'Could you restart the device and tell us if it helps?');
       await h.app.notify.notifier.runOnce();
       const cards = notifications(h);
@@ -87,6 +89,7 @@ describe('notes of followed tickets', () => {
       expect(cards[0]).toContain(id!);
       expect(cards[0]).toContain('Could you restart the device');
     } finally {
+      clock.restore();
       await h.stop();
     }
   });
