@@ -114,7 +114,7 @@ function toTabError(error: unknown, logger: Logger): TabError {
       `The MMD API could not answer (${error.code}${error.correlationId ? `, correlation id ${error.correlationId}` : ''}).`,
     );
   }
-  logger.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, 'tab: handler failed');
+  logger.error({ err: error }, 'tab: handler failed');
   return new TabError(500, 'mmd_error', 'Something went wrong; try again.');
 }
 

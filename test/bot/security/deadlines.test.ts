@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { FaultRule } from '../../../src/emulator/types';
-import { TurnHarness } from '../../helpers/turn-harness';
+import { BotHarness } from '../../helpers/bot-harness';
 import { invokeCard, press } from '../forms/form-helpers';
 
 /*
  * The API misbehaves (seeded, so a failure replays): per call 5% hangs (longer than any
- * deadline), 20% 5xx, 10% 429 with a long Retry-After, 10% a 2 s latency spike. Promises:
- * every read command answers (result or clear error) within 15 s, every invoke within 5 s
- * (measured per request, with Teams' own limits as the bounds, not tight timings), and no
- * write is duplicated (tickets counted at the emulator by their unique titles).
+ * deadline), 20% 5xx, 10% 429 with a long Retry-After, 10% a latency spike of half the invoke
+ * deadline. Promises: every read command answers (result or clear error) before Teams stops
+ * waiting, every invoke too, and no write is duplicated (tickets counted at the emulator by
+ * their unique titles). Over /api/messages: the in-time answer of a slow card action ("working
+ * on it") is the Teams edge's. The deadlines are a third of Teams' (4 s and 1.5 s): the rules
+ * do not depend on their length; the bounds are each deadline plus a second of slack.
  */
+const DEADLINES = { messageMs: 4_000, invokeMs: 1_500 };
+const MESSAGE_BOUND_MS = DEADLINES.messageMs + 1_000;
+const INVOKE_BOUND_MS = DEADLINES.invokeMs + 1_000;
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -23,7 +28,7 @@ function prng(seed: number): () => number {
 }
 
 describe('deadlines under a misbehaving API', () => {
-  let harness: TurnHarness;
+  let harness: BotHarness;
   const random = prng(20261201);
 
   /** One-shot fault rules for the next few API calls, drawn from the distribution above. */
@@ -36,7 +41,7 @@ describe('deadlines under a misbehaving API', () => {
       if (r < 0.05) rule = { path: '^/support/odata/', latencyMs: 16_000, times: 1 };
       else if (r < 0.25) rule = { path: '^/support/odata/', status: 500 + Math.floor(random() * 4), times: 1 };
       else if (r < 0.35) rule = { path: '^/support/odata/', status: 429, retryAfterSeconds: 30, times: 1 };
-      else if (r < 0.45) rule = { path: '^/support/odata/', latencyMs: 2_000, times: 1 };
+      else if (r < 0.45) rule = { path: '^/support/odata/', latencyMs: DEADLINES.invokeMs / 2, times: 1 };
       // No rule: this call goes through. A pass-through rule keeps the draws aligned with calls.
       faults.add(rule ?? { path: '^/support/odata/', latencyMs: 0, times: 1 });
     }
@@ -49,7 +54,7 @@ describe('deadlines under a misbehaving API', () => {
   }
 
   beforeAll(async () => {
-    harness = await TurnHarness.start({ env: { MMD_TIMEOUT_MS: '10000' } });
+    harness = await BotHarness.start({ env: { MMD_TIMEOUT_MS: '10000' }, deadlines: DEADLINES });
   });
   afterAll(async () => {
     harness.app.emulator?.faults.clear();
@@ -58,7 +63,7 @@ describe('deadlines under a misbehaving API', () => {
     console.log(`deadlines: harness stopped in ${Date.now() - started} ms`);
   }, 90_000);
 
-  it('every read command answers within 15 s, with the result or a clear error', async () => {
+  it('every read command answers before Teams stops waiting, with the result or a clear error', async () => {
     const commands = [
       'devices',
       'users',
@@ -72,7 +77,7 @@ describe('deadlines under a misbehaving API', () => {
     for (const command of commands) {
       injectFaults();
       const { result: replies, ms } = await timed(() => harness.say(command));
-      expect({ command, ms: ms < 15_000 }).toEqual({ command, ms: true });
+      expect({ command, ms: ms < MESSAGE_BOUND_MS }).toEqual({ command, ms: true });
       expect(replies.length).toBeGreaterThanOrEqual(1);
       const reply = replies[0]!;
       // A card (the result, or the error card naming what failed) or a plain answer.
@@ -80,7 +85,7 @@ describe('deadlines under a misbehaving API', () => {
     }
   }, 240_000);
 
-  it('every invoke answers within 5 s', async () => {
+  it('every invoke answers before Teams stops waiting', async () => {
     const invokes: [string, Record<string, unknown>][] = [
       ['devices.page', { skip: 0 }],
       ['device.open', { name: 'MMD-00001' }],
@@ -92,7 +97,7 @@ describe('deadlines under a misbehaving API', () => {
     for (const [verb, data] of invokes) {
       injectFaults();
       const { result, ms } = await timed(() => harness.execute(verb, data));
-      expect({ verb, ms: ms < 5_000 }).toEqual({ verb, ms: true });
+      expect({ verb, ms: ms < INVOKE_BOUND_MS }).toEqual({ verb, ms: true });
       expect(result.statusCode).toBe(200);
     }
   }, 120_000);
@@ -116,7 +121,7 @@ describe('deadlines under a misbehaving API', () => {
       for (let press_ = 0; press_ < 3; press_++) {
         injectFaults(3);
         const { result, ms } = await timed(() => press(harness, current, 'ticket.create', press_ === 0 ? values : {}));
-        expect(ms).toBeLessThan(5_000);
+        expect(ms).toBeLessThan(INVOKE_BOUND_MS);
         // "Working on it" (the create is slower than Teams waits): the result updates that card
         // later; meanwhile the user presses the form again from another client.
         const working = JSON.stringify(result.value).includes('Working on it');
