@@ -30,9 +30,10 @@ module.exports = {
   // Loopback suites start emulators, bots and Azurite; on a busy 2-core machine 5 s is too tight
   // for a beforeEach. Timing is never asserted by a timeout: this only stops a hung test.
   testTimeout: 20_000,
-  // One worker per core (jest's default leaves one core to itself, which idles): most suites wait
-  // on loopback I/O, so two workers on two cores nearly halve the unit run.
-  maxWorkers: '100%',
+  // Half again as many workers as cores (jest's default leaves a core idle): many suites wait on
+  // loopback I/O, child processes or a lease, and a third worker runs while they wait.
+  // (A number: jest reads a percentage over 100% as that many workers.)
+  maxWorkers: Math.ceil(require('node:os').availableParallelism() * 1.5),
   projects: [
     {
       displayName: 'unit',
