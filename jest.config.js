@@ -3,6 +3,9 @@
 // ts-jest only transpiles (isolated modules, no diagnostics): `npm run typecheck` is the type check.
 // strip-bom 5 (a dependency of @microsoft/app-manifest, used by the app package tests) is ESM
 // only: node requires it natively, jest's module system needs it transpiled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest reads this file as CommonJS
+const { availableParallelism } = require('node:os');
+
 const esmOnly = ['strip-bom'];
 const transformIgnorePatterns = [`/node_modules/(?!(?:@microsoft/app-manifest/node_modules/)?(?:${esmOnly.join('|')})/)`];
 const transform = {
@@ -33,7 +36,7 @@ module.exports = {
   // Half again as many workers as cores (jest's default leaves a core idle): many suites wait on
   // loopback I/O, child processes or a lease, and a third worker runs while they wait.
   // (A number: jest reads a percentage over 100% as that many workers.)
-  maxWorkers: Math.ceil(require('node:os').availableParallelism() * 1.5),
+  maxWorkers: Math.ceil(availableParallelism() * 1.5),
   projects: [
     {
       displayName: 'unit',
