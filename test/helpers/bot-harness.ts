@@ -6,7 +6,7 @@ import { createLogger } from '../../src/log/logger';
 import { MemoryStorage } from '../../src/storage/memory-storage';
 import type { Storage } from '../../src/storage/storage';
 import type { TurnDeadlines } from '../../src/teams/teams-turn';
-import { FakeConnector } from './fake-connector';
+import { FakeConnector, type TeamsMember } from './fake-connector';
 
 type ConversationType = 'personal' | 'groupChat' | 'channel';
 
@@ -43,6 +43,27 @@ export interface ChatHarness {
 export const TEST_TENANT = 'tenant-0001';
 export const DEFAULT_USER = { id: 'user-1', name: 'Adele Vance', aadObjectId: 'aad-user-1' };
 
+/** The default user as Teams' roster knows them (their UPN is what roles are granted to). */
+export function addDefaultUser(members: Map<string, TeamsMember>): void {
+  members.set(DEFAULT_USER.id, {
+    ...DEFAULT_USER,
+    givenName: 'Adele',
+    surname: 'Vance',
+    email: 'adele.vance@contoso.com',
+    userPrincipalName: 'adele.vance@contoso.com',
+  });
+}
+
+/** A log destination that keeps each line (tests prove what never reaches the logs). */
+export function linesInto(lines: string[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      lines.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+}
+
 /**
  * The real bot over real HTTP: startApp in sandbox mode (built-in emulator), its /api/messages
  * on loopback, and a FakeConnector as the serviceUrl that records what the bot sends. Logs are
@@ -56,20 +77,9 @@ export class BotHarness implements ChatHarness {
   static async start(options: HarnessOptions = {}): Promise<BotHarness> {
     const harness = new BotHarness();
     await harness.connector.start();
-    harness.connector.members.set(DEFAULT_USER.id, {
-      ...DEFAULT_USER,
-      givenName: 'Adele',
-      surname: 'Vance',
-      email: 'adele.vance@contoso.com',
-      userPrincipalName: 'adele.vance@contoso.com',
-    });
+    addDefaultUser(harness.connector.members);
     const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'debug', ...options.env });
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        harness.logs.push(chunk.toString('utf8'));
-        cb();
-      },
-    });
+    const sink = linesInto(harness.logs);
     harness.app = await startApp(config, {
       logger: createLogger({ level: 'debug', destination: sink }),
       storage: options.storage ?? new MemoryStorage(),

@@ -32,14 +32,45 @@ export interface ConnectorFailure {
   retryAfter?: string;
 }
 
+/** What the bot asked of Teams, and the questions tests ask of that record. */
+export class ConnectorRecord {
+  readonly calls: ConnectorCall[] = [];
+  readonly created: { members: unknown; tenantId?: string; id: string }[] = [];
+  members = new Map<string, TeamsMember>();
+
+  /** Activities the bot sent (new messages and replies), optionally for one conversation. */
+  sent(conversationId?: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === 'POST' && (!conversationId || c.conversationId === conversationId)).map((c) => c.activity);
+  }
+
+  updates(conversationId?: string): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'PUT' && (!conversationId || c.conversationId === conversationId));
+  }
+
+  /** Successful sends (POST and PUT) per conversation, thread replies counted under their channel. */
+  delivered(conversationId: string): ConnectorCall[] {
+    return this.calls.filter((c) => (c.method === 'POST' || c.method === 'PUT') && c.conversationId.split(';')[0] === conversationId);
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  /** Waits until `predicate` holds (for proactive and timed sends). */
+  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    const start = Date.now();
+    while (!predicate()) {
+      if (Date.now() - start > timeoutMs) throw new Error('waitFor timed out');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
 /**
  * A small Bot Connector on loopback: records what the bot sends (new activities, replies,
  * updates), creates 1:1 conversations, and answers member look-ups the way Teams does.
  */
-export class FakeConnector {
-  readonly calls: ConnectorCall[] = [];
-  readonly created: { members: unknown; tenantId?: string; id: string }[] = [];
-  members = new Map<string, TeamsMember>();
+export class FakeConnector extends ConnectorRecord {
   /** Sends (POST/PUT activities) that were refused, with when: to check Retry-After was honoured. */
   readonly refused: { conversationId: string; status: number; code: string; at: number }[] = [];
   private readonly failures = new Map<string, ConnectorFailure[]>();
@@ -70,39 +101,12 @@ export class FakeConnector {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  /** Activities the bot sent (new messages and replies), optionally for one conversation. */
-  sent(conversationId?: string): Record<string, unknown>[] {
-    return this.calls.filter((c) => c.method === 'POST' && (!conversationId || c.conversationId === conversationId)).map((c) => c.activity);
-  }
-
-  updates(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'PUT' && (!conversationId || c.conversationId === conversationId));
-  }
-
   /**
    * The next sends to `conversationId` (the conversation part before any `;messageid=`) answer
    * these failures in order, then succeed again.
    */
   failNext(conversationId: string, ...failures: ConnectorFailure[]): void {
     this.failures.set(conversationId, [...(this.failures.get(conversationId) ?? []), ...failures]);
-  }
-
-  /** Successful sends (POST and PUT) per conversation, thread replies counted under their channel. */
-  delivered(conversationId: string): ConnectorCall[] {
-    return this.calls.filter((c) => (c.method === 'POST' || c.method === 'PUT') && c.conversationId.split(';')[0] === conversationId);
-  }
-
-  clear(): void {
-    this.calls.length = 0;
-  }
-
-  /** Waits until `predicate` holds (for proactive and timed sends). */
-  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-    const start = Date.now();
-    while (!predicate()) {
-      if (Date.now() - start > timeoutMs) throw new Error('FakeConnector.waitFor timed out');
-      await new Promise((r) => setTimeout(r, 20));
-    }
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {

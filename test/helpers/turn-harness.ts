@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { Reply } from '../../src/bot/reply';
 import type { Turn, TurnMember } from '../../src/bot/turn';
 import type { AdaptiveCard } from '../../src/cards/render';
@@ -12,8 +11,16 @@ import { extensionInvoke } from '../../src/teams/extension-invoke';
 import { extensionResponse } from '../../src/teams/extension-response';
 import { invokeAnswer } from '../../src/teams/teams-bot';
 import { DEFAULT_DEADLINES } from '../../src/teams/teams-turn';
-import { DEFAULT_USER, TEST_TENANT, type HarnessOptions, type InvokeResponse, type SendOptions } from './bot-harness';
-import type { ConnectorCall, TeamsMember } from './fake-connector';
+import {
+  addDefaultUser,
+  DEFAULT_USER,
+  linesInto,
+  TEST_TENANT,
+  type HarnessOptions,
+  type InvokeResponse,
+  type SendOptions,
+} from './bot-harness';
+import { ConnectorRecord } from './fake-connector';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -29,14 +36,8 @@ const activityOf = (card: AdaptiveCard, text?: string): Record<string, unknown> 
   attachments: [{ contentType: CARD, content: card }],
 });
 
-/**
- * What the bot asked of Teams, in the FakeConnector's shape (same `calls`, `sent`, `updates`,
- * `members`), so a test reads the same whichever harness it runs on.
- */
-class TurnRecorder {
-  readonly calls: ConnectorCall[] = [];
-  readonly created: { members: unknown; tenantId?: string; id: string }[] = [];
-  members = new Map<string, TeamsMember>();
+/** What the bot asked of Teams, recorded as the FakeConnector records it (no HTTP). */
+class TurnRecorder extends ConnectorRecord {
   /** The serviceUrl turns carry (stored in conversation references). */
   readonly url = SERVICE_URL;
   private next = 1;
@@ -51,31 +52,6 @@ class TurnRecorder {
     const id = `personal-${this.next++}`;
     this.created.push({ members: [member], tenantId, id });
     return id;
-  }
-
-  sent(conversationId?: string): Record<string, unknown>[] {
-    return this.calls.filter((c) => c.method === 'POST' && (!conversationId || c.conversationId === conversationId)).map((c) => c.activity);
-  }
-
-  updates(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'PUT' && (!conversationId || c.conversationId === conversationId));
-  }
-
-  /** Successful sends (POST and PUT) per conversation, thread replies counted under their channel. */
-  delivered(conversationId: string): ConnectorCall[] {
-    return this.calls.filter((c) => (c.method === 'POST' || c.method === 'PUT') && c.conversationId.split(';')[0] === conversationId);
-  }
-
-  clear(): void {
-    this.calls.length = 0;
-  }
-
-  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-    const start = Date.now();
-    while (!predicate()) {
-      if (Date.now() - start > timeoutMs) throw new Error('TurnRecorder.waitFor timed out');
-      await new Promise((r) => setTimeout(r, 20));
-    }
   }
 }
 
@@ -93,21 +69,10 @@ export class TurnHarness {
 
   static async start(options: HarnessOptions = {}): Promise<TurnHarness> {
     const harness = new TurnHarness();
-    harness.connector.members.set(DEFAULT_USER.id, {
-      ...DEFAULT_USER,
-      givenName: 'Adele',
-      surname: 'Vance',
-      email: 'adele.vance@contoso.com',
-      userPrincipalName: 'adele.vance@contoso.com',
-    });
+    addDefaultUser(harness.connector.members);
     if (options.deadlines) harness.deadlines = options.deadlines;
     const config = loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'debug', ...options.env });
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        harness.logs.push(chunk.toString('utf8'));
-        cb();
-      },
-    });
+    const sink = linesInto(harness.logs);
     const recorder = harness.connector;
     harness.app = await createCore(
       config,
