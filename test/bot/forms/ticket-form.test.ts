@@ -207,7 +207,7 @@ describe('new ticket form', () => {
 
     it('sends the incident fields for an incident, the moment in UTC from the user’s offset', async () => {
       const form = await openForm();
-      // The user is at UTC+2 (the edge reads it from the activity's localTimestamp: time-zones.test).
+      // The user is at UTC+2 (the edge reads it from the activity's localTimestamp: bot.test).
       const res = await harness.execute('ticket.create', submission(form, 'ticket.create', INCIDENT), { utcOffsetMinutes: 120 });
       const card = invokeCard(res);
       const ticket = await harness.app.mmd.tickets.get(ticketIdOf(card));
