@@ -2,13 +2,12 @@ import { fakeDate } from '../helpers/clock';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { EXAMPLE_ELEVATED_DEVICE } from '../../src/emulator/seed';
 import { createLogger } from '../../src/log/logger';
 import { SqliteStorage } from '../../src/storage/sqlite-storage';
-import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { BotHarness, cardOf, cardText, linesInto } from '../helpers/bot-harness';
 import { validateCard } from '../helpers/card-validation';
 import { ADMIN_ENV, dumpStorage, executeOnCard, passwordBlockRuns, shownCardId } from './elevation-details-helpers';
 
@@ -46,12 +45,7 @@ describe('redaction of a revealed password survives a restart', () => {
     clock = fakeDate();
     clock.advance(2100); // past the reveal time, while no bot runs
 
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        logs.push(chunk.toString('utf8'));
-        cb();
-      },
-    });
+    const sink = linesInto(logs);
     second = await startApp(loadConfig({ PORT: '0', STORAGE: 'memory', LOG_LEVEL: 'debug', ...env }), {
       logger: createLogger({ level: 'debug', destination: sink }),
       storage: new SqliteStorage(path),

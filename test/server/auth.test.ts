@@ -1,5 +1,4 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Writable } from 'node:stream';
 import jwt from 'jsonwebtoken';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
@@ -8,6 +7,7 @@ import { MemoryStorage } from '../../src/storage/memory-storage';
 import { FakeConnector } from '../helpers/fake-connector';
 import { FixedCredentialsFactory, OUTBOUND_TOKEN } from '../helpers/fixed-credentials';
 import { JwksServer } from '../helpers/jwks-server';
+import { linesInto } from '../helpers/bot-harness';
 
 /** Inbound auth is botbuilder's own check, configured, against a local OpenID metadata + JWKS. */
 /** The Bot Framework Emulator's tenant, as its tokens name it. */
@@ -37,12 +37,7 @@ describe('inbound authentication with an app id', () => {
     app = await startApp(config, {
       logger: createLogger({
         level: 'debug',
-        destination: new Writable({
-          write(chunk: Buffer, _enc, cb) {
-            logs.push(chunk.toString('utf8'));
-            cb();
-          },
-        }),
+        destination: linesInto(logs),
       }),
       storage: new MemoryStorage(),
       credentialsFactory: new FixedCredentialsFactory(APP_ID),
@@ -205,7 +200,7 @@ describe("inbound authentication when Microsoft's OpenID metadata cannot be fetc
     app = await startApp(config, {
       logger: createLogger({
         level: 'debug',
-        destination: new Writable({ write: (chunk: Buffer, _enc, cb) => (logs.push(chunk.toString('utf8')), cb()) }),
+        destination: linesInto(logs),
       }),
       storage: new MemoryStorage(),
       credentialsFactory: new FixedCredentialsFactory(APP_ID),

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { loadConfigOrExit } from '../../src/config/load-or-exit';
@@ -10,6 +9,7 @@ import { startEmulator } from '../../src/emulator/emulator';
 import { createLogger } from '../../src/log/logger';
 import { MemoryStorage } from '../../src/storage/memory-storage';
 import { recentAudit, writeAudit } from '../../src/state/audit-log';
+import { linesInto } from '../helpers/bot-harness';
 
 describe('start-up checks', () => {
   it('refuses live mode without an app id with one line and exit code 2', () => {
@@ -49,12 +49,7 @@ describe('start-up checks', () => {
     const app = await startApp(config, {
       storage: new MemoryStorage(),
       logger: createLogger({
-        destination: new Writable({
-          write(chunk: Buffer, _enc, cb) {
-            logs.push(chunk.toString('utf8'));
-            cb();
-          },
-        }),
+        destination: linesInto(logs),
       }),
     });
     try {

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { startEmulator } from '../../../src/emulator/emulator';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { createLogger } from '../../../src/log/logger';
 import { createStorage } from '../../../src/storage/create-storage';
-import { cardText, TEST_TENANT } from '../../helpers/bot-harness';
+import { cardText, TEST_TENANT, linesInto } from '../../helpers/bot-harness';
 import { TurnHarness } from '../../helpers/turn-harness';
 import { action, invokeCard, invokeMessage, press } from './form-helpers';
 import { emulatorEnv } from '../../helpers/emulator-env';
@@ -34,12 +33,7 @@ describe('SQLite file deleted while the bot runs', () => {
   });
 
   async function startBot(): Promise<TurnHarness> {
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        logs.push(chunk.toString('utf8'));
-        cb();
-      },
-    });
+    const sink = linesInto(logs);
     // The real store with the real log line, as STORAGE=sqlite:<path> opens it.
     const storage = await createStorage({ kind: 'sqlite', path }, createLogger({ level: 'debug', destination: sink }));
     return TurnHarness.start({
