@@ -1,11 +1,21 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Reply } from '../bot/reply';
+import type { AdaptiveCard } from '../cards/render';
 
-/** Sends a handler's reply as a message: a card (with its text), a text, or nothing for `done`. */
+/** A card as a message (with its text, if any). */
+export function cardActivity(card: AdaptiveCard, text?: string): Partial<Activity> {
+  return { type: 'message', text, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/** The message a handler's reply is sent as: a card (with its text), a text, or none for `done`. */
+export function replyActivity(reply: Reply): Partial<Activity> | undefined {
+  if (reply.kind === 'card') return cardActivity(reply.card, reply.text);
+  if (reply.kind === 'text' || reply.text) return { type: 'message', text: reply.text ?? '' };
+  return undefined;
+}
+
+/** Sends a handler's reply as a message (nothing for `done` without text). */
 export async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
-  if (reply.kind === 'card') {
-    await context.sendActivity({ type: 'message', text: reply.text, attachments: [CardFactory.adaptiveCard(reply.card)] });
-  } else if (reply.kind === 'text' || reply.text) {
-    await context.sendActivity(reply.text ?? '');
-  }
+  const activity = replyActivity(reply);
+  if (activity) await context.sendActivity(activity);
 }

@@ -8,7 +8,7 @@ import { conversationKind } from './conversation-kind';
 import { utcOffsetMinutes } from './local-offset';
 import { lookupMember } from './member-lookup';
 import { sendPrivately, tenantOf } from './private-delivery';
-import { sendReply } from './send-reply';
+import { cardActivity, sendReply } from './send-reply';
 import { createUserTokens } from './user-tokens';
 
 /** How long Teams waits for an answer: about 15 s for a message turn, 5 s for an invoke. */
@@ -82,7 +82,7 @@ export function createTeamsTurn(context: TurnContext, options: TeamsTurnOptions)
     member: () => (member ??= withContext((c) => lookupMember(c, user.id, log))),
     sendCard: (card, text) =>
       withContext(async (c) => {
-        const sent = await c.sendActivity({ type: 'message', text, attachments: [CardFactory.adaptiveCard(card)] });
+        const sent = await c.sendActivity(cardActivity(card, text));
         return sent?.id || undefined;
       }),
     updateCard: (activityId, card) =>

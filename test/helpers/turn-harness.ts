@@ -9,6 +9,7 @@ import { createLogger } from '../../src/log/logger';
 import { MemoryStorage } from '../../src/storage/memory-storage';
 import { extensionInvoke } from '../../src/teams/extension-invoke';
 import { extensionResponse } from '../../src/teams/extension-response';
+import { cardActivity, replyActivity } from '../../src/teams/send-reply';
 import { invokeAnswer } from '../../src/teams/teams-bot';
 import { DEFAULT_DEADLINES } from '../../src/teams/teams-turn';
 import {
@@ -22,19 +23,15 @@ import {
 } from './bot-harness';
 import { ConnectorRecord } from './fake-connector';
 
-const CARD = 'application/vnd.microsoft.card.adaptive';
-
 /** Where and who, plus what the edge reads from an activity's local time. */
 export interface TurnOptions extends SendOptions {
   utcOffsetMinutes?: number;
 }
+
 const SERVICE_URL = 'https://smba.example.test/';
 
-const activityOf = (card: AdaptiveCard, text?: string): Record<string, unknown> => ({
-  type: 'message',
-  ...(text !== undefined ? { text } : {}),
-  attachments: [{ contentType: CARD, content: card }],
-});
+/** A card as the Teams edge sends it (src/teams/send-reply.ts). */
+const activityOf = (card: AdaptiveCard, text?: string): Record<string, unknown> => ({ ...cardActivity(card, text) });
 
 /** What the bot asked of Teams, recorded as the FakeConnector records it (no HTTP). */
 class TurnRecorder extends ConnectorRecord {
@@ -183,10 +180,9 @@ export class TurnHarness {
       .map((c) => c.activity);
   }
 
-  /** A reply sent as a message, the way src/teams/send-reply.ts sends it. */
+  /** A reply sent as a message, as the Teams edge sends it. */
   private async deliver(conversationId: string, reply: Reply): Promise<void> {
-    if (reply.kind === 'card') this.connector.record('POST', conversationId, activityOf(reply.card, reply.text));
-    else if (reply.kind === 'text' || reply.text)
-      this.connector.record('POST', conversationId, { type: 'message', text: reply.text ?? '' });
+    const activity = replyActivity(reply);
+    if (activity) this.connector.record('POST', conversationId, { ...activity });
   }
 }
