@@ -12,6 +12,9 @@
 export const ROLES = ['reader', 'operator', 'elevation-admin', 'bot-admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The two roles granted by an admin list or group (ELEVATION_ADMINS, BOT_ADMINS). */
+export type AdminRole = Extract<Role, `${string}-admin`>;
+
 /** DEFAULT_ROLE's values: what everyone not listed holds; `admin` is every role (sandbox). */
 export const DEFAULT_ROLES = ['reader', 'operator', 'admin'] as const;
 export type DefaultRole = (typeof DEFAULT_ROLES)[number];

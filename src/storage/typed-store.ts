@@ -27,14 +27,19 @@ export async function updateWithRetry<T>(storage: Storage, key: string, fn: (cur
 /** Orders this process's records written in the same millisecond (a turn writes several). */
 let written = 0;
 
+/** `<sequence>-<uuid>`: this process's write order first, then a random part across instances. */
+function nextRecordId(): string {
+  written = (written + 1) % 36 ** 6;
+  return `${written.toString(36).padStart(6, '0')}-${randomUUID()}`;
+}
+
 /**
  * Key of an append-only record: `<prefix>/<ISO time>/<id>`. ISO times sort as text, so
  * `list('<prefix>/')` returns records oldest first; the id keeps same-millisecond records apart,
- * in the order this process wrote them (its counter first, then a random part across instances).
+ * in the order this process wrote them.
  */
-export function recordKey(prefix: string, at: Date = new Date(), id?: string): string {
-  written = (written + 1) % 36 ** 6;
-  return `${prefix}/${at.toISOString()}/${id ?? `${written.toString(36).padStart(6, '0')}-${randomUUID()}`}`;
+export function recordKey(prefix: string, at: Date = new Date(), id: string = nextRecordId()): string {
+  return `${prefix}/${at.toISOString()}/${id}`;
 }
 
 /** Writes a new record (create-only: a key is never overwritten) and returns its key. */

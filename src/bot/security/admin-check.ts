@@ -3,6 +3,7 @@ import type { GraphClient } from '../../graph/graph-client';
 import { GraphApiError } from '../../graph/graph-api-error';
 import type { Asker } from './member-identity';
 import { memberIdentity } from './member-identity';
+import type { AdminRole } from '../../config/roles';
 
 export type AdminDecision =
   /** `default`: DEFAULT_ROLE is admin (sandbox mode without lists): everyone is. */
@@ -27,7 +28,7 @@ export interface AdminCheckOptions {
   /** How long a decision is kept per user (default 5 minutes). */
   ttlMs?: number;
   /** Which admin role this checks, for the log. */
-  role?: 'elevation-admin' | 'bot-admin';
+  role?: AdminRole;
 }
 
 /**

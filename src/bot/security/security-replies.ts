@@ -2,18 +2,19 @@ import type { AdaptiveCard } from '../../cards/render';
 import { text, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { AdminDecision } from './admin-check';
+import type { AdminRole } from '../../config/roles';
 
 const ADMIN_WORDS = {
   'elevation-admin': { rights: 'elevation admin', who: 'elevation administrators can see elevation details', list: 'ELEVATION_ADMINS' },
   'bot-admin': { rights: 'bot admin', who: "the bot's administrators can read the audit log", list: 'BOT_ADMINS' },
-} as const;
+} as const satisfies Record<AdminRole, { rights: string; who: string; list: string }>;
 
 /** The polite no of an admin check. Nothing was fetched; the words do not say who else is an admin. */
 export function refusal(
   decision: Extract<AdminDecision, { allowed: false }>,
   turn: Turn,
   mode: 'sandbox' | 'live' = 'live',
-  role: 'elevation-admin' | 'bot-admin' = 'elevation-admin',
+  role: AdminRole = 'elevation-admin',
 ): Reply {
   const words = ADMIN_WORDS[role];
   if (decision.reason === 'check_failed') {

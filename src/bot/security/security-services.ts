@@ -7,6 +7,7 @@ import { elevationRedactedCard } from '../../cards/elevation-details-card';
 import type { CardUpdater } from '../card-updater';
 import { createRoleCheck, type RoleCheck } from './role-check';
 import { createRedactionScheduler, type RedactionScheduler } from './redaction-scheduler';
+import type { AdminRole } from '../../config/roles';
 
 /** What the elevation details and audit handlers need beyond the common deps. */
 export interface SecurityServices {
@@ -33,7 +34,7 @@ export interface SecurityServicesOptions {
 /** Built once in src/app.ts; the caller starts and stops `redactions`. */
 export function createSecurityServices(options: SecurityServicesOptions): SecurityServices {
   const { config } = options;
-  const adminCheck = (role: 'elevation-admin' | 'bot-admin', admins: string[], adminGroupId: string | undefined) =>
+  const adminCheck = (role: AdminRole, admins: string[], adminGroupId: string | undefined) =>
     createAdminCheck({
       admins,
       adminGroupId,
