@@ -6,7 +6,6 @@ import type { GraphSecurityClient } from './graph/graph-security-client';
 import type { MmdClient } from './mmd/mmd-client';
 import { createCore } from './core';
 import { createAdapter, PUBLIC_CLOUD_INBOUND, type InboundAuthSettings } from './teams/adapter';
-import type { InboundAdapter } from './teams/inbound-adapter';
 import { createCardUpdater } from './teams/card-updater';
 import { TeamsBot } from './teams/teams-bot';
 import { DEFAULT_DEADLINES, type TurnDeadlines } from './teams/teams-turn';
@@ -63,14 +62,13 @@ export interface RunningApp {
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const userMode = config.tab.mmdAuth === 'user';
-  let adapter: InboundAdapter | undefined;
   const core = await createCore(config, { ...overrides, logger }, (emulatorUrl) => {
     // MMD_AUTH=user: the Bot Framework token service of the OAuth connection; in sandbox mode the emulator's.
     const oauthUrl = userMode ? (config.bot.oauthUrl ?? emulatorUrl) : undefined;
-    adapter = createAdapter({ ...config.bot, oauthUrl }, logger, overrides.credentialsFactory, overrides.inboundAuth);
-    return { cards: createCardUpdater(adapter, config.bot.appId), sender: createTeamsSender(adapter, config.bot.appId) };
+    const adapter = createAdapter({ ...config.bot, oauthUrl }, logger, overrides.credentialsFactory, overrides.inboundAuth);
+    return { adapter, cards: createCardUpdater(adapter, config.bot.appId), sender: createTeamsSender(adapter, config.bot.appId) };
   });
-  if (!adapter) throw new Error('the Teams edge was not built');
+  const { adapter } = core.edge;
   const { health, mmd, storage, now, emulator } = core;
   const bot = new TeamsBot(
     core.bot,

@@ -43,8 +43,10 @@ export interface Edge {
  * Everything but the Teams edge and the web server: the bot (handlers behind the Turn port),
  * its API clients, storage, the notifier and the background work. Tests drive `bot` directly.
  */
-export interface Core {
+export interface Core<E extends Edge = Edge> {
   config: AppConfig;
+  /** What `edge` built (the app's holds its adapter too). */
+  edge: E;
   logger: Logger;
   emulator?: RunningEmulator;
   mmdBaseUrl: string;
@@ -79,10 +81,14 @@ function createUserContext(config: AppConfig, parts: { mmdBaseUrl: string; token
 
 /**
  * The composition root of everything behind the Turn port: storage, the MMD client (against
- * the built-in emulator in sandbox mode), Graph, security, the notifier and the bot. `edge` is
+ * the built-in emulator in sandbox mode), Graph, security, the notifier and the bot. `makeEdge` is
  * asked once the emulator (if any) runs: its URL is the sandbox's OAuth token service.
  */
-export async function createCore(config: AppConfig, overrides: CoreOverrides, edge: (emulatorUrl?: string) => Edge): Promise<Core> {
+export async function createCore<E extends Edge>(
+  config: AppConfig,
+  overrides: CoreOverrides,
+  makeEdge: (emulatorUrl?: string) => E,
+): Promise<Core<E>> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   setAnswerLimitBytes(config.mmd.maxAnswerBytes);
   // Loaded only with a connection string: telemetry off imports nothing of OpenTelemetry.
@@ -150,7 +156,8 @@ export async function createCore(config: AppConfig, overrides: CoreOverrides, ed
     logger,
   });
 
-  const { cards, sender } = edge(emulator?.url);
+  const edge = makeEdge(emulator?.url);
+  const { cards, sender } = edge;
   const userContext = config.tab.mmdAuth === 'user' ? createUserContext(config, { mmdBaseUrl, tokenEndpoint, logger }) : undefined;
   const graphOptions = {
     baseUrl: graphBaseUrl,
@@ -215,6 +222,7 @@ export async function createCore(config: AppConfig, overrides: CoreOverrides, ed
   let stopping: Promise<void> | undefined;
   return {
     config,
+    edge,
     logger,
     emulator,
     mmdBaseUrl,
