@@ -14,35 +14,53 @@ export interface TurnResult {
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+let resent = 0;
 
-/** POSTs one activity over a keep-alive connection. */
+/** How many turns were sent again after a reused socket's reset (the soak reports it). */
+export function resentTurns(): number {
+  return resent;
+}
+
+/**
+ * POSTs one activity over a keep-alive connection. A kept-alive socket the server closed as it
+ * was reused fails with ECONNRESET before the request reached the bot; that one is sent again
+ * on a new socket, as browsers and the Bot Connector do (node's http docs, `request.reusedSocket`).
+ */
 export function sendTurn(url: string, turn: Turn): Promise<TurnResult> {
   const start = performance.now();
-  return new Promise((resolve) => {
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(turn.body) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          let ok = status === 200;
-          if (ok && turn.invoke) {
-            try {
-              const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { statusCode?: number; type?: string };
-              ok = body.statusCode === 200 && typeof body.type === 'string';
-            } catch {
-              ok = false;
-            }
+  return new Promise((resolve) => send(url, turn, start, resolve, true));
+}
+
+function send(url: string, turn: Turn, start: number, resolve: (result: TurnResult) => void, mayResend: boolean): void {
+  const req = request(
+    url,
+    { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(turn.body) } },
+    (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        let ok = status === 200;
+        if (ok && turn.invoke) {
+          try {
+            const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { statusCode?: number; type?: string };
+            ok = body.statusCode === 200 && typeof body.type === 'string';
+          } catch {
+            ok = false;
           }
-          resolve({ ok, status, latencyMs: performance.now() - start });
-        });
-      },
-    );
-    req.on('error', () => resolve({ ok: false, status: 0, latencyMs: performance.now() - start }));
-    req.end(turn.body);
+        }
+        resolve({ ok, status, latencyMs: performance.now() - start });
+      });
+    },
+  );
+  req.on('error', (err: NodeJS.ErrnoException) => {
+    if (mayResend && req.reusedSocket && err.code === 'ECONNRESET') {
+      resent++;
+      return send(url, turn, start, resolve, false);
+    }
+    resolve({ ok: false, status: 0, latencyMs: performance.now() - start });
   });
+  req.end(turn.body);
 }
 
 export interface ClosedLoopResult {

@@ -15,7 +15,7 @@ import { startBot } from './bot-process';
 import { BENCH_MEMBER, execute, message, ticketSubmit, type TurnContextInfo } from './cases';
 import { BenchConnector } from './fake-connector';
 import type { Turn } from './load';
-import { openLoop, quantile } from './load';
+import { openLoop, quantile, resentTurns } from './load';
 import { processRssBytes } from './proc-stat';
 import { mmdEnv } from './mmd-env';
 
@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       failures,
       statuses: { ...first.statuses, ...second.statuses },
       missingReplies,
+      resentAfterReset: resentTurns(),
       latencyMs: { p50: r1(quantile(latencies, 0.5)), p95: r1(quantile(latencies, 0.95)), p99: r1(quantile(latencies, 0.99)) },
       afterGc: {
         half: { rssMb: r1(mid.rssBytes / MB), heapMb: r1(mid.heapUsedBytes / MB) },
