@@ -23,6 +23,11 @@ export interface E2eSession {
   stop(): Promise<void>;
 }
 
+/** One session handed to the suites of one file in turn: `use(prefix)` names their screenshots. */
+export interface SharedSession {
+  use(prefix: string): E2eSession;
+}
+
 /**
  * The real bot in this process (sandbox mode: the built-in MMD emulator, memory storage) on
  * 127.0.0.1, the Agents Playground pointed at it, and a headless Chromium page on the

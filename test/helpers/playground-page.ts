@@ -38,7 +38,8 @@ export class PlaygroundPage {
   private constructor(
     readonly page: Page,
     private readonly context: BrowserContext,
-    private readonly prefix: string,
+    /** Names this test's screenshots (`<prefix>-<name>.png`); a suite sharing the page sets its own. */
+    public prefix: string,
   ) {}
 
   /**

@@ -1,0 +1,39 @@
+import { describeE2e } from '../helpers/chromium';
+import { ticketFormTests } from './forms';
+import { graphFormTests } from './graph-forms';
+import { helpTests } from './help';
+import { issue25Tests } from './issue25';
+import { E2E_TEST_TIMEOUT_MS, startE2eSession, type E2eSession } from './mmd-session';
+import { notifyTests } from './notify';
+import { whatAdminsSeeTests } from './what-admins-see';
+
+jest.setTimeout(E2E_TEST_TIMEOUT_MS);
+
+// The chat suites that need the bot as configured by default, in one session (bot, Playground,
+// Chromium) and one personal chat, in this order: the welcome first, the forms that add data
+// after the lists that read it. Each suite waits for what its own steps add to the chat.
+describeE2e('the bot in the Agents Playground', (chromiumPath) => {
+  let session: E2eSession | undefined;
+
+  beforeAll(async () => {
+    session = await startE2eSession(chromiumPath, 'help');
+  });
+
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  const shared = {
+    use(prefix: string): E2eSession {
+      if (!session) throw new Error('the session did not start');
+      session.chat.prefix = prefix;
+      return session;
+    },
+  };
+  helpTests(shared);
+  issue25Tests(shared);
+  whatAdminsSeeTests(shared);
+  ticketFormTests(shared);
+  graphFormTests(shared);
+  notifyTests(shared);
+});
