@@ -1,22 +1,25 @@
 import { describeE2e } from '../helpers/chromium';
+import { cardTests } from './cards';
 import { ticketFormTests } from './forms';
 import { graphFormTests } from './graph-forms';
 import { helpTests } from './help';
 import { issue25Tests } from './issue25';
-import { E2E_TEST_TIMEOUT_MS, startE2eSession, type E2eSession } from './mmd-session';
+import { messageExtensionTests } from './message-extension';
+import { BOT_DOMAIN, E2E_TEST_TIMEOUT_MS, startE2eSession, type E2eSession } from './mmd-session';
 import { notifyTests } from './notify';
 import { whatAdminsSeeTests } from './what-admins-see';
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 
-// The chat suites that need the bot as configured by default, in one session (bot, Playground,
-// Chromium) and one personal chat, in this order: the welcome first, the forms that add data
-// after the lists that read it. Each suite waits for what its own steps add to the chat.
+// The bot's suites in one session (bot in sandbox mode, where the Playground user holds every role,
+// with BOT_DOMAIN set and the Playground's extension limits; the Playground; Chromium) and one
+// personal chat, in this order: the welcome first, the forms that add data after the lists that
+// read it. Each suite waits for what its own steps add to the chat.
 describeE2e('the bot in the Agents Playground', (chromiumPath) => {
   let session: E2eSession | undefined;
 
   beforeAll(async () => {
-    session = await startE2eSession(chromiumPath, 'help');
+    session = await startE2eSession(chromiumPath, 'help', { BOT_DOMAIN }, { playground: true });
   });
 
   afterAll(async () => {
@@ -33,6 +36,8 @@ describeE2e('the bot in the Agents Playground', (chromiumPath) => {
   helpTests(shared);
   issue25Tests(shared);
   whatAdminsSeeTests(shared);
+  cardTests(shared);
+  messageExtensionTests(shared);
   ticketFormTests(shared);
   graphFormTests(shared);
   notifyTests(shared);

@@ -10,6 +10,9 @@ import { PlaygroundPage } from '../helpers/playground-page';
 /** A line of the welcome card (cards/welcome.json). */
 export const WELCOME_TEXT = 'Type help at any time';
 
+/** The bot's own domain in the shared session (BOT_DOMAIN): its links unfurl as cards. */
+export const BOT_DOMAIN = 'mmd-assist.example.com';
+
 /** Generous: a cold Chromium plus the Playground page on a busy 2-core machine. */
 export const E2E_TEST_TIMEOUT_MS = 60_000;
 

@@ -8,7 +8,8 @@ export const ARTIFACT_DIR = resolve(__dirname, '../../test-artifacts/e2e');
 export type ChatName = 'Personal Chat' | 'Group Chat' | 'My Team - General' | 'My Team - Announcements';
 
 const COMPOSER = '[data-lexical-editor="true"][role="textbox"]';
-const BOT_MESSAGE = '.fai-OutputCard';
+/** A bot message in the Playground's chat. */
+export const BOT_MESSAGE = '.fai-OutputCard';
 const CARD = '.ac-adaptiveCard';
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** The Playground's name for the app under test. */
