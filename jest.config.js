@@ -33,10 +33,10 @@ module.exports = {
   // Loopback suites start emulators, bots and Azurite; on a busy 2-core machine 5 s is too tight
   // for a beforeEach. Timing is never asserted by a timeout: this only stops a hung test.
   testTimeout: 20_000,
-  // Half again as many workers as cores (jest's default leaves a core idle): many suites wait on
-  // loopback I/O, child processes or a lease, and a third worker runs while they wait.
+  // Two workers per core (jest's default leaves a core idle): many suites wait on loopback I/O,
+  // child processes or a lease, and the other workers run while they wait.
   // (A number: jest reads a percentage over 100% as that many workers.)
-  maxWorkers: Math.ceil(availableParallelism() * 1.5),
+  maxWorkers: availableParallelism() * 2,
   projects: [
     {
       displayName: 'unit',
