@@ -1,7 +1,6 @@
-// `node scripts/parallel.mjs a b`: runs the npm scripts a and b at the same time. `npm test` pairs
-// checks that use one core each, and the soak's build with the e2e suite (which leaves a core idle
-// while the browser waits). Each script's output is held and printed whole when it ends, so logs
-// do not interleave; exits 1 when any failed.
+// `node scripts/parallel.mjs a b`: runs the npm scripts a and b at the same time (`npm test` runs
+// eslint beside the other checks, each using one core). Each script's output is held and printed
+// whole when it ends, so logs do not interleave; exits 1 when any failed.
 import { spawn } from 'node:child_process';
 
 const scripts = process.argv.slice(2);
