@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createMsalCredentials } from '../src/http/token-provider';
 import { createMmdClient } from '../src/mmd/create-client';
 import type { MmdClient } from '../src/mmd/mmd-client';
-import { DEFAULT_SCOPE } from '../src/config/config';
+import { DEFAULT_SCOPE } from '../src/config/variables';
 import { SettingsStore } from '../src/notify/conversation-settings';
 import { Delivery } from '../src/notify/delivery';
 import { MessageStore } from '../src/notify/message-store';

@@ -1,4 +1,4 @@
-import type { BackView } from '../protocol/verbs';
+import type { BackView } from '../protocol/views';
 import { execute, type ExecuteAction } from './card-action';
 
 /**

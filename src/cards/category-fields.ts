@@ -1,4 +1,5 @@
-import { isCategory, subcategoryChoicesOf, type Catalog } from '../protocol/category-catalog';
+import { isCategory, subcategoryChoicesOf } from '../protocol/category-catalog';
+import type { Catalog } from '../catalog/categories';
 import type { FieldErrors, FieldRules } from '../protocol/field-rules';
 import { fieldItems, type FieldItems } from './card-form-parts';
 import { plain } from './escape';

@@ -7,7 +7,7 @@ import type { FormNotice } from '../protocol/form-notice';
 import { formValues, noticeView } from './card-form-parts';
 import { categoryFormItems, CHOOSE_SUBCATEGORY } from './category-fields';
 import { ELEVATION_CATALOG } from '../protocol/elevation-catalog';
-import type { FormOrigin } from '../protocol/verbs';
+import type { FormOrigin } from '../protocol/views';
 import { truncate } from './escape';
 import { renderCard, type AdaptiveCard } from './render';
 

@@ -1,5 +1,6 @@
 import type { Now } from './local-time';
-import type { ElevationRequest, Page } from '../mmd/types';
+import type { ElevationRequest } from '../mmd/types';
+import type { Page } from '../http/paging';
 import { backTo } from './back-action';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import { plainJoin, plainShort, words } from './escape';

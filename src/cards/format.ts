@@ -3,8 +3,6 @@ import { plain, words, type Plain } from './escape';
 import { valueLabel } from '../protocol/labels';
 import { instantOf, wallClock, type Now } from './local-time';
 
-export type { Now } from './local-time';
-
 /**
  * Display formatting shared by the cards: dates, severities, ticket types and statuses. Pure
  * functions; "now" is always passed in so cards (and their tests) are deterministic. Results are

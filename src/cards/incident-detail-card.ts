@@ -9,7 +9,7 @@ import { plain, plainShort, words } from './escape';
 import { dateTime, relativeTime } from './format';
 import { executeIfValid, toggle } from './card-action';
 import { backActions } from './back-action';
-import type { BackView } from '../protocol/verbs';
+import type { BackView } from '../protocol/views';
 import { trustedLink } from './trusted-link';
 import { enumText, incidentSeverityColor, incidentStatusColor } from './graph-format';
 import { renderCard, type AdaptiveCard } from './render';

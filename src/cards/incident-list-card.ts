@@ -1,7 +1,7 @@
 import type { Now } from './local-time';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, graphEnumLabel } from '../graph/graph-enums';
 import type { Incident } from '../graph/incident';
-import type { Page } from '../mmd/types';
+import type { Page } from '../http/paging';
 import { plainShort, words } from './escape';
 import { relativeTime } from './format';
 import { execute, executeIfValid } from './card-action';

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../protocol/field-rules';
 import { NOTE_FIELDS } from '../protocol/note-rules';
 import { execute, executeIfValid, type ExecuteAction } from './card-action';
 import type { FormNotice } from '../protocol/form-notice';
-import type { BackView } from '../protocol/verbs';
+import type { BackView } from '../protocol/views';
 import { fieldItems, formValues, noticeView } from './card-form-parts';
 import { plain, plainShort } from './escape';
 import { renderCard, type AdaptiveCard } from './render';

@@ -1,6 +1,6 @@
 import { type Plain } from './escape';
 import { knownTotal } from '../http/paging';
-import type { Page } from '../mmd/types';
+import type { Page } from '../http/paging';
 import type { ExecuteAction } from './card-action';
 import { showingRange } from './format';
 

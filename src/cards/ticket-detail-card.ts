@@ -1,6 +1,6 @@
 import type { Now } from './local-time';
 import type { Ticket, TicketContact, TicketNote } from '../mmd/types';
-import type { BackView } from '../protocol/verbs';
+import type { BackView } from '../protocol/views';
 import { backActions } from './back-action';
 import { executeIfValid, type ExecuteAction } from './card-action';
 import { facts, type Fact } from './card-parts';

@@ -7,7 +7,7 @@ import type { FormNotice } from '../protocol/form-notice';
 import { formValues, noticeView } from './card-form-parts';
 import { categoryFormItems, CHOOSE_SUBCATEGORY } from './category-fields';
 import { TICKET_CATALOG } from '../protocol/ticket-catalog';
-import type { FormOrigin } from '../protocol/verbs';
+import type { FormOrigin } from '../protocol/views';
 import { renderCard, type AdaptiveCard } from './render';
 
 export interface NewTicketFormInput {

@@ -1,7 +1,8 @@
 import type { Now } from './local-time';
 import { TICKET_STATES } from '../intents/entities';
 import type { TicketFilters } from '../protocol/ticket-filters';
-import type { Page, Ticket } from '../mmd/types';
+import type { Ticket } from '../mmd/types';
+import type { Page } from '../http/paging';
 import { execute, executeIfValid } from './card-action';
 import { plain, plainShort, words } from './escape';
 import { relativeTime, severityColor, severityName, ticketStateColor, ticketStateLabel, ticketTypeLabel } from './format';

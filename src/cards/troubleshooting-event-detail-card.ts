@@ -7,7 +7,7 @@ import { executeIfValid } from './card-action';
 import { trustedLink } from './trusted-link';
 import { enumText } from './graph-format';
 import { backActions } from './back-action';
-import type { BackView } from '../protocol/verbs';
+import type { BackView } from '../protocol/views';
 import { renderCard, type AdaptiveCard } from './render';
 
 const MAX_SECTION_CHARS = 2000;

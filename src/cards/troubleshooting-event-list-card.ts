@@ -1,5 +1,5 @@
 import type { Now } from './local-time';
-import type { Page } from '../mmd/types';
+import type { Page } from '../http/paging';
 import type { TroubleshootingEvent } from '../graph/troubleshooting-event';
 import { plainJoin, plainShort, words } from './escape';
 import { relativeTime } from './format';

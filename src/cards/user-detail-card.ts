@@ -1,5 +1,5 @@
 import type { Now } from './local-time';
-import type { BackView } from '../protocol/verbs';
+import type { BackView } from '../protocol/views';
 import { backActions } from './back-action';
 import type { User } from '../mmd/types';
 import { executeIfValid, type ExecuteAction } from './card-action';

@@ -1,6 +1,7 @@
 import type { Now } from './local-time';
 import { backTo } from './back-action';
-import type { Page, User } from '../mmd/types';
+import type { User } from '../mmd/types';
+import type { Page } from '../http/paging';
 import { execute, executeIfValid } from './card-action';
 import { plainJoin, plainShort, words } from './escape';
 import { parseDate, relativeTime } from './format';

@@ -4,8 +4,6 @@ import type { DefaultRole } from './roles';
 import { ConfigError } from './config-error';
 import { variables, type Variables } from './variables';
 
-export { DEFAULT_SCOPE } from './variables';
-
 /** Where durable data lives. */
 export type StorageConfig =
   { kind: 'sqlite'; path: string } | { kind: 'memory' } | { kind: 'azure-blob'; connectionString: string; container: string };

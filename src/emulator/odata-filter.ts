@@ -10,8 +10,6 @@
  */
 import { ODataError, tokenize, type Token } from './odata-tokens';
 
-export { ODataError } from './odata-tokens';
-
 type FieldType = 'string' | 'number' | 'boolean' | 'datetime';
 /** Fields a collection can be filtered and ordered on, with their types. */
 export type FieldTypes = Record<string, FieldType>;

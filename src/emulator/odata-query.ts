@@ -1,6 +1,7 @@
 /** Applies the query options of a collection request: $filter, $orderby, $skip/$top paging. */
 import { badRequest } from './errors';
-import { matches, ODataError, order, parseFilter, readPath, type FieldTypes } from './odata-filter';
+import { matches, order, parseFilter, readPath, type FieldTypes } from './odata-filter';
+import { ODataError } from './odata-tokens';
 
 export const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 500;

@@ -8,8 +8,6 @@ import { isRecord, keep, type ParseContext } from '../http/parse-common';
 import { odataCount } from '../http/paging';
 import { GraphApiError } from './graph-api-error';
 
-export type { ParseContext } from '../http/parse-common';
-
 export interface GraphPage<T> {
   items: T[];
   /** Items that could not be read at all (not an object, no id): left out, counted. */

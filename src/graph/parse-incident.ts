@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { id, listOf, strings, text } from '../http/parse-common';
 import type { Incident, IncidentComment } from './incident';
-import { parseGraphEntity, parseGraphPage, type GraphPage, type ParseContext } from './parse-graph';
+import { parseGraphEntity, parseGraphPage, type GraphPage } from './parse-graph';
+import type { ParseContext } from '../http/parse-common';
 
 const commentSchema: z.ZodType<IncidentComment> = z.object({
   comment: text,

@@ -1,7 +1,8 @@
 /** Enrollment troubleshooting events at the boundary, with the MMD client's tolerance. */
 import { z } from 'zod';
 import { id, listOf, text } from '../http/parse-common';
-import { parseGraphEntity, parseGraphPage, type GraphPage, type ParseContext } from './parse-graph';
+import { parseGraphEntity, parseGraphPage, type GraphPage } from './parse-graph';
+import type { ParseContext } from '../http/parse-common';
 import type { KeyValuePair, TroubleshootingErrorDetails, TroubleshootingEvent, TroubleshootingResource } from './troubleshooting-event';
 
 const resourceSchema: z.ZodType<TroubleshootingResource> = z.object({ text, link: text });

@@ -1,16 +1,6 @@
 import type { CallOptions } from '../http/request';
-import type {
-  Device,
-  ElevationDetails,
-  ElevationRequest,
-  NewElevationRequest,
-  NewTicket,
-  Page,
-  PageQuery,
-  Ticket,
-  TicketNote,
-  User,
-} from './types';
+import type { Device, ElevationDetails, ElevationRequest, NewElevationRequest, NewTicket, Ticket, TicketNote, User } from './types';
+import type { Page, PageQuery } from '../http/paging';
 
 export interface DeviceListQuery extends PageQuery {
   /** searchText as documented: name, serialNumber, globalDeviceId, userUpn, userEmail. */

@@ -199,4 +199,3 @@ export interface ElevationDetails {
 }
 
 // Shared with Graph: src/http/paging.ts.
-export type { Page, PageQuery } from '../http/paging';

@@ -1,8 +1,6 @@
 import type { Catalog } from '../catalog/categories';
 import type { Choice } from './field-rules';
 
-export type { Catalog } from '../catalog/categories';
-
 export function categoryChoices(catalog: Catalog): Choice[] {
   return Object.keys(catalog).map((c) => ({ title: c, value: c }));
 }

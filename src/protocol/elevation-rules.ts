@@ -2,7 +2,8 @@ import type { NewElevationRequest } from '../mmd/types';
 import { documentedSubcategory, wrongSubcategory } from './category-catalog';
 import { ELEVATION_CATALOG, ELEVATION_CATEGORY_CHOICES, ELEVATION_SUBCATEGORY_CHOICES } from './elevation-catalog';
 import { checkFields, type FieldErrors, type FieldRules, type FieldValue } from './field-rules';
-import { DEVICE_NAME_PATTERN, TICKET_ID_FIELD_PATTERN } from './patterns';
+import { TICKET_ID_FIELD_PATTERN } from '../intents/ticket-id';
+import { DEVICE_NAME_PATTERN } from './patterns';
 
 export const ELEVATION_FIELDS = {
   deviceName: {

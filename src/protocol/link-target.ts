@@ -16,7 +16,8 @@
  * Anything else is `none`: Teams then shows the link as it is.
  */
 import { TICKET_ID_PATTERN } from '../intents/ticket-id';
-import { DEVICE_NAME_PATTERN, TICKET_ID_FIELD_PATTERN } from './patterns';
+import { TICKET_ID_FIELD_PATTERN } from '../intents/ticket-id';
+import { DEVICE_NAME_PATTERN } from './patterns';
 
 export type LinkTarget =
   { kind: 'intuneDevice'; intuneId: string } | { kind: 'device'; name: string } | { kind: 'ticket'; id: string } | { kind: 'none' };

@@ -14,4 +14,3 @@ export const PHONE_PATTERN = '^\\+?[0-9][0-9 ().\\/-]{2,30}$';
 export const DEVICE_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 
 /** MMD ticket ids such as MMD-1465058-R5V8P, as form fields accept them (src/intents/ticket-id.ts). */
-export { TICKET_ID_FIELD_PATTERN } from '../intents/ticket-id';

@@ -13,8 +13,6 @@ const text = (max: number) => z.string().trim().max(max);
 const deviceName = text(64).min(1);
 const ticketId = text(64).min(1);
 
-export { type BackView, type FormOrigin } from './views';
-
 export const VERBS = {
   /** Run a chat command, as if typed (help and welcome buttons). */
   /**

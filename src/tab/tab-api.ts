@@ -7,7 +7,7 @@ import { paginate } from '../http/paging';
 import type { Device, Ticket } from '../mmd/types';
 import { attribute, tooLongWithAttribution } from '../protocol/attribution';
 import { checkClose, CLOSE_FIELDS } from '../protocol/elevation-rules';
-import { checkNote, NOTE_FIELDS } from '../protocol/note-rules';
+import { checkNote, NOTE_FIELDS, plainToHtml } from '../protocol/note-rules';
 import { describeGrants, roleAllows } from '../config/roles';
 import { roleOf } from '../bot/use-cases';
 import { TabError } from './tab-error';
@@ -21,7 +21,6 @@ import {
   failingConfigurations,
   noteRow,
   OPEN_TICKET_STATES,
-  plainToHtml,
   ticketDetail,
   ticketRow,
 } from './views';

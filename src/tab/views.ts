@@ -68,7 +68,6 @@ function htmlToPlain(html: string): string {
 }
 
 /** Notes are stored as HTML: typed text goes in escaped (src/protocol/note-rules.ts). */
-export { plainToHtml } from '../protocol/note-rules';
 
 export function failingConfigurations(device: Device) {
   return device.configurations

@@ -1,4 +1,5 @@
-import type { Device, DeviceConfiguration, ElevationRequest, Page, Ticket, TicketNote, User } from '../../src/mmd/types';
+import type { Device, DeviceConfiguration, ElevationRequest, Ticket, TicketNote, User } from '../../src/mmd/types';
+import type { Page } from '../../src/http/paging';
 
 /** Fixed "now" for every card test: relative times are deterministic. */
 export const NOW = new Date('2026-11-22T14:02:00Z');

@@ -1,4 +1,5 @@
-import { loadConfig, SANDBOX_TENANT_ID, DEFAULT_SCOPE } from '../../src/config/config';
+import { loadConfig, SANDBOX_TENANT_ID } from '../../src/config/config';
+import { DEFAULT_SCOPE } from '../../src/config/variables';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { ConfigError } from '../../src/config/config-error';
 

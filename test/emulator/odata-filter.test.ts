@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { EmulatorError } from '../../src/emulator/errors';
-import { matches, ODataError, parseFilter, type FieldTypes } from '../../src/emulator/odata-filter';
+import { matches, parseFilter, type FieldTypes } from '../../src/emulator/odata-filter';
+import { ODataError } from '../../src/emulator/odata-tokens';
 
 const FIELDS: FieldTypes = {
   title: 'string',

@@ -1,4 +1,4 @@
-import { ODataError } from '../../src/emulator/odata-filter';
+import { ODataError } from '../../src/emulator/odata-tokens';
 import { DEFAULT_PAGE_SIZE, filterAndOrder, paginate, parseOrderBy, readListQuery } from '../../src/emulator/odata-query';
 
 const FIELDS = { name: 'string', n: 'number', at: 'datetime' } as const;

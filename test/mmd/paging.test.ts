@@ -1,5 +1,5 @@
 import { iterateAll, paginate, toPage, type PageCursor } from '../../src/http/paging';
-import type { Page, PageQuery } from '../../src/mmd/types';
+import type { Page, PageQuery } from '../../src/http/paging';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -1,5 +1,6 @@
 import { paginate } from '../../http/paging';
-import type { Device, Page } from '../../mmd/types';
+import type { Device } from '../../mmd/types';
+import type { Page } from '../../http/paging';
 import type { BotDeps } from '../deps';
 import { pageOf } from './paging';
 

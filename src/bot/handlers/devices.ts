@@ -1,4 +1,4 @@
-import type { BackView } from '../../protocol/verbs';
+import type { BackView } from '../../protocol/views';
 import { deviceDetailCard } from '../../cards/device-detail-card';
 import { deviceListCard } from '../../cards/device-list-card';
 import type { BotDeps } from '../deps';

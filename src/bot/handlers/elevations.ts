@@ -1,6 +1,6 @@
 import { elevationDetailCard } from '../../cards/elevation-detail-card';
 import { elevationListCard } from '../../cards/elevation-list-card';
-import type { BackView } from '../../protocol/verbs';
+import type { BackView } from '../../protocol/views';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';

@@ -3,7 +3,7 @@ import { newFormId } from '../../state/form-id';
 import { incidentDetailCard } from '../../cards/incident-detail-card';
 import { incidentListCard, type IncidentFilters } from '../../cards/incident-list-card';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../../graph/graph-enums';
-import type { BackView } from '../../protocol/verbs';
+import type { BackView } from '../../protocol/views';
 import type { BotDeps } from '../deps';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';

@@ -16,7 +16,8 @@ import { findAddedNote } from '../forms/find-earlier';
 import { card, say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { nowFor } from '../viewer-now';
-import type { BackView, VerbData } from '../../protocol/verbs';
+import type { VerbData } from '../../protocol/verbs';
+import type { BackView } from '../../protocol/views';
 
 /** "Add note" on a ticket card. */
 export async function openNoteForm(turn: Turn, query: { id: string; back?: BackView }, deps: BotDeps): Promise<Reply> {

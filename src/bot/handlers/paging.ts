@@ -1,4 +1,4 @@
-import type { Page, PageQuery } from '../../mmd/types';
+import type { Page, PageQuery } from '../../http/paging';
 
 /** Rows per page in every list card: keeps each card well under 28 KB. */
 export const PAGE_SIZE = 10;

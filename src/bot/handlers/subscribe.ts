@@ -1,5 +1,5 @@
 import { ticketDetailCard } from '../../cards/ticket-detail-card';
-import type { BackView } from '../../protocol/verbs';
+import type { BackView } from '../../protocol/views';
 import { canChange } from './can-change';
 import { TICKET_ID_FIELD_PATTERN } from '../../intents/ticket-id';
 import type { Ticket } from '../../mmd/types';

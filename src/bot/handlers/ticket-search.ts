@@ -1,6 +1,7 @@
 import type { TicketListQuery } from '../../mmd/mmd-client';
 import { paginate } from '../../http/paging';
-import type { Page, Ticket } from '../../mmd/types';
+import type { Ticket } from '../../mmd/types';
+import type { Page } from '../../http/paging';
 import type { BotDeps } from '../deps';
 import { pageOf } from './paging';
 

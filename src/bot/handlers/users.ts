@@ -1,4 +1,4 @@
-import type { BackView } from '../../protocol/verbs';
+import type { BackView } from '../../protocol/views';
 import { userDetailCard } from '../../cards/user-detail-card';
 import { userListCard } from '../../cards/user-list-card';
 import type { BotDeps } from '../deps';

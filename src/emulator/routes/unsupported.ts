@@ -1,4 +1,4 @@
-import { ODataError } from '../odata-filter';
+import { ODataError } from '../odata-tokens';
 import type { ListQuery } from '../odata-query';
 
 /** Devices and users document only searchText and paging; other options are refused, not ignored. */

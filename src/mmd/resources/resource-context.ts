@@ -4,7 +4,7 @@ import { MmdApiError } from '../mmd-api-error';
 import { DEFAULT_PAGE_SIZE, toPage } from '../../http/paging';
 import { parseCollection } from '../parse-common';
 import type { QueryValue, Send } from '../../http/request';
-import type { Page, PageQuery } from '../types';
+import type { Page, PageQuery } from '../../http/paging';
 
 /** What every resource factory gets: the one layered `send`, and where it lives. */
 export interface ResourceContext {

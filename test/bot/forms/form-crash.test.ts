@@ -21,7 +21,7 @@ import type { RunningEmulator } from '../../../src/emulator/types';
 import { createMmdClient } from '../../../src/mmd/create-client';
 import type { MmdClient } from '../../../src/mmd/mmd-client';
 import { createMsalCredentials } from '../../../src/http/token-provider';
-import { DEFAULT_SCOPE } from '../../../src/config/config';
+import { DEFAULT_SCOPE } from '../../../src/config/variables';
 import { SqliteStorage } from '../../../src/storage/sqlite-storage';
 import { newFormId } from '../../../src/state/form-id';
 import { FakeConnector } from '../../helpers/fake-connector';
