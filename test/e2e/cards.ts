@@ -18,7 +18,7 @@ export function cardTests(shared: SharedSession): void {
     let session: E2eSession;
 
     beforeAll(async () => {
-      session = shared.use('cards');
+      session = await shared.use('cards', 'clear');
     });
 
     describe('devices', () => {

@@ -14,7 +14,7 @@ jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 // The bot's suites in one session (bot in sandbox mode, where the Playground user holds every role,
 // with BOT_DOMAIN set and the Playground's extension limits; the Playground; Chromium) and one
 // personal chat, in this order: the welcome first, the forms that add data after the lists that
-// read it. Each suite waits for what its own steps add to the chat.
+// read it. Suites after the first two start on a cleared chat view.
 describeE2e('the bot in the Agents Playground', (chromiumPath) => {
   let session: E2eSession | undefined;
 
@@ -27,15 +27,16 @@ describeE2e('the bot in the Agents Playground', (chromiumPath) => {
   });
 
   const shared = {
-    use(prefix: string): E2eSession {
+    async use(prefix: string, chat: 'clear' | 'as left'): Promise<E2eSession> {
       if (!session) throw new Error('the session did not start');
       session.chat.prefix = prefix;
+      if (chat === 'clear') await session.chat.clearChat();
       return session;
     },
   };
   helpTests(shared);
-  issue25Tests(shared);
   whatAdminsSeeTests(shared);
+  issue25Tests(shared);
   cardTests(shared);
   messageExtensionTests(shared);
   ticketFormTests(shared);

@@ -70,12 +70,8 @@ export function ticketFormTests(shared: SharedSession): void {
     let formIndex = -1;
     let form: Locator;
 
-    /** Ticket forms other suites left in the shared chat, before this one opens its own. */
-    let otherForms = 0;
-
     beforeAll(async () => {
-      session = shared.use('forms');
-      otherForms = await session.chat.cards().filter({ hasText: 'New support ticket' }).count();
+      session = await shared.use('forms', 'clear');
     });
 
     test('"new ticket" opens step 1: the contact prefilled from the Teams profile, the category to choose first', async () => {
@@ -206,9 +202,9 @@ export function ticketFormTests(shared: SharedSession): void {
       expect(text).toContain(PROFILE.email);
       expect(text).toContain(PHONE);
       expect(text).toMatch(/MMD-[\w-]+/);
-      // Replaced, not added: no new message, and no form of this suite's left in the chat.
+      // Replaced, not added: no new message, and no form anywhere in the chat.
       expect(await chat.cardCount()).toBe(before);
-      expect(await chat.cards().filter({ hasText: 'New support ticket' }).count()).toBe(otherForms);
+      expect(await chat.cards().filter({ hasText: 'New support ticket' }).count()).toBe(0);
       await chat.screenshotCard('06-ticket-created', form);
       const created = await session.app.mmd.tickets.list({ titleContains: TITLE });
       expect(created.items.map((t) => [t.category, t.subcategory])).toEqual([['Apps', 'Line of business app']]);

@@ -14,7 +14,7 @@ export function graphFormTests(shared: SharedSession): void {
     let session: E2eSession;
 
     beforeAll(async () => {
-      session = shared.use('graph-forms');
+      session = await shared.use('graph-forms', 'clear');
     });
 
     test('"new incident": the form, then the incident card in its place', async () => {

@@ -7,7 +7,7 @@ export function helpTests(shared: SharedSession): void {
     let session: E2eSession;
 
     beforeAll(async () => {
-      session = shared.use('help');
+      session = await shared.use('help', 'as left');
     });
 
     test('the bot welcomes the user when the Playground installs it', async () => {

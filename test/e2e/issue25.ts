@@ -9,7 +9,7 @@ export function issue25Tests(shared: SharedSession): void {
     let session: E2eSession;
 
     beforeAll(async () => {
-      session = shared.use('issue25');
+      session = await shared.use('issue25', 'clear');
     });
 
     test('the start of a ticket id opens the ticket', async () => {

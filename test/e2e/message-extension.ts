@@ -25,7 +25,7 @@ export function messageExtensionTests(shared: SharedSession): void {
     const earlier = { messages: 0, shared: 0 };
 
     beforeAll(async () => {
-      session = shared.use('extension');
+      session = await shared.use('extension', 'clear');
       earlier.messages = logged('"msg":"message"');
       earlier.shared = logged('a card shared from the message extension');
     });

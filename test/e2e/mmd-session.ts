@@ -26,9 +26,14 @@ export interface E2eSession {
   stop(): Promise<void>;
 }
 
-/** One session handed to the suites of one file in turn: `use(prefix)` names their screenshots. */
+/**
+ * One session handed to the suites of one file in turn: `use(prefix, chat)` names the suite's
+ * screenshots and starts it on a cleared chat view ('clear') or on the chat as the last suite left
+ * it ('as left': the welcome card is still there). A cleared view keeps the page small, as each
+ * suite had it in a session of its own.
+ */
 export interface SharedSession {
-  use(prefix: string): E2eSession;
+  use(prefix: string, chat: 'clear' | 'as left'): Promise<E2eSession>;
 }
 
 /**

@@ -8,7 +8,7 @@ export function notifyTests(shared: SharedSession): void {
     let session: E2eSession;
 
     beforeAll(async () => {
-      session = shared.use('notify');
+      session = await shared.use('notify', 'clear');
       // The baseline snapshot: what changes after it is news.
       await session.app.notify.notifier.runOnce();
     });

@@ -14,7 +14,7 @@ export function whatAdminsSeeTests(shared: SharedSession): void {
     let session: E2eSession;
 
     beforeAll(async () => {
-      session = shared.use('admins');
+      session = await shared.use('admins', 'as left');
       await session.chat.screenshotCard('00-welcome', session.chat.cards().first());
     });
 

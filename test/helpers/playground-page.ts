@@ -66,6 +66,15 @@ export class PlaygroundPage {
     return pg;
   }
 
+  /**
+   * Reloads the Playground page: the chat starts empty again (the Playground keeps no history
+   * across a reload and sends no new install), while the conversation and the bot's state stay.
+   */
+  async clearChat(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator(COMPOSER).waitFor();
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
