@@ -173,7 +173,7 @@ export async function createCore<E extends Edge>(
   // Older subscribe records (raw reference inside) move to the notifier's layout before it polls.
   const moved = await new SubscriptionStore(storage).migrateLegacy();
   if (moved > 0) logger.info({ moved }, 'notify: older subscriptions moved to the current layout');
-  const notify = createNotifier({
+  const notify = await createNotifier({
     config,
     storage,
     mmd,

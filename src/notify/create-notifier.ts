@@ -1,7 +1,6 @@
-import type { AppConfig } from '../config/config';
+import type { AppConfig, StorageConfig } from '../config/config';
 import type { AdaptiveCard } from '../cards/render';
 import type { MmdClient } from '../mmd/mmd-client';
-import { BlobLease } from '../storage/blob-lease';
 import type { Storage } from '../storage/storage';
 import { SettingsStore } from './conversation-settings';
 import { Delivery } from './delivery';
@@ -43,24 +42,13 @@ export interface CreateNotifierOptions {
  * a blob lease in the same container, with SQLite by a lease record in the file (every process on
  * the data folder shares it); memory storage is one instance by nature.
  */
-export function createNotifier(options: CreateNotifierOptions): NotifierParts {
+export async function createNotifier(options: CreateNotifierOptions): Promise<NotifierParts> {
   const { config, storage, mmd, sender, log } = options;
   const subscriptions = new SubscriptionStore(storage);
   const settings = new SettingsStore(storage);
   const messages = new MessageStore(storage);
   const outbox = new Outbox(storage);
-  const lease: Lease =
-    config.storage.kind === 'azure-blob'
-      ? new BlobLease({
-          connectionString: config.storage.connectionString,
-          container: config.storage.container,
-          name: 'locks/notify-leader',
-          durationSeconds: LEASE_SECONDS,
-        })
-      : config.storage.kind === 'sqlite'
-        ? // Every process on the same data folder shares the file: one of them leads.
-          new StorageLease(storage, { durationMs: LEASE_SECONDS * 1000 })
-        : new LocalLease();
+  const lease = await leaseFor(config.storage, storage);
   const poller = new Poller({ mmd, storage, subscriptions, outbox, now: () => new Date(), log, notesPerPoll: config.notify.notesPerPoll });
   const delivery = new Delivery({
     outbox,
@@ -85,4 +73,25 @@ export function createNotifier(options: CreateNotifierOptions): NotifierParts {
     onLeaseCheck: options.onLeaseCheck,
   });
   return { subscriptions, settings, messages, outbox, notifier };
+}
+
+/** Who leads the notifier: a blob lease, a lease record in the SQLite file, or this process alone. */
+async function leaseFor(where: StorageConfig, storage: Storage): Promise<Lease> {
+  switch (where.kind) {
+    case 'azure-blob': {
+      // Like the blob store itself (create-storage.ts), loaded only when the blob store is used.
+      const { BlobLease } = await import('../storage/blob-lease');
+      return new BlobLease({
+        connectionString: where.connectionString,
+        container: where.container,
+        name: 'locks/notify-leader',
+        durationSeconds: LEASE_SECONDS,
+      });
+    }
+    case 'sqlite':
+      // Every process on the same data folder shares the file: one of them leads.
+      return new StorageLease(storage, { durationMs: LEASE_SECONDS * 1000 });
+    default:
+      return new LocalLease();
+  }
 }

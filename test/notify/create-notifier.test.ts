@@ -22,7 +22,7 @@ describe('createNotifier', () => {
   it('wires poller, outbox and delivery: a change reaches the subscriber, a shown ticket card is refreshed in place, unsubscribe stops it', async () => {
     const teams = new FakeTeams(Date.now);
     const log = { info() {}, warn() {}, error() {} };
-    const parts = createNotifier({
+    const parts = await createNotifier({
       config: { notify: { pollSeconds: 3600, maxPerSecond: 50, notesPerPoll: 20 }, storage: { kind: 'memory' } },
       storage: new MemoryStorage(),
       mmd: h.client,
