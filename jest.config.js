@@ -1,32 +1,29 @@
 // Two projects: `unit` (everything that runs on loopback in seconds, including the bot's real
 // /api/messages against the emulator) and `e2e` (the Agents Playground in headless Chromium).
-// ts-jest only transpiles (isolated modules, no diagnostics): `npm run typecheck` is the type check.
+// @swc/jest only transpiles (no type check: `npm run typecheck` is the type check), in native code:
+// ts-jest loaded TypeScript in every worker and transpiled with it, which a run without jest's
+// cache (a fresh clone, CI) paid for every file.
 // strip-bom 5 (a dependency of @microsoft/app-manifest, used by the app package tests) is ESM
 // only: node requires it natively, jest's module system needs it transpiled.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest reads this file as CommonJS
 const { availableParallelism } = require('node:os');
 
+/** What tsc would emit for tsconfig.json (ES2022, CommonJS, esModuleInterop), with source maps. */
+const swc = (syntax) => [
+  '@swc/jest',
+  {
+    swcrc: false,
+    sourceMaps: 'inline',
+    jsc: { parser: { syntax }, target: 'es2022', transform: { useDefineForClassFields: true } },
+    module: { type: 'commonjs' },
+  },
+];
+
 const esmOnly = ['strip-bom'];
 const transformIgnorePatterns = [`/node_modules/(?!(?:@microsoft/app-manifest/node_modules/)?(?:${esmOnly.join('|')})/)`];
 const transform = {
-  [`/node_modules/(?:@microsoft/app-manifest/node_modules/)?(?:${esmOnly.join('|')})/.+\\.js$`]: [
-    'ts-jest',
-    { tsconfig: { allowJs: true, isolatedModules: true, target: 'ES2022', module: 'commonjs' }, diagnostics: false },
-  ],
-  '^.+\\.ts$': [
-    'ts-jest',
-    {
-      tsconfig: {
-        isolatedModules: true,
-        target: 'ES2022',
-        module: 'commonjs',
-        esModuleInterop: true,
-        resolveJsonModule: true,
-        sourceMap: true,
-      },
-      diagnostics: false,
-    },
-  ],
+  [`/node_modules/(?:@microsoft/app-manifest/node_modules/)?(?:${esmOnly.join('|')})/.+\\.js$`]: swc('ecmascript'),
+  '^.+\\.ts$': swc('typescript'),
 };
 
 module.exports = {

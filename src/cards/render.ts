@@ -6,7 +6,7 @@ import type { Plain } from './escape';
 /** An Adaptive Card as sent to Teams: plain JSON. */
 export type AdaptiveCard = Record<string, unknown>;
 
-// cards/ sits at the project root; from src/cards (ts-jest/swc) or dist/src/cards (compiled).
+// cards/ sits at the project root; from src/cards (under jest) or dist/src/cards (compiled).
 const CARDS_DIR = [join(__dirname, '..', '..', 'cards'), join(__dirname, '..', '..', '..', 'cards')].find((dir) =>
   existsSync(join(dir, '..', 'package.json')),
 );

@@ -33,7 +33,7 @@ export interface TabSetupInput {
   now?: () => Date;
 }
 
-/** The folder holding package.json, from wherever this file runs (src/ under ts-jest, dist/src/ built). */
+/** The folder holding package.json, from wherever this file runs (src/ under jest, dist/src/ built). */
 function packageRoot(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
