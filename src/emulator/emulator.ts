@@ -191,6 +191,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const graph = new GraphDirectory();
   const app = restifyServer(createLogger({ level: 'silent' }), { ignoreTrailingSlash: true });
   const server = app.server;
+  // Requests a latency fault holds: their timers are cleared on close, so none outlives the server.
+  const held = new Set<NodeJS.Timeout>();
+  const later = (work: () => void, ms: number): void => {
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      work();
+    }, ms);
+    held.add(timer);
+  };
 
   /** Before routing: the documents' path spellings, the request log, then any fault for the path. */
   app.pre((req: Request, res: Response, next: Next) => {
@@ -250,8 +259,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           (body) => staged.set(req, { heldBody: { body } }),
           (error: unknown) => staged.set(req, { heldBody: { error } }),
         )
-        .finally(() => setTimeout(proceed, rule.latencyMs));
-    } else if (rule.latencyMs) setTimeout(act, rule.latencyMs);
+        .finally(() => later(proceed, rule.latencyMs!));
+    } else if (rule.latencyMs) later(act, rule.latencyMs);
     else act();
   });
 
@@ -305,6 +314,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requestLog: () => log.map((entry) => ({ ...entry })),
     close: () =>
       new Promise<void>((resolve) => {
+        // A request held by a latency fault is dropped with the server, not answered after it.
+        for (const timer of held) clearTimeout(timer);
+        held.clear();
         server.close(() => resolve());
         // Keep-alive sockets would hold close() open until they time out.
         server.closeAllConnections();
