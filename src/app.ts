@@ -129,6 +129,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const stop = () =>
     (stopping ??= (async () => {
       await server.close();
+      // Requests are done; card actions answered with "working on it" may still be finishing,
+      // each within its turn's message deadline.
+      if (!(await bot.settle((overrides.deadlines ?? DEFAULT_DEADLINES).messageMs)))
+        logger.warn('stopped with a late card-action result still on its way');
       await core.stop();
       logger.info('stopped');
     })());

@@ -32,6 +32,9 @@ const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
  * sends what it answers, or returns it as the invoke response.
  */
 export class TeamsBot extends TeamsActivityHandler {
+  /** Card actions still finishing after "working on it" answered (no request holds them open). */
+  private readonly lateWork = new Set<Promise<void>>();
+
   constructor(
     private readonly bot: Bot,
     private readonly options: TeamsTurnOptions,
@@ -115,8 +118,23 @@ export class TeamsBot extends TeamsActivityHandler {
     if (first !== 'late') return invokeAnswer(first);
     turn.detach();
     turn.log.warn({ replyToId: Boolean(replyToId) }, 'card action slower than Teams waits: answered "working on it", the result follows');
-    void deliverLate(turn, replyToId, work);
+    const delivery = deliverLate(turn, replyToId, work).finally(() => this.lateWork.delete(delivery));
+    this.lateWork.add(delivery);
     return { statusCode: 200, type: CARD_CONTENT_TYPE, value: workingOnItCard({ correlationId: turn.correlationId }) };
+  }
+
+  /**
+   * Waits, up to `graceMs`, for late card-action results still on their way, so a stop (a
+   * deployment's restart) does not drop them; true when none was left behind.
+   */
+  async settle(graceMs: number): Promise<boolean> {
+    if (this.lateWork.size === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), graceMs);
+    });
+    const done = Promise.allSettled([...this.lateWork]).then(() => true);
+    return Promise.race([done, timedOut]).finally(() => clearTimeout(timer));
   }
 
   // Message extensions: each composeExtension/* invoke is read from the activity itself (the

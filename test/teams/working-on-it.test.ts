@@ -50,6 +50,28 @@ describe('card actions slower than Teams waits', () => {
     return cardOf(update.activity);
   }
 
+  it('a stop just after "working on it" waits for the result and delivers it before the bot goes', async () => {
+    const own = await BotHarness.start({ env: ADMIN_ENV, deadlines: { messageMs: 12_000, invokeMs: INVOKE_MS } });
+    try {
+      own.app.emulator!.faults.add({ method: 'GET', path: '/devices$', latencyMs: SLOW_MS, times: 1 });
+      const { body } = await own.post(
+        own.activity({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          replyToId: 'card-stopping',
+          value: { action: { type: 'Action.Execute', verb: 'devices.page', data: { skip: 0 } }, trigger: 'manual' },
+        }),
+      );
+      expect(cardText(invokeCard(body as InvokeResponse))).toMatch(/Working on it/);
+      await own.app.stop();
+      // Delivered before stop() returned, and the result itself: the emulator was still there.
+      const update = own.connector.updates().find((u) => u.activityId === 'card-stopping');
+      expect(cardText(cardOf(update?.activity ?? {}))).toMatch(/MMD-\d{5}/);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('answers a slow read with "working on it" in time, then updates that card with the result', async () => {
     harness.app.emulator!.faults.add({ method: 'GET', path: '/devices$', latencyMs: SLOW_MS, times: 1 });
     const { res, ms } = await press('devices.page', { skip: 0 }, 'card-slow-read');
