@@ -1,4 +1,4 @@
-/** Counts requests being served, so shutdown can wait for in-flight turns to finish. */
+/** Counts work in progress (requests being served, late card-action results), so shutdown can wait for it. */
 export class InFlight {
   private count = 0;
   private waiters: (() => void)[] = [];

@@ -21,6 +21,7 @@ import { tenantOf } from './private-delivery';
 import { isSharedCard } from './shared-card';
 import { sendReply } from './send-reply';
 import { createTeamsTurn, type TeamsTurn, type TeamsTurnOptions } from './teams-turn';
+import { InFlight } from '../server/in-flight';
 import { errorCard } from '../cards/error-card';
 import { lateNoticeCard, tooLateToShowCard, workingOnItCard } from '../cards/working-on-it-card';
 import type { AdaptiveCard } from '../cards/render';
@@ -33,7 +34,7 @@ const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
  */
 export class TeamsBot extends TeamsActivityHandler {
   /** Card actions still finishing after "working on it" answered (no request holds them open). */
-  private readonly lateWork = new Set<Promise<void>>();
+  private readonly lateWork = new InFlight();
 
   constructor(
     private readonly bot: Bot,
@@ -118,8 +119,8 @@ export class TeamsBot extends TeamsActivityHandler {
     if (first !== 'late') return invokeAnswer(first);
     turn.detach();
     turn.log.warn({ replyToId: Boolean(replyToId) }, 'card action slower than Teams waits: answered "working on it", the result follows');
-    const delivery = deliverLate(turn, replyToId, work).finally(() => this.lateWork.delete(delivery));
-    this.lateWork.add(delivery);
+    this.lateWork.enter();
+    void deliverLate(turn, replyToId, work).finally(() => this.lateWork.leave());
     return { statusCode: 200, type: CARD_CONTENT_TYPE, value: workingOnItCard({ correlationId: turn.correlationId }) };
   }
 
@@ -127,14 +128,8 @@ export class TeamsBot extends TeamsActivityHandler {
    * Waits, up to `graceMs`, for late card-action results still on their way, so a stop (a
    * deployment's restart) does not drop them; true when none was left behind.
    */
-  async settle(graceMs: number): Promise<boolean> {
-    if (this.lateWork.size === 0) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), graceMs);
-    });
-    const done = Promise.allSettled([...this.lateWork]).then(() => true);
-    return Promise.race([done, timedOut]).finally(() => clearTimeout(timer));
+  settle(graceMs: number): Promise<boolean> {
+    return this.lateWork.drained(graceMs);
   }
 
   // Message extensions: each composeExtension/* invoke is read from the activity itself (the
