@@ -10,6 +10,7 @@ import { createLogger } from '../../src/log/logger';
 import { MemoryStorage } from '../../src/storage/memory-storage';
 import { recentAudit, writeAudit } from '../../src/state/audit-log';
 import { linesInto, answerText, BotHarness, cardOf, cardText, TEST_TENANT } from '../helpers/bot-harness';
+import { emulatorEnv } from '../helpers/emulator-env';
 import type { RunningEmulator } from '../../src/emulator/types';
 import { tabApi } from '../tab/tab-harness';
 
@@ -141,12 +142,8 @@ const FIX = /MMD_CLIENT_SECRET is wrong or expired/;
 
 function liveEnv(emulator: RunningEmulator, secret: string): Record<string, string> {
   return {
-    MMD_API_BASE_URL: emulator.mmdBaseUrl,
-    MMD_TENANT_ID: emulator.tenantId,
-    MMD_CLIENT_ID: emulator.clientId,
+    ...emulatorEnv(emulator),
     MMD_CLIENT_SECRET: secret,
-    AAD_TOKEN_ENDPOINT: emulator.tokenEndpoint,
-    GRAPH_BASE_URL: emulator.graphBaseUrl,
     ALLOW_UNAUTHENTICATED: 'true',
     ALLOWED_TENANT_IDS: TEST_TENANT,
   };
