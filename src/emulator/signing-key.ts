@@ -24,8 +24,8 @@ export class SigningKey {
   readonly kid = `emulator-${randomUUID().slice(0, 8)}`;
   private pair?: { privateKey: KeyObject; publicKey: KeyObject };
 
-  // Made on first use, not at start-up: a 2048-bit RSA key costs tens of ms of CPU and only the
-  // tab's SSO/OBO flows need it (issue 15: sandbox cold start).
+  // Made on first use, not at start-up: an RSA key is costly to make and only the tab's SSO/OBO
+  // flows need it.
   private keys(): { privateKey: KeyObject; publicKey: KeyObject } {
     this.pair ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
     return this.pair;

@@ -4,8 +4,8 @@ import { AnswerTooLargeError, answerLimitBytes } from './answer-limit';
 import type { ResponseHeaders } from './request';
 
 /**
- * One HTTP exchange over node:http/https with keep-alive agents, instead of fetch (undici):
- * measured about 0.4 ms of CPU less per call (issue 15). Redirects are not followed (a 3xx is
+ * One HTTP exchange over node:http/https with keep-alive agents, instead of fetch (undici),
+ * which costs more CPU per call. Redirects are not followed (a 3xx is
  * the caller's failure, so a token never travels to another address); the signal aborts the
  * exchange at any point, body included; an answer past answerLimitBytes() is dropped.
  */

@@ -52,8 +52,7 @@ function isTransient(error: ApiError, statuses: ReadonlySet<number>): boolean {
 /**
  * True only when the service provably did not act on the request: the connection was refused
  * before a byte was sent. A 429 or a 503 with Retry-After is no proof: a gateway may answer so
- * after the service behind it acted (measured: a 503 with Retry-After 1 after the ticket was
- * made, and the retry made a second one).
+ * after the service behind it acted, and a retry would then make a second ticket.
  */
 export function provablyNotProcessed(error: ApiError): boolean {
   return error.notSent === true;

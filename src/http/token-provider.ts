@@ -102,7 +102,7 @@ export function createMsalCredentials(options: MsalCredentialsOptions): MsalCred
   return {
     forScope(scope, profile) {
       // The token is kept here until 5 minutes before it expires: asking MSAL's cache on every
-      // call cost measurable CPU per API call (issue 15). A 401 still forces a fresh one.
+      // call costs CPU on every API call. A 401 still forces a fresh one.
       let held: { token: string; refreshAt: number } | null = null;
 
       async function acquire(forceRefresh: boolean): Promise<string> {

@@ -6,7 +6,7 @@
  * concurrent workers never take the same slot. A booked slot is only a plan: a timer fires late
  * and the event loop is busy, so the worker calls `depart` just before the send leaves, which
  * checks the windows against the times sends really left and records this one's. Booking by
- * the clock alone let 4 of 2,000 fan-out sends meet a 429 (issue 21).
+ * the clock alone lets a large fan-out meet the odd 429.
  */
 export interface RateLimits {
   perConversation: Array<{ count: number; windowMs: number }>;

@@ -20,7 +20,7 @@ export async function createStorage(config: StorageConfig, logger: Logger): Prom
           ),
       });
     case 'azure-blob': {
-      // @azure/storage-blob and its dependencies take about 50 ms to load: only this store needs them.
+      // @azure/storage-blob and its dependencies are slow to load: only this store needs them.
       const { BlobStorage } = await import('./blob-storage');
       const storage = await BlobStorage.connect({ connectionString: config.connectionString, container: config.container });
       logger.info({ storage: 'azure-blob', container: config.container }, 'storage opened');

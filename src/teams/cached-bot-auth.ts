@@ -14,9 +14,9 @@ import type { Activity, SignInUrlResponse, TokenExchangeRequest, TokenResponse, 
 const MAX_CLIENTS = 64;
 
 /**
- * botbuilder's BotFrameworkAuthentication with two per-turn costs removed (issue 15 item 1).
- * CloudAdapter builds a new ConnectorClient and a new UserTokenClientImpl on every turn (a
- * third of a bare echo bot's CPU); botbuilder's older adapter kept one connector per service
+ * botbuilder's BotFrameworkAuthentication with two per-turn costs removed.
+ * CloudAdapter builds a new ConnectorClient and a new UserTokenClientImpl on every turn (much
+ * of a bare echo bot's CPU); botbuilder's older adapter kept one connector per service
  * URL. Here the connector client is kept per app id / service URL / audience, and the user-token
  * client (OAuth cards, which this bot does not use) is built only when one of its methods is
  * called. A kept client stays correct: its credentials object signs every request and renews its
