@@ -4,7 +4,7 @@
  * Same retry and timeout options as createGraphClient.
  */
 import { createSend, realSleep } from '../http/send';
-import type { Send } from '../http/request';
+import type { Send, Sleep } from '../http/request';
 import { GRAPH_PROFILE, GRAPH_TRANSIENT_STATUSES } from './graph-api-error';
 import type { Logger } from '../log/logger';
 import type { TokenProvider } from '../http/token-provider';
@@ -20,7 +20,7 @@ export interface GraphClientOptions {
   timeoutMs: number;
   /** Retries after the first attempt for 429/5xx, timeouts and network errors (default 2). */
   maxRetries?: number;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: Sleep;
   random?: () => number;
   logger?: Logger;
 }

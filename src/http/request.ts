@@ -38,6 +38,9 @@ export type Send = (request: SendRequest) => Promise<SendResponse>;
 /** A cross-cutting concern wrapped around `send` once (octokit-style hook). */
 export type Layer = (next: Send) => Send;
 
+/** The retry layer's wait; it ends early, without error, when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
 /** What a client method accepts besides its own arguments. */
 export interface CallOptions {
   /** Cancels the call; a signal from `withDeadline` also bounds the retry waits. */

@@ -4,7 +4,8 @@ import { authLayer } from './layers/auth-layer';
 import { retryLayer } from './layers/retry-layer';
 import { timeoutLayer } from './layers/timeout-layer';
 import { telemetryLayer } from './layers/telemetry-layer';
-import type { Layer, Send } from './request';
+import { setTimeout as wait } from 'node:timers/promises';
+import type { Layer, Send, Sleep } from './request';
 import type { RetryPolicyOptions } from './retry-policy';
 import type { TokenProvider } from './token-provider';
 import { createTransport } from './transport';
@@ -19,12 +20,13 @@ export interface SendOptions {
   timeoutMs: number;
   /** Retries, back-off and which statuses are transient; see retry-policy.ts. */
   retry: Omit<RetryPolicyOptions, 'random'>;
-  sleep: (ms: number) => Promise<void>;
+  sleep: Sleep;
   random: () => number;
   logger?: Logger;
 }
 
-export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// A stop or a deadline ends the wait at once: no timer is left to hold the shutdown.
+export const realSleep: Sleep = (ms, signal) => wait(ms, undefined, { signal }).catch(() => undefined);
 
 /**
  * The single `send` every outbound API uses (MMD, Graph), each with its own options. Outermost

@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger';
 import { createSend, realSleep } from '../http/send';
+import type { Sleep } from '../http/request';
 import type { TokenProvider } from '../http/token-provider';
 import { MMD_PROFILE } from './mmd-api-error';
 import type { MmdClient } from './mmd-client';
@@ -20,7 +21,7 @@ export interface MmdClientOptions {
   maxRetries?: number;
   logger?: Logger;
   /** Back-off waits (tests record them instead of sleeping). */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: Sleep;
   /** Jitter source in [0, 1). */
   random?: () => number;
 }

@@ -192,3 +192,24 @@ describe('Graph under a deadline', () => {
     expect(elapsedMs).toBeLessThan(GENEROUS_MS);
   });
 });
+
+describe('a stop during a retry wait', () => {
+  it('ends the Retry-After wait at once: the call fails as deadline and no attempt follows', async () => {
+    // The client's own sleep, not the recording one: the wait itself must end on the abort.
+    const client = createMmdClient({
+      baseUrl: emulator.mmdBaseUrl,
+      tenantId: emulator.tenantId,
+      tokenProvider: credentials().forScope('api://mmd/.default'),
+    });
+    await client.devices.list({ top: 1 });
+    emulator.faults.add({ path: DEVICES, status: 503, retryAfterSeconds: 20, times: COUNTDOWN });
+    const stopping = new AbortController();
+    const call = rejection(client.devices.list({ top: 1 }, { signal: stopping.signal }), MmdApiError);
+    while (emulator.faults.list()[0]!.times === COUNTDOWN) await new Promise((resolve) => setTimeout(resolve, 10));
+    stopping.abort();
+    const { error, elapsedMs } = await call;
+    expect(error).toMatchObject({ code: 'deadline', status: 503 });
+    expect(elapsedMs).toBeLessThan(GENEROUS_MS);
+    expect(await attemptsAfterSettling()).toEqual({ now: 1, later: 1 });
+  });
+});

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log/logger';
 import { isApiError, type ApiError, type ApiProfile } from '../api-error';
 import { remainingMs } from '../deadline';
-import type { Layer } from '../request';
+import type { Layer, Sleep } from '../request';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicyOptions } from '../retry-policy';
 
 export interface RetryLayerOptions {
   profile: ApiProfile;
   policy: Omit<RetryPolicyOptions, 'random'>;
-  sleep: (ms: number) => Promise<void>;
+  sleep: Sleep;
   random: () => number;
   logger?: Logger;
 }
@@ -81,7 +81,7 @@ export function retryLayer(options: RetryLayerOptions): Layer {
           },
           `${profile.service} call failed; retrying`,
         );
-        await options.sleep(decision.delayMs);
+        await options.sleep(decision.delayMs, signal);
         if (signal?.aborted) throw deadlineError(error);
       }
     }
