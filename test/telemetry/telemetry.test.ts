@@ -193,7 +193,15 @@ describe('telemetry to Application Insights', () => {
     await say('devices');
     // A ticket change reaches a subscribed chat: the notification lag.
     await say(`subscribe ${EXAMPLE_TICKET_ID}`, 'a:personal-subscribed');
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    // A notifier round after the subscription lists the tickets: the change below comes after it.
+    const subscribedAt = emulator.requestLog().length;
+    const polled = () =>
+      emulator
+        .requestLog()
+        .slice(subscribedAt)
+        .some((r) => r.method === 'GET' && /\/tickets(\?|$)/.test(r.url));
+    for (let i = 0; i < 40 && !polled(); i++) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(polled()).toBe(true);
     const before = connector.sent('a:personal-subscribed').length;
     await fetch(`${emulator.url}/_emulator/tickets/${EXAMPLE_TICKET_ID}/changes`, {
       method: 'POST',
