@@ -7,7 +7,10 @@ const deadlines = new WeakMap<AbortSignal, number>();
 
 /** A signal that aborts `ms` from now, or earlier when `parent` aborts (a turn's own signal). */
 export function withDeadline(ms: number, parent?: AbortSignal): AbortSignal {
-  const own = AbortSignal.timeout(Math.max(0, ms));
+  // A timer of the global clock (not AbortSignal.timeout), so tests can move it with fake timers.
+  const controller = new AbortController();
+  const own = controller.signal;
+  setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), Math.max(0, ms)).unref();
   const signal = parent ? AbortSignal.any([parent, own]) : own;
   const parentAt = parent ? deadlines.get(parent) : undefined;
   const at = Date.now() + ms;

@@ -11,18 +11,17 @@ import type { MmdClient } from '../../src/mmd/mmd-client';
 import type { NewTicket } from '../../src/mmd/types';
 
 /**
- * Issue 8 item 4: the caller's deadline (an invoke gets 4.5 s) bounds every call, retries and
- * Retry-After waits included, against the emulator's injected faults on loopback. Asserted by
- * outcome (error code, attempts the emulator saw), with only a generous bound on elapsed time.
+ * The caller's deadline (an invoke gets 4.5 s) bounds every call, retries and Retry-After waits
+ * included, against the emulator's injected faults on loopback. Time is a fake clock (jest's
+ * fake Date and timers: the deadline, the emulator's latency, the retry waits), moved forward
+ * in small steps while ticks, immediates and socket I/O stay real. So the times asserted are
+ * exact, and "nothing follows" is checked over a whole minute of clock in a fraction of a second.
  */
 
-jest.setTimeout(20_000);
-
-// A turn's deadline is 4.5 s (invoke) or 12 s (message); the rules do not depend on its length,
-// so a shorter one proves them faster.
+// A turn's deadline is 4.5 s (invoke) or 12 s (message); the rules do not depend on its length.
 const DEADLINE_MS = 1500;
-/** Far above the deadline, far below what the faults would cost without one (20 s and more). */
-const GENEROUS_MS = 12_000;
+/** A clock step: the faults' latencies and the back-off waits are multiples of it. */
+const STEP_MS = 10;
 const DEVICES = '/tenants/[^/]+/devices';
 const TICKETS = '/support/odata/v1/tickets$';
 
@@ -58,7 +57,25 @@ afterAll(() => emulator.close());
 beforeEach(() => {
   emulator.faults.clear();
   waits = [];
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
 });
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+/** Lets loopback I/O run: a request or an answer crosses the socket in a few loop turns. */
+async function ioTurns(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Moves the fake clock forward by `ms` in steps, with I/O between them; stops early once `done()`. */
+async function elapse(ms: number, done: () => boolean = () => false, step = STEP_MS): Promise<void> {
+  await ioTurns();
+  for (let passed = 0; passed < ms && !done(); passed += step) {
+    await jest.advanceTimersByTimeAsync(step);
+    await ioTurns();
+  }
+}
 
 const newTicket: NewTicket = {
   title: 'Deadline test',
@@ -70,40 +87,48 @@ const newTicket: NewTicket = {
   contact: { givenName: 'J', surname: 'D', email: 'jd@contoso.com', phoneNumber: '1' },
 };
 
+/**
+ * Runs the clock until `promise` settles (at most a minute of it) and returns its error and
+ * the clock time it took.
+ */
 async function rejection<E extends ApiError>(
   promise: Promise<unknown>,
   kind: new (...args: never[]) => E,
 ): Promise<{ error: E; elapsedMs: number }> {
   const started = Date.now();
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof kind) return { error, elapsedMs: Date.now() - started };
-    throw error;
-  }
-  throw new Error('expected the call to fail');
+  let settled = false;
+  const outcome = promise.then(
+    () => ({ error: undefined }),
+    (error: unknown) => ({ error }),
+  );
+  void outcome.then(() => (settled = true));
+  await elapse(60_000, () => settled);
+  const { error } = await outcome;
+  if (error instanceof kind) return { error, elapsedMs: Date.now() - started };
+  throw error instanceof Error ? error : new Error(`expected the call to fail with ${kind.name}`);
 }
 
 const COUNTDOWN = 1000;
 
 /**
  * Attempts that reached the emulator under a fault added with `times: COUNTDOWN` (counted on
- * arrival, so a hung attempt counts too), now and again a little later: nothing may follow.
+ * arrival, so a hung attempt counts too), now and a minute of clock later: nothing may follow.
  */
 async function attemptsAfterSettling(): Promise<{ now: number; later: number }> {
   const count = () => COUNTDOWN - (emulator.faults.list()[0]?.times ?? COUNTDOWN);
   const now = count();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await elapse(60_000, () => false, 100);
   return { now, later: count() };
 }
 
 describe('withDeadline', () => {
   it('knows its remaining time and aborts as a TimeoutError', async () => {
     const signal = withDeadline(50);
-    expect(remainingMs(signal)).toBeGreaterThan(0);
-    expect(remainingMs(signal)).toBeLessThanOrEqual(50);
+    expect(remainingMs(signal)).toBe(50);
     expect(remainingMs(new AbortController().signal)).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await jest.advanceTimersByTimeAsync(30);
+    expect([remainingMs(signal), signal.aborted]).toEqual([20, false]);
+    await jest.advanceTimersByTimeAsync(20);
     expect(signal.aborted).toBe(true);
     expect((signal.reason as Error).name).toBe('TimeoutError');
     expect(remainingMs(signal)).toBe(0);
@@ -128,7 +153,8 @@ describe('a 4.5 s deadline against a failing MMD', () => {
     expect(error.message).toContain('did not answer in time');
     expect(waits).toEqual([]);
     expect(await attemptsAfterSettling()).toEqual({ now: 1, later: 1 });
-    expect(elapsedMs).toBeLessThan(GENEROUS_MS);
+    // At once: no clock passes beyond the exchange itself (the wait would be 20 s).
+    expect(elapsedMs).toBeLessThan(100);
   });
 
   it('cuts a hanging service at the deadline, not after 4 × 10 s', async () => {
@@ -136,7 +162,8 @@ describe('a 4.5 s deadline against a failing MMD', () => {
     const { error, elapsedMs } = await rejection(mmd.devices.get('anything', { signal: withDeadline(DEADLINE_MS) }), MmdApiError);
     expect(error).toMatchObject({ code: 'deadline', status: 0 });
     expect(await attemptsAfterSettling()).toEqual({ now: 1, later: 1 });
-    expect(elapsedMs).toBeLessThan(GENEROUS_MS);
+    expect(elapsedMs - DEADLINE_MS).toBeGreaterThanOrEqual(0);
+    expect(elapsedMs - DEADLINE_MS).toBeLessThanOrEqual(STEP_MS);
   });
 
   it('retries slow failures while time is left, then stops with no attempt after the deadline', async () => {
@@ -144,11 +171,11 @@ describe('a 4.5 s deadline against a failing MMD', () => {
     const { error, elapsedMs } = await rejection(mmd.devices.list({ top: 1 }, { signal: withDeadline(DEADLINE_MS) }), MmdApiError);
     expect(error.code).toBe('deadline');
     const attempts = await attemptsAfterSettling();
-    // 0.4 s + 0.25 s + 0.4 s + 0.5 s + (cut): two attempts fit in 1.5 s (three on a fast clock), then nothing.
-    expect(attempts.now).toBeGreaterThanOrEqual(2);
-    expect(attempts.now).toBeLessThanOrEqual(3);
-    expect(attempts.later).toBe(attempts.now);
-    expect(elapsedMs).toBeLessThan(GENEROUS_MS);
+    // 0.4 s answer + 0.25 s wait + 0.4 s answer; the next wait (0.5 s) would pass 1.5 s: two attempts.
+    expect(attempts).toEqual({ now: 2, later: 2 });
+    // Stopped before the deadline: the wait it would start next ends after it.
+    expect(elapsedMs).toBeGreaterThanOrEqual(400 + 250 + 400);
+    expect(elapsedMs).toBeLessThan(DEADLINE_MS);
   });
 });
 
@@ -189,7 +216,8 @@ describe('Graph under a deadline', () => {
     );
     expect(error).toMatchObject({ code: 'deadline', status: 0 });
     expect(await attemptsAfterSettling()).toEqual({ now: 1, later: 1 });
-    expect(elapsedMs).toBeLessThan(GENEROUS_MS);
+    expect(elapsedMs - DEADLINE_MS).toBeGreaterThanOrEqual(0);
+    expect(elapsedMs - DEADLINE_MS).toBeLessThanOrEqual(STEP_MS);
   });
 });
 
@@ -204,12 +232,13 @@ describe('a stop during a retry wait', () => {
     await client.devices.list({ top: 1 });
     emulator.faults.add({ path: DEVICES, status: 503, retryAfterSeconds: 20, times: COUNTDOWN });
     const stopping = new AbortController();
-    const call = rejection(client.devices.list({ top: 1 }, { signal: stopping.signal }), MmdApiError);
-    while (emulator.faults.list()[0]!.times === COUNTDOWN) await new Promise((resolve) => setTimeout(resolve, 10));
+    const call = client.devices.list({ top: 1 }, { signal: stopping.signal });
+    // The 503 is answered and the client waits out its Retry-After when the stop comes.
+    await elapse(1000);
     stopping.abort();
-    const { error, elapsedMs } = await call;
+    const { error, elapsedMs } = await rejection(call, MmdApiError);
     expect(error).toMatchObject({ code: 'deadline', status: 503 });
-    expect(elapsedMs).toBeLessThan(GENEROUS_MS);
+    expect(elapsedMs).toBeLessThan(100);
     expect(await attemptsAfterSettling()).toEqual({ now: 1, later: 1 });
   });
 });
