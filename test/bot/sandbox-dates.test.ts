@@ -34,9 +34,12 @@ describe('sandbox sample data reads like a live tenant', () => {
 
   it('a device’s enrolment date and age agree', async () => {
     const device = await text('device MMD-00001');
-    const enrolled = /Enrolled\n(\d{4}-\d{2}-\d{2}|.*?\((\d{4}-\d{2}-\d{2}))/.exec(device);
-    const age = /Age\n([\d.]+) months?/.exec(device);
-    expect(enrolled && age).toBeTruthy();
+    const ENROLLED = /Enrolled\n(\d{4}-\d{2}-\d{2}|.*?\((\d{4}-\d{2}-\d{2}))/;
+    const AGE = /Age\n([\d.]+) months?/;
+    expect(device).toMatch(ENROLLED);
+    expect(device).toMatch(AGE);
+    const enrolled = ENROLLED.exec(device);
+    const age = AGE.exec(device);
     const day = enrolled![2] ?? enrolled![1]!;
     const months = (NOW.getTime() - Date.parse(`${day}T00:00:00Z`)) / (30.4375 * 86_400_000);
     expect(Math.abs(months - Number(age![1]))).toBeLessThan(0.1);

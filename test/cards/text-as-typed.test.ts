@@ -112,7 +112,7 @@ describe('device detail: readable status, why non-compliant, Intune', () => {
     expectCleanCard(card);
     const values = labelledValues(card);
     expect(values['Why non-compliant']).toMatch(/\(Failed\)|\(Error\)/);
-    expect(values['Microsoft Entra device ID']).toBeDefined();
+    expect(values['Microsoft Entra device ID']).toBe('aadDeviceId');
     expect(values['Azure AD device ID']).toBeUndefined();
     const open = findElements(card, 'Action.OpenUrl');
     expect(open).toEqual([

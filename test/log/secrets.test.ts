@@ -7,6 +7,7 @@ import { createLogger } from '../../src/log/logger';
 import { clearSecretsForTests, registerSecret, scrubKnownSecrets } from '../../src/log/secrets';
 import { loadConfig } from '../../src/config/config';
 import { createMmdClient } from '../../src/mmd/create-client';
+import { MmdApiError } from '../../src/mmd/mmd-api-error';
 import { createMsalTokenProvider } from '../../src/http/token-provider';
 
 function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
@@ -109,7 +110,7 @@ describe('secrets echoed bare by a service', () => {
       () => undefined,
       (err: unknown) => err as Error,
     );
-    expect(error).toBeDefined();
+    expect(error).toBeInstanceOf(MmdApiError);
     logger.error({ err: error }, 'devices failed');
     const text = `${error!.message} ${JSON.stringify(error)} ${lines.join('')}`;
     expect(text).toContain('is not valid'); // the service's message is kept...

@@ -112,7 +112,7 @@ test("the command lists come from the parser's command list, are handled by the 
   expect(commands.length).toBe(10);
   for (const command of commands) {
     const spec = COMMANDS.find((c) => c.name === command.title);
-    expect(spec).toBeDefined();
+    expect(spec?.name).toBe(command.title);
     expect(spec!.adminOnly).toBeFalsy();
     expect(command.description).toBe(spec!.description);
     expect(parseIntent(command.title).kind).not.toBe('unknown');

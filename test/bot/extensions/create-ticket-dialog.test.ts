@@ -90,8 +90,9 @@ describe('message extension: "Create MMD ticket from this message"', () => {
     expect(first.status).toBe(200);
     const [created] = resultsOf(first.body);
     const id = /MMD-\d+-[A-Z0-9]+/.exec(cardText(created!.content))?.[0];
-    expect(id).toBeDefined();
     expect(cardText(created!.content)).toContain('Printing fails on MMD-00001');
+    // The id the card shows is the ticket the service now holds.
+    expect((await harness.app.mmd.tickets.get(id ?? 'no id on the card'))?.title).toContain('Printing fails on MMD-00001');
     expect(apiCalls(harness, 'POST', TICKETS)).toBe(before + 1);
 
     const again = await invoke(harness, SUBMIT, dialogSubmit(card, FILLED));

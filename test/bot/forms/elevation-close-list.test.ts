@@ -63,7 +63,7 @@ describe('closing an elevation request from the list', () => {
     // Every other open request can still be closed from the list that came back.
     for (const other of buttons.keys()) if (other !== id) expect(closeButtons(after).has(other)).toBe(true);
     // Paging and the request button are the list's own.
-    expect(action(after, 'elevation.requestForm')).toBeDefined();
+    expect(() => action(after, 'elevation.requestForm')).not.toThrow();
 
     // A second press of the same form creates nothing and answers with the list again.
     const replay = invokeCard(await press(harness, form, 'elevation.close', { actionsTaken: 'Firmware updated.' }));

@@ -222,7 +222,7 @@ describe('elevation forms', () => {
       expect(cardText(closed)).toMatch(/Re-registered the add-in\./);
       expect(() => action(closed, 'elevation.closeForm')).toThrow();
       const stored = (await harness.app.mmd.elevations.list({ deviceName: name })).items.find((r) => r.id === id);
-      expect(stored?.requestClosureTime).toBeTruthy();
+      expect(Date.now() - Date.parse(stored?.requestClosureTime ?? '')).toBeLessThan(60_000);
       expect(stored?.actionsTaken).toBe('Re-registered the add-in.\n\n— Adele Vance (adele.vance@contoso.com) via MMD Assist');
     });
 

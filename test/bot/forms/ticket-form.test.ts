@@ -288,7 +288,7 @@ describe('new ticket form', () => {
       const evil = '[click](https://evil.example) ${injection} **bold**';
       const again = invokeCard(await press(harness, form, 'ticket.create', { ...VALID, title: evil, email: 'bad' }), ['${injection}']);
       expect(inputs(again).title).toBe(evil);
-      expect(fieldError(again, 'email')).toBeDefined();
+      expect(fieldError(again, 'email')).toBe('Enter an e-mail address such as name@contoso.com.');
     });
 
     it('then accepts the corrected form', async () => {

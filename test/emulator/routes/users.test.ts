@@ -38,7 +38,7 @@ describe('GET tenants/{tenantId}/users', () => {
     const second = await h.api<Collection<User>>(`${h.tenantPath}/users?${skip}=10&${top}=10`);
     const third = await h.api<Collection<User>>(`${h.tenantPath}/users?${skip}=20&${top}=10`);
     expect(first.body.value).toHaveLength(10);
-    expect(first.body['@odata.nextLink']).toBeDefined();
+    expect(first.body['@odata.nextLink']).toMatch(/skip=10\b/i);
     expect(third.body.value).toHaveLength(5);
     expect(third.body['@odata.nextLink']).toBeUndefined();
     const upns = [...first.body.value, ...second.body.value, ...third.body.value].map((u) => u.upn);
