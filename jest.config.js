@@ -1,8 +1,7 @@
 // Two projects: `unit` (everything that runs on loopback in seconds, including the bot's real
 // /api/messages against the emulator) and `e2e` (the Agents Playground in headless Chromium).
-// @swc/jest only transpiles (no type check: `npm run typecheck` is the type check), in native code:
-// ts-jest loaded TypeScript in every worker and transpiled with it, which a run without jest's
-// cache (a fresh clone, CI) paid for every file.
+// @swc/jest only transpiles (no type check: `npm run typecheck` is the type check), in native code,
+// so a run without jest's cache (a fresh clone, CI) does not load TypeScript in every worker.
 // strip-bom 5 (a dependency of @microsoft/app-manifest, used by the app package tests) is ESM
 // only: node requires it natively, jest's module system needs it transpiled.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest reads this file as CommonJS
