@@ -34,13 +34,16 @@ function unzip(file: string, into: string): Promise<string[]> {
     fromBuffer(zipped, { lazyEntries: true }, (err, zip) => {
       if (err || !zip) return reject(err ?? new Error('no zip'));
       const names: string[] = [];
+      const folders = new Set<string>();
       zip.on('error', reject);
       zip.on('end', () => resolve(names));
       zip.on('entry', (entry: Entry) => {
         names.push(entry.fileName);
         const target = join(into, entry.fileName);
         if (!target.startsWith(into)) return reject(new Error(`entry outside the folder: ${entry.fileName}`));
-        mkdirSync(dirname(target), { recursive: true });
+        const folder = dirname(target);
+        if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+        folders.add(folder);
         // The local header: 30 bytes, then the name and the extra field, then the data.
         const at = entry.relativeOffsetOfLocalHeader;
         const data = at + 30 + zipped.readUInt16LE(at + 26) + zipped.readUInt16LE(at + 28);
