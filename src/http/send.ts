@@ -1,10 +1,10 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import type { Logger } from '../log/logger';
 import type { ApiProfile } from './api-error';
 import { authLayer } from './layers/auth-layer';
 import { retryLayer } from './layers/retry-layer';
 import { timeoutLayer } from './layers/timeout-layer';
 import { telemetryLayer } from './layers/telemetry-layer';
-import { setTimeout as wait } from 'node:timers/promises';
 import type { Layer, Send, Sleep } from './request';
 import type { RetryPolicyOptions } from './retry-policy';
 import type { TokenProvider } from './token-provider';

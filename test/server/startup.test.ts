@@ -246,11 +246,7 @@ describe('live mode: the tab and its tokens', () => {
       PORT: '0',
       STORAGE: 'memory',
       ALLOW_UNAUTHENTICATED: 'true',
-      MMD_API_BASE_URL: emulator.mmdBaseUrl,
-      MMD_TENANT_ID: emulator.tenantId,
-      MMD_CLIENT_ID: emulator.clientId,
-      MMD_CLIENT_SECRET: emulator.clientSecret,
-      AAD_TOKEN_ENDPOINT: emulator.tokenEndpoint,
+      ...emulatorEnv(emulator),
       TAB_SSO_AUDIENCE: `api://bot.example.com/${emulator.clientId}`,
       // Unroutable on purpose: a live server must not trust the emulator even if it runs next door.
       TAB_SSO_METADATA_URL: 'http://127.0.0.1:9/none/.well-known/openid-configuration',

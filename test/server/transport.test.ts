@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { BotHarness, cardOf, cardText } from '../helpers/bot-harness';
+import { CrashRecorder } from '../helpers/crash-recorder';
 import { rawPost } from './raw-post';
 import fc from 'fast-check';
 
@@ -213,18 +214,16 @@ describe('graceful shutdown', () => {
  */
 describe('HTTP layer fuzz', () => {
   let harness: BotHarness;
-  const crashes: unknown[] = [];
-  const onCrash = (err: unknown) => crashes.push(err);
+  const recorder = new CrashRecorder();
+  const { crashes } = recorder;
 
   beforeAll(async () => {
-    process.on('uncaughtException', onCrash);
-    process.on('unhandledRejection', onCrash);
+    recorder.start();
     harness = await BotHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
+    recorder.stop();
   });
 
   const VERBS = [

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { VERBS, type Verb } from '../../../src/protocol/verbs';
 import type { Storage } from '../../../src/storage/storage';
 import { BotHarness } from '../../helpers/bot-harness';
+import { CrashRecorder } from '../../helpers/crash-recorder';
 
 /*
  * Every card verb (as Action.Execute invokes and as Action.Submit messages) and every
@@ -75,18 +76,16 @@ const data = fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys
 
 describe('card verbs and message-extension invokes under random data', () => {
   let harness: BotHarness;
-  const crashes: unknown[] = [];
-  const onCrash = (err: unknown) => crashes.push(err);
+  const recorder = new CrashRecorder();
+  const { crashes } = recorder;
 
   beforeAll(async () => {
-    process.on('uncaughtException', onCrash);
-    process.on('unhandledRejection', onCrash);
+    recorder.start();
     harness = await BotHarness.start();
   });
   afterAll(async () => {
     await harness?.stop();
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
+    recorder.stop();
   });
 
   async function check(post: () => Promise<{ status: number }>, rejected: boolean): Promise<void> {
